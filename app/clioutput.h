@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+class QCommandLineParser;
+
+namespace meshroute::cli {
+
+// Shared plumbing of the headless commands: argument parsing with usage
+// errors on stderr (exit 2), and stdout/stderr streams.
+QTextStream &out();
+QTextStream &err();
+
+// Parses `args` (without the program and command names); on a usage error
+// prints it with a hint and returns false.
+bool parseArguments(QCommandLineParser &parser, const QString &command, const QStringList &args);
+
+// Writes bytes to a file atomically, or to stdout for "-".
+bool writeOutput(const QString &path, const QByteArray &bytes, QString *error);
+
+} // namespace meshroute::cli

@@ -1,0 +1,94 @@
+#include "commands.h"
+
+namespace meshroute::cli {
+
+QString usage(const QString &command)
+{
+    if (command.isEmpty())
+        return QStringLiteral(
+            "meshroute: see, edit, check and preview Istio traffic policy.\n"
+            "\n"
+            "Usage:\n"
+            "  meshroute [FILE|FOLDER...]        open the editor window\n"
+            "  meshroute COMMAND [OPTIONS] ...   run a command without a window\n"
+            "\n"
+            "Commands:\n"
+            "  check      validate manifests as Istio would, with file:line:column\n"
+            "  export     write kubectl-ready YAML without cluster noise\n"
+            "  weights    set the weights of a rule's destinations, keeping the file's formatting\n"
+            "  route      show where one request goes, and why\n"
+            "  simulate   route N requests and report the split per destination\n"
+            "  test       run routing test files against manifests\n"
+            "  help       show the usage of a command\n"
+            "\n"
+            "Options:\n"
+            "  --help, -h   this text\n"
+            "  --version    the version\n"
+            "\n"
+            "Inputs are files, folders (searched for *.yaml and *.yml) or - for standard input.\n"
+            "Exit codes: 0 ok, 1 errors found or tests failed, 2 usage error or unreadable input.\n");
+    if (command == QLatin1String("check"))
+        return QStringLiteral(
+            "Usage: meshroute check [--format text|json] [--severity error|warning|info] [--ignore CODE]...\n"
+            "                       [--list-codes] INPUT...\n"
+            "\n"
+            "Reads the manifests and prints every finding: YAML and type errors, what the Istio API\n"
+            "server and its webhook would reject, and cross-resource problems (missing hosts, subsets\n"
+            "and gateways, subsets that select no pods, rules that can never match).\n"
+            "\n"
+            "  --format text   file:line:col: severity: [CODE] message   (default)\n"
+            "  --format json   {\"diagnostics\": [{file, line, column, severity, code, message, resource, path}]}\n"
+            "  --severity S    print findings of severity S and worse (default: info)\n"
+            "  --ignore CODE   drop findings with this code (repeatable; also per resource with the\n"
+            "                  annotation meshroute.io/ignore: CODE,CODE)\n"
+            "  --list-codes    print the table of codes and exit\n"
+            "\n"
+            "Exit 0 without errors, 1 with errors, 2 for usage errors or unreadable input.\n");
+    if (command == QLatin1String("export"))
+        return QStringLiteral(
+            "Usage: meshroute export INPUT... [-o OUT] [--api-version v1|v1beta1|v1alpha3] [--kind KIND]...\n"
+            "\n"
+            "Writes the objects of the inputs as one multi-document YAML stream for kubectl apply:\n"
+            "kind: List dumps are unpacked, cluster noise (status, managedFields, resourceVersion, uid,\n"
+            "creationTimestamp, generation, selfLink, the last-applied annotation) is removed and\n"
+            "everything else, comments included, is kept as written.\n"
+            "\n"
+            "  -o OUT             write to OUT (atomically) instead of standard output\n"
+            "  --api-version V    write Istio networking objects as networking.istio.io/V\n"
+            "  --kind KIND        only objects of this kind (repeatable; vs, dr, gw, se, svc accepted)\n");
+    if (command == QLatin1String("weights"))
+        return QStringLiteral(
+            "Usage: meshroute weights FILE --virtual-service [NS/]NAME [--route INDEX|NAME] KEY=WEIGHT...\n"
+            "                         (-o OUT | --in-place)\n"
+            "\n"
+            "Sets the weights of one HTTP rule's destinations, for pipelines that step a canary.\n"
+            "KEY is a destination's subset, or its host when it has no subset. Every other byte of the\n"
+            "file stays as it was. Without --route the VirtualService must have one rule with\n"
+            "several destinations.\n"
+            "\n"
+            "Example: meshroute weights bookinfo.yaml --virtual-service reviews v1=75 v2=25 --in-place\n");
+    if (command == QLatin1String("route"))
+        return QStringLiteral(
+            "Usage: meshroute route [--json] --request \"METHOD URL\" [-H \"Name: value\"]... [--gateway NS/NAME]\n"
+            "                       [--source-labels k=v,...] [--source-namespace NS] INPUT...\n"
+            "\n"
+            "Routes one request as Istio and Envoy would and prints the rule, the destinations with\n"
+            "their shares and Envoy cluster names, and for every earlier rule why it did not match.\n"
+            "Without --gateway the request comes from a sidecar in the mesh.\n");
+    if (command == QLatin1String("simulate"))
+        return QStringLiteral(
+            "Usage: meshroute simulate [--json] --request \"METHOD URL\" [-H ...] -n N [--seed S] INPUT...\n"
+            "\n"
+            "Routes N requests, picking weighted destinations as Envoy does, and prints the count and\n"
+            "share per cluster next to what plain Kubernetes would do by pod count.\n");
+    if (command == QLatin1String("test"))
+        return QStringLiteral(
+            "Usage: meshroute test [--json] [--coverage] TESTFILE... -- INPUT...\n"
+            "\n"
+            "Runs routing test files (istio-config-validator's testCases format, plus gateway, source\n"
+            "labels, query, expected cluster and share) against the manifests after --.\n"
+            "With --coverage, lists the rules that no case reaches. Exit 1 on any failure.\n");
+    return {};
+}
+
+} // namespace meshroute::cli

@@ -1,0 +1,242 @@
+#include "document.h"
+
+#include "resourcereader.h"
+#include "undostack.h"
+
+#include <QSaveFile>
+#include <algorithm>
+
+namespace meshroute {
+
+Document::Document(QObject *parent)
+    : QObject(parent)
+    , m_undoStack(new UndoStack(this))
+{
+}
+
+Document::~Document() = default;
+
+void Document::open(const QStringList &inputs, const LoadOptions &options)
+{
+    m_options = options;
+    setLoadResult(Loader::loadPaths(inputs, options));
+}
+
+void Document::setLoadResult(LoadResult result)
+{
+    m_load = std::move(result);
+    m_savedText.clear();
+    for (const SourceFile &f : std::as_const(m_load.files))
+        m_savedText.append(f.text);
+    m_undoStack->clear();
+    Q_EMIT changed(ChangeEvent{ ChangeEvent::Type::Reset, {}, -1 });
+}
+
+const Resource *Document::resource(int id) const
+{
+    return m_load.workspace.byId(id);
+}
+
+QByteArray Document::documentText(int fileIndex, int documentIndex) const
+{
+    if (fileIndex < 0 || fileIndex >= m_load.files.size())
+        return {};
+    const SourceFile &f = m_load.files[fileIndex];
+    if (documentIndex < 0 || std::size_t(documentIndex) >= f.spans.size())
+        return {};
+    const YamlDocumentSpan &s = f.spans[std::size_t(documentIndex)];
+    return f.text.mid(s.offset, s.length);
+}
+
+YamlPath Document::resourcePath(const Resource &resource) const
+{
+    YamlPath path;
+    if (resource.listItem >= 0) {
+        path.append(QByteArray("items"));
+        path.append(resource.listItem);
+    }
+    return path;
+}
+
+bool Document::parseDocument(int fileIndex, int documentIndex, YamlNode *root, QString *error) const
+{
+    const QByteArray text = documentText(fileIndex, documentIndex);
+    YamlParseResult parsed = YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size())),
+                                                       m_options.limits);
+    if (!parsed.ok) {
+        if (error)
+            *error = QString::fromStdString(parsed.error.message);
+        return false;
+    }
+    *root = std::move(parsed.root);
+    return true;
+}
+
+void Document::replaceDocumentText(int fileIndex, int documentIndex, const QByteArray &text)
+{
+    SourceFile &file = m_load.files[fileIndex];
+    YamlDocumentSpan &span = file.spans[std::size_t(documentIndex)];
+    const QString &path = file.path;
+    const int oldLines = int(std::count(file.text.constData() + span.offset,
+                                        file.text.constData() + span.offset + span.length, '\n'));
+    const int newLines = int(text.count('\n'));
+    const int lineDelta = newLines - oldLines;
+    const int byteDelta = int(text.size()) - span.length;
+    const int firstLine = span.line;
+    const int endLine = span.line + oldLines; // first line after the old document
+
+    file.text.replace(span.offset, span.length, text);
+    span.length = int(text.size());
+    for (std::size_t i = std::size_t(documentIndex) + 1; i < file.spans.size(); ++i) {
+        file.spans[i].offset += byteDelta;
+        file.spans[i].line += lineDelta;
+    }
+
+    // The loader's diagnostics of this document are replaced; later ones move with their lines.
+    Diagnostics &diags = m_load.diagnostics;
+    diags.removeIf([&](const Diagnostic &d) { return d.file == path && d.line >= firstLine && d.line < endLine; });
+    for (Diagnostic &d : diags)
+        if (d.file == path && d.line >= endLine)
+            d.line += lineDelta;
+
+    YamlParseResult parsed = YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size())),
+                                                       m_options.limits);
+    QList<Resource> fresh;
+    Diagnostics freshDiagnostics;
+    if (parsed.ok) {
+        ResourceReader reader(path, span.line);
+        fresh = reader.read(parsed.root);
+        freshDiagnostics = reader.diagnostics();
+    } else {
+        Diagnostic d;
+        d.code = QString::fromLatin1(ResourceReader::CodeYamlSyntax);
+        d.message = QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(parsed.error.message));
+        d.file = path;
+        d.line = span.line + std::max(parsed.error.mark.line, 1) - 1;
+        d.column = std::max(parsed.error.mark.column, 1);
+        freshDiagnostics.append(d);
+    }
+    diags.append(freshDiagnostics);
+    std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic &a, const Diagnostic &b) {
+        return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+    });
+
+    // Swap the document's resources, keeping their ids in order, and move the later ones.
+    QList<Resource> &all = m_load.workspace.resources;
+    qsizetype first = -1, last = -1;
+    int maxId = -1;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        maxId = std::max(maxId, all[i].id);
+        if (all[i].fileIndex == fileIndex && all[i].documentIndex == documentIndex) {
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+    }
+    QList<int> oldIds;
+    qsizetype insertAt = all.size();
+    if (first >= 0) {
+        for (qsizetype i = first; i <= last; ++i)
+            oldIds.append(all[i].id);
+        all.remove(first, last - first + 1);
+        insertAt = first;
+    } else {
+        for (qsizetype i = 0; i < all.size(); ++i)
+            if (all[i].fileIndex > fileIndex || (all[i].fileIndex == fileIndex && all[i].documentIndex > documentIndex)) {
+                insertAt = i;
+                break;
+            }
+    }
+    QList<int> changedIds;
+    for (qsizetype i = 0; i < fresh.size(); ++i) {
+        Resource &r = fresh[i];
+        r.id = i < oldIds.size() ? oldIds[i] : ++maxId;
+        r.fileIndex = fileIndex;
+        r.documentIndex = documentIndex;
+        r.baseLine = span.line;
+        r.baseOffset = span.offset;
+        changedIds.append(r.id);
+    }
+    for (qsizetype i = fresh.size(); i < oldIds.size(); ++i)
+        changedIds.append(oldIds[i]);
+    all.insert(insertAt, fresh.size(), Resource{});
+    for (qsizetype i = 0; i < fresh.size(); ++i)
+        all[insertAt + i] = std::move(fresh[i]);
+    if (byteDelta != 0 || lineDelta != 0)
+        for (Resource &r : all)
+            if (r.fileIndex == fileIndex && r.documentIndex > documentIndex) {
+                r.baseLine += lineDelta;
+                r.baseOffset += byteDelta;
+            }
+
+    Q_EMIT changed(ChangeEvent{ ChangeEvent::Type::ResourcesChanged, changedIds, fileIndex });
+}
+
+bool Document::isModified() const
+{
+    for (int i = 0; i < m_load.files.size(); ++i)
+        if (isFileModified(i))
+            return true;
+    return false;
+}
+
+bool Document::isFileModified(int fileIndex) const
+{
+    return fileIndex >= 0 && fileIndex < m_load.files.size() && m_load.files[fileIndex].text != m_savedText.value(fileIndex);
+}
+
+bool Document::saveFileAs(int fileIndex, const QString &path, QString *error)
+{
+    if (fileIndex < 0 || fileIndex >= m_load.files.size()) {
+        *error = QStringLiteral("no such file");
+        return false;
+    }
+    if (path == QLatin1String("-")) {
+        *error = QStringLiteral("standard input cannot be saved in place: use Save As");
+        return false;
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("%1: %2").arg(path, out.errorString());
+        return false;
+    }
+    const QByteArray &text = m_load.files[fileIndex].text;
+    if (out.write(text) != text.size() || !out.commit()) {
+        *error = QStringLiteral("%1: %2").arg(path, out.errorString());
+        return false;
+    }
+    SourceFile &file = m_load.files[fileIndex];
+    if (file.path != path) {
+        const QString oldPath = file.path;
+        file.path = path;
+        m_load.workspace.files[fileIndex] = path;
+        for (Diagnostic &d : m_load.diagnostics)
+            if (d.file == oldPath)
+                d.file = path;
+    }
+    m_savedText[fileIndex] = text;
+    if (!isModified())
+        m_undoStack->setClean();
+    Q_EMIT changed(ChangeEvent{ ChangeEvent::Type::Saved, {}, fileIndex });
+    return true;
+}
+
+bool Document::saveFile(int fileIndex, QString *error)
+{
+    if (fileIndex < 0 || fileIndex >= m_load.files.size()) {
+        *error = QStringLiteral("no such file");
+        return false;
+    }
+    return saveFileAs(fileIndex, m_load.files[fileIndex].path, error);
+}
+
+bool Document::saveAll(QString *error)
+{
+    for (int i = 0; i < m_load.files.size(); ++i)
+        if (isFileModified(i) && !saveFile(i, error))
+            return false;
+    m_undoStack->setClean();
+    return true;
+}
+
+} // namespace meshroute

@@ -1,0 +1,241 @@
+#include "loader.h"
+
+#include "resourcereader.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentMap>
+#include <QThreadPool>
+#include <algorithm>
+
+namespace meshroute {
+
+namespace {
+
+using Severity = Diagnostic::Severity;
+
+Diagnostic fileDiagnostic(const QString &file, int line, int column, const char *code, const QString &message)
+{
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.code = QString::fromLatin1(code);
+    d.message = message;
+    d.file = file;
+    d.line = line;
+    d.column = column;
+    return d;
+}
+
+// The offset of the first byte that is not well-formed UTF-8, or -1.
+qsizetype firstInvalidUtf8(const QByteArray &bytes)
+{
+    const auto *s = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int extra = 0;
+        unsigned int cp = 0;
+        if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        for (int k = 1; k <= extra; ++k) {
+            if (i + k >= n || (s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+        if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) || cp > 0x10FFFF
+            || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += extra + 1;
+    }
+    return -1;
+}
+
+void lineColumnOf(const QByteArray &text, qsizetype offset, int *line, int *column)
+{
+    int l = 1;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < offset && i < text.size(); ++i)
+        if (text[i] == '\n') {
+            ++l;
+            lineStart = i + 1;
+        }
+    *line = l;
+    // Columns count characters, not bytes, as editors show them.
+    *column = int(QString::fromUtf8(text.constData() + lineStart, offset - lineStart).size()) + 1;
+}
+
+struct ParsedDocument
+{
+    QList<Resource> resources;
+    Diagnostics diagnostics;
+};
+
+ParsedDocument parseOne(const QString &path, const QByteArray &text, const YamlDocumentSpan &span, int documentIndex,
+                        const YamlLimits &limits)
+{
+    ParsedDocument out;
+    const std::string_view doc(text.constData() + span.offset, std::size_t(span.length));
+    const YamlParseResult parsed = YamlParser::parseDocument(doc, limits);
+    if (!parsed.ok) {
+        Diagnostic d = fileDiagnostic(path, span.line + std::max(parsed.error.mark.line, 1) - 1,
+                                      std::max(parsed.error.mark.column, 1), ResourceReader::CodeYamlSyntax,
+                                      QString::fromStdString(parsed.error.message));
+        d.message = QStringLiteral("YAML syntax error: %1").arg(d.message);
+        out.diagnostics.append(d);
+        return out;
+    }
+    ResourceReader reader(path, span.line);
+    out.resources = reader.read(parsed.root);
+    for (Resource &r : out.resources) {
+        r.documentIndex = documentIndex;
+        r.baseLine = span.line;
+        r.baseOffset = span.offset;
+    }
+    out.diagnostics = reader.diagnostics();
+    return out;
+}
+
+bool readInput(const QString &path, QByteArray *bytes, QString *error, qint64 maxBytes, bool *tooLarge)
+{
+    *tooLarge = false;
+    QFile file;
+    if (path == QLatin1String("-")) {
+        if (!file.open(stdin, QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read standard input");
+            return false;
+        }
+        *bytes = file.read(maxBytes + 1);
+        if (bytes->size() > maxBytes)
+            *tooLarge = true;
+        return true;
+    }
+    file.setFileName(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot open: %1").arg(file.errorString());
+        return false;
+    }
+    if (file.size() > maxBytes) {
+        *tooLarge = true;
+        return true;
+    }
+    *bytes = file.readAll();
+    return true;
+}
+
+} // namespace
+
+void Loader::addFile(LoadResult &result, const QString &path, const QByteArray &text, const LoadOptions &options)
+{
+    const int fileIndex = int(result.files.size());
+    SourceFile file;
+    file.path = path;
+    file.text = text;
+
+    if (const qsizetype bad = firstInvalidUtf8(text); bad >= 0) {
+        int line = 0, column = 0;
+        lineColumnOf(text, bad, &line, &column);
+        result.diagnostics.append(fileDiagnostic(
+            path, line, column, ResourceReader::CodeInvalidUtf8,
+            QStringLiteral("invalid UTF-8 (byte 0x%1): save the file as UTF-8; the bytes are kept as they are")
+                .arg(uchar(text[bad]), 2, 16, QLatin1Char('0'))));
+    }
+
+    const std::string_view stream(text.constData(), std::size_t(text.size()));
+    file.spans = YamlParser::splitDocuments(stream);
+
+    QList<int> indices;
+    indices.reserve(qsizetype(file.spans.size()));
+    for (int i = 0; i < int(file.spans.size()); ++i)
+        indices.append(i);
+
+    auto parse = [&](int i) { return parseOne(path, file.text, file.spans[std::size_t(i)], i, options.limits); };
+    QList<ParsedDocument> parsed;
+    if (file.spans.size() < 8) {
+        for (int i : indices)
+            parsed.append(parse(i));
+    } else {
+        QThreadPool pool;
+        pool.setMaxThreadCount(options.threads > 0 ? options.threads : QThread::idealThreadCount());
+        parsed = QtConcurrent::blockingMapped(&pool, indices, std::function<ParsedDocument(int)>(parse));
+    }
+
+    int nextId = result.workspace.resources.isEmpty() ? 0 : result.workspace.resources.last().id + 1;
+    for (ParsedDocument &doc : parsed) {
+        for (Resource &r : doc.resources) {
+            r.id = nextId++;
+            r.fileIndex = fileIndex;
+            result.workspace.resources.append(std::move(r));
+        }
+        result.diagnostics.append(doc.diagnostics);
+    }
+    result.files.append(file);
+    result.workspace.files.append(path);
+}
+
+LoadResult Loader::loadText(const QByteArray &text, const QString &fileName, const LoadOptions &options)
+{
+    LoadResult result;
+    addFile(result, fileName, text, options);
+    return result;
+}
+
+LoadResult Loader::loadPaths(const QStringList &inputs, const LoadOptions &options)
+{
+    LoadResult result;
+    QStringList files;
+    for (const QString &input : inputs) {
+        const QFileInfo info(input);
+        if (input != QLatin1String("-") && info.isDir()) {
+            QStringList found;
+            QDirIterator it(input, { QStringLiteral("*.yaml"), QStringLiteral("*.yml") }, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext())
+                found.append(it.next());
+            std::sort(found.begin(), found.end());
+            files.append(found);
+        } else {
+            files.append(input);
+        }
+    }
+    for (const QString &path : std::as_const(files)) {
+        QByteArray bytes;
+        QString error;
+        bool tooLarge = false;
+        if (!readInput(path, &bytes, &error, options.maxFileBytes, &tooLarge)) {
+            result.inputError = true;
+            result.diagnostics.append(fileDiagnostic(path, 1, 1, ResourceReader::CodeUnreadable, error));
+            continue;
+        }
+        if (tooLarge) {
+            result.inputError = true;
+            result.diagnostics.append(fileDiagnostic(
+                path, 1, 1, ResourceReader::CodeFileTooLarge,
+                QStringLiteral("file is larger than the %1 MB limit: split it, or raise the limit with --max-file-size")
+                    .arg(options.maxFileBytes / (1024 * 1024))));
+            continue;
+        }
+        addFile(result, path, bytes, options);
+    }
+    return result;
+}
+
+} // namespace meshroute

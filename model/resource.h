@@ -1,0 +1,76 @@
+#pragma once
+
+#include "destinationrule.h"
+#include "gateway.h"
+#include "kubernetesservice.h"
+#include "virtualservice.h"
+
+#include <QString>
+#include <variant>
+
+namespace meshroute {
+
+enum class ResourceKind {
+    VirtualService,
+    DestinationRule,
+    Gateway,
+    Service,
+    ServiceEntry,
+    Workload, // Deployment, StatefulSet, ReplicaSet, DaemonSet, Pod, Rollout
+    Other     // kept whole, shown, exported; not interpreted
+};
+
+struct ObjectMeta
+{
+    Field<QString> name;
+    Field<QString> namespace_;
+    Labels labels;
+    Labels annotations;
+    Field<QString> creationTimestamp;
+    SourcePos pos;
+};
+
+// One Kubernetes object read from a file. A plain value: copies are cheap
+// enough, and commands never hold pointers to it, only its id.
+struct Resource
+{
+    int id = -1;            // stable for the life of the Document, across edits and undo
+    int fileIndex = -1;     // Document::file(fileIndex)
+    int documentIndex = -1; // which YAML document of that file
+    int listItem = -1;      // index in `items` when the document is a `kind: List`, else -1
+    int baseLine = 1;       // line of the YAML document's first byte in its file
+    int baseOffset = 0;     // byte offset of that document in its file
+
+    ResourceKind kind = ResourceKind::Other;
+    Field<QString> apiVersion;
+    Field<QString> kindName; // as written: "VirtualService", "Deployment", ...
+    ObjectMeta metadata;
+    SourcePos pos; // of the object's mapping
+
+    std::variant<std::monostate, VirtualService, DestinationRule, Gateway, KubernetesService, ServiceEntry, Workload>
+        spec;
+
+    QString name() const { return metadata.name.value; }
+    // The namespace as written, or "default" as kubectl would apply it.
+    QString namespaceName() const
+    {
+        return metadata.namespace_.present && !metadata.namespace_.value.isEmpty() ? metadata.namespace_.value
+                                                                                   : QStringLiteral("default");
+    }
+    // "VirtualService default/reviews"
+    QString displayName() const
+    {
+        return kindName.value + QLatin1Char(' ') + namespaceName() + QLatin1Char('/') + name();
+    }
+    int absoluteLine(const SourcePos &p) const { return p.isValid() ? baseLine + p.line - 1 : baseLine + pos.line - 1; }
+    int absoluteColumn(const SourcePos &p) const { return p.isValid() ? p.column : pos.column; }
+
+    const VirtualService *virtualService() const { return std::get_if<VirtualService>(&spec); }
+    const DestinationRule *destinationRule() const { return std::get_if<DestinationRule>(&spec); }
+    const Gateway *gateway() const { return std::get_if<Gateway>(&spec); }
+    const KubernetesService *service() const { return std::get_if<KubernetesService>(&spec); }
+    const ServiceEntry *serviceEntry() const { return std::get_if<ServiceEntry>(&spec); }
+    const Workload *workload() const { return std::get_if<Workload>(&spec); }
+};
+
+} // namespace meshroute

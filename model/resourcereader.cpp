@@ -1,0 +1,1068 @@
+#include "resourcereader.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <vector>
+
+namespace meshroute {
+
+namespace {
+
+using Severity = Diagnostic::Severity;
+
+QString qs(const std::string &s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+QString describeNode(const YamlNode &n)
+{
+    switch (n.kind) {
+    case YamlNode::Kind::Null: return QStringLiteral("nothing");
+    case YamlNode::Kind::Mapping: return QStringLiteral("a mapping");
+    case YamlNode::Kind::Sequence: return QStringLiteral("a list");
+    case YamlNode::Kind::Scalar:
+        if (n.isQuoted())
+            return QStringLiteral("the string \"%1\"").arg(qs(n.value).left(40));
+        return QStringLiteral("\"%1\"").arg(qs(n.value).left(40));
+    }
+    return {};
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+    for (int j = 0; j <= b.size(); ++j)
+        prev[j] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (int j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({ prev[j] + 1, cur[j - 1] + 1,
+                                prev[j - 1] + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1) });
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+// Plain scalars that YAML (1.1, as Kubernetes' decoder reads it) takes as null.
+bool isNullScalar(const YamlNode &n)
+{
+    if (n.kind == YamlNode::Kind::Null)
+        return true;
+    if (n.kind != YamlNode::Kind::Scalar || n.style != YamlNode::Style::Plain)
+        return false;
+    return n.value == "~" || n.value == "null" || n.value == "Null" || n.value == "NULL";
+}
+
+// Reads the typed fields of one YAML mapping. Each `field()` call names a
+// key the type knows; `finish()` reports the keys nobody asked for.
+class MapReader
+{
+public:
+    MapReader(ResourceReader &reader, const YamlNode &node, const QString &typeName, const QString &path,
+              bool reportUnknown = true)
+        : m_reader(reader)
+        , m_node(node)
+        , m_type(typeName)
+        , m_path(path)
+        , m_reportUnknown(reportUnknown)
+    {
+        m_ok = node.isMapping();
+        if (!m_ok && !isNullScalar(node))
+            m_reader.report(Severity::Error, ResourceReader::CodeWrongType, node, path,
+                            QStringLiteral("%1 must be a mapping, got %2").arg(typeName, describeNode(node)));
+        if (m_ok)
+            m_used.assign(node.pairCount(), false);
+    }
+    ~MapReader() { finish(); }
+
+    bool ok() const { return m_ok; }
+    QString childPath(const char *key) const
+    {
+        return m_path.isEmpty() ? QString::fromLatin1(key) : m_path + QLatin1Char('.') + QLatin1String(key);
+    }
+
+    // Calls f(value, path) if the key is present.
+    template<typename F>
+    bool field(const char *key, F &&f)
+    {
+        m_known.append(QString::fromLatin1(key));
+        if (!m_ok)
+            return false;
+        const std::string_view k(key);
+        for (std::size_t i = 0; i + 1 < m_node.children.size(); i += 2) {
+            const YamlNode &keyNode = m_node.children[i];
+            if (keyNode.kind == YamlNode::Kind::Scalar && keyNode.value == k) {
+                if (m_used[i / 2]) {
+                    m_reader.report(Severity::Error, ResourceReader::CodeDuplicateKey, keyNode, childPath(key),
+                                    QStringLiteral("duplicate key \"%1\": the API server would keep only the last one; remove one of them")
+                                        .arg(QLatin1String(key)));
+                    continue;
+                }
+                m_used[i / 2] = true;
+                f(m_node.children[i + 1], childPath(key));
+                // A second occurrence is reported by the loop going on.
+                for (std::size_t j = i + 2; j + 1 < m_node.children.size(); j += 2)
+                    if (m_node.children[j].kind == YamlNode::Kind::Scalar && m_node.children[j].value == k) {
+                        m_used[j / 2] = true;
+                        m_reader.report(Severity::Error, ResourceReader::CodeDuplicateKey, m_node.children[j],
+                                        childPath(key),
+                                        QStringLiteral("duplicate key \"%1\": the API server would keep only the last one; remove one of them")
+                                            .arg(QLatin1String(key)));
+                    }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Keys that are known but not interpreted: accepted silently.
+    void known(std::initializer_list<const char *> keys)
+    {
+        for (const char *k : keys)
+            field(k, [](const YamlNode &, const QString &) {});
+    }
+
+    void finish()
+    {
+        if (m_finished || !m_ok)
+            return;
+        m_finished = true;
+        if (!m_reportUnknown)
+            return;
+        for (std::size_t i = 0; i < m_used.size(); ++i) {
+            if (m_used[i])
+                continue;
+            const YamlNode &keyNode = m_node.children[2 * i];
+            const QString key = qs(keyNode.value);
+            QString suggestion;
+            int best = 3;
+            for (const QString &k : std::as_const(m_known)) {
+                const int d = editDistance(key, k);
+                if (d < best) {
+                    best = d;
+                    suggestion = k;
+                }
+            }
+            QString message = QStringLiteral("unknown field \"%1\" in %2: the API server drops it").arg(key, m_type);
+            if (m_type == QLatin1String("Destination") && key == QLatin1String("weight"))
+                message += QStringLiteral("; weight belongs one level up, beside \"destination:\"");
+            else if (m_type == QLatin1String("HTTPMatchRequest")
+                     && (key == QLatin1String("exact") || key == QLatin1String("prefix") || key == QLatin1String("regex")))
+                message += QStringLiteral("; a match type goes under a field, e.g. \"uri: {%1: ...}\"").arg(key);
+            else if (!suggestion.isEmpty())
+                message += QStringLiteral("; did you mean \"%1\"?").arg(suggestion);
+            else
+                message += QStringLiteral("; known fields: %1").arg(m_known.join(QStringLiteral(", ")));
+            m_reader.report(Severity::Warning, ResourceReader::CodeUnknownField, keyNode,
+                            m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key, message);
+        }
+    }
+
+private:
+    ResourceReader &m_reader;
+    const YamlNode &m_node;
+    QString m_type;
+    QString m_path;
+    bool m_reportUnknown;
+    bool m_ok = false;
+    bool m_finished = false;
+    std::vector<bool> m_used;
+    QStringList m_known;
+};
+
+// Field readers. Each reports a wrong type on the value and leaves the field absent.
+class Fields
+{
+public:
+    explicit Fields(ResourceReader &r)
+        : m_r(r)
+    {
+    }
+
+    Field<QString> string(const YamlNode &n, const QString &path)
+    {
+        Field<QString> f;
+        if (isNullScalar(n))
+            return f;
+        f.pos = m_r.pos(n);
+        if (n.kind != YamlNode::Kind::Scalar) {
+            m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
+                       QStringLiteral("%1 must be a string, got %2").arg(path, describeNode(n)));
+            return f;
+        }
+        f.value = qs(n.value);
+        f.present = true;
+        return f;
+    }
+
+    Field<qint64> integer(const YamlNode &n, const QString &path)
+    {
+        Field<qint64> f;
+        if (isNullScalar(n))
+            return f;
+        f.pos = m_r.pos(n);
+        bool ok = false;
+        qint64 v = 0;
+        if (n.kind == YamlNode::Kind::Scalar && !n.isQuoted()) {
+            const QString text = qs(n.value);
+            v = text.toLongLong(&ok, 10);
+            if (!ok && (text.startsWith(QLatin1String("0x")) || text.startsWith(QLatin1String("0X"))))
+                v = text.mid(2).toLongLong(&ok, 16);
+            if (!ok) { // 50.0 is a whole number in JSON terms
+                bool isDouble = false;
+                const double d = text.toDouble(&isDouble);
+                if (isDouble && std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) {
+                    v = qint64(d);
+                    ok = true;
+                }
+            }
+        }
+        if (!ok) {
+            m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
+                       QStringLiteral("%1 must be an integer, got %2").arg(path, describeNode(n))
+                           + (n.isQuoted() ? QStringLiteral(": remove the quotes") : QString()));
+            return f;
+        }
+        f.value = v;
+        f.present = true;
+        return f;
+    }
+
+    Field<double> number(const YamlNode &n, const QString &path)
+    {
+        Field<double> f;
+        if (isNullScalar(n))
+            return f;
+        f.pos = m_r.pos(n);
+        bool ok = false;
+        double v = 0;
+        if (n.kind == YamlNode::Kind::Scalar && !n.isQuoted())
+            v = qs(n.value).toDouble(&ok);
+        if (!ok || !std::isfinite(v)) {
+            m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
+                       QStringLiteral("%1 must be a number, got %2").arg(path, describeNode(n)));
+            return f;
+        }
+        f.value = v;
+        f.present = true;
+        return f;
+    }
+
+    Field<bool> boolean(const YamlNode &n, const QString &path)
+    {
+        Field<bool> f;
+        if (isNullScalar(n))
+            return f;
+        f.pos = m_r.pos(n);
+        static const char *const truths[] = { "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON" };
+        static const char *const falses[] = { "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF" };
+        if (n.kind == YamlNode::Kind::Scalar && !n.isQuoted()) {
+            for (const char *t : truths)
+                if (n.value == t) {
+                    f.value = true;
+                    f.present = true;
+                    return f;
+                }
+            for (const char *t : falses)
+                if (n.value == t) {
+                    f.value = false;
+                    f.present = true;
+                    return f;
+                }
+        }
+        m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
+                   QStringLiteral("%1 must be true or false, got %2").arg(path, describeNode(n)));
+        return f;
+    }
+
+    // A list; `each(item, path)` per item. A null is an empty list.
+    template<typename F>
+    bool list(const YamlNode &n, const QString &path, F &&each)
+    {
+        if (isNullScalar(n))
+            return true;
+        if (!n.isSequence()) {
+            m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
+                       QStringLiteral("%1 must be a list, got %2").arg(path, describeNode(n)));
+            return false;
+        }
+        for (std::size_t i = 0; i < n.children.size(); ++i)
+            each(n.children[i], path + QStringLiteral("[%1]").arg(i));
+        return true;
+    }
+
+    QList<Field<QString>> strings(const YamlNode &n, const QString &path)
+    {
+        QList<Field<QString>> out;
+        list(n, path, [&](const YamlNode &item, const QString &p) {
+            Field<QString> f = string(item, p);
+            if (f.present)
+                out.append(f);
+        });
+        return out;
+    }
+
+    // A map of strings to strings (labels, annotations, header values).
+    Labels labels(const YamlNode &n, const QString &path)
+    {
+        Labels out;
+        if (isNullScalar(n))
+            return out;
+        if (!n.isMapping()) {
+            m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
+                       QStringLiteral("%1 must be a mapping of strings, got %2").arg(path, describeNode(n)));
+            return out;
+        }
+        for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
+            const YamlNode &k = n.children[i];
+            const YamlNode &v = n.children[i + 1];
+            const QString key = qs(k.value);
+            const QString p = path + QLatin1Char('.') + key;
+            if (v.kind != YamlNode::Kind::Scalar && !isNullScalar(v)) {
+                m_r.report(Severity::Error, ResourceReader::CodeWrongType, v, p,
+                           QStringLiteral("%1 must be a string, got %2").arg(p, describeNode(v)));
+                continue;
+            }
+            out.append(Label{ key, isNullScalar(v) ? QString() : qs(v.value), m_r.pos(k) });
+        }
+        return out;
+    }
+
+    QList<Entry<QString>> stringEntries(const YamlNode &n, const QString &path)
+    {
+        QList<Entry<QString>> out;
+        for (const Label &l : labels(n, path))
+            out.append(Entry<QString>{ l.key, l.pos, l.value });
+        return out;
+    }
+
+    StringMatch stringMatch(const YamlNode &n, const QString &path, const char *typeName = "StringMatch")
+    {
+        StringMatch m;
+        m.pos = m_r.pos(n);
+        MapReader r(m_r, n, QString::fromLatin1(typeName), path);
+        auto take = [&](StringMatch::Type t) {
+            return [&, t](const YamlNode &v, const QString &p) {
+                Field<QString> f = string(v, p);
+                ++m.typeCount;
+                if (f.present && m.typeCount == 1) {
+                    m.type = t;
+                    m.value = f.value;
+                    m.valuePos = f.pos;
+                }
+            };
+        };
+        r.field("exact", take(StringMatch::Type::Exact));
+        r.field("prefix", take(StringMatch::Type::Prefix));
+        r.field("regex", take(StringMatch::Type::Regex));
+        return m;
+    }
+
+    StringMatchMap stringMatchMap(const YamlNode &n, const QString &path)
+    {
+        StringMatchMap out;
+        if (isNullScalar(n))
+            return out;
+        if (!n.isMapping()) {
+            m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
+                       QStringLiteral("%1 must be a mapping of names to StringMatch, got %2").arg(path, describeNode(n)));
+            return out;
+        }
+        for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
+            const QString key = qs(n.children[i].value);
+            Entry<StringMatch> e{ key, m_r.pos(n.children[i]), {} };
+            e.value = stringMatch(n.children[i + 1], path + QLatin1Char('.') + key);
+            if (!e.value.pos.isValid())
+                e.value.pos = e.keyPos;
+            out.append(e);
+        }
+        return out;
+    }
+
+    Destination destination(const YamlNode &n, const QString &path)
+    {
+        Destination d;
+        d.pos = m_r.pos(n);
+        MapReader r(m_r, n, QStringLiteral("Destination"), path);
+        r.field("host", [&](const YamlNode &v, const QString &p) { d.host = string(v, p); });
+        r.field("subset", [&](const YamlNode &v, const QString &p) { d.subset = string(v, p); });
+        r.field("port", [&](const YamlNode &v, const QString &p) {
+            MapReader pr(m_r, v, QStringLiteral("PortSelector"), p);
+            pr.field("number", [&](const YamlNode &nv, const QString &np) { d.port.number = integer(nv, np); });
+        });
+        return d;
+    }
+
+    HeaderOperations headerOperations(const YamlNode &n, const QString &path)
+    {
+        HeaderOperations h;
+        h.pos = m_r.pos(n);
+        h.present = true;
+        MapReader r(m_r, n, QStringLiteral("HeaderOperations"), path);
+        r.field("set", [&](const YamlNode &v, const QString &p) { h.set = stringEntries(v, p); });
+        r.field("add", [&](const YamlNode &v, const QString &p) { h.add = stringEntries(v, p); });
+        r.field("remove", [&](const YamlNode &v, const QString &p) { h.remove = strings(v, p); });
+        return h;
+    }
+
+    Headers headers(const YamlNode &n, const QString &path)
+    {
+        Headers h;
+        h.pos = m_r.pos(n);
+        h.present = true;
+        MapReader r(m_r, n, QStringLiteral("Headers"), path);
+        r.field("request", [&](const YamlNode &v, const QString &p) { h.request = headerOperations(v, p); });
+        r.field("response", [&](const YamlNode &v, const QString &p) { h.response = headerOperations(v, p); });
+        return h;
+    }
+
+    Percent percent(const YamlNode &n, const QString &path)
+    {
+        Percent pc;
+        pc.pos = m_r.pos(n);
+        pc.present = true;
+        MapReader r(m_r, n, QStringLiteral("Percent"), path);
+        r.field("value", [&](const YamlNode &v, const QString &p) { pc.value = number(v, p); });
+        return pc;
+    }
+
+    HttpMatchRequest matchRequest(const YamlNode &n, const QString &path)
+    {
+        HttpMatchRequest m;
+        m.pos = m_r.pos(n);
+        MapReader r(m_r, n, QStringLiteral("HTTPMatchRequest"), path);
+        r.field("name", [&](const YamlNode &v, const QString &p) { m.name = string(v, p); });
+        r.field("uri", [&](const YamlNode &v, const QString &p) {
+            m.uri = stringMatch(v, p);
+            m.hasUri = true;
+        });
+        r.field("scheme", [&](const YamlNode &v, const QString &p) {
+            m.scheme = stringMatch(v, p);
+            m.hasScheme = true;
+        });
+        r.field("method", [&](const YamlNode &v, const QString &p) {
+            m.method = stringMatch(v, p);
+            m.hasMethod = true;
+        });
+        r.field("authority", [&](const YamlNode &v, const QString &p) {
+            m.authority = stringMatch(v, p);
+            m.hasAuthority = true;
+        });
+        r.field("headers", [&](const YamlNode &v, const QString &p) { m.headers = stringMatchMap(v, p); });
+        r.field("withoutHeaders", [&](const YamlNode &v, const QString &p) { m.withoutHeaders = stringMatchMap(v, p); });
+        r.field("queryParams", [&](const YamlNode &v, const QString &p) { m.queryParams = stringMatchMap(v, p); });
+        r.field("port", [&](const YamlNode &v, const QString &p) { m.port = integer(v, p); });
+        r.field("sourceLabels", [&](const YamlNode &v, const QString &p) { m.sourceLabels = labels(v, p); });
+        r.field("gateways", [&](const YamlNode &v, const QString &p) { m.gateways = strings(v, p); });
+        r.field("ignoreUriCase", [&](const YamlNode &v, const QString &p) { m.ignoreUriCase = boolean(v, p); });
+        r.field("sourceNamespace", [&](const YamlNode &v, const QString &p) { m.sourceNamespace = string(v, p); });
+        r.field("statPrefix", [&](const YamlNode &v, const QString &p) { m.statPrefix = string(v, p); });
+        return m;
+    }
+
+    HttpRoute httpRoute(const YamlNode &n, const QString &path)
+    {
+        HttpRoute h;
+        h.pos = m_r.pos(n);
+        MapReader r(m_r, n, QStringLiteral("HTTPRoute"), path);
+        r.field("name", [&](const YamlNode &v, const QString &p) { h.name = string(v, p); });
+        r.field("match", [&](const YamlNode &v, const QString &p) {
+            h.hasMatch = true;
+            list(v, p, [&](const YamlNode &item, const QString &ip) { h.match.append(matchRequest(item, ip)); });
+        });
+        r.field("route", [&](const YamlNode &v, const QString &p) {
+            h.hasRoute = true;
+            list(v, p, [&](const YamlNode &item, const QString &ip) {
+                HttpRouteDestination d;
+                d.pos = m_r.pos(item);
+                MapReader dr(m_r, item, QStringLiteral("HTTPRouteDestination"), ip);
+                dr.field("destination", [&](const YamlNode &dv, const QString &dp) { d.destination = destination(dv, dp); });
+                dr.field("weight", [&](const YamlNode &dv, const QString &dp) { d.weight = integer(dv, dp); });
+                dr.field("headers", [&](const YamlNode &dv, const QString &dp) { d.headers = headers(dv, dp); });
+                h.route.append(d);
+            });
+        });
+        r.field("redirect", [&](const YamlNode &v, const QString &p) {
+            HttpRedirect &x = h.redirect;
+            x.pos = m_r.pos(v);
+            x.present = true;
+            MapReader rr(m_r, v, QStringLiteral("HTTPRedirect"), p);
+            rr.field("uri", [&](const YamlNode &f, const QString &fp) { x.uri = string(f, fp); });
+            rr.field("authority", [&](const YamlNode &f, const QString &fp) { x.authority = string(f, fp); });
+            rr.field("port", [&](const YamlNode &f, const QString &fp) { x.port = integer(f, fp); });
+            rr.field("derivePort", [&](const YamlNode &f, const QString &fp) { x.derivePort = string(f, fp); });
+            rr.field("scheme", [&](const YamlNode &f, const QString &fp) { x.scheme = string(f, fp); });
+            rr.field("redirectCode", [&](const YamlNode &f, const QString &fp) { x.redirectCode = integer(f, fp); });
+            rr.field("prefixRewrite", [&](const YamlNode &f, const QString &fp) { x.prefixRewrite = string(f, fp); });
+        });
+        r.field("directResponse", [&](const YamlNode &v, const QString &p) {
+            HttpDirectResponse &x = h.directResponse;
+            x.pos = m_r.pos(v);
+            x.present = true;
+            MapReader rr(m_r, v, QStringLiteral("HTTPDirectResponse"), p);
+            rr.field("status", [&](const YamlNode &f, const QString &fp) { x.status = integer(f, fp); });
+            rr.field("body", [&](const YamlNode &f, const QString &fp) {
+                MapReader br(m_r, f, QStringLiteral("HTTPBody"), fp);
+                br.field("string", [&](const YamlNode &b, const QString &bp) { x.bodyString = string(b, bp); });
+                br.field("bytes", [&](const YamlNode &b, const QString &bp) { x.bodyBytes = string(b, bp); });
+            });
+        });
+        r.field("delegate", [&](const YamlNode &v, const QString &p) {
+            Delegate &x = h.delegate;
+            x.pos = m_r.pos(v);
+            x.present = true;
+            MapReader rr(m_r, v, QStringLiteral("Delegate"), p);
+            rr.field("name", [&](const YamlNode &f, const QString &fp) { x.name = string(f, fp); });
+            rr.field("namespace", [&](const YamlNode &f, const QString &fp) { x.namespace_ = string(f, fp); });
+        });
+        r.field("rewrite", [&](const YamlNode &v, const QString &p) {
+            HttpRewrite &x = h.rewrite;
+            x.pos = m_r.pos(v);
+            x.present = true;
+            MapReader rr(m_r, v, QStringLiteral("HTTPRewrite"), p);
+            rr.field("uri", [&](const YamlNode &f, const QString &fp) { x.uri = string(f, fp); });
+            rr.field("authority", [&](const YamlNode &f, const QString &fp) { x.authority = string(f, fp); });
+            rr.field("uriRegexRewrite", [&](const YamlNode &f, const QString &fp) {
+                x.uriRegexRewrite.present = true;
+                x.uriRegexRewrite.pos = m_r.pos(f);
+                MapReader gr(m_r, f, QStringLiteral("RegexRewrite"), fp);
+                gr.field("match", [&](const YamlNode &g, const QString &gp) { x.uriRegexRewrite.match = string(g, gp); });
+                gr.field("rewrite", [&](const YamlNode &g, const QString &gp) { x.uriRegexRewrite.rewrite = string(g, gp); });
+            });
+        });
+        r.field("timeout", [&](const YamlNode &v, const QString &p) { h.timeout = string(v, p); });
+        r.field("retries", [&](const YamlNode &v, const QString &p) {
+            HttpRetry &x = h.retries;
+            x.pos = m_r.pos(v);
+            x.present = true;
+            MapReader rr(m_r, v, QStringLiteral("HTTPRetry"), p);
+            rr.field("attempts", [&](const YamlNode &f, const QString &fp) { x.attempts = integer(f, fp); });
+            rr.field("perTryTimeout", [&](const YamlNode &f, const QString &fp) { x.perTryTimeout = string(f, fp); });
+            rr.field("retryOn", [&](const YamlNode &f, const QString &fp) { x.retryOn = string(f, fp); });
+            rr.field("retryRemoteLocalities", [&](const YamlNode &f, const QString &fp) { x.retryRemoteLocalities = boolean(f, fp); });
+            rr.field("retryIgnorePreviousHosts", [&](const YamlNode &f, const QString &fp) { x.retryIgnorePreviousHosts = boolean(f, fp); });
+            rr.field("backoff", [&](const YamlNode &f, const QString &fp) { x.backoff = string(f, fp); });
+        });
+        r.field("fault", [&](const YamlNode &v, const QString &p) {
+            HttpFaultInjection &x = h.fault;
+            x.pos = m_r.pos(v);
+            x.present = true;
+            MapReader rr(m_r, v, QStringLiteral("HTTPFaultInjection"), p);
+            rr.field("delay", [&](const YamlNode &f, const QString &fp) {
+                x.delay.present = true;
+                x.delay.pos = m_r.pos(f);
+                MapReader dr(m_r, f, QStringLiteral("Delay"), fp);
+                dr.field("fixedDelay", [&](const YamlNode &g, const QString &gp) { x.delay.fixedDelay = string(g, gp); });
+                dr.field("exponentialDelay", [&](const YamlNode &g, const QString &gp) { x.delay.exponentialDelay = string(g, gp); });
+                dr.field("percentage", [&](const YamlNode &g, const QString &gp) { x.delay.percentage = percent(g, gp); });
+                dr.field("percent", [&](const YamlNode &g, const QString &gp) { x.delay.percent = integer(g, gp); });
+            });
+            rr.field("abort", [&](const YamlNode &f, const QString &fp) {
+                x.abort.present = true;
+                x.abort.pos = m_r.pos(f);
+                MapReader ar(m_r, f, QStringLiteral("Abort"), fp);
+                ar.field("httpStatus", [&](const YamlNode &g, const QString &gp) { x.abort.httpStatus = integer(g, gp); });
+                ar.field("grpcStatus", [&](const YamlNode &g, const QString &gp) { x.abort.grpcStatus = string(g, gp); });
+                ar.field("http2Error", [&](const YamlNode &g, const QString &gp) { x.abort.http2Error = string(g, gp); });
+                ar.field("percentage", [&](const YamlNode &g, const QString &gp) { x.abort.percentage = percent(g, gp); });
+            });
+        });
+        r.field("mirror", [&](const YamlNode &v, const QString &p) {
+            h.mirror = destination(v, p);
+            h.hasMirror = true;
+        });
+        r.field("mirrors", [&](const YamlNode &v, const QString &p) {
+            list(v, p, [&](const YamlNode &item, const QString &ip) {
+                HttpMirrorPolicy m;
+                m.pos = m_r.pos(item);
+                MapReader mr(m_r, item, QStringLiteral("HTTPMirrorPolicy"), ip);
+                mr.field("destination", [&](const YamlNode &f, const QString &fp) { m.destination = destination(f, fp); });
+                mr.field("percentage", [&](const YamlNode &f, const QString &fp) { m.percentage = percent(f, fp); });
+                h.mirrors.append(m);
+            });
+        });
+        r.field("mirrorPercentage", [&](const YamlNode &v, const QString &p) { h.mirrorPercentage = percent(v, p); });
+        r.field("mirrorPercent", [&](const YamlNode &v, const QString &p) { h.mirrorPercent = integer(v, p); });
+        r.field("corsPolicy", [&](const YamlNode &v, const QString &p) {
+            CorsPolicy &c = h.corsPolicy;
+            c.present = true;
+            c.pos = m_r.pos(v);
+            MapReader cr(m_r, v, QStringLiteral("CorsPolicy"), p);
+            cr.field("allowOrigins", [&](const YamlNode &f, const QString &fp) {
+                list(f, fp, [&](const YamlNode &item, const QString &ip) { c.allowOrigins.append(stringMatch(item, ip)); });
+            });
+            cr.field("allowOrigin", [&](const YamlNode &f, const QString &fp) { c.allowOrigin = strings(f, fp); });
+            cr.field("allowMethods", [&](const YamlNode &f, const QString &fp) { c.allowMethods = strings(f, fp); });
+            cr.field("allowHeaders", [&](const YamlNode &f, const QString &fp) { c.allowHeaders = strings(f, fp); });
+            cr.field("exposeHeaders", [&](const YamlNode &f, const QString &fp) { c.exposeHeaders = strings(f, fp); });
+            cr.field("maxAge", [&](const YamlNode &f, const QString &fp) { c.maxAge = string(f, fp); });
+            cr.field("allowCredentials", [&](const YamlNode &f, const QString &fp) { c.allowCredentials = boolean(f, fp); });
+            cr.field("unmatchedPreflights", [&](const YamlNode &f, const QString &fp) { c.unmatchedPreflights = string(f, fp); });
+        });
+        r.field("headers", [&](const YamlNode &v, const QString &p) { h.headers = headers(v, p); });
+        r.known({ "websocketUpgrade", "appendHeaders", "removeResponseHeaders", "appendResponseHeaders",
+                  "appendRequestHeaders", "removeRequestHeaders" });
+        return h;
+    }
+
+    RouteDestination routeDestination(const YamlNode &n, const QString &path)
+    {
+        RouteDestination d;
+        d.pos = m_r.pos(n);
+        MapReader r(m_r, n, QStringLiteral("RouteDestination"), path);
+        r.field("destination", [&](const YamlNode &v, const QString &p) { d.destination = destination(v, p); });
+        r.field("weight", [&](const YamlNode &v, const QString &p) { d.weight = integer(v, p); });
+        return d;
+    }
+
+    VirtualService virtualService(const YamlNode &n, const QString &path)
+    {
+        VirtualService vs;
+        vs.specPos = m_r.pos(n);
+        MapReader r(m_r, n, QStringLiteral("VirtualService spec"), path);
+        r.field("hosts", [&](const YamlNode &v, const QString &p) { vs.hosts = strings(v, p); });
+        r.field("gateways", [&](const YamlNode &v, const QString &p) { vs.gateways = strings(v, p); });
+        r.field("http", [&](const YamlNode &v, const QString &p) {
+            vs.hasHttp = true;
+            list(v, p, [&](const YamlNode &item, const QString &ip) { vs.http.append(httpRoute(item, ip)); });
+        });
+        r.field("tls", [&](const YamlNode &v, const QString &p) {
+            vs.hasTls = true;
+            list(v, p, [&](const YamlNode &item, const QString &ip) {
+                TlsRoute t;
+                t.pos = m_r.pos(item);
+                MapReader tr(m_r, item, QStringLiteral("TLSRoute"), ip);
+                tr.field("match", [&](const YamlNode &f, const QString &fp) {
+                    list(f, fp, [&](const YamlNode &mi, const QString &mp) {
+                        TlsMatchAttributes m;
+                        m.pos = m_r.pos(mi);
+                        MapReader mr(m_r, mi, QStringLiteral("TLSMatchAttributes"), mp);
+                        mr.field("sniHosts", [&](const YamlNode &g, const QString &gp) { m.sniHosts = strings(g, gp); });
+                        mr.field("destinationSubnets", [&](const YamlNode &g, const QString &gp) { m.destinationSubnets = strings(g, gp); });
+                        mr.field("port", [&](const YamlNode &g, const QString &gp) { m.port = integer(g, gp); });
+                        mr.field("sourceLabels", [&](const YamlNode &g, const QString &gp) { m.sourceLabels = labels(g, gp); });
+                        mr.field("gateways", [&](const YamlNode &g, const QString &gp) { m.gateways = strings(g, gp); });
+                        mr.field("sourceNamespace", [&](const YamlNode &g, const QString &gp) { m.sourceNamespace = string(g, gp); });
+                        t.match.append(m);
+                    });
+                });
+                tr.field("route", [&](const YamlNode &f, const QString &fp) {
+                    list(f, fp, [&](const YamlNode &ri, const QString &rp) { t.route.append(routeDestination(ri, rp)); });
+                });
+                vs.tls.append(t);
+            });
+        });
+        r.field("tcp", [&](const YamlNode &v, const QString &p) {
+            vs.hasTcp = true;
+            list(v, p, [&](const YamlNode &item, const QString &ip) {
+                TcpRoute t;
+                t.pos = m_r.pos(item);
+                MapReader tr(m_r, item, QStringLiteral("TCPRoute"), ip);
+                tr.field("match", [&](const YamlNode &f, const QString &fp) {
+                    list(f, fp, [&](const YamlNode &mi, const QString &mp) {
+                        L4MatchAttributes m;
+                        m.pos = m_r.pos(mi);
+                        MapReader mr(m_r, mi, QStringLiteral("L4MatchAttributes"), mp);
+                        mr.field("destinationSubnets", [&](const YamlNode &g, const QString &gp) { m.destinationSubnets = strings(g, gp); });
+                        mr.field("port", [&](const YamlNode &g, const QString &gp) { m.port = integer(g, gp); });
+                        mr.field("sourceLabels", [&](const YamlNode &g, const QString &gp) { m.sourceLabels = labels(g, gp); });
+                        mr.field("gateways", [&](const YamlNode &g, const QString &gp) { m.gateways = strings(g, gp); });
+                        mr.field("sourceNamespace", [&](const YamlNode &g, const QString &gp) { m.sourceNamespace = string(g, gp); });
+                        mr.known({ "sourceSubnet" });
+                        t.match.append(m);
+                    });
+                });
+                tr.field("route", [&](const YamlNode &f, const QString &fp) {
+                    list(f, fp, [&](const YamlNode &ri, const QString &rp) { t.route.append(routeDestination(ri, rp)); });
+                });
+                vs.tcp.append(t);
+            });
+        });
+        r.field("exportTo", [&](const YamlNode &v, const QString &p) { vs.exportTo = strings(v, p); });
+        return vs;
+    }
+
+    TrafficPolicy trafficPolicy(const YamlNode &n, const QString &path, bool portLevel = false)
+    {
+        TrafficPolicy t;
+        t.pos = m_r.pos(n);
+        t.present = true;
+        MapReader r(m_r, n, portLevel ? QStringLiteral("PortTrafficPolicy") : QStringLiteral("TrafficPolicy"), path);
+        if (r.ok())
+            t.fieldCount = int(n.pairCount());
+        r.field("loadBalancer", [&](const YamlNode &v, const QString &p) {
+            MapReader lr(m_r, v, QStringLiteral("LoadBalancerSettings"), p);
+            lr.field("simple", [&](const YamlNode &f, const QString &fp) { t.loadBalancerSimple = string(f, fp); });
+            lr.field("consistentHash", [&](const YamlNode &, const QString &) { t.consistentHash = true; });
+            lr.known({ "localityLbSetting", "warmupDurationSecs", "warmup" });
+        });
+        r.field("tls", [&](const YamlNode &v, const QString &p) {
+            MapReader tr(m_r, v, QStringLiteral("ClientTLSSettings"), p);
+            tr.field("mode", [&](const YamlNode &f, const QString &fp) { t.tlsMode = string(f, fp); });
+            tr.field("caCertificates", [&](const YamlNode &f, const QString &fp) { t.tlsCaCertificates = string(f, fp); });
+            tr.field("credentialName", [&](const YamlNode &f, const QString &fp) { t.tlsCredentialName = string(f, fp); });
+            tr.field("clientCertificate", [&](const YamlNode &f, const QString &fp) { t.tlsClientCertificate = string(f, fp); });
+            tr.field("privateKey", [&](const YamlNode &f, const QString &fp) { t.tlsPrivateKey = string(f, fp); });
+            tr.known({ "subjectAltNames", "sni", "insecureSkipVerify", "caCrl" });
+        });
+        r.field("tunnel", [&](const YamlNode &, const QString &) { t.hasTunnel = true; });
+        r.field("proxyProtocol", [&](const YamlNode &, const QString &) { t.hasProxyProtocol = true; });
+        r.known({ "connectionPool", "outlierDetection", "retryBudget" });
+        if (portLevel)
+            r.known({ "port" });
+        else
+            r.field("portLevelSettings", [&](const YamlNode &v, const QString &p) {
+                list(v, p, [&](const YamlNode &item, const QString &ip) { trafficPolicy(item, ip, true); });
+            });
+        return t;
+    }
+
+    DestinationRule destinationRule(const YamlNode &n, const QString &path)
+    {
+        DestinationRule dr;
+        dr.specPos = m_r.pos(n);
+        MapReader r(m_r, n, QStringLiteral("DestinationRule spec"), path);
+        r.field("host", [&](const YamlNode &v, const QString &p) { dr.host = string(v, p); });
+        r.field("trafficPolicy", [&](const YamlNode &v, const QString &p) { dr.trafficPolicy = trafficPolicy(v, p); });
+        r.field("subsets", [&](const YamlNode &v, const QString &p) {
+            list(v, p, [&](const YamlNode &item, const QString &ip) {
+                Subset s;
+                s.pos = m_r.pos(item);
+                MapReader sr(m_r, item, QStringLiteral("Subset"), ip);
+                sr.field("name", [&](const YamlNode &f, const QString &fp) { s.name = string(f, fp); });
+                sr.field("labels", [&](const YamlNode &f, const QString &fp) {
+                    s.labels = labels(f, fp);
+                    s.labelsPos = m_r.pos(f);
+                });
+                sr.field("trafficPolicy", [&](const YamlNode &f, const QString &fp) { s.trafficPolicy = trafficPolicy(f, fp); });
+                dr.subsets.append(s);
+            });
+        });
+        r.field("exportTo", [&](const YamlNode &v, const QString &p) { dr.exportTo = strings(v, p); });
+        r.field("workloadSelector", [&](const YamlNode &v, const QString &p) {
+            dr.hasWorkloadSelector = true;
+            dr.workloadSelectorPos = m_r.pos(v);
+            MapReader wr(m_r, v, QStringLiteral("WorkloadSelector"), p);
+            wr.field("matchLabels", [&](const YamlNode &f, const QString &fp) { dr.workloadSelector = labels(f, fp); });
+        });
+        return dr;
+    }
+
+    Gateway gateway(const YamlNode &n, const QString &path)
+    {
+        Gateway g;
+        g.specPos = m_r.pos(n);
+        MapReader r(m_r, n, QStringLiteral("Gateway spec"), path);
+        r.field("selector", [&](const YamlNode &v, const QString &p) {
+            g.selector = labels(v, p);
+            g.hasSelector = true;
+            g.selectorPos = m_r.pos(v);
+        });
+        r.field("servers", [&](const YamlNode &v, const QString &p) {
+            list(v, p, [&](const YamlNode &item, const QString &ip) {
+                Server s;
+                s.pos = m_r.pos(item);
+                MapReader sr(m_r, item, QStringLiteral("Server"), ip);
+                sr.field("port", [&](const YamlNode &f, const QString &fp) {
+                    s.port.present = true;
+                    s.port.pos = m_r.pos(f);
+                    MapReader pr(m_r, f, QStringLiteral("Port"), fp);
+                    pr.field("number", [&](const YamlNode &x, const QString &xp) { s.port.number = integer(x, xp); });
+                    pr.field("protocol", [&](const YamlNode &x, const QString &xp) { s.port.protocol = string(x, xp); });
+                    pr.field("name", [&](const YamlNode &x, const QString &xp) { s.port.name = string(x, xp); });
+                    pr.field("targetPort", [&](const YamlNode &x, const QString &xp) { s.port.targetPort = integer(x, xp); });
+                });
+                sr.field("bind", [&](const YamlNode &f, const QString &fp) { s.bind = string(f, fp); });
+                sr.field("hosts", [&](const YamlNode &f, const QString &fp) { s.hosts = strings(f, fp); });
+                sr.field("name", [&](const YamlNode &f, const QString &fp) { s.name = string(f, fp); });
+                sr.field("tls", [&](const YamlNode &f, const QString &fp) {
+                    ServerTls &t = s.tls;
+                    t.present = true;
+                    t.pos = m_r.pos(f);
+                    MapReader tr(m_r, f, QStringLiteral("ServerTLSSettings"), fp);
+                    tr.field("httpsRedirect", [&](const YamlNode &x, const QString &xp) { t.httpsRedirect = boolean(x, xp); });
+                    tr.field("mode", [&](const YamlNode &x, const QString &xp) { t.mode = string(x, xp); });
+                    tr.field("serverCertificate", [&](const YamlNode &x, const QString &xp) { t.serverCertificate = string(x, xp); });
+                    tr.field("privateKey", [&](const YamlNode &x, const QString &xp) { t.privateKey = string(x, xp); });
+                    tr.field("caCertificates", [&](const YamlNode &x, const QString &xp) { t.caCertificates = string(x, xp); });
+                    tr.field("caCrl", [&](const YamlNode &x, const QString &xp) { t.caCrl = string(x, xp); });
+                    tr.field("credentialName", [&](const YamlNode &x, const QString &xp) { t.credentialName = string(x, xp); });
+                    tr.field("credentialNames", [&](const YamlNode &x, const QString &xp) { t.credentialNames = strings(x, xp); });
+                    tr.field("tlsCertificates", [&](const YamlNode &x, const QString &xp) {
+                        t.tlsCertificateCount = x.isSequence() ? int(x.children.size()) : 0;
+                    });
+                    tr.field("minProtocolVersion", [&](const YamlNode &x, const QString &xp) { t.minProtocolVersion = string(x, xp); });
+                    tr.field("maxProtocolVersion", [&](const YamlNode &x, const QString &xp) { t.maxProtocolVersion = string(x, xp); });
+                    tr.field("cipherSuites", [&](const YamlNode &x, const QString &xp) { t.cipherSuites = strings(x, xp); });
+                    tr.known({ "caCertCredentialName", "subjectAltNames", "verifyCertificateSpki", "verifyCertificateHash",
+                               "insecureSkipVerify" });
+                });
+                sr.known({ "defaultEndpoint" });
+                g.servers.append(s);
+            });
+        });
+        return g;
+    }
+
+    KubernetesService service(const YamlNode &n, const QString &path)
+    {
+        KubernetesService s;
+        s.specPos = m_r.pos(n);
+        MapReader r(m_r, n, QStringLiteral("ServiceSpec"), path, false);
+        r.field("type", [&](const YamlNode &v, const QString &p) { s.type = string(v, p); });
+        r.field("externalName", [&](const YamlNode &v, const QString &p) { s.externalName = string(v, p); });
+        r.field("selector", [&](const YamlNode &v, const QString &p) {
+            s.selector = labels(v, p);
+            s.hasSelector = true;
+        });
+        r.field("ports", [&](const YamlNode &v, const QString &p) { s.ports = ports(v, p); });
+        return s;
+    }
+
+    QList<ServicePort> ports(const YamlNode &v, const QString &p)
+    {
+        QList<ServicePort> out;
+        list(v, p, [&](const YamlNode &item, const QString &ip) {
+            ServicePort sp;
+            sp.pos = m_r.pos(item);
+            MapReader pr(m_r, item, QStringLiteral("ServicePort"), ip, false);
+            pr.field("name", [&](const YamlNode &f, const QString &fp) { sp.name = string(f, fp); });
+            pr.field("port", [&](const YamlNode &f, const QString &fp) { sp.port = integer(f, fp); });
+            pr.field("number", [&](const YamlNode &f, const QString &fp) { sp.port = integer(f, fp); });
+            pr.field("targetPort", [&](const YamlNode &f, const QString &fp) { sp.targetPort = string(f, fp); });
+            pr.field("protocol", [&](const YamlNode &f, const QString &fp) { sp.protocol = string(f, fp); });
+            pr.field("appProtocol", [&](const YamlNode &f, const QString &fp) { sp.appProtocol = string(f, fp); });
+            out.append(sp);
+        });
+        return out;
+    }
+
+    ServiceEntry serviceEntry(const YamlNode &n, const QString &path)
+    {
+        ServiceEntry s;
+        s.specPos = m_r.pos(n);
+        MapReader r(m_r, n, QStringLiteral("ServiceEntry spec"), path, false);
+        r.field("hosts", [&](const YamlNode &v, const QString &p) { s.hosts = strings(v, p); });
+        r.field("ports", [&](const YamlNode &v, const QString &p) { s.ports = ports(v, p); });
+        r.field("location", [&](const YamlNode &v, const QString &p) { s.location = string(v, p); });
+        r.field("resolution", [&](const YamlNode &v, const QString &p) { s.resolution = string(v, p); });
+        r.field("exportTo", [&](const YamlNode &v, const QString &p) { s.exportTo = strings(v, p); });
+        r.field("workloadSelector", [&](const YamlNode &v, const QString &p) {
+            MapReader wr(m_r, v, QStringLiteral("WorkloadSelector"), p, false);
+            wr.field("labels", [&](const YamlNode &f, const QString &fp) { s.workloadSelector = labels(f, fp); });
+        });
+        return s;
+    }
+
+    // Deployment-like objects: spec.replicas, spec.selector.matchLabels, spec.template.metadata.labels.
+    Workload workload(const YamlNode &spec, const QString &path)
+    {
+        Workload w;
+        MapReader r(m_r, spec, QStringLiteral("spec"), path, false);
+        r.field("replicas", [&](const YamlNode &v, const QString &p) { w.replicas = integer(v, p); });
+        r.field("selector", [&](const YamlNode &v, const QString &p) {
+            if (const YamlNode *ml = v.find("matchLabels"))
+                w.selector = labels(*ml, p + QStringLiteral(".matchLabels"));
+        });
+        r.field("template", [&](const YamlNode &v, const QString &p) {
+            if (const YamlNode *md = v.find("metadata"))
+                if (const YamlNode *l = md->find("labels")) {
+                    w.podLabels = labels(*l, p + QStringLiteral(".metadata.labels"));
+                    w.podLabelsPos = m_r.pos(*l);
+                }
+        });
+        return w;
+    }
+
+    ObjectMeta metadata(const YamlNode &n, const QString &path, bool strict)
+    {
+        ObjectMeta m;
+        m.pos = m_r.pos(n);
+        MapReader r(m_r, n, QStringLiteral("metadata"), path, strict);
+        r.field("name", [&](const YamlNode &v, const QString &p) { m.name = string(v, p); });
+        r.field("namespace", [&](const YamlNode &v, const QString &p) { m.namespace_ = string(v, p); });
+        r.field("labels", [&](const YamlNode &v, const QString &p) { m.labels = labels(v, p); });
+        r.field("annotations", [&](const YamlNode &v, const QString &p) { m.annotations = labels(v, p); });
+        r.field("creationTimestamp", [&](const YamlNode &v, const QString &p) { m.creationTimestamp = string(v, p); });
+        r.known({ "generateName", "uid", "resourceVersion", "generation", "selfLink", "managedFields", "ownerReferences",
+                  "finalizers", "deletionTimestamp", "deletionGracePeriodSeconds" });
+        return m;
+    }
+
+private:
+    ResourceReader &m_r;
+};
+
+ResourceKind kindOf(const QString &apiVersion, const QString &kind)
+{
+    const QString group = apiVersion.section(QLatin1Char('/'), 0, 0);
+    const bool istio = group == QLatin1String("networking.istio.io");
+    if (istio && kind == QLatin1String("VirtualService"))
+        return ResourceKind::VirtualService;
+    if (istio && kind == QLatin1String("DestinationRule"))
+        return ResourceKind::DestinationRule;
+    if (istio && kind == QLatin1String("Gateway"))
+        return ResourceKind::Gateway;
+    if (istio && kind == QLatin1String("ServiceEntry"))
+        return ResourceKind::ServiceEntry;
+    if (apiVersion == QLatin1String("v1") && kind == QLatin1String("Service"))
+        return ResourceKind::Service;
+    if (kind == QLatin1String("Pod") && apiVersion == QLatin1String("v1"))
+        return ResourceKind::Workload;
+    static const char *const workloadKinds[] = { "Deployment", "StatefulSet", "ReplicaSet", "DaemonSet" };
+    if (group == QLatin1String("apps") || group == QLatin1String("extensions"))
+        for (const char *k : workloadKinds)
+            if (kind == QLatin1String(k))
+                return ResourceKind::Workload;
+    if (group == QLatin1String("argoproj.io") && kind == QLatin1String("Rollout"))
+        return ResourceKind::Workload;
+    return ResourceKind::Other;
+}
+
+} // namespace
+
+ResourceReader::ResourceReader(const QString &file, int baseLine)
+    : m_file(file)
+    , m_baseLine(baseLine)
+{
+}
+
+SourcePos ResourceReader::pos(const YamlNode &node) const
+{
+    return SourcePos{ node.start.line, node.start.column, node.start.offset, node.endOffset };
+}
+
+void ResourceReader::report(Diagnostic::Severity severity, const char *code, const YamlNode &at, const QString &path,
+                            const QString &message)
+{
+    Diagnostic d;
+    d.severity = severity;
+    d.code = QString::fromLatin1(code);
+    d.message = message;
+    d.file = m_file;
+    d.line = m_baseLine + at.start.line - 1;
+    d.column = at.start.column;
+    d.resource = m_currentResource;
+    d.path = path;
+    m_diagnostics.append(d);
+}
+
+QList<Resource> ResourceReader::read(const YamlNode &root)
+{
+    QList<Resource> out;
+    if (root.isNull() || isNullScalar(root))
+        return out; // an empty document (comments only) is fine
+    if (root.isMapping() && root.find("testCases") && !root.find("kind")) {
+        report(Severity::Info, CodeNotAnObject, root, {},
+               QStringLiteral("a routing test file, not a manifest: run it with \"meshroute test FILE -- MANIFESTS\""));
+        return out;
+    }
+    if (!root.isMapping()) {
+        report(Severity::Error, CodeNotAnObject, root, {},
+               QStringLiteral("a Kubernetes manifest must be a mapping with apiVersion and kind, got %1")
+                   .arg(describeNode(root)));
+        return out;
+    }
+    const YamlNode *kind = root.find("kind");
+    const YamlNode *items = root.find("items");
+    // `kubectl get -o yaml` prints `kind: List` (or FooList) with the objects in items.
+    if (kind && kind->isScalar() && QString::fromStdString(kind->value).endsWith(QLatin1String("List")) && items) {
+        if (!items->isSequence()) {
+            if (!isNullScalar(*items))
+                report(Severity::Error, CodeWrongType, *items, QStringLiteral("items"),
+                       QStringLiteral("items must be a list, got %1").arg(describeNode(*items)));
+            return out;
+        }
+        for (std::size_t i = 0; i < items->children.size(); ++i)
+            out.append(readObject(items->children[i], QStringLiteral("items[%1]").arg(i), int(i)));
+        out.removeIf([](const Resource &r) { return r.kindName.value.isEmpty(); });
+        return out;
+    }
+    Resource r = readObject(root, {}, -1);
+    if (!r.kindName.value.isEmpty())
+        out.append(r);
+    return out;
+}
+
+Resource ResourceReader::readObject(const YamlNode &object, const QString &path, int listItem)
+{
+    Resource r;
+    r.listItem = listItem;
+    r.pos = pos(object);
+    Fields f(*this);
+    auto sub = [&](const char *key) {
+        return path.isEmpty() ? QString::fromLatin1(key) : path + QLatin1Char('.') + QLatin1String(key);
+    };
+    if (!object.isMapping()) {
+        report(Severity::Error, CodeNotAnObject, object, path,
+               QStringLiteral("a Kubernetes object must be a mapping, got %1").arg(describeNode(object)));
+        return r;
+    }
+    if (const YamlNode *v = object.find("apiVersion"))
+        r.apiVersion = f.string(*v, sub("apiVersion"));
+    if (const YamlNode *v = object.find("kind"))
+        r.kindName = f.string(*v, sub("kind"));
+    if (!r.apiVersion.present || !r.kindName.present) {
+        report(Severity::Error, CodeNotAnObject, object, path,
+               QStringLiteral("not a Kubernetes object: %1 missing; add apiVersion and kind")
+                   .arg(!r.apiVersion.present && !r.kindName.present ? QStringLiteral("apiVersion and kind are")
+                        : !r.apiVersion.present                      ? QStringLiteral("apiVersion is")
+                                                                     : QStringLiteral("kind is")));
+        return r;
+    }
+    r.kind = kindOf(r.apiVersion.value, r.kindName.value);
+    const bool istio = r.kind == ResourceKind::VirtualService || r.kind == ResourceKind::DestinationRule
+                       || r.kind == ResourceKind::Gateway;
+    if (const YamlNode *v = object.find("metadata"))
+        r.metadata = f.metadata(*v, sub("metadata"), istio);
+    m_currentResource = r.displayName();
+    if (istio) {
+        MapReader top(*this, object, r.kindName.value, path);
+        top.known({ "apiVersion", "kind", "metadata", "status" });
+        top.field("spec", [&](const YamlNode &spec, const QString &p) {
+            if (r.kind == ResourceKind::VirtualService)
+                r.spec = f.virtualService(spec, p);
+            else if (r.kind == ResourceKind::DestinationRule)
+                r.spec = f.destinationRule(spec, p);
+            else
+                r.spec = f.gateway(spec, p);
+        });
+        if (std::holds_alternative<std::monostate>(r.spec)) {
+            if (r.kind == ResourceKind::VirtualService)
+                r.spec = VirtualService{};
+            else if (r.kind == ResourceKind::DestinationRule)
+                r.spec = DestinationRule{};
+            else
+                r.spec = Gateway{};
+        }
+        return r;
+    }
+    const YamlNode *spec = object.find("spec");
+    switch (r.kind) {
+    case ResourceKind::Service: r.spec = spec ? f.service(*spec, sub("spec")) : KubernetesService{}; break;
+    case ResourceKind::ServiceEntry: r.spec = spec ? f.serviceEntry(*spec, sub("spec")) : ServiceEntry{}; break;
+    case ResourceKind::Workload:
+        if (r.kindName.value == QLatin1String("Pod")) {
+            Workload w;
+            w.podLabels = r.metadata.labels;
+            if (const YamlNode *md = object.find("metadata"))
+                if (const YamlNode *l = md->find("labels"))
+                    w.podLabelsPos = pos(*l);
+            r.spec = w;
+        } else {
+            Workload w = spec ? f.workload(*spec, sub("spec")) : Workload{};
+            if (r.kindName.value == QLatin1String("DaemonSet"))
+                w.replicas = Field<qint64>{ 1, {}, false };
+            r.spec = w;
+        }
+        break;
+    default: break;
+    }
+    return r;
+}
+
+} // namespace meshroute

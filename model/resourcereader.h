@@ -1,0 +1,50 @@
+#pragma once
+
+#include "diagnostic.h"
+#include "resource.h"
+#include "yamlnode.h"
+
+#include <QList>
+#include <QString>
+
+namespace meshroute {
+
+// Turns the YAML tree of one document into typed resources (several for a
+// `kind: List`), reporting wrong types, unknown fields and duplicate keys
+// as diagnostics on the exact value while the rest of the document loads.
+class ResourceReader
+{
+public:
+    // `file` and `baseLine` only label diagnostics; positions in the
+    // resources stay relative to the document.
+    ResourceReader(const QString &file, int baseLine);
+
+    QList<Resource> read(const YamlNode &root);
+    const Diagnostics &diagnostics() const { return m_diagnostics; }
+
+    // The loader's own diagnostic codes (documented in the README's table).
+    static constexpr const char *CodeYamlSyntax = "MR0001";
+    static constexpr const char *CodeWrongType = "MR0002";
+    static constexpr const char *CodeUnknownField = "MR0003";
+    static constexpr const char *CodeInvalidUtf8 = "MR0004";
+    static constexpr const char *CodeFileTooLarge = "MR0005";
+    static constexpr const char *CodeUnreadable = "MR0006";
+    static constexpr const char *CodeDuplicateKey = "MR0007";
+    static constexpr const char *CodeNotAnObject = "MR0008";
+
+    // Reports against a node of this document (used by the field readers).
+    void report(Diagnostic::Severity severity, const char *code, const YamlNode &at, const QString &path,
+                const QString &message);
+    SourcePos pos(const YamlNode &node) const;
+
+    QString m_currentResource;
+
+private:
+    Resource readObject(const YamlNode &object, const QString &path, int listItem);
+
+    QString m_file;
+    int m_baseLine;
+    Diagnostics m_diagnostics;
+};
+
+} // namespace meshroute

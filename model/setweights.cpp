@@ -1,0 +1,95 @@
+#include "setweights.h"
+
+#include "document.h"
+
+namespace meshroute {
+
+SetWeights::SetWeights(Document *document, int fileIndex, int documentIndex, const QByteArray &before,
+                       const QByteArray &after, int resourceId, int routeIndex, const QString &text)
+    : ReplaceDocumentText(document, fileIndex, documentIndex, before, after, text)
+    , m_resourceId(resourceId)
+    , m_routeIndex(routeIndex)
+{
+}
+
+std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceId, int routeIndex,
+                                               const QList<int> &weights, QString *error)
+{
+    const Resource *resource = document->resource(resourceId);
+    const VirtualService *vs = resource ? resource->virtualService() : nullptr;
+    if (!vs) {
+        *error = QStringLiteral("no VirtualService with id %1").arg(resourceId);
+        return nullptr;
+    }
+    if (routeIndex < 0 || routeIndex >= vs->http.size()) {
+        *error = QStringLiteral("%1 has no HTTP rule %2 (it has %3)")
+                     .arg(resource->displayName())
+                     .arg(routeIndex)
+                     .arg(vs->http.size());
+        return nullptr;
+    }
+    const HttpRoute &rule = vs->http[routeIndex];
+    if (weights.size() != rule.route.size()) {
+        *error = QStringLiteral("rule %1 has %2 destinations, got %3 weights")
+                     .arg(rule.displayName(routeIndex))
+                     .arg(rule.route.size())
+                     .arg(weights.size());
+        return nullptr;
+    }
+    for (int w : weights)
+        if (w < 0) {
+            *error = QStringLiteral("weight %1 is negative; weights are 0 or more").arg(w);
+            return nullptr;
+        }
+
+    YamlNode root;
+    QString parseError;
+    if (!document->parseDocument(resource->fileIndex, resource->documentIndex, &root, &parseError)) {
+        *error = parseError;
+        return nullptr;
+    }
+    YamlPath path = document->resourcePath(*resource);
+    path << QByteArray("spec") << QByteArray("http") << routeIndex << QByteArray("route");
+    const YamlNode *destinations = YamlEdit::find(root, path);
+    if (!destinations || !destinations->isSequence() || int(destinations->children.size()) != weights.size()) {
+        *error = QStringLiteral("the destinations of rule %1 are not where the model says; reload the file")
+                     .arg(rule.displayName(routeIndex));
+        return nullptr;
+    }
+    const QByteArray before = document->documentText(resource->fileIndex, resource->documentIndex);
+    QList<TextChange> changes;
+    for (int i = 0; i < weights.size(); ++i) {
+        const YamlNode &item = destinations->children[std::size_t(i)];
+        const QString value = QString::number(weights[i]);
+        if (const YamlNode *weight = item.find("weight")) {
+            if (!weight->isScalar() || weight->value != value.toStdString() || weight->isQuoted())
+                changes.append(YamlEdit::setScalar(*weight, value));
+        } else if (weights.size() > 1 && weights[i] != 0) {
+            if (!item.isMapping()) {
+                *error = QStringLiteral("destination %1 of rule %2 is not a mapping").arg(i).arg(rule.displayName(routeIndex));
+                return nullptr;
+            }
+            changes.append(YamlEdit::insertMapEntry(before, item, "weight", value.toUtf8()));
+        }
+    }
+    const QByteArray after = YamlEdit::apply(before, changes);
+    QStringList shares;
+    for (int w : weights)
+        shares.append(QString::number(w));
+    const QString text = QStringLiteral("Set weights of %1 rule %2 to %3")
+                             .arg(resource->name(), rule.displayName(routeIndex), shares.join(QLatin1Char('/')));
+    return std::unique_ptr<SetWeights>(new SetWeights(document, resource->fileIndex, resource->documentIndex, before,
+                                                      after, resourceId, routeIndex, text));
+}
+
+bool SetWeights::mergeWith(const UndoCommand *other)
+{
+    const auto *o = dynamic_cast<const SetWeights *>(other);
+    if (!o || o->m_resourceId != m_resourceId || o->m_routeIndex != m_routeIndex)
+        return false;
+    takeAfter(*o);
+    setText(o->text());
+    return true;
+}
+
+} // namespace meshroute

@@ -1,0 +1,299 @@
+#pragma once
+
+#include "field.h"
+#include "stringmatch.h"
+
+#include <QList>
+#include <QString>
+
+namespace meshroute {
+
+// The types of networking.istio.io VirtualService, as plain values.
+// Field names follow the API (camelCase in YAML); every value keeps its
+// position so diagnostics, the graph and the YAML view can point at it.
+
+struct PortSelector
+{
+    Field<qint64> number;
+};
+
+struct Destination
+{
+    Field<QString> host;
+    Field<QString> subset;
+    PortSelector port;
+    SourcePos pos;
+};
+
+struct HeaderOperations
+{
+    QList<Entry<QString>> set;
+    QList<Entry<QString>> add;
+    QList<Field<QString>> remove;
+    SourcePos pos;
+    bool present = false;
+    bool isEmpty() const { return set.isEmpty() && add.isEmpty() && remove.isEmpty(); }
+};
+
+struct Headers
+{
+    HeaderOperations request;
+    HeaderOperations response;
+    SourcePos pos;
+    bool present = false;
+};
+
+struct HttpRouteDestination
+{
+    Destination destination;
+    Field<qint64> weight;
+    Headers headers;
+    SourcePos pos;
+};
+
+struct RegexRewrite
+{
+    Field<QString> match;
+    Field<QString> rewrite;
+    SourcePos pos;
+    bool present = false;
+};
+
+struct HttpRewrite
+{
+    Field<QString> uri;
+    Field<QString> authority;
+    RegexRewrite uriRegexRewrite;
+    SourcePos pos;
+    bool present = false;
+};
+
+struct HttpRedirect
+{
+    Field<QString> uri;
+    Field<QString> authority;
+    Field<qint64> port;
+    Field<QString> derivePort; // FROM_PROTOCOL_DEFAULT | FROM_REQUEST_PORT
+    Field<QString> scheme;
+    Field<qint64> redirectCode;
+    Field<QString> prefixRewrite;
+    SourcePos pos;
+    bool present = false;
+};
+
+struct HttpDirectResponse
+{
+    Field<qint64> status;
+    Field<QString> bodyString;
+    Field<QString> bodyBytes; // base64, as written
+    SourcePos pos;
+    bool present = false;
+};
+
+struct Delegate
+{
+    Field<QString> name;
+    Field<QString> namespace_;
+    SourcePos pos;
+    bool present = false;
+};
+
+struct HttpRetry
+{
+    Field<qint64> attempts;
+    Field<QString> perTryTimeout;
+    Field<QString> retryOn;
+    Field<bool> retryRemoteLocalities;
+    Field<bool> retryIgnorePreviousHosts;
+    Field<QString> backoff;
+    SourcePos pos;
+    bool present = false;
+};
+
+struct Percent
+{
+    Field<double> value;
+    SourcePos pos;
+    bool present = false;
+};
+
+struct FaultDelay
+{
+    Field<QString> fixedDelay;
+    Field<QString> exponentialDelay;
+    Percent percentage;
+    Field<qint64> percent; // deprecated integer form
+    SourcePos pos;
+    bool present = false;
+};
+
+struct FaultAbort
+{
+    Field<qint64> httpStatus;
+    Field<QString> grpcStatus;
+    Field<QString> http2Error;
+    Percent percentage;
+    SourcePos pos;
+    bool present = false;
+};
+
+struct HttpFaultInjection
+{
+    FaultDelay delay;
+    FaultAbort abort;
+    SourcePos pos;
+    bool present = false;
+};
+
+struct HttpMirrorPolicy
+{
+    Destination destination;
+    Percent percentage;
+    SourcePos pos;
+};
+
+struct CorsPolicy
+{
+    QList<StringMatch> allowOrigins;
+    QList<Field<QString>> allowOrigin; // deprecated
+    QList<Field<QString>> allowMethods;
+    QList<Field<QString>> allowHeaders;
+    QList<Field<QString>> exposeHeaders;
+    Field<QString> maxAge;
+    Field<bool> allowCredentials;
+    Field<QString> unmatchedPreflights;
+    SourcePos pos;
+    bool present = false;
+};
+
+struct HttpMatchRequest
+{
+    Field<QString> name;
+    StringMatch uri;
+    bool hasUri = false;
+    StringMatch scheme;
+    bool hasScheme = false;
+    StringMatch method;
+    bool hasMethod = false;
+    StringMatch authority;
+    bool hasAuthority = false;
+    StringMatchMap headers;
+    StringMatchMap withoutHeaders;
+    StringMatchMap queryParams;
+    Field<qint64> port;
+    Labels sourceLabels;
+    QList<Field<QString>> gateways;
+    Field<bool> ignoreUriCase;
+    Field<QString> sourceNamespace;
+    Field<QString> statPrefix;
+    SourcePos pos;
+
+    // No condition at all: matches every request (Istio treats `{}` as a catch-all).
+    bool isEmpty() const
+    {
+        return !hasUri && !hasScheme && !hasMethod && !hasAuthority && headers.isEmpty() && withoutHeaders.isEmpty()
+               && queryParams.isEmpty() && !port.present && sourceLabels.isEmpty() && gateways.isEmpty()
+               && !sourceNamespace.present;
+    }
+};
+
+struct HttpRoute
+{
+    Field<QString> name;
+    QList<HttpMatchRequest> match;
+    bool hasMatch = false; // `match:` written (possibly empty)
+    QList<HttpRouteDestination> route;
+    bool hasRoute = false;
+    HttpRedirect redirect;
+    HttpDirectResponse directResponse;
+    Delegate delegate;
+    HttpRewrite rewrite;
+    Field<QString> timeout;
+    HttpRetry retries;
+    HttpFaultInjection fault;
+    Destination mirror;
+    bool hasMirror = false;
+    QList<HttpMirrorPolicy> mirrors;
+    Percent mirrorPercentage;
+    Field<qint64> mirrorPercent; // deprecated
+    CorsPolicy corsPolicy;
+    Headers headers;
+    SourcePos pos;
+
+    // A rule without match conditions takes every request that reaches it.
+    bool isCatchAll() const
+    {
+        if (match.isEmpty())
+            return true;
+        for (const HttpMatchRequest &m : match)
+            if (m.isEmpty()
+                || (m.hasUri && m.uri.type == StringMatch::Type::Prefix && m.uri.value == QLatin1String("/")
+                    && !m.hasScheme && !m.hasMethod && !m.hasAuthority && m.headers.isEmpty()
+                    && m.withoutHeaders.isEmpty() && m.queryParams.isEmpty() && !m.port.present
+                    && m.sourceLabels.isEmpty() && m.gateways.isEmpty() && !m.sourceNamespace.present))
+                return true;
+        return false;
+    }
+    // "jason" or "#2", as Istio names rules in its messages.
+    QString displayName(int index) const
+    {
+        return name.present && !name.value.isEmpty() ? QStringLiteral("\"%1\"").arg(name.value)
+                                                     : QStringLiteral("#%1").arg(index);
+    }
+};
+
+struct RouteDestination
+{
+    Destination destination;
+    Field<qint64> weight;
+    SourcePos pos;
+};
+
+struct L4MatchAttributes
+{
+    QList<Field<QString>> destinationSubnets;
+    Field<qint64> port;
+    Labels sourceLabels;
+    QList<Field<QString>> gateways;
+    Field<QString> sourceNamespace;
+    SourcePos pos;
+};
+
+struct TlsMatchAttributes
+{
+    QList<Field<QString>> sniHosts;
+    QList<Field<QString>> destinationSubnets;
+    Field<qint64> port;
+    Labels sourceLabels;
+    QList<Field<QString>> gateways;
+    Field<QString> sourceNamespace;
+    SourcePos pos;
+};
+
+struct TcpRoute
+{
+    QList<L4MatchAttributes> match;
+    QList<RouteDestination> route;
+    SourcePos pos;
+};
+
+struct TlsRoute
+{
+    QList<TlsMatchAttributes> match;
+    QList<RouteDestination> route;
+    SourcePos pos;
+};
+
+struct VirtualService
+{
+    QList<Field<QString>> hosts;
+    QList<Field<QString>> gateways;
+    QList<HttpRoute> http;
+    QList<TlsRoute> tls;
+    QList<TcpRoute> tcp;
+    QList<Field<QString>> exportTo;
+    bool hasHttp = false, hasTls = false, hasTcp = false;
+    SourcePos specPos;
+};
+
+} // namespace meshroute

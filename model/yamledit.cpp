@@ -1,0 +1,776 @@
+#include "yamledit.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+
+namespace meshroute::YamlEdit {
+
+const YamlNode *find(const YamlNode &root, const YamlPath &path)
+{
+    const YamlNode *node = &root;
+    for (const YamlPathStep &step : path) {
+        if (const QByteArray *key = std::get_if<QByteArray>(&step)) {
+            node = node->find(std::string_view(key->constData(), std::size_t(key->size())));
+        } else {
+            const int index = std::get<int>(step);
+            if (!node->isSequence() || index < 0 || std::size_t(index) >= node->children.size())
+                return nullptr;
+            node = &node->children[std::size_t(index)];
+        }
+        if (!node)
+            return nullptr;
+    }
+    return node;
+}
+
+namespace {
+
+// Whether a plain scalar with this text reads back as the same string.
+bool safeAsPlainString(const QString &value)
+{
+    if (value.isEmpty() || value != value.trimmed())
+        return false;
+    static const QRegularExpression special(QStringLiteral(R"(^[-?:,\[\]{}#&*!|>'"%@`]|: | #|:$)"));
+    if (special.match(value).hasMatch())
+        return false;
+    static const QRegularExpression nonString(
+        QStringLiteral(R"(^([-+]?[0-9._]+([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$)"));
+    return !nonString.match(value).hasMatch() && !value.contains(QLatin1Char('\n'));
+}
+
+QByteArray doubleQuoted(const QString &value)
+{
+    QByteArray out = "\"";
+    for (const QChar c : value) {
+        switch (c.unicode()) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        case '\r': out += "\\r"; break;
+        default:
+            if (c.unicode() < 0x20)
+                out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0')).toLatin1();
+            else
+                out += QString(c).toUtf8();
+        }
+    }
+    return out + '"';
+}
+
+} // namespace
+
+QByteArray formatScalar(const QString &value, YamlNode::Style style, bool mustStayString)
+{
+    if (style == YamlNode::Style::SingleQuoted && !value.contains(QLatin1Char('\n')))
+        return "'" + QString(value).replace(QLatin1Char('\''), QStringLiteral("''")).toUtf8() + "'";
+    if (style == YamlNode::Style::DoubleQuoted)
+        return doubleQuoted(value);
+    if (!mustStayString || safeAsPlainString(value))
+        return value.toUtf8();
+    return doubleQuoted(value);
+}
+
+TextChange setScalar(const YamlNode &node, const QString &value, bool mustStayString)
+{
+    TextChange c;
+    c.offset = node.start.offset;
+    c.length = node.endOffset - node.start.offset;
+    YamlNode::Style style = node.style;
+    if (style == YamlNode::Style::Literal || style == YamlNode::Style::Folded)
+        style = YamlNode::Style::DoubleQuoted;
+    c.text = formatScalar(value, node.kind == YamlNode::Kind::Null ? YamlNode::Style::Plain : style, mustStayString);
+    if (node.kind == YamlNode::Kind::Null) {
+        // `key:` with nothing after it: the value goes after a space.
+        c.length = 0;
+        c.text.prepend(' ');
+    }
+    return c;
+}
+
+TextChange insertMapEntry(const QByteArray &document, const YamlNode &map, const QByteArray &key, const QByteArray &valueText)
+{
+    TextChange c;
+    if (map.style == YamlNode::Style::Flow) {
+        const int close = map.endOffset - 1; // the '}'
+        const bool empty = map.children.empty();
+        c.offset = empty ? close : map.children.back().endOffset;
+        c.text = (empty ? QByteArray() : QByteArray(", ")) + key + ": " + valueText;
+        return c;
+    }
+    // After the end of the line that holds the mapping's last value (and its comment, if any).
+    int lineEnd = map.endOffset;
+    while (lineEnd < document.size() && document[lineEnd] != '\n')
+        ++lineEnd;
+    int end = lineEnd;
+    if (end > 0 && end <= document.size() && end > map.endOffset && document[end - 1] == '\r')
+        --end;
+    const QByteArray newline = (lineEnd < document.size() && lineEnd > 0 && document[lineEnd - 1] == '\r') ? "\r\n" : "\n";
+    const QByteArray indent(map.start.column - 1, ' ');
+    c.offset = end;
+    c.text = newline + indent + key + ":" + (valueText.startsWith('\n') ? QByteArray() : QByteArray(" ")) + valueText;
+    return c;
+}
+
+QByteArray apply(QByteArray document, QList<TextChange> changes)
+{
+    std::sort(changes.begin(), changes.end(), [](const TextChange &a, const TextChange &b) { return a.offset > b.offset; });
+    for (const TextChange &c : changes)
+        document.replace(c.offset, c.length, c.text);
+    return document;
+}
+
+} // namespace meshroute::YamlEdit
+
+namespace meshroute::YamlEdit {
+
+namespace {
+
+int lineStart(const QByteArray &doc, int offset)
+{
+    while (offset > 0 && doc[offset - 1] != '\n')
+        --offset;
+    return offset;
+}
+
+// One past the newline that ends the line holding `offset` (or the end of the text).
+int nextLineStart(const QByteArray &doc, int offset)
+{
+    while (offset < doc.size() && doc[offset] != '\n')
+        ++offset;
+    return offset < doc.size() ? offset + 1 : offset;
+}
+
+bool isCommentLine(const QByteArray &doc, int start)
+{
+    int i = start;
+    while (i < doc.size() && (doc[i] == ' ' || doc[i] == '\t'))
+        ++i;
+    return i < doc.size() && doc[i] == '#';
+}
+
+bool onlySpaces(const QByteArray &doc, int from, int to)
+{
+    for (int i = from; i < to; ++i)
+        if (doc[i] != ' ' && doc[i] != '\t')
+            return false;
+    return true;
+}
+
+// Whether [from, to) is the indentation and dash of a block sequence item: "  - ".
+bool isDashPrefix(const QByteArray &doc, int from, int to)
+{
+    bool dash = false;
+    for (int i = from; i < to; ++i) {
+        if (doc[i] == '-' && !dash)
+            dash = true;
+        else if (doc[i] != ' ' && doc[i] != '\t')
+            return false;
+    }
+    return dash;
+}
+
+// Comment lines directly above a line belong to what that line starts.
+int withCommentsAbove(const QByteArray &doc, int start, int limit)
+{
+    while (start > limit) {
+        const int previous = lineStart(doc, start - 1);
+        if (previous < limit || !isCommentLine(doc, previous))
+            break;
+        start = previous;
+    }
+    return start;
+}
+
+QByteArray keyText(const QByteArray &key)
+{
+    return formatScalar(QString::fromUtf8(key), YamlNode::Style::Plain, true);
+}
+
+QByteArray scalarText(const YamlNode &n)
+{
+    if (n.kind == YamlNode::Kind::Null)
+        return "null";
+    if (n.style == YamlNode::Style::Plain)
+        return QByteArray::fromStdString(n.value);
+    return formatScalar(QString::fromStdString(n.value), YamlNode::Style::Plain, true);
+}
+
+bool isEmptyCollection(const YamlNode &n)
+{
+    return (n.isMapping() || n.isSequence()) && n.children.empty();
+}
+
+bool isBlockCollection(const YamlNode &n)
+{
+    return (n.isMapping() || n.isSequence()) && !n.children.empty() && n.style != YamlNode::Style::Flow;
+}
+
+QByteArray withNewlines(QByteArray text, const Layout &layout)
+{
+    if (layout.newline != "\n")
+        text.replace("\n", layout.newline);
+    return text;
+}
+
+QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout);
+
+// What follows `key:` for a value under a key at `indent` spaces: " scalar", " {}" or "\n" + block.
+QByteArray valueAfterKey(const YamlNode &v, int indent, const Layout &layout)
+{
+    if (isEmptyCollection(v))
+        return v.isMapping() ? " {}" : " []";
+    if (v.isMapping() || v.isSequence()) {
+        const int inner = v.isMapping() ? indent + layout.step : indent + (layout.indentSequences ? layout.step : 0);
+        QByteArray block = renderBlockLf(v, inner, layout);
+        block.chop(1);
+        return "\n" + block;
+    }
+    return " " + scalarText(v);
+}
+
+QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout)
+{
+    const QByteArray pad(indent, ' ');
+    QByteArray out;
+    if (node.isMapping() && !node.children.empty()) {
+        for (std::size_t i = 0; i + 1 < node.children.size(); i += 2)
+            out += pad + keyText(QByteArray::fromStdString(node.children[i].value)) + ':'
+                   + valueAfterKey(node.children[i + 1], indent, layout) + '\n';
+    } else if (node.isSequence() && !node.children.empty()) {
+        for (const YamlNode &item : node.children) {
+            if (isBlockCollection(item) || ((item.isMapping() || item.isSequence()) && !item.children.empty())) {
+                QByteArray nested = renderBlockLf(item, indent + 2, layout);
+                nested.replace(0, indent + 2, pad + "- ");
+                out += nested;
+            } else {
+                out += pad + "- " + (isEmptyCollection(item) ? (item.isMapping() ? "{}" : "[]") : scalarText(item))
+                       + '\n';
+            }
+        }
+    } else if (isEmptyCollection(node)) {
+        out += pad + (node.isMapping() ? "{}" : "[]") + '\n';
+    } else {
+        out += pad + scalarText(node) + '\n';
+    }
+    return out;
+}
+
+// Where item `index` of a block sequence begins (its comments above included) and ends (after its last line).
+bool blockItemRange(const QByteArray &doc, const YamlNode &seq, int index, int *begin, int *end, QString *error)
+{
+    const int n = int(seq.children.size());
+    auto start = [&](int i, int *out) {
+        const YamlNode &item = seq.children[std::size_t(i)];
+        const int ls = lineStart(doc, item.start.offset);
+        if (!isDashPrefix(doc, ls, item.start.offset)) {
+            *error = QStringLiteral("item %1 does not start its own line").arg(i);
+            return false;
+        }
+        const int limit = i > 0 ? nextLineStart(doc, seq.children[std::size_t(i - 1)].endOffset) : 0;
+        *out = withCommentsAbove(doc, ls, limit);
+        return true;
+    };
+    if (!start(index, begin))
+        return false;
+    if (index + 1 < n)
+        return start(index + 1, end);
+    *end = nextLineStart(doc, std::max(seq.endOffset - 1, seq.children.back().start.offset));
+    return true;
+}
+
+const YamlNode *child(const YamlNode *node, const YamlPathStep &step)
+{
+    if (const QByteArray *key = std::get_if<QByteArray>(&step))
+        return node->find(std::string_view(key->constData(), std::size_t(key->size())));
+    const int index = std::get<int>(step);
+    if (!node->isSequence() || index < 0 || std::size_t(index) >= node->children.size())
+        return nullptr;
+    return &node->children[std::size_t(index)];
+}
+
+int keyIndex(const YamlNode &map, const QByteArray &key)
+{
+    for (std::size_t i = 0; i + 1 < map.children.size(); i += 2)
+        if (map.children[i].isScalar() && map.children[i].value == key.toStdString())
+            return int(i / 2);
+    return -1;
+}
+
+bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const YamlNode &value, const Layout &layout,
+                     TextChange *change)
+{
+    const YamlNode &key = map.children[std::size_t(pair) * 2];
+    const YamlNode &old = map.children[std::size_t(pair) * 2 + 1];
+    const bool keepFlow = map.style == YamlNode::Style::Flow
+                          || (old.style == YamlNode::Style::Flow && !old.children.empty());
+    if (keepFlow) {
+        change->offset = old.start.offset;
+        change->length = old.endOffset - old.start.offset;
+        change->text = renderFlow(value);
+        if (old.isNull() && change->length == 0)
+            change->text.prepend(' ');
+        return true;
+    }
+    if (isBlockCollection(old) || (!value.children.empty() && (value.isMapping() || value.isSequence()))) {
+        // From the end of the key, so the value may move between the key's line and the lines below.
+        change->offset = key.endOffset;
+        change->length = old.endOffset - key.endOffset;
+        if (old.isNull())
+            change->length = std::max(change->length, 1); // the ':' right after the key
+        change->text = withNewlines(":" + valueAfterKey(value, key.start.column - 1, layout), layout);
+        return true;
+    }
+    if (value.isScalar()) {
+        *change = setScalar(old, QString::fromStdString(value.value), value.style != YamlNode::Style::Plain);
+        return true;
+    }
+    change->offset = old.start.offset;
+    change->length = old.endOffset - old.start.offset;
+    change->text = isEmptyCollection(value) ? (value.isMapping() ? "{}" : "[]") : scalarText(value);
+    if (old.isNull())
+        change->text.prepend(' ');
+    return true;
+}
+
+bool replaceSequenceItem(const QByteArray &doc, const YamlNode &seq, int index, const YamlNode &value,
+                         const Layout &layout, TextChange *change, QString *error)
+{
+    const YamlNode &item = seq.children[std::size_t(index)];
+    change->offset = item.start.offset;
+    change->length = item.endOffset - item.start.offset;
+    if (seq.style == YamlNode::Style::Flow) {
+        change->text = renderFlow(value);
+        return true;
+    }
+    if (value.isSequence() && !value.children.empty()) {
+        *error = QStringLiteral("a sequence directly inside a sequence item is not supported here");
+        return false;
+    }
+    const int column = item.start.column - 1;
+    QByteArray text = renderBlockLf(value, column, layout);
+    text.remove(0, column);
+    text.chop(1);
+    change->text = withNewlines(text, layout);
+    return true;
+}
+
+} // namespace
+
+Layout detectLayout(const QByteArray &document, const YamlNode &root)
+{
+    Layout layout;
+    if (document.contains("\r\n"))
+        layout.newline = "\r\n";
+    bool stepFound = false, sequenceFound = false;
+    std::vector<const YamlNode *> stack{ &root };
+    while (!stack.empty() && !(stepFound && sequenceFound)) {
+        const YamlNode *n = stack.back();
+        stack.pop_back();
+        if (n->isMapping() && n->style == YamlNode::Style::Block) {
+            for (std::size_t i = 0; i + 1 < n->children.size(); i += 2) {
+                const YamlNode &k = n->children[i];
+                const YamlNode &v = n->children[i + 1];
+                if (v.style != YamlNode::Style::Block || v.children.empty() || v.start.line == k.start.line)
+                    continue;
+                if (v.isMapping() && !stepFound && v.start.column > k.start.column) {
+                    layout.step = v.start.column - k.start.column;
+                    stepFound = true;
+                }
+                if (v.isSequence() && !sequenceFound) {
+                    layout.indentSequences = v.start.column > k.start.column;
+                    sequenceFound = true;
+                }
+            }
+        }
+        for (auto it = n->children.rbegin(); it != n->children.rend(); ++it)
+            if (it->isMapping() || it->isSequence())
+                stack.push_back(&*it);
+    }
+    return layout;
+}
+
+YamlNode plainScalar(const QString &value)
+{
+    YamlNode n;
+    n.kind = YamlNode::Kind::Scalar;
+    n.style = YamlNode::Style::Plain;
+    n.value = value.toStdString();
+    return n;
+}
+
+YamlNode stringScalar(const QString &value)
+{
+    YamlNode n = plainScalar(value);
+    n.style = YamlNode::Style::DoubleQuoted;
+    return n;
+}
+
+YamlNode mapping()
+{
+    YamlNode n;
+    n.kind = YamlNode::Kind::Mapping;
+    n.style = YamlNode::Style::Block;
+    return n;
+}
+
+YamlNode sequence()
+{
+    YamlNode n;
+    n.kind = YamlNode::Kind::Sequence;
+    n.style = YamlNode::Style::Block;
+    return n;
+}
+
+YamlNode &setEntry(YamlNode &map, const QByteArray &key, YamlNode value)
+{
+    const int pair = keyIndex(map, key);
+    if (pair >= 0) {
+        map.children[std::size_t(pair) * 2 + 1] = std::move(value);
+        return map.children[std::size_t(pair) * 2 + 1];
+    }
+    map.children.push_back(stringScalar(QString::fromUtf8(key)));
+    map.children.push_back(std::move(value));
+    return map.children.back();
+}
+
+void appendItem(YamlNode &sequence, YamlNode item)
+{
+    sequence.children.push_back(std::move(item));
+}
+
+YamlNode detach(const YamlNode &node)
+{
+    YamlNode n;
+    n.kind = node.kind;
+    n.value = node.value;
+    if (node.isScalar())
+        n.style = node.isQuoted() || node.style == YamlNode::Style::Literal || node.style == YamlNode::Style::Folded
+                      ? YamlNode::Style::DoubleQuoted
+                      : YamlNode::Style::Plain;
+    else
+        n.style = YamlNode::Style::Block;
+    for (const YamlNode &c : node.children)
+        n.children.push_back(detach(c));
+    return n;
+}
+
+QByteArray renderBlock(const YamlNode &node, int indent, const Layout &layout)
+{
+    return withNewlines(renderBlockLf(node, indent, layout), layout);
+}
+
+QByteArray renderFlow(const YamlNode &node)
+{
+    if (node.isMapping()) {
+        QByteArray out = "{";
+        for (std::size_t i = 0; i + 1 < node.children.size(); i += 2)
+            out += (i ? ", " : "") + keyText(QByteArray::fromStdString(node.children[i].value)) + ": "
+                   + renderFlow(node.children[i + 1]);
+        return out + "}";
+    }
+    if (node.isSequence()) {
+        QByteArray out = "[";
+        for (std::size_t i = 0; i < node.children.size(); ++i)
+            out += (i ? ", " : "") + renderFlow(node.children[i]);
+        return out + "]";
+    }
+    return scalarText(node);
+}
+
+bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const YamlNode &value,
+             const Layout &layout, TextChange *change, QString *error)
+{
+    if (path.isEmpty()) {
+        *error = QStringLiteral("an empty path");
+        return false;
+    }
+    std::vector<const YamlNode *> chain{ &root };
+    qsizetype depth = 0;
+    for (; depth < path.size(); ++depth) {
+        const YamlNode *next = child(chain.back(), path[depth]);
+        if (!next)
+            break;
+        chain.push_back(next);
+    }
+    if (depth == path.size()) {
+        const YamlNode &parent = *chain[chain.size() - 2];
+        if (const QByteArray *key = std::get_if<QByteArray>(&path.back()))
+            return replaceMapValue(document, parent, keyIndex(parent, *key), value, layout, change);
+        return replaceSequenceItem(document, parent, std::get<int>(path.back()), value, layout, change, error);
+    }
+    for (qsizetype j = depth; j < path.size(); ++j)
+        if (!std::holds_alternative<QByteArray>(path[j])) {
+            *error = QStringLiteral("no item %1 at step %2").arg(std::get<int>(path[j])).arg(j);
+            return false;
+        }
+    YamlNode nested = value;
+    for (qsizetype j = path.size() - 1; j > depth; --j) {
+        YamlNode m = mapping();
+        setEntry(m, std::get<QByteArray>(path[j]), std::move(nested));
+        nested = std::move(m);
+    }
+    const QByteArray key = std::get<QByteArray>(path[depth]);
+    const YamlNode &parent = *chain.back();
+    if (parent.isMapping() && (parent.style == YamlNode::Style::Flow || !parent.children.empty())) {
+        if (parent.style == YamlNode::Style::Flow) {
+            *change = insertMapEntry(document, parent, keyText(key), renderFlow(nested));
+            return true;
+        }
+        const int indent = parent.start.column - 1;
+        QByteArray text = valueAfterKey(nested, indent, layout);
+        if (text.startsWith(' '))
+            text.remove(0, 1);
+        TextChange c = insertMapEntry(document, parent, keyText(key), withNewlines(text, layout));
+        *change = c;
+        return true;
+    }
+    if (parent.isNull() && depth > 0) {
+        YamlNode m = mapping();
+        setEntry(m, key, std::move(nested));
+        return setPath(document, root, path.mid(0, depth), m, layout, change, error);
+    }
+    *error = QStringLiteral("cannot add \"%1\": its parent is not a mapping").arg(QString::fromUtf8(key));
+    return false;
+}
+
+bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const Layout &layout,
+                TextChange *change, QString *error)
+{
+    std::vector<const YamlNode *> chain{ &root };
+    for (const YamlPathStep &step : path) {
+        const YamlNode *next = child(chain.back(), step);
+        if (!next) {
+            *error = QStringLiteral("nothing to remove there");
+            return false;
+        }
+        chain.push_back(next);
+    }
+    if (path.isEmpty()) {
+        *error = QStringLiteral("an empty path");
+        return false;
+    }
+    qsizetype j = path.size() - 1;
+    for (;;) {
+        const YamlNode *container = chain[std::size_t(j)];
+        const bool only = container->isMapping() ? container->pairCount() == 1 : container->children.size() == 1;
+        if (!only || j == 0)
+            break;
+        if (std::holds_alternative<QByteArray>(path[j - 1])) {
+            --j; // remove the key whose value would be left empty
+            continue;
+        }
+        // The container is an item of a sequence: it stays, empty.
+        YamlNode empty = container->isMapping() ? mapping() : sequence();
+        return replaceSequenceItem(document, *chain[std::size_t(j - 1)], std::get<int>(path[j - 1]), empty, layout,
+                                   change, error);
+    }
+    const YamlNode &container = *chain[std::size_t(j)];
+    if (const QByteArray *key = std::get_if<QByteArray>(&path[j]))
+        return removeMapEntry(document, container, *key, change, error);
+    return removeSequenceItem(document, container, std::get<int>(path[j]), change, error);
+}
+
+bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByteArray &key, TextChange *change,
+                    QString *error)
+{
+    const int pair = map.isMapping() ? keyIndex(map, key) : -1;
+    if (pair < 0) {
+        *error = QStringLiteral("no key \"%1\"").arg(QString::fromUtf8(key));
+        return false;
+    }
+    const int pairs = int(map.pairCount());
+    const YamlNode &k = map.children[std::size_t(pair) * 2];
+    const YamlNode &v = map.children[std::size_t(pair) * 2 + 1];
+    if (map.style == YamlNode::Style::Flow) {
+        if (pairs == 1) {
+            *change = { k.start.offset, v.endOffset - k.start.offset, {} };
+        } else if (pair + 1 < pairs) {
+            const int next = map.children[std::size_t(pair + 1) * 2].start.offset;
+            *change = { k.start.offset, next - k.start.offset, {} };
+        } else {
+            const int previousEnd = map.children[std::size_t(pair) * 2 - 1].endOffset;
+            *change = { previousEnd, v.endOffset - previousEnd, {} };
+        }
+        return true;
+    }
+    const int ls = lineStart(document, k.start.offset);
+    if (!onlySpaces(document, ls, k.start.offset)) {
+        // The first key of a sequence item ("- name: x"): the next key moves up behind the dash.
+        if (pairs == 1)
+            *change = { k.start.offset, v.endOffset - k.start.offset, "{}" };
+        else
+            *change = { k.start.offset, map.children[2].start.offset - k.start.offset, {} };
+        return true;
+    }
+    const int limit = pair > 0 ? nextLineStart(document, map.children[std::size_t(pair) * 2 - 1].endOffset) : 0;
+    const int begin = withCommentsAbove(document, ls, limit);
+    int end;
+    if (pair + 1 < pairs) {
+        const YamlNode &nk = map.children[std::size_t(pair + 1) * 2];
+        end = withCommentsAbove(document, lineStart(document, nk.start.offset), nextLineStart(document, v.endOffset));
+    } else {
+        end = nextLineStart(document, std::max(v.endOffset - 1, k.start.offset));
+    }
+    int from = begin;
+    if (end == document.size() && !document.endsWith('\n') && from > 0)
+        --from; // keep the file's missing final newline missing
+    *change = { from, end - from, {} };
+    return true;
+}
+
+bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int index, const YamlNode &item,
+                        const Layout &layout, TextChange *change, QString *error)
+{
+    const int n = int(seq.children.size());
+    if (!seq.isSequence() || index < 0 || index > n) {
+        *error = QStringLiteral("no place %1 in a sequence of %2").arg(index).arg(n);
+        return false;
+    }
+    if (seq.style == YamlNode::Style::Flow) {
+        const bool complex = (item.isMapping() || item.isSequence()) && !item.children.empty();
+        if (n == 0 && complex) {
+            // `key: []` becomes a block sequence under its key.
+            int from = seq.start.offset;
+            while (from > 0 && document[from - 1] == ' ')
+                --from;
+            const int ls = lineStart(document, seq.start.offset);
+            int keyColumn = ls;
+            while (keyColumn < seq.start.offset && (document[keyColumn] == ' ' || document[keyColumn] == '-'))
+                ++keyColumn;
+            const int indent = keyColumn - ls + (layout.indentSequences ? layout.step : 0);
+            YamlNode one = sequence();
+            appendItem(one, item);
+            QByteArray block = renderBlock(one, indent, layout);
+            block.chop(layout.newline.size());
+            *change = { from, seq.endOffset - from, layout.newline + block };
+            return true;
+        }
+        const QByteArray text = renderFlow(item);
+        if (n == 0)
+            *change = { seq.start.offset + 1, 0, text };
+        else if (index < n)
+            *change = { seq.children[std::size_t(index)].start.offset, 0, text + ", " };
+        else
+            *change = { seq.children.back().endOffset, 0, ", " + text };
+        return true;
+    }
+    const int column = seq.start.column - 1;
+    YamlNode one = sequence();
+    appendItem(one, item);
+    QByteArray text = renderBlock(one, column, layout);
+    int begin = 0, end = 0;
+    if (!blockItemRange(document, seq, std::min(index, n - 1), &begin, &end, error))
+        return false;
+    if (index < n) {
+        *change = { begin, 0, text };
+        return true;
+    }
+    if (end == document.size() && !document.endsWith('\n')) {
+        text.chop(layout.newline.size());
+        text.prepend(layout.newline);
+    }
+    *change = { end, 0, text };
+    return true;
+}
+
+bool removeSequenceItem(const QByteArray &document, const YamlNode &seq, int index, TextChange *change,
+                        QString *error)
+{
+    const int n = int(seq.children.size());
+    if (!seq.isSequence() || index < 0 || index >= n) {
+        *error = QStringLiteral("no item %1 in a sequence of %2").arg(index).arg(n);
+        return false;
+    }
+    if (seq.style == YamlNode::Style::Flow) {
+        const YamlNode &item = seq.children[std::size_t(index)];
+        if (n == 1)
+            *change = { item.start.offset, item.endOffset - item.start.offset, {} };
+        else if (index + 1 < n)
+            *change = { item.start.offset, seq.children[std::size_t(index + 1)].start.offset - item.start.offset, {} };
+        else
+            *change = { seq.children[std::size_t(index - 1)].endOffset,
+                        item.endOffset - seq.children[std::size_t(index - 1)].endOffset, {} };
+        return true;
+    }
+    if (n == 1) {
+        *error = QStringLiteral("the only item of a block sequence: remove its key instead");
+        return false;
+    }
+    int begin = 0, end = 0;
+    if (!blockItemRange(document, seq, index, &begin, &end, error))
+        return false;
+    if (end == document.size() && !document.endsWith('\n') && begin > 0)
+        --begin;
+    *change = { begin, end - begin, {} };
+    return true;
+}
+
+bool moveSequenceItem(const QByteArray &document, const YamlNode &seq, int from, int to, TextChange *change,
+                      QString *error)
+{
+    const int n = int(seq.children.size());
+    if (!seq.isSequence() || from < 0 || from >= n || to < 0 || to >= n) {
+        *error = QStringLiteral("cannot move item %1 to %2 in a sequence of %3").arg(from).arg(to).arg(n);
+        return false;
+    }
+    QList<QByteArray> parts;
+    int regionBegin = 0, regionEnd = 0;
+    bool addedNewline = false;
+    if (seq.style == YamlNode::Style::Flow) {
+        for (const YamlNode &item : seq.children)
+            parts.append(document.mid(item.start.offset, item.endOffset - item.start.offset));
+        regionBegin = seq.children.front().start.offset;
+        regionEnd = seq.children.back().endOffset;
+    } else {
+        for (int i = 0; i < n; ++i) {
+            int begin = 0, end = 0;
+            if (!blockItemRange(document, seq, i, &begin, &end, error))
+                return false;
+            if (i == 0)
+                regionBegin = begin;
+            regionEnd = end;
+            QByteArray part = document.mid(begin, end - begin);
+            if (!part.endsWith('\n')) {
+                part += '\n';
+                addedNewline = true;
+            }
+            parts.append(part);
+        }
+    }
+    parts.move(from, to);
+    QByteArray text = seq.style == YamlNode::Style::Flow ? parts.join(", ") : parts.join();
+    if (addedNewline)
+        text.chop(1);
+    *change = { regionBegin, regionEnd - regionBegin, text };
+    return true;
+}
+
+bool duplicateSequenceItem(const QByteArray &document, const YamlNode &seq, int index, TextChange *change,
+                           QString *error)
+{
+    const int n = int(seq.children.size());
+    if (!seq.isSequence() || index < 0 || index >= n) {
+        *error = QStringLiteral("no item %1 in a sequence of %2").arg(index).arg(n);
+        return false;
+    }
+    const YamlNode &item = seq.children[std::size_t(index)];
+    if (seq.style == YamlNode::Style::Flow) {
+        *change = { item.endOffset, 0, ", " + document.mid(item.start.offset, item.endOffset - item.start.offset) };
+        return true;
+    }
+    int begin = 0, end = 0;
+    if (!blockItemRange(document, seq, index, &begin, &end, error))
+        return false;
+    // The copy goes right after the item's own last line, before the next item's comments.
+    const int itemEnd = nextLineStart(document, std::max(item.endOffset - 1, item.start.offset));
+    QByteArray copy = document.mid(begin, itemEnd - begin);
+    if (!copy.endsWith('\n')) {
+        *change = { itemEnd, 0, (document.contains("\r\n") ? QByteArray("\r\n") : QByteArray("\n")) + copy };
+        return true;
+    }
+    *change = { itemEnd, 0, copy };
+    return true;
+}
+
+} // namespace meshroute::YamlEdit

@@ -1,7 +1,9 @@
 #include "checker.h"
 #include "clioutput.h"
 #include "commands.h"
+#include "diagnosticcodes.h"
 #include "loader.h"
+#include "resourcereader.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -49,7 +51,10 @@ int runCheck(const QStringList &args)
     if (!parseArguments(parser, QStringLiteral("check"), args))
         return 2;
     if (parser.isSet(QStringLiteral("list-codes"))) {
-        out() << Checker::codeTable();
+        for (const DiagnosticCodeInfo &c : ResourceReader::codes())
+            out() << QStringLiteral("%1  %2  %3: %4\n")
+                         .arg(c.code, Diagnostic::severityName(c.severity).leftJustified(7), c.title, c.explanation);
+        out() << DiagnosticCodes::textTable();
         return 0;
     }
     const QString format = parser.value(QStringLiteral("format"));

@@ -18,6 +18,48 @@ QString qs(const std::string &s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
+
+// Where a value sits in its object, for messages: "spec.http[0].route[1].weight".
+// A chain of stack frames, rendered only when a diagnostic needs it, because
+// building the string for every field read costs more than the reading.
+class Path
+{
+public:
+    Path() = default;
+    Path(const Path *parent, const char *key)
+        : m_parent(parent)
+        , m_key(key)
+    {
+    }
+    Path(const Path *parent, const QString *key)
+        : m_parent(parent)
+        , m_dynamicKey(key)
+    {
+    }
+    Path(const Path *parent, int index)
+        : m_parent(parent)
+        , m_index(index)
+    {
+    }
+    QString toString() const
+    {
+        QString parent = m_parent ? m_parent->toString() : QString();
+        if (m_index >= 0)
+            return parent + QStringLiteral("[%1]").arg(m_index);
+        const QString key = m_key ? QString::fromLatin1(m_key) : m_dynamicKey ? *m_dynamicKey : QString();
+        if (key.isEmpty())
+            return parent;
+        return parent.isEmpty() ? key : parent + QLatin1Char('.') + key;
+    }
+    operator QString() const { return toString(); }
+
+private:
+    const Path *m_parent = nullptr;
+    const char *m_key = nullptr;
+    const QString *m_dynamicKey = nullptr;
+    int m_index = -1;
+};
+
 QString describeNode(const YamlNode &n)
 {
     switch (n.kind) {
@@ -62,7 +104,7 @@ bool isNullScalar(const YamlNode &n)
 class MapReader
 {
 public:
-    MapReader(ResourceReader &reader, const YamlNode &node, const QString &typeName, const QString &path,
+    MapReader(ResourceReader &reader, const YamlNode &node, const QString &typeName, const Path &path,
               bool reportUnknown = true)
         : m_reader(reader)
         , m_node(node)
@@ -80,16 +122,12 @@ public:
     ~MapReader() { finish(); }
 
     bool ok() const { return m_ok; }
-    QString childPath(const char *key) const
-    {
-        return m_path.isEmpty() ? QString::fromLatin1(key) : m_path + QLatin1Char('.') + QLatin1String(key);
-    }
 
     // Calls f(value, path) if the key is present.
     template<typename F>
     bool field(const char *key, F &&f)
     {
-        m_known.append(QString::fromLatin1(key));
+        m_known.push_back(key);
         if (!m_ok)
             return false;
         const std::string_view k(key);
@@ -97,19 +135,20 @@ public:
             const YamlNode &keyNode = m_node.children[i];
             if (keyNode.kind == YamlNode::Kind::Scalar && keyNode.value == k) {
                 if (m_used[i / 2]) {
-                    m_reader.report(Severity::Error, ResourceReader::CodeDuplicateKey, keyNode, childPath(key),
+                    m_reader.report(Severity::Error, ResourceReader::CodeDuplicateKey, keyNode, Path(&m_path, key),
                                     QStringLiteral("duplicate key \"%1\": the API server would keep only the last one; remove one of them")
                                         .arg(QLatin1String(key)));
                     continue;
                 }
                 m_used[i / 2] = true;
-                f(m_node.children[i + 1], childPath(key));
+                const Path child(&m_path, key);
+                f(m_node.children[i + 1], child);
                 // A second occurrence is reported by the loop going on.
                 for (std::size_t j = i + 2; j + 1 < m_node.children.size(); j += 2)
                     if (m_node.children[j].kind == YamlNode::Kind::Scalar && m_node.children[j].value == k) {
                         m_used[j / 2] = true;
                         m_reader.report(Severity::Error, ResourceReader::CodeDuplicateKey, m_node.children[j],
-                                        childPath(key),
+                                        Path(&m_path, key),
                                         QStringLiteral("duplicate key \"%1\": the API server would keep only the last one; remove one of them")
                                             .arg(QLatin1String(key)));
                     }
@@ -140,7 +179,10 @@ public:
             const QString key = qs(keyNode.value);
             QString suggestion;
             int best = 3;
-            for (const QString &k : std::as_const(m_known)) {
+            QStringList knownNames;
+            for (const char *known : m_known)
+                knownNames.append(QString::fromLatin1(known));
+            for (const QString &k : std::as_const(knownNames)) {
                 const int d = editDistance(key, k);
                 if (d < best) {
                     best = d;
@@ -156,9 +198,8 @@ public:
             else if (!suggestion.isEmpty())
                 message += QStringLiteral("; did you mean \"%1\"?").arg(suggestion);
             else
-                message += QStringLiteral("; known fields: %1").arg(m_known.join(QStringLiteral(", ")));
-            m_reader.report(Severity::Warning, ResourceReader::CodeUnknownField, keyNode,
-                            m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key, message);
+                message += QStringLiteral("; known fields: %1").arg(knownNames.join(QStringLiteral(", ")));
+            m_reader.report(Severity::Warning, ResourceReader::CodeUnknownField, keyNode, Path(&m_path, &key), message);
         }
     }
 
@@ -166,12 +207,12 @@ private:
     ResourceReader &m_reader;
     const YamlNode &m_node;
     QString m_type;
-    QString m_path;
+    const Path &m_path;
     bool m_reportUnknown;
     bool m_ok = false;
     bool m_finished = false;
     std::vector<bool> m_used;
-    QStringList m_known;
+    std::vector<const char *> m_known;
 };
 
 // Field readers. Each reports a wrong type on the value and leaves the field absent.
@@ -183,7 +224,7 @@ public:
     {
     }
 
-    Field<QString> string(const YamlNode &n, const QString &path)
+    Field<QString> string(const YamlNode &n, const Path &path)
     {
         Field<QString> f;
         if (isNullScalar(n))
@@ -191,7 +232,7 @@ public:
         f.pos = m_r.pos(n);
         if (n.kind != YamlNode::Kind::Scalar) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                       QStringLiteral("%1 must be a string, got %2").arg(path, describeNode(n)));
+                       QStringLiteral("%1 must be a string, got %2").arg(path.toString(), describeNode(n)));
             return f;
         }
         f.value = qs(n.value);
@@ -199,7 +240,7 @@ public:
         return f;
     }
 
-    Field<qint64> integer(const YamlNode &n, const QString &path)
+    Field<qint64> integer(const YamlNode &n, const Path &path)
     {
         Field<qint64> f;
         if (isNullScalar(n))
@@ -223,7 +264,7 @@ public:
         }
         if (!ok) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                       QStringLiteral("%1 must be an integer, got %2").arg(path, describeNode(n))
+                       QStringLiteral("%1 must be an integer, got %2").arg(path.toString(), describeNode(n))
                            + (n.isQuoted() ? QStringLiteral(": remove the quotes") : QString()));
             return f;
         }
@@ -232,7 +273,7 @@ public:
         return f;
     }
 
-    Field<double> number(const YamlNode &n, const QString &path)
+    Field<double> number(const YamlNode &n, const Path &path)
     {
         Field<double> f;
         if (isNullScalar(n))
@@ -244,7 +285,7 @@ public:
             v = qs(n.value).toDouble(&ok);
         if (!ok || !std::isfinite(v)) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                       QStringLiteral("%1 must be a number, got %2").arg(path, describeNode(n)));
+                       QStringLiteral("%1 must be a number, got %2").arg(path.toString(), describeNode(n)));
             return f;
         }
         f.value = v;
@@ -252,7 +293,7 @@ public:
         return f;
     }
 
-    Field<bool> boolean(const YamlNode &n, const QString &path)
+    Field<bool> boolean(const YamlNode &n, const Path &path)
     {
         Field<bool> f;
         if (isNullScalar(n))
@@ -275,30 +316,33 @@ public:
                 }
         }
         m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                   QStringLiteral("%1 must be true or false, got %2").arg(path, describeNode(n)));
+                   QStringLiteral("%1 must be true or false, got %2").arg(path.toString(), describeNode(n)));
         return f;
     }
 
     // A list; `each(item, path)` per item. A null is an empty list.
     template<typename F>
-    bool list(const YamlNode &n, const QString &path, F &&each)
+    bool list(const YamlNode &n, const Path &path, F &&each)
     {
         if (isNullScalar(n))
             return true;
         if (!n.isSequence()) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                       QStringLiteral("%1 must be a list, got %2").arg(path, describeNode(n)));
+                       QStringLiteral("%1 must be a list, got %2").arg(path.toString(), describeNode(n)));
             return false;
         }
         for (std::size_t i = 0; i < n.children.size(); ++i)
-            each(n.children[i], path + QStringLiteral("[%1]").arg(i));
+        {
+            const Path item(&path, int(i));
+            each(n.children[i], item);
+        }
         return true;
     }
 
-    QList<Field<QString>> strings(const YamlNode &n, const QString &path)
+    QList<Field<QString>> strings(const YamlNode &n, const Path &path)
     {
         QList<Field<QString>> out;
-        list(n, path, [&](const YamlNode &item, const QString &p) {
+        list(n, path, [&](const YamlNode &item, const Path &p) {
             Field<QString> f = string(item, p);
             if (f.present)
                 out.append(f);
@@ -307,24 +351,24 @@ public:
     }
 
     // A map of strings to strings (labels, annotations, header values).
-    Labels labels(const YamlNode &n, const QString &path)
+    Labels labels(const YamlNode &n, const Path &path)
     {
         Labels out;
         if (isNullScalar(n))
             return out;
         if (!n.isMapping()) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                       QStringLiteral("%1 must be a mapping of strings, got %2").arg(path, describeNode(n)));
+                       QStringLiteral("%1 must be a mapping of strings, got %2").arg(path.toString(), describeNode(n)));
             return out;
         }
         for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
             const YamlNode &k = n.children[i];
             const YamlNode &v = n.children[i + 1];
             const QString key = qs(k.value);
-            const QString p = path + QLatin1Char('.') + key;
+            const Path p(&path, &key);
             if (v.kind != YamlNode::Kind::Scalar && !isNullScalar(v)) {
                 m_r.report(Severity::Error, ResourceReader::CodeWrongType, v, p,
-                           QStringLiteral("%1 must be a string, got %2").arg(p, describeNode(v)));
+                           QStringLiteral("%1 must be a string, got %2").arg(p.toString(), describeNode(v)));
                 continue;
             }
             out.append(Label{ key, isNullScalar(v) ? QString() : qs(v.value), m_r.pos(k) });
@@ -332,7 +376,7 @@ public:
         return out;
     }
 
-    QList<Entry<QString>> stringEntries(const YamlNode &n, const QString &path)
+    QList<Entry<QString>> stringEntries(const YamlNode &n, const Path &path)
     {
         QList<Entry<QString>> out;
         for (const Label &l : labels(n, path))
@@ -340,13 +384,13 @@ public:
         return out;
     }
 
-    StringMatch stringMatch(const YamlNode &n, const QString &path, const char *typeName = "StringMatch")
+    StringMatch stringMatch(const YamlNode &n, const Path &path, const char *typeName = "StringMatch")
     {
         StringMatch m;
         m.pos = m_r.pos(n);
         MapReader r(m_r, n, QString::fromLatin1(typeName), path);
         auto take = [&](StringMatch::Type t) {
-            return [&, t](const YamlNode &v, const QString &p) {
+            return [&, t](const YamlNode &v, const Path &p) {
                 Field<QString> f = string(v, p);
                 ++m.typeCount;
                 if (f.present && m.typeCount == 1) {
@@ -362,20 +406,21 @@ public:
         return m;
     }
 
-    StringMatchMap stringMatchMap(const YamlNode &n, const QString &path)
+    StringMatchMap stringMatchMap(const YamlNode &n, const Path &path)
     {
         StringMatchMap out;
         if (isNullScalar(n))
             return out;
         if (!n.isMapping()) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                       QStringLiteral("%1 must be a mapping of names to StringMatch, got %2").arg(path, describeNode(n)));
+                       QStringLiteral("%1 must be a mapping of names to StringMatch, got %2").arg(path.toString(), describeNode(n)));
             return out;
         }
         for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
             const QString key = qs(n.children[i].value);
             Entry<StringMatch> e{ key, m_r.pos(n.children[i]), {} };
-            e.value = stringMatch(n.children[i + 1], path + QLatin1Char('.') + key);
+            const Path p(&path, &key);
+            e.value = stringMatch(n.children[i + 1], p);
             if (!e.value.pos.isValid())
                 e.value.pos = e.keyPos;
             out.append(e);
@@ -383,310 +428,310 @@ public:
         return out;
     }
 
-    Destination destination(const YamlNode &n, const QString &path)
+    Destination destination(const YamlNode &n, const Path &path)
     {
         Destination d;
         d.pos = m_r.pos(n);
         MapReader r(m_r, n, QStringLiteral("Destination"), path);
-        r.field("host", [&](const YamlNode &v, const QString &p) { d.host = string(v, p); });
-        r.field("subset", [&](const YamlNode &v, const QString &p) { d.subset = string(v, p); });
-        r.field("port", [&](const YamlNode &v, const QString &p) {
+        r.field("host", [&](const YamlNode &v, const Path &p) { d.host = string(v, p); });
+        r.field("subset", [&](const YamlNode &v, const Path &p) { d.subset = string(v, p); });
+        r.field("port", [&](const YamlNode &v, const Path &p) {
             MapReader pr(m_r, v, QStringLiteral("PortSelector"), p);
-            pr.field("number", [&](const YamlNode &nv, const QString &np) { d.port.number = integer(nv, np); });
+            pr.field("number", [&](const YamlNode &nv, const Path &np) { d.port.number = integer(nv, np); });
         });
         return d;
     }
 
-    HeaderOperations headerOperations(const YamlNode &n, const QString &path)
+    HeaderOperations headerOperations(const YamlNode &n, const Path &path)
     {
         HeaderOperations h;
         h.pos = m_r.pos(n);
         h.present = true;
         MapReader r(m_r, n, QStringLiteral("HeaderOperations"), path);
-        r.field("set", [&](const YamlNode &v, const QString &p) { h.set = stringEntries(v, p); });
-        r.field("add", [&](const YamlNode &v, const QString &p) { h.add = stringEntries(v, p); });
-        r.field("remove", [&](const YamlNode &v, const QString &p) { h.remove = strings(v, p); });
+        r.field("set", [&](const YamlNode &v, const Path &p) { h.set = stringEntries(v, p); });
+        r.field("add", [&](const YamlNode &v, const Path &p) { h.add = stringEntries(v, p); });
+        r.field("remove", [&](const YamlNode &v, const Path &p) { h.remove = strings(v, p); });
         return h;
     }
 
-    Headers headers(const YamlNode &n, const QString &path)
+    Headers headers(const YamlNode &n, const Path &path)
     {
         Headers h;
         h.pos = m_r.pos(n);
         h.present = true;
         MapReader r(m_r, n, QStringLiteral("Headers"), path);
-        r.field("request", [&](const YamlNode &v, const QString &p) { h.request = headerOperations(v, p); });
-        r.field("response", [&](const YamlNode &v, const QString &p) { h.response = headerOperations(v, p); });
+        r.field("request", [&](const YamlNode &v, const Path &p) { h.request = headerOperations(v, p); });
+        r.field("response", [&](const YamlNode &v, const Path &p) { h.response = headerOperations(v, p); });
         return h;
     }
 
-    Percent percent(const YamlNode &n, const QString &path)
+    Percent percent(const YamlNode &n, const Path &path)
     {
         Percent pc;
         pc.pos = m_r.pos(n);
         pc.present = true;
         MapReader r(m_r, n, QStringLiteral("Percent"), path);
-        r.field("value", [&](const YamlNode &v, const QString &p) { pc.value = number(v, p); });
+        r.field("value", [&](const YamlNode &v, const Path &p) { pc.value = number(v, p); });
         return pc;
     }
 
-    HttpMatchRequest matchRequest(const YamlNode &n, const QString &path)
+    HttpMatchRequest matchRequest(const YamlNode &n, const Path &path)
     {
         HttpMatchRequest m;
         m.pos = m_r.pos(n);
         MapReader r(m_r, n, QStringLiteral("HTTPMatchRequest"), path);
-        r.field("name", [&](const YamlNode &v, const QString &p) { m.name = string(v, p); });
-        r.field("uri", [&](const YamlNode &v, const QString &p) {
+        r.field("name", [&](const YamlNode &v, const Path &p) { m.name = string(v, p); });
+        r.field("uri", [&](const YamlNode &v, const Path &p) {
             m.uri = stringMatch(v, p);
             m.hasUri = true;
         });
-        r.field("scheme", [&](const YamlNode &v, const QString &p) {
+        r.field("scheme", [&](const YamlNode &v, const Path &p) {
             m.scheme = stringMatch(v, p);
             m.hasScheme = true;
         });
-        r.field("method", [&](const YamlNode &v, const QString &p) {
+        r.field("method", [&](const YamlNode &v, const Path &p) {
             m.method = stringMatch(v, p);
             m.hasMethod = true;
         });
-        r.field("authority", [&](const YamlNode &v, const QString &p) {
+        r.field("authority", [&](const YamlNode &v, const Path &p) {
             m.authority = stringMatch(v, p);
             m.hasAuthority = true;
         });
-        r.field("headers", [&](const YamlNode &v, const QString &p) { m.headers = stringMatchMap(v, p); });
-        r.field("withoutHeaders", [&](const YamlNode &v, const QString &p) { m.withoutHeaders = stringMatchMap(v, p); });
-        r.field("queryParams", [&](const YamlNode &v, const QString &p) { m.queryParams = stringMatchMap(v, p); });
-        r.field("port", [&](const YamlNode &v, const QString &p) { m.port = integer(v, p); });
-        r.field("sourceLabels", [&](const YamlNode &v, const QString &p) { m.sourceLabels = labels(v, p); });
-        r.field("gateways", [&](const YamlNode &v, const QString &p) { m.gateways = strings(v, p); });
-        r.field("ignoreUriCase", [&](const YamlNode &v, const QString &p) { m.ignoreUriCase = boolean(v, p); });
-        r.field("sourceNamespace", [&](const YamlNode &v, const QString &p) { m.sourceNamespace = string(v, p); });
-        r.field("statPrefix", [&](const YamlNode &v, const QString &p) { m.statPrefix = string(v, p); });
+        r.field("headers", [&](const YamlNode &v, const Path &p) { m.headers = stringMatchMap(v, p); });
+        r.field("withoutHeaders", [&](const YamlNode &v, const Path &p) { m.withoutHeaders = stringMatchMap(v, p); });
+        r.field("queryParams", [&](const YamlNode &v, const Path &p) { m.queryParams = stringMatchMap(v, p); });
+        r.field("port", [&](const YamlNode &v, const Path &p) { m.port = integer(v, p); });
+        r.field("sourceLabels", [&](const YamlNode &v, const Path &p) { m.sourceLabels = labels(v, p); });
+        r.field("gateways", [&](const YamlNode &v, const Path &p) { m.gateways = strings(v, p); });
+        r.field("ignoreUriCase", [&](const YamlNode &v, const Path &p) { m.ignoreUriCase = boolean(v, p); });
+        r.field("sourceNamespace", [&](const YamlNode &v, const Path &p) { m.sourceNamespace = string(v, p); });
+        r.field("statPrefix", [&](const YamlNode &v, const Path &p) { m.statPrefix = string(v, p); });
         return m;
     }
 
-    HttpRoute httpRoute(const YamlNode &n, const QString &path)
+    HttpRoute httpRoute(const YamlNode &n, const Path &path)
     {
         HttpRoute h;
         h.pos = m_r.pos(n);
         MapReader r(m_r, n, QStringLiteral("HTTPRoute"), path);
-        r.field("name", [&](const YamlNode &v, const QString &p) { h.name = string(v, p); });
-        r.field("match", [&](const YamlNode &v, const QString &p) {
+        r.field("name", [&](const YamlNode &v, const Path &p) { h.name = string(v, p); });
+        r.field("match", [&](const YamlNode &v, const Path &p) {
             h.hasMatch = true;
-            list(v, p, [&](const YamlNode &item, const QString &ip) { h.match.append(matchRequest(item, ip)); });
+            list(v, p, [&](const YamlNode &item, const Path &ip) { h.match.append(matchRequest(item, ip)); });
         });
-        r.field("route", [&](const YamlNode &v, const QString &p) {
+        r.field("route", [&](const YamlNode &v, const Path &p) {
             h.hasRoute = true;
-            list(v, p, [&](const YamlNode &item, const QString &ip) {
+            list(v, p, [&](const YamlNode &item, const Path &ip) {
                 HttpRouteDestination d;
                 d.pos = m_r.pos(item);
                 MapReader dr(m_r, item, QStringLiteral("HTTPRouteDestination"), ip);
-                dr.field("destination", [&](const YamlNode &dv, const QString &dp) { d.destination = destination(dv, dp); });
-                dr.field("weight", [&](const YamlNode &dv, const QString &dp) { d.weight = integer(dv, dp); });
-                dr.field("headers", [&](const YamlNode &dv, const QString &dp) { d.headers = headers(dv, dp); });
+                dr.field("destination", [&](const YamlNode &dv, const Path &dp) { d.destination = destination(dv, dp); });
+                dr.field("weight", [&](const YamlNode &dv, const Path &dp) { d.weight = integer(dv, dp); });
+                dr.field("headers", [&](const YamlNode &dv, const Path &dp) { d.headers = headers(dv, dp); });
                 h.route.append(d);
             });
         });
-        r.field("redirect", [&](const YamlNode &v, const QString &p) {
+        r.field("redirect", [&](const YamlNode &v, const Path &p) {
             HttpRedirect &x = h.redirect;
             x.pos = m_r.pos(v);
             x.present = true;
             MapReader rr(m_r, v, QStringLiteral("HTTPRedirect"), p);
-            rr.field("uri", [&](const YamlNode &f, const QString &fp) { x.uri = string(f, fp); });
-            rr.field("authority", [&](const YamlNode &f, const QString &fp) { x.authority = string(f, fp); });
-            rr.field("port", [&](const YamlNode &f, const QString &fp) { x.port = integer(f, fp); });
-            rr.field("derivePort", [&](const YamlNode &f, const QString &fp) { x.derivePort = string(f, fp); });
-            rr.field("scheme", [&](const YamlNode &f, const QString &fp) { x.scheme = string(f, fp); });
-            rr.field("redirectCode", [&](const YamlNode &f, const QString &fp) { x.redirectCode = integer(f, fp); });
-            rr.field("prefixRewrite", [&](const YamlNode &f, const QString &fp) { x.prefixRewrite = string(f, fp); });
+            rr.field("uri", [&](const YamlNode &f, const Path &fp) { x.uri = string(f, fp); });
+            rr.field("authority", [&](const YamlNode &f, const Path &fp) { x.authority = string(f, fp); });
+            rr.field("port", [&](const YamlNode &f, const Path &fp) { x.port = integer(f, fp); });
+            rr.field("derivePort", [&](const YamlNode &f, const Path &fp) { x.derivePort = string(f, fp); });
+            rr.field("scheme", [&](const YamlNode &f, const Path &fp) { x.scheme = string(f, fp); });
+            rr.field("redirectCode", [&](const YamlNode &f, const Path &fp) { x.redirectCode = integer(f, fp); });
+            rr.field("prefixRewrite", [&](const YamlNode &f, const Path &fp) { x.prefixRewrite = string(f, fp); });
         });
-        r.field("directResponse", [&](const YamlNode &v, const QString &p) {
+        r.field("directResponse", [&](const YamlNode &v, const Path &p) {
             HttpDirectResponse &x = h.directResponse;
             x.pos = m_r.pos(v);
             x.present = true;
             MapReader rr(m_r, v, QStringLiteral("HTTPDirectResponse"), p);
-            rr.field("status", [&](const YamlNode &f, const QString &fp) { x.status = integer(f, fp); });
-            rr.field("body", [&](const YamlNode &f, const QString &fp) {
+            rr.field("status", [&](const YamlNode &f, const Path &fp) { x.status = integer(f, fp); });
+            rr.field("body", [&](const YamlNode &f, const Path &fp) {
                 MapReader br(m_r, f, QStringLiteral("HTTPBody"), fp);
-                br.field("string", [&](const YamlNode &b, const QString &bp) { x.bodyString = string(b, bp); });
-                br.field("bytes", [&](const YamlNode &b, const QString &bp) { x.bodyBytes = string(b, bp); });
+                br.field("string", [&](const YamlNode &b, const Path &bp) { x.bodyString = string(b, bp); });
+                br.field("bytes", [&](const YamlNode &b, const Path &bp) { x.bodyBytes = string(b, bp); });
             });
         });
-        r.field("delegate", [&](const YamlNode &v, const QString &p) {
+        r.field("delegate", [&](const YamlNode &v, const Path &p) {
             Delegate &x = h.delegate;
             x.pos = m_r.pos(v);
             x.present = true;
             MapReader rr(m_r, v, QStringLiteral("Delegate"), p);
-            rr.field("name", [&](const YamlNode &f, const QString &fp) { x.name = string(f, fp); });
-            rr.field("namespace", [&](const YamlNode &f, const QString &fp) { x.namespace_ = string(f, fp); });
+            rr.field("name", [&](const YamlNode &f, const Path &fp) { x.name = string(f, fp); });
+            rr.field("namespace", [&](const YamlNode &f, const Path &fp) { x.namespace_ = string(f, fp); });
         });
-        r.field("rewrite", [&](const YamlNode &v, const QString &p) {
+        r.field("rewrite", [&](const YamlNode &v, const Path &p) {
             HttpRewrite &x = h.rewrite;
             x.pos = m_r.pos(v);
             x.present = true;
             MapReader rr(m_r, v, QStringLiteral("HTTPRewrite"), p);
-            rr.field("uri", [&](const YamlNode &f, const QString &fp) { x.uri = string(f, fp); });
-            rr.field("authority", [&](const YamlNode &f, const QString &fp) { x.authority = string(f, fp); });
-            rr.field("uriRegexRewrite", [&](const YamlNode &f, const QString &fp) {
+            rr.field("uri", [&](const YamlNode &f, const Path &fp) { x.uri = string(f, fp); });
+            rr.field("authority", [&](const YamlNode &f, const Path &fp) { x.authority = string(f, fp); });
+            rr.field("uriRegexRewrite", [&](const YamlNode &f, const Path &fp) {
                 x.uriRegexRewrite.present = true;
                 x.uriRegexRewrite.pos = m_r.pos(f);
                 MapReader gr(m_r, f, QStringLiteral("RegexRewrite"), fp);
-                gr.field("match", [&](const YamlNode &g, const QString &gp) { x.uriRegexRewrite.match = string(g, gp); });
-                gr.field("rewrite", [&](const YamlNode &g, const QString &gp) { x.uriRegexRewrite.rewrite = string(g, gp); });
+                gr.field("match", [&](const YamlNode &g, const Path &gp) { x.uriRegexRewrite.match = string(g, gp); });
+                gr.field("rewrite", [&](const YamlNode &g, const Path &gp) { x.uriRegexRewrite.rewrite = string(g, gp); });
             });
         });
-        r.field("timeout", [&](const YamlNode &v, const QString &p) { h.timeout = string(v, p); });
-        r.field("retries", [&](const YamlNode &v, const QString &p) {
+        r.field("timeout", [&](const YamlNode &v, const Path &p) { h.timeout = string(v, p); });
+        r.field("retries", [&](const YamlNode &v, const Path &p) {
             HttpRetry &x = h.retries;
             x.pos = m_r.pos(v);
             x.present = true;
             MapReader rr(m_r, v, QStringLiteral("HTTPRetry"), p);
-            rr.field("attempts", [&](const YamlNode &f, const QString &fp) { x.attempts = integer(f, fp); });
-            rr.field("perTryTimeout", [&](const YamlNode &f, const QString &fp) { x.perTryTimeout = string(f, fp); });
-            rr.field("retryOn", [&](const YamlNode &f, const QString &fp) { x.retryOn = string(f, fp); });
-            rr.field("retryRemoteLocalities", [&](const YamlNode &f, const QString &fp) { x.retryRemoteLocalities = boolean(f, fp); });
-            rr.field("retryIgnorePreviousHosts", [&](const YamlNode &f, const QString &fp) { x.retryIgnorePreviousHosts = boolean(f, fp); });
-            rr.field("backoff", [&](const YamlNode &f, const QString &fp) { x.backoff = string(f, fp); });
+            rr.field("attempts", [&](const YamlNode &f, const Path &fp) { x.attempts = integer(f, fp); });
+            rr.field("perTryTimeout", [&](const YamlNode &f, const Path &fp) { x.perTryTimeout = string(f, fp); });
+            rr.field("retryOn", [&](const YamlNode &f, const Path &fp) { x.retryOn = string(f, fp); });
+            rr.field("retryRemoteLocalities", [&](const YamlNode &f, const Path &fp) { x.retryRemoteLocalities = boolean(f, fp); });
+            rr.field("retryIgnorePreviousHosts", [&](const YamlNode &f, const Path &fp) { x.retryIgnorePreviousHosts = boolean(f, fp); });
+            rr.field("backoff", [&](const YamlNode &f, const Path &fp) { x.backoff = string(f, fp); });
         });
-        r.field("fault", [&](const YamlNode &v, const QString &p) {
+        r.field("fault", [&](const YamlNode &v, const Path &p) {
             HttpFaultInjection &x = h.fault;
             x.pos = m_r.pos(v);
             x.present = true;
             MapReader rr(m_r, v, QStringLiteral("HTTPFaultInjection"), p);
-            rr.field("delay", [&](const YamlNode &f, const QString &fp) {
+            rr.field("delay", [&](const YamlNode &f, const Path &fp) {
                 x.delay.present = true;
                 x.delay.pos = m_r.pos(f);
                 MapReader dr(m_r, f, QStringLiteral("Delay"), fp);
-                dr.field("fixedDelay", [&](const YamlNode &g, const QString &gp) { x.delay.fixedDelay = string(g, gp); });
-                dr.field("exponentialDelay", [&](const YamlNode &g, const QString &gp) { x.delay.exponentialDelay = string(g, gp); });
-                dr.field("percentage", [&](const YamlNode &g, const QString &gp) { x.delay.percentage = percent(g, gp); });
-                dr.field("percent", [&](const YamlNode &g, const QString &gp) { x.delay.percent = integer(g, gp); });
+                dr.field("fixedDelay", [&](const YamlNode &g, const Path &gp) { x.delay.fixedDelay = string(g, gp); });
+                dr.field("exponentialDelay", [&](const YamlNode &g, const Path &gp) { x.delay.exponentialDelay = string(g, gp); });
+                dr.field("percentage", [&](const YamlNode &g, const Path &gp) { x.delay.percentage = percent(g, gp); });
+                dr.field("percent", [&](const YamlNode &g, const Path &gp) { x.delay.percent = integer(g, gp); });
             });
-            rr.field("abort", [&](const YamlNode &f, const QString &fp) {
+            rr.field("abort", [&](const YamlNode &f, const Path &fp) {
                 x.abort.present = true;
                 x.abort.pos = m_r.pos(f);
                 MapReader ar(m_r, f, QStringLiteral("Abort"), fp);
-                ar.field("httpStatus", [&](const YamlNode &g, const QString &gp) { x.abort.httpStatus = integer(g, gp); });
-                ar.field("grpcStatus", [&](const YamlNode &g, const QString &gp) { x.abort.grpcStatus = string(g, gp); });
-                ar.field("http2Error", [&](const YamlNode &g, const QString &gp) { x.abort.http2Error = string(g, gp); });
-                ar.field("percentage", [&](const YamlNode &g, const QString &gp) { x.abort.percentage = percent(g, gp); });
+                ar.field("httpStatus", [&](const YamlNode &g, const Path &gp) { x.abort.httpStatus = integer(g, gp); });
+                ar.field("grpcStatus", [&](const YamlNode &g, const Path &gp) { x.abort.grpcStatus = string(g, gp); });
+                ar.field("http2Error", [&](const YamlNode &g, const Path &gp) { x.abort.http2Error = string(g, gp); });
+                ar.field("percentage", [&](const YamlNode &g, const Path &gp) { x.abort.percentage = percent(g, gp); });
             });
         });
-        r.field("mirror", [&](const YamlNode &v, const QString &p) {
+        r.field("mirror", [&](const YamlNode &v, const Path &p) {
             h.mirror = destination(v, p);
             h.hasMirror = true;
         });
-        r.field("mirrors", [&](const YamlNode &v, const QString &p) {
-            list(v, p, [&](const YamlNode &item, const QString &ip) {
+        r.field("mirrors", [&](const YamlNode &v, const Path &p) {
+            list(v, p, [&](const YamlNode &item, const Path &ip) {
                 HttpMirrorPolicy m;
                 m.pos = m_r.pos(item);
                 MapReader mr(m_r, item, QStringLiteral("HTTPMirrorPolicy"), ip);
-                mr.field("destination", [&](const YamlNode &f, const QString &fp) { m.destination = destination(f, fp); });
-                mr.field("percentage", [&](const YamlNode &f, const QString &fp) { m.percentage = percent(f, fp); });
+                mr.field("destination", [&](const YamlNode &f, const Path &fp) { m.destination = destination(f, fp); });
+                mr.field("percentage", [&](const YamlNode &f, const Path &fp) { m.percentage = percent(f, fp); });
                 h.mirrors.append(m);
             });
         });
-        r.field("mirrorPercentage", [&](const YamlNode &v, const QString &p) { h.mirrorPercentage = percent(v, p); });
-        r.field("mirrorPercent", [&](const YamlNode &v, const QString &p) { h.mirrorPercent = integer(v, p); });
-        r.field("corsPolicy", [&](const YamlNode &v, const QString &p) {
+        r.field("mirrorPercentage", [&](const YamlNode &v, const Path &p) { h.mirrorPercentage = percent(v, p); });
+        r.field("mirrorPercent", [&](const YamlNode &v, const Path &p) { h.mirrorPercent = integer(v, p); });
+        r.field("corsPolicy", [&](const YamlNode &v, const Path &p) {
             CorsPolicy &c = h.corsPolicy;
             c.present = true;
             c.pos = m_r.pos(v);
             MapReader cr(m_r, v, QStringLiteral("CorsPolicy"), p);
-            cr.field("allowOrigins", [&](const YamlNode &f, const QString &fp) {
-                list(f, fp, [&](const YamlNode &item, const QString &ip) { c.allowOrigins.append(stringMatch(item, ip)); });
+            cr.field("allowOrigins", [&](const YamlNode &f, const Path &fp) {
+                list(f, fp, [&](const YamlNode &item, const Path &ip) { c.allowOrigins.append(stringMatch(item, ip)); });
             });
-            cr.field("allowOrigin", [&](const YamlNode &f, const QString &fp) { c.allowOrigin = strings(f, fp); });
-            cr.field("allowMethods", [&](const YamlNode &f, const QString &fp) { c.allowMethods = strings(f, fp); });
-            cr.field("allowHeaders", [&](const YamlNode &f, const QString &fp) { c.allowHeaders = strings(f, fp); });
-            cr.field("exposeHeaders", [&](const YamlNode &f, const QString &fp) { c.exposeHeaders = strings(f, fp); });
-            cr.field("maxAge", [&](const YamlNode &f, const QString &fp) { c.maxAge = string(f, fp); });
-            cr.field("allowCredentials", [&](const YamlNode &f, const QString &fp) { c.allowCredentials = boolean(f, fp); });
-            cr.field("unmatchedPreflights", [&](const YamlNode &f, const QString &fp) { c.unmatchedPreflights = string(f, fp); });
+            cr.field("allowOrigin", [&](const YamlNode &f, const Path &fp) { c.allowOrigin = strings(f, fp); });
+            cr.field("allowMethods", [&](const YamlNode &f, const Path &fp) { c.allowMethods = strings(f, fp); });
+            cr.field("allowHeaders", [&](const YamlNode &f, const Path &fp) { c.allowHeaders = strings(f, fp); });
+            cr.field("exposeHeaders", [&](const YamlNode &f, const Path &fp) { c.exposeHeaders = strings(f, fp); });
+            cr.field("maxAge", [&](const YamlNode &f, const Path &fp) { c.maxAge = string(f, fp); });
+            cr.field("allowCredentials", [&](const YamlNode &f, const Path &fp) { c.allowCredentials = boolean(f, fp); });
+            cr.field("unmatchedPreflights", [&](const YamlNode &f, const Path &fp) { c.unmatchedPreflights = string(f, fp); });
         });
-        r.field("headers", [&](const YamlNode &v, const QString &p) { h.headers = headers(v, p); });
+        r.field("headers", [&](const YamlNode &v, const Path &p) { h.headers = headers(v, p); });
         r.known({ "websocketUpgrade", "appendHeaders", "removeResponseHeaders", "appendResponseHeaders",
                   "appendRequestHeaders", "removeRequestHeaders" });
         return h;
     }
 
-    RouteDestination routeDestination(const YamlNode &n, const QString &path)
+    RouteDestination routeDestination(const YamlNode &n, const Path &path)
     {
         RouteDestination d;
         d.pos = m_r.pos(n);
         MapReader r(m_r, n, QStringLiteral("RouteDestination"), path);
-        r.field("destination", [&](const YamlNode &v, const QString &p) { d.destination = destination(v, p); });
-        r.field("weight", [&](const YamlNode &v, const QString &p) { d.weight = integer(v, p); });
+        r.field("destination", [&](const YamlNode &v, const Path &p) { d.destination = destination(v, p); });
+        r.field("weight", [&](const YamlNode &v, const Path &p) { d.weight = integer(v, p); });
         return d;
     }
 
-    VirtualService virtualService(const YamlNode &n, const QString &path)
+    VirtualService virtualService(const YamlNode &n, const Path &path)
     {
         VirtualService vs;
         vs.specPos = m_r.pos(n);
         MapReader r(m_r, n, QStringLiteral("VirtualService spec"), path);
-        r.field("hosts", [&](const YamlNode &v, const QString &p) { vs.hosts = strings(v, p); });
-        r.field("gateways", [&](const YamlNode &v, const QString &p) { vs.gateways = strings(v, p); });
-        r.field("http", [&](const YamlNode &v, const QString &p) {
+        r.field("hosts", [&](const YamlNode &v, const Path &p) { vs.hosts = strings(v, p); });
+        r.field("gateways", [&](const YamlNode &v, const Path &p) { vs.gateways = strings(v, p); });
+        r.field("http", [&](const YamlNode &v, const Path &p) {
             vs.hasHttp = true;
-            list(v, p, [&](const YamlNode &item, const QString &ip) { vs.http.append(httpRoute(item, ip)); });
+            list(v, p, [&](const YamlNode &item, const Path &ip) { vs.http.append(httpRoute(item, ip)); });
         });
-        r.field("tls", [&](const YamlNode &v, const QString &p) {
+        r.field("tls", [&](const YamlNode &v, const Path &p) {
             vs.hasTls = true;
-            list(v, p, [&](const YamlNode &item, const QString &ip) {
+            list(v, p, [&](const YamlNode &item, const Path &ip) {
                 TlsRoute t;
                 t.pos = m_r.pos(item);
                 MapReader tr(m_r, item, QStringLiteral("TLSRoute"), ip);
-                tr.field("match", [&](const YamlNode &f, const QString &fp) {
-                    list(f, fp, [&](const YamlNode &mi, const QString &mp) {
+                tr.field("match", [&](const YamlNode &f, const Path &fp) {
+                    list(f, fp, [&](const YamlNode &mi, const Path &mp) {
                         TlsMatchAttributes m;
                         m.pos = m_r.pos(mi);
                         MapReader mr(m_r, mi, QStringLiteral("TLSMatchAttributes"), mp);
-                        mr.field("sniHosts", [&](const YamlNode &g, const QString &gp) { m.sniHosts = strings(g, gp); });
-                        mr.field("destinationSubnets", [&](const YamlNode &g, const QString &gp) { m.destinationSubnets = strings(g, gp); });
-                        mr.field("port", [&](const YamlNode &g, const QString &gp) { m.port = integer(g, gp); });
-                        mr.field("sourceLabels", [&](const YamlNode &g, const QString &gp) { m.sourceLabels = labels(g, gp); });
-                        mr.field("gateways", [&](const YamlNode &g, const QString &gp) { m.gateways = strings(g, gp); });
-                        mr.field("sourceNamespace", [&](const YamlNode &g, const QString &gp) { m.sourceNamespace = string(g, gp); });
+                        mr.field("sniHosts", [&](const YamlNode &g, const Path &gp) { m.sniHosts = strings(g, gp); });
+                        mr.field("destinationSubnets", [&](const YamlNode &g, const Path &gp) { m.destinationSubnets = strings(g, gp); });
+                        mr.field("port", [&](const YamlNode &g, const Path &gp) { m.port = integer(g, gp); });
+                        mr.field("sourceLabels", [&](const YamlNode &g, const Path &gp) { m.sourceLabels = labels(g, gp); });
+                        mr.field("gateways", [&](const YamlNode &g, const Path &gp) { m.gateways = strings(g, gp); });
+                        mr.field("sourceNamespace", [&](const YamlNode &g, const Path &gp) { m.sourceNamespace = string(g, gp); });
                         t.match.append(m);
                     });
                 });
-                tr.field("route", [&](const YamlNode &f, const QString &fp) {
-                    list(f, fp, [&](const YamlNode &ri, const QString &rp) { t.route.append(routeDestination(ri, rp)); });
+                tr.field("route", [&](const YamlNode &f, const Path &fp) {
+                    list(f, fp, [&](const YamlNode &ri, const Path &rp) { t.route.append(routeDestination(ri, rp)); });
                 });
                 vs.tls.append(t);
             });
         });
-        r.field("tcp", [&](const YamlNode &v, const QString &p) {
+        r.field("tcp", [&](const YamlNode &v, const Path &p) {
             vs.hasTcp = true;
-            list(v, p, [&](const YamlNode &item, const QString &ip) {
+            list(v, p, [&](const YamlNode &item, const Path &ip) {
                 TcpRoute t;
                 t.pos = m_r.pos(item);
                 MapReader tr(m_r, item, QStringLiteral("TCPRoute"), ip);
-                tr.field("match", [&](const YamlNode &f, const QString &fp) {
-                    list(f, fp, [&](const YamlNode &mi, const QString &mp) {
+                tr.field("match", [&](const YamlNode &f, const Path &fp) {
+                    list(f, fp, [&](const YamlNode &mi, const Path &mp) {
                         L4MatchAttributes m;
                         m.pos = m_r.pos(mi);
                         MapReader mr(m_r, mi, QStringLiteral("L4MatchAttributes"), mp);
-                        mr.field("destinationSubnets", [&](const YamlNode &g, const QString &gp) { m.destinationSubnets = strings(g, gp); });
-                        mr.field("port", [&](const YamlNode &g, const QString &gp) { m.port = integer(g, gp); });
-                        mr.field("sourceLabels", [&](const YamlNode &g, const QString &gp) { m.sourceLabels = labels(g, gp); });
-                        mr.field("gateways", [&](const YamlNode &g, const QString &gp) { m.gateways = strings(g, gp); });
-                        mr.field("sourceNamespace", [&](const YamlNode &g, const QString &gp) { m.sourceNamespace = string(g, gp); });
+                        mr.field("destinationSubnets", [&](const YamlNode &g, const Path &gp) { m.destinationSubnets = strings(g, gp); });
+                        mr.field("port", [&](const YamlNode &g, const Path &gp) { m.port = integer(g, gp); });
+                        mr.field("sourceLabels", [&](const YamlNode &g, const Path &gp) { m.sourceLabels = labels(g, gp); });
+                        mr.field("gateways", [&](const YamlNode &g, const Path &gp) { m.gateways = strings(g, gp); });
+                        mr.field("sourceNamespace", [&](const YamlNode &g, const Path &gp) { m.sourceNamespace = string(g, gp); });
                         mr.known({ "sourceSubnet" });
                         t.match.append(m);
                     });
                 });
-                tr.field("route", [&](const YamlNode &f, const QString &fp) {
-                    list(f, fp, [&](const YamlNode &ri, const QString &rp) { t.route.append(routeDestination(ri, rp)); });
+                tr.field("route", [&](const YamlNode &f, const Path &fp) {
+                    list(f, fp, [&](const YamlNode &ri, const Path &rp) { t.route.append(routeDestination(ri, rp)); });
                 });
                 vs.tcp.append(t);
             });
         });
-        r.field("exportTo", [&](const YamlNode &v, const QString &p) { vs.exportTo = strings(v, p); });
+        r.field("exportTo", [&](const YamlNode &v, const Path &p) { vs.exportTo = strings(v, p); });
         return vs;
     }
 
-    TrafficPolicy trafficPolicy(const YamlNode &n, const QString &path, bool portLevel = false)
+    TrafficPolicy trafficPolicy(const YamlNode &n, const Path &path, bool portLevel = false)
     {
         TrafficPolicy t;
         t.pos = m_r.pos(n);
@@ -694,19 +739,19 @@ public:
         MapReader r(m_r, n, portLevel ? QStringLiteral("PortTrafficPolicy") : QStringLiteral("TrafficPolicy"), path);
         if (r.ok())
             t.fieldCount = int(n.pairCount());
-        r.field("loadBalancer", [&](const YamlNode &v, const QString &p) {
+        r.field("loadBalancer", [&](const YamlNode &v, const Path &p) {
             MapReader lr(m_r, v, QStringLiteral("LoadBalancerSettings"), p);
-            lr.field("simple", [&](const YamlNode &f, const QString &fp) { t.loadBalancerSimple = string(f, fp); });
+            lr.field("simple", [&](const YamlNode &f, const Path &fp) { t.loadBalancerSimple = string(f, fp); });
             lr.field("consistentHash", [&](const YamlNode &, const QString &) { t.consistentHash = true; });
             lr.known({ "localityLbSetting", "warmupDurationSecs", "warmup" });
         });
-        r.field("tls", [&](const YamlNode &v, const QString &p) {
+        r.field("tls", [&](const YamlNode &v, const Path &p) {
             MapReader tr(m_r, v, QStringLiteral("ClientTLSSettings"), p);
-            tr.field("mode", [&](const YamlNode &f, const QString &fp) { t.tlsMode = string(f, fp); });
-            tr.field("caCertificates", [&](const YamlNode &f, const QString &fp) { t.tlsCaCertificates = string(f, fp); });
-            tr.field("credentialName", [&](const YamlNode &f, const QString &fp) { t.tlsCredentialName = string(f, fp); });
-            tr.field("clientCertificate", [&](const YamlNode &f, const QString &fp) { t.tlsClientCertificate = string(f, fp); });
-            tr.field("privateKey", [&](const YamlNode &f, const QString &fp) { t.tlsPrivateKey = string(f, fp); });
+            tr.field("mode", [&](const YamlNode &f, const Path &fp) { t.tlsMode = string(f, fp); });
+            tr.field("caCertificates", [&](const YamlNode &f, const Path &fp) { t.tlsCaCertificates = string(f, fp); });
+            tr.field("credentialName", [&](const YamlNode &f, const Path &fp) { t.tlsCredentialName = string(f, fp); });
+            tr.field("clientCertificate", [&](const YamlNode &f, const Path &fp) { t.tlsClientCertificate = string(f, fp); });
+            tr.field("privateKey", [&](const YamlNode &f, const Path &fp) { t.tlsPrivateKey = string(f, fp); });
             tr.known({ "subjectAltNames", "sni", "insecureSkipVerify", "caCrl" });
         });
         r.field("tunnel", [&](const YamlNode &, const QString &) { t.hasTunnel = true; });
@@ -715,89 +760,89 @@ public:
         if (portLevel)
             r.known({ "port" });
         else
-            r.field("portLevelSettings", [&](const YamlNode &v, const QString &p) {
-                list(v, p, [&](const YamlNode &item, const QString &ip) { trafficPolicy(item, ip, true); });
+            r.field("portLevelSettings", [&](const YamlNode &v, const Path &p) {
+                list(v, p, [&](const YamlNode &item, const Path &ip) { trafficPolicy(item, ip, true); });
             });
         return t;
     }
 
-    DestinationRule destinationRule(const YamlNode &n, const QString &path)
+    DestinationRule destinationRule(const YamlNode &n, const Path &path)
     {
         DestinationRule dr;
         dr.specPos = m_r.pos(n);
         MapReader r(m_r, n, QStringLiteral("DestinationRule spec"), path);
-        r.field("host", [&](const YamlNode &v, const QString &p) { dr.host = string(v, p); });
-        r.field("trafficPolicy", [&](const YamlNode &v, const QString &p) { dr.trafficPolicy = trafficPolicy(v, p); });
-        r.field("subsets", [&](const YamlNode &v, const QString &p) {
-            list(v, p, [&](const YamlNode &item, const QString &ip) {
+        r.field("host", [&](const YamlNode &v, const Path &p) { dr.host = string(v, p); });
+        r.field("trafficPolicy", [&](const YamlNode &v, const Path &p) { dr.trafficPolicy = trafficPolicy(v, p); });
+        r.field("subsets", [&](const YamlNode &v, const Path &p) {
+            list(v, p, [&](const YamlNode &item, const Path &ip) {
                 Subset s;
                 s.pos = m_r.pos(item);
                 MapReader sr(m_r, item, QStringLiteral("Subset"), ip);
-                sr.field("name", [&](const YamlNode &f, const QString &fp) { s.name = string(f, fp); });
-                sr.field("labels", [&](const YamlNode &f, const QString &fp) {
+                sr.field("name", [&](const YamlNode &f, const Path &fp) { s.name = string(f, fp); });
+                sr.field("labels", [&](const YamlNode &f, const Path &fp) {
                     s.labels = labels(f, fp);
                     s.labelsPos = m_r.pos(f);
                 });
-                sr.field("trafficPolicy", [&](const YamlNode &f, const QString &fp) { s.trafficPolicy = trafficPolicy(f, fp); });
+                sr.field("trafficPolicy", [&](const YamlNode &f, const Path &fp) { s.trafficPolicy = trafficPolicy(f, fp); });
                 dr.subsets.append(s);
             });
         });
-        r.field("exportTo", [&](const YamlNode &v, const QString &p) { dr.exportTo = strings(v, p); });
-        r.field("workloadSelector", [&](const YamlNode &v, const QString &p) {
+        r.field("exportTo", [&](const YamlNode &v, const Path &p) { dr.exportTo = strings(v, p); });
+        r.field("workloadSelector", [&](const YamlNode &v, const Path &p) {
             dr.hasWorkloadSelector = true;
             dr.workloadSelectorPos = m_r.pos(v);
             MapReader wr(m_r, v, QStringLiteral("WorkloadSelector"), p);
-            wr.field("matchLabels", [&](const YamlNode &f, const QString &fp) { dr.workloadSelector = labels(f, fp); });
+            wr.field("matchLabels", [&](const YamlNode &f, const Path &fp) { dr.workloadSelector = labels(f, fp); });
         });
         return dr;
     }
 
-    Gateway gateway(const YamlNode &n, const QString &path)
+    Gateway gateway(const YamlNode &n, const Path &path)
     {
         Gateway g;
         g.specPos = m_r.pos(n);
         MapReader r(m_r, n, QStringLiteral("Gateway spec"), path);
-        r.field("selector", [&](const YamlNode &v, const QString &p) {
+        r.field("selector", [&](const YamlNode &v, const Path &p) {
             g.selector = labels(v, p);
             g.hasSelector = true;
             g.selectorPos = m_r.pos(v);
         });
-        r.field("servers", [&](const YamlNode &v, const QString &p) {
-            list(v, p, [&](const YamlNode &item, const QString &ip) {
+        r.field("servers", [&](const YamlNode &v, const Path &p) {
+            list(v, p, [&](const YamlNode &item, const Path &ip) {
                 Server s;
                 s.pos = m_r.pos(item);
                 MapReader sr(m_r, item, QStringLiteral("Server"), ip);
-                sr.field("port", [&](const YamlNode &f, const QString &fp) {
+                sr.field("port", [&](const YamlNode &f, const Path &fp) {
                     s.port.present = true;
                     s.port.pos = m_r.pos(f);
                     MapReader pr(m_r, f, QStringLiteral("Port"), fp);
-                    pr.field("number", [&](const YamlNode &x, const QString &xp) { s.port.number = integer(x, xp); });
-                    pr.field("protocol", [&](const YamlNode &x, const QString &xp) { s.port.protocol = string(x, xp); });
-                    pr.field("name", [&](const YamlNode &x, const QString &xp) { s.port.name = string(x, xp); });
-                    pr.field("targetPort", [&](const YamlNode &x, const QString &xp) { s.port.targetPort = integer(x, xp); });
+                    pr.field("number", [&](const YamlNode &x, const Path &xp) { s.port.number = integer(x, xp); });
+                    pr.field("protocol", [&](const YamlNode &x, const Path &xp) { s.port.protocol = string(x, xp); });
+                    pr.field("name", [&](const YamlNode &x, const Path &xp) { s.port.name = string(x, xp); });
+                    pr.field("targetPort", [&](const YamlNode &x, const Path &xp) { s.port.targetPort = integer(x, xp); });
                 });
-                sr.field("bind", [&](const YamlNode &f, const QString &fp) { s.bind = string(f, fp); });
-                sr.field("hosts", [&](const YamlNode &f, const QString &fp) { s.hosts = strings(f, fp); });
-                sr.field("name", [&](const YamlNode &f, const QString &fp) { s.name = string(f, fp); });
-                sr.field("tls", [&](const YamlNode &f, const QString &fp) {
+                sr.field("bind", [&](const YamlNode &f, const Path &fp) { s.bind = string(f, fp); });
+                sr.field("hosts", [&](const YamlNode &f, const Path &fp) { s.hosts = strings(f, fp); });
+                sr.field("name", [&](const YamlNode &f, const Path &fp) { s.name = string(f, fp); });
+                sr.field("tls", [&](const YamlNode &f, const Path &fp) {
                     ServerTls &t = s.tls;
                     t.present = true;
                     t.pos = m_r.pos(f);
                     MapReader tr(m_r, f, QStringLiteral("ServerTLSSettings"), fp);
-                    tr.field("httpsRedirect", [&](const YamlNode &x, const QString &xp) { t.httpsRedirect = boolean(x, xp); });
-                    tr.field("mode", [&](const YamlNode &x, const QString &xp) { t.mode = string(x, xp); });
-                    tr.field("serverCertificate", [&](const YamlNode &x, const QString &xp) { t.serverCertificate = string(x, xp); });
-                    tr.field("privateKey", [&](const YamlNode &x, const QString &xp) { t.privateKey = string(x, xp); });
-                    tr.field("caCertificates", [&](const YamlNode &x, const QString &xp) { t.caCertificates = string(x, xp); });
-                    tr.field("caCrl", [&](const YamlNode &x, const QString &xp) { t.caCrl = string(x, xp); });
-                    tr.field("credentialName", [&](const YamlNode &x, const QString &xp) { t.credentialName = string(x, xp); });
-                    tr.field("credentialNames", [&](const YamlNode &x, const QString &xp) { t.credentialNames = strings(x, xp); });
-                    tr.field("tlsCertificates", [&](const YamlNode &x, const QString &xp) {
+                    tr.field("httpsRedirect", [&](const YamlNode &x, const Path &xp) { t.httpsRedirect = boolean(x, xp); });
+                    tr.field("mode", [&](const YamlNode &x, const Path &xp) { t.mode = string(x, xp); });
+                    tr.field("serverCertificate", [&](const YamlNode &x, const Path &xp) { t.serverCertificate = string(x, xp); });
+                    tr.field("privateKey", [&](const YamlNode &x, const Path &xp) { t.privateKey = string(x, xp); });
+                    tr.field("caCertificates", [&](const YamlNode &x, const Path &xp) { t.caCertificates = string(x, xp); });
+                    tr.field("caCrl", [&](const YamlNode &x, const Path &xp) { t.caCrl = string(x, xp); });
+                    tr.field("credentialName", [&](const YamlNode &x, const Path &xp) { t.credentialName = string(x, xp); });
+                    tr.field("credentialNames", [&](const YamlNode &x, const Path &xp) { t.credentialNames = strings(x, xp); });
+                    tr.field("tlsCertificates", [&](const YamlNode &x, const Path &xp) {
                         t.tlsCertificateCount = x.isSequence() ? int(x.children.size()) : 0;
                     });
-                    tr.field("minProtocolVersion", [&](const YamlNode &x, const QString &xp) { t.minProtocolVersion = string(x, xp); });
-                    tr.field("maxProtocolVersion", [&](const YamlNode &x, const QString &xp) { t.maxProtocolVersion = string(x, xp); });
-                    tr.field("cipherSuites", [&](const YamlNode &x, const QString &xp) { t.cipherSuites = strings(x, xp); });
+                    tr.field("minProtocolVersion", [&](const YamlNode &x, const Path &xp) { t.minProtocolVersion = string(x, xp); });
+                    tr.field("maxProtocolVersion", [&](const YamlNode &x, const Path &xp) { t.maxProtocolVersion = string(x, xp); });
+                    tr.field("cipherSuites", [&](const YamlNode &x, const Path &xp) { t.cipherSuites = strings(x, xp); });
                     tr.known({ "caCertCredentialName", "subjectAltNames", "verifyCertificateSpki", "verifyCertificateHash",
                                "insecureSkipVerify" });
                 });
@@ -808,86 +853,87 @@ public:
         return g;
     }
 
-    KubernetesService service(const YamlNode &n, const QString &path)
+    KubernetesService service(const YamlNode &n, const Path &path)
     {
         KubernetesService s;
         s.specPos = m_r.pos(n);
         MapReader r(m_r, n, QStringLiteral("ServiceSpec"), path, false);
-        r.field("type", [&](const YamlNode &v, const QString &p) { s.type = string(v, p); });
-        r.field("externalName", [&](const YamlNode &v, const QString &p) { s.externalName = string(v, p); });
-        r.field("selector", [&](const YamlNode &v, const QString &p) {
+        r.field("type", [&](const YamlNode &v, const Path &p) { s.type = string(v, p); });
+        r.field("externalName", [&](const YamlNode &v, const Path &p) { s.externalName = string(v, p); });
+        r.field("selector", [&](const YamlNode &v, const Path &p) {
             s.selector = labels(v, p);
             s.hasSelector = true;
         });
-        r.field("ports", [&](const YamlNode &v, const QString &p) { s.ports = ports(v, p); });
+        r.field("ports", [&](const YamlNode &v, const Path &p) { s.ports = ports(v, p); });
         return s;
     }
 
-    QList<ServicePort> ports(const YamlNode &v, const QString &p)
+    QList<ServicePort> ports(const YamlNode &v, const Path &p)
     {
         QList<ServicePort> out;
-        list(v, p, [&](const YamlNode &item, const QString &ip) {
+        list(v, p, [&](const YamlNode &item, const Path &ip) {
             ServicePort sp;
             sp.pos = m_r.pos(item);
             MapReader pr(m_r, item, QStringLiteral("ServicePort"), ip, false);
-            pr.field("name", [&](const YamlNode &f, const QString &fp) { sp.name = string(f, fp); });
-            pr.field("port", [&](const YamlNode &f, const QString &fp) { sp.port = integer(f, fp); });
-            pr.field("number", [&](const YamlNode &f, const QString &fp) { sp.port = integer(f, fp); });
-            pr.field("targetPort", [&](const YamlNode &f, const QString &fp) { sp.targetPort = string(f, fp); });
-            pr.field("protocol", [&](const YamlNode &f, const QString &fp) { sp.protocol = string(f, fp); });
-            pr.field("appProtocol", [&](const YamlNode &f, const QString &fp) { sp.appProtocol = string(f, fp); });
+            pr.field("name", [&](const YamlNode &f, const Path &fp) { sp.name = string(f, fp); });
+            pr.field("port", [&](const YamlNode &f, const Path &fp) { sp.port = integer(f, fp); });
+            pr.field("number", [&](const YamlNode &f, const Path &fp) { sp.port = integer(f, fp); });
+            pr.field("targetPort", [&](const YamlNode &f, const Path &fp) { sp.targetPort = string(f, fp); });
+            pr.field("protocol", [&](const YamlNode &f, const Path &fp) { sp.protocol = string(f, fp); });
+            pr.field("appProtocol", [&](const YamlNode &f, const Path &fp) { sp.appProtocol = string(f, fp); });
             out.append(sp);
         });
         return out;
     }
 
-    ServiceEntry serviceEntry(const YamlNode &n, const QString &path)
+    ServiceEntry serviceEntry(const YamlNode &n, const Path &path)
     {
         ServiceEntry s;
         s.specPos = m_r.pos(n);
         MapReader r(m_r, n, QStringLiteral("ServiceEntry spec"), path, false);
-        r.field("hosts", [&](const YamlNode &v, const QString &p) { s.hosts = strings(v, p); });
-        r.field("ports", [&](const YamlNode &v, const QString &p) { s.ports = ports(v, p); });
-        r.field("location", [&](const YamlNode &v, const QString &p) { s.location = string(v, p); });
-        r.field("resolution", [&](const YamlNode &v, const QString &p) { s.resolution = string(v, p); });
-        r.field("exportTo", [&](const YamlNode &v, const QString &p) { s.exportTo = strings(v, p); });
-        r.field("workloadSelector", [&](const YamlNode &v, const QString &p) {
+        r.field("hosts", [&](const YamlNode &v, const Path &p) { s.hosts = strings(v, p); });
+        r.field("ports", [&](const YamlNode &v, const Path &p) { s.ports = ports(v, p); });
+        r.field("location", [&](const YamlNode &v, const Path &p) { s.location = string(v, p); });
+        r.field("resolution", [&](const YamlNode &v, const Path &p) { s.resolution = string(v, p); });
+        r.field("exportTo", [&](const YamlNode &v, const Path &p) { s.exportTo = strings(v, p); });
+        r.field("workloadSelector", [&](const YamlNode &v, const Path &p) {
             MapReader wr(m_r, v, QStringLiteral("WorkloadSelector"), p, false);
-            wr.field("labels", [&](const YamlNode &f, const QString &fp) { s.workloadSelector = labels(f, fp); });
+            wr.field("labels", [&](const YamlNode &f, const Path &fp) { s.workloadSelector = labels(f, fp); });
         });
         return s;
     }
 
     // Deployment-like objects: spec.replicas, spec.selector.matchLabels, spec.template.metadata.labels.
-    Workload workload(const YamlNode &spec, const QString &path)
+    Workload workload(const YamlNode &spec, const Path &path)
     {
         Workload w;
         MapReader r(m_r, spec, QStringLiteral("spec"), path, false);
-        r.field("replicas", [&](const YamlNode &v, const QString &p) { w.replicas = integer(v, p); });
-        r.field("selector", [&](const YamlNode &v, const QString &p) {
+        r.field("replicas", [&](const YamlNode &v, const Path &p) { w.replicas = integer(v, p); });
+        r.field("selector", [&](const YamlNode &v, const Path &p) {
             if (const YamlNode *ml = v.find("matchLabels"))
-                w.selector = labels(*ml, p + QStringLiteral(".matchLabels"));
+                w.selector = labels(*ml, Path(&p, "matchLabels"));
         });
-        r.field("template", [&](const YamlNode &v, const QString &p) {
+        r.field("template", [&](const YamlNode &v, const Path &p) {
             if (const YamlNode *md = v.find("metadata"))
                 if (const YamlNode *l = md->find("labels")) {
-                    w.podLabels = labels(*l, p + QStringLiteral(".metadata.labels"));
+                    const Path metadataPath(&p, "metadata");
+                    w.podLabels = labels(*l, Path(&metadataPath, "labels"));
                     w.podLabelsPos = m_r.pos(*l);
                 }
         });
         return w;
     }
 
-    ObjectMeta metadata(const YamlNode &n, const QString &path, bool strict)
+    ObjectMeta metadata(const YamlNode &n, const Path &path, bool strict)
     {
         ObjectMeta m;
         m.pos = m_r.pos(n);
         MapReader r(m_r, n, QStringLiteral("metadata"), path, strict);
-        r.field("name", [&](const YamlNode &v, const QString &p) { m.name = string(v, p); });
-        r.field("namespace", [&](const YamlNode &v, const QString &p) { m.namespace_ = string(v, p); });
-        r.field("labels", [&](const YamlNode &v, const QString &p) { m.labels = labels(v, p); });
-        r.field("annotations", [&](const YamlNode &v, const QString &p) { m.annotations = labels(v, p); });
-        r.field("creationTimestamp", [&](const YamlNode &v, const QString &p) { m.creationTimestamp = string(v, p); });
+        r.field("name", [&](const YamlNode &v, const Path &p) { m.name = string(v, p); });
+        r.field("namespace", [&](const YamlNode &v, const Path &p) { m.namespace_ = string(v, p); });
+        r.field("labels", [&](const YamlNode &v, const Path &p) { m.labels = labels(v, p); });
+        r.field("annotations", [&](const YamlNode &v, const Path &p) { m.annotations = labels(v, p); });
+        r.field("creationTimestamp", [&](const YamlNode &v, const Path &p) { m.creationTimestamp = string(v, p); });
         r.known({ "generateName", "uid", "resourceVersion", "generation", "selfLink", "managedFields", "ownerReferences",
                   "finalizers", "deletionTimestamp", "deletionGracePeriodSeconds" });
         return m;
@@ -924,6 +970,30 @@ ResourceKind kindOf(const QString &apiVersion, const QString &kind)
 }
 
 } // namespace
+
+const QList<DiagnosticCodeInfo> &ResourceReader::codes()
+{
+    using S = Diagnostic::Severity;
+    static const QList<DiagnosticCodeInfo> table = {
+        { QString::fromLatin1(CodeYamlSyntax), S::Error, QStringLiteral("YamlSyntaxError"),
+          QStringLiteral("The text is not valid YAML (or is hostile: alias bombs, nesting deeper than 256 levels).") },
+        { QString::fromLatin1(CodeWrongType), S::Error, QStringLiteral("WrongType"),
+          QStringLiteral("A field has the wrong type (weight: \"most\"); the rest of the object still loads.") },
+        { QString::fromLatin1(CodeUnknownField), S::Warning, QStringLiteral("UnknownField"),
+          QStringLiteral("A field the API does not define; the API server would drop it. Kept in the file.") },
+        { QString::fromLatin1(CodeInvalidUtf8), S::Error, QStringLiteral("InvalidUtf8"),
+          QStringLiteral("The file is not UTF-8; its bytes are kept as read.") },
+        { QString::fromLatin1(CodeFileTooLarge), S::Error, QStringLiteral("FileTooLarge"),
+          QStringLiteral("The file is larger than the loader's limit (64 MB) and was not read.") },
+        { QString::fromLatin1(CodeUnreadable), S::Error, QStringLiteral("Unreadable"),
+          QStringLiteral("The file or folder could not be read.") },
+        { QString::fromLatin1(CodeDuplicateKey), S::Error, QStringLiteral("DuplicateKey"),
+          QStringLiteral("A key appears twice in one mapping; the API server keeps only the last.") },
+        { QString::fromLatin1(CodeNotAnObject), S::Error, QStringLiteral("NotAnObject"),
+          QStringLiteral("A document is not a Kubernetes object (no apiVersion/kind); routing test files are info.") },
+    };
+    return table;
+}
 
 ResourceReader::ResourceReader(const QString &file, int baseLine)
     : m_file(file)
@@ -988,15 +1058,14 @@ QList<Resource> ResourceReader::read(const YamlNode &root)
     return out;
 }
 
-Resource ResourceReader::readObject(const YamlNode &object, const QString &path, int listItem)
+Resource ResourceReader::readObject(const YamlNode &object, const QString &prefix, int listItem)
 {
     Resource r;
     r.listItem = listItem;
     r.pos = pos(object);
     Fields f(*this);
-    auto sub = [&](const char *key) {
-        return path.isEmpty() ? QString::fromLatin1(key) : path + QLatin1Char('.') + QLatin1String(key);
-    };
+    const Path path(nullptr, &prefix);
+    auto sub = [&](const char *key) { return Path(&path, key); };
     if (!object.isMapping()) {
         report(Severity::Error, CodeNotAnObject, object, path,
                QStringLiteral("a Kubernetes object must be a mapping, got %1").arg(describeNode(object)));
@@ -1023,7 +1092,7 @@ Resource ResourceReader::readObject(const YamlNode &object, const QString &path,
     if (istio) {
         MapReader top(*this, object, r.kindName.value, path);
         top.known({ "apiVersion", "kind", "metadata", "status" });
-        top.field("spec", [&](const YamlNode &spec, const QString &p) {
+        top.field("spec", [&](const YamlNode &spec, const Path &p) {
             if (r.kind == ResourceKind::VirtualService)
                 r.spec = f.virtualService(spec, p);
             else if (r.kind == ResourceKind::DestinationRule)

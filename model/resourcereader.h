@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "diagnosticcodes.h"
 #include "resource.h"
 #include "yamlnode.h"
 
@@ -31,6 +32,9 @@ public:
     static constexpr const char *CodeUnreadable = "MR0006";
     static constexpr const char *CodeDuplicateKey = "MR0007";
     static constexpr const char *CodeNotAnObject = "MR0008";
+
+    // The loader's codes, for `meshroute check --list-codes` and the README.
+    static const QList<DiagnosticCodeInfo> &codes();
 
     // Reports against a node of this document (used by the field readers).
     void report(Diagnostic::Severity severity, const char *code, const YamlNode &at, const QString &path,

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
+#include <QString>
 
 namespace meshroute {
 
@@ -23,6 +25,25 @@ struct SelectionTarget
     bool operator!=(const SelectionTarget &o) const { return !(*this == o); }
 };
 
+// The path one sample request takes, lit in the graph and the editors by
+// the Preview: gateway -> VirtualService -> rule -> destinations.
+struct TrafficPath
+{
+    int gatewayId = -1;        // the Gateway resource, -1 for a request from a sidecar
+    int virtualServiceId = -1; // -1: no route (404)
+    int routeIndex = -1;
+    int matchIndex = -1;
+    struct Hop
+    {
+        QString host;   // FQDN
+        QString subset; // empty: the whole service
+        double share = 0;
+    };
+    QList<Hop> destinations;
+
+    bool isEmpty() const { return virtualServiceId < 0 && gatewayId < 0; }
+};
+
 class Selection : public QObject
 {
     Q_OBJECT
@@ -40,11 +61,20 @@ public:
     }
     void clear() { select(SelectionTarget{}); }
 
+    const TrafficPath &highlight() const { return m_highlight; }
+    void setHighlight(const TrafficPath &path)
+    {
+        m_highlight = path;
+        Q_EMIT highlightChanged(m_highlight);
+    }
+
 Q_SIGNALS:
     void changed(const meshroute::SelectionTarget &target);
+    void highlightChanged(const meshroute::TrafficPath &path);
 
 private:
     SelectionTarget m_current;
+    TrafficPath m_highlight;
 };
 
 } // namespace meshroute

@@ -1,0 +1,441 @@
+#include "yamlcppparser.h"
+
+#include "yamlfastparser.h"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <cstring>
+#include <sstream>
+#include <unordered_map>
+
+namespace meshroute {
+
+namespace {
+
+// Thrown by the handler to stop yaml-cpp: a limit is hit, or yaml-cpp accepted
+// a scalar that is not valid YAML (it reads an unterminated quote to the end).
+struct Abort
+{
+    std::string message;
+    int offset;
+};
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+bool isBlank(std::string_view t, int i)
+{
+    return i >= int(t.size()) || t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r';
+}
+
+std::size_t subtreeSize(const YamlNode &node)
+{
+    std::size_t count = 1;
+    for (const YamlNode &child : node.children)
+        count += subtreeSize(child);
+    return count;
+}
+
+class TreeBuilder : public YAML::EventHandler
+{
+public:
+    TreeBuilder(std::string_view text, const YamlLimits &limits, int bomShift)
+        : t(text)
+        , limits(limits)
+        , bomShift(bomShift)
+    {
+        lineStarts.push_back(0);
+        for (int i = 0; i < int(t.size()); ++i)
+            if (t[i] == '\n')
+                lineStarts.push_back(i + 1);
+    }
+
+    YamlNode root;
+    bool hasRoot = false;
+
+    YamlMark markAt(int offset) const
+    {
+        offset = std::clamp(offset, 0, int(t.size()));
+        const auto it = std::upper_bound(lineStarts.begin(), lineStarts.end(), offset) - 1;
+        return { int(it - lineStarts.begin()) + 1, offset - *it + 1, offset };
+    }
+
+    int offsetOf(const YAML::Mark &mark) const { return mark.pos < 0 ? int(t.size()) : mark.pos + bomShift; }
+
+    void OnDocumentStart(const YAML::Mark &) override { }
+    void OnDocumentEnd() override { }
+
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        const int at = offsetOf(mark);
+        std::string tag;
+        const int pos = skipProperties(at, tag);
+        // A null word followed by ':' is a key only where a key is expected;
+        // elsewhere it is the next key after a missing value.
+        const bool keyExpected = !stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping
+            && stack.back().node->children.size() % 2 == 0;
+        const int wordEnd = nullWordEnd(pos, keyExpected);
+        const int nullPos = wordEnd > 0 ? pos : missingValuePosition(at);
+        YamlNode &node = addNode();
+        // yaml-cpp reports "~" and "null" as nulls, but the tree keeps them as
+        // plain scalars (the typed layer interprets them); only a missing value is Null.
+        if (wordEnd > 0) {
+            node.kind = YamlNode::Kind::Scalar;
+            node.style = YamlNode::Style::Plain;
+            node.value.assign(t.substr(pos, wordEnd - pos));
+            node.tag = tag;
+            node.start = markAt(pos);
+            node.endOffset = wordEnd;
+        } else {
+            node.kind = YamlNode::Kind::Null;
+            node.start = markAt(nullPos);
+            node.endOffset = nullPos;
+        }
+        finishLeaf(anchor);
+    }
+
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        const int at = offsetOf(mark);
+        const auto it = anchors.find(anchor);
+        if (it == anchors.end())
+            throw Abort { "unknown anchor", at };
+        const std::size_t size = it->second.size;
+        aliasNodes += size;
+        if (aliasNodes > limits.maxAliasNodes)
+            throw Abort {
+                "alias expansion exceeds " + std::to_string(limits.maxAliasNodes) + " nodes (alias bomb?)", at
+            };
+        YamlNode &node = addNode();
+        node = it->second.node;
+        created += size - 1;
+        // The copy stands where the alias is written, so an editor points at "*name".
+        node.start = markAt(at);
+        int end = at + 1;
+        while (end < int(t.size()) && !isBlank(t, end) && !std::strchr(",[]{}", t[end]))
+            ++end;
+        node.endOffset = end;
+    }
+
+    void OnScalar(
+        const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, const std::string &value) override
+    {
+        std::string tag;
+        const int pos = skipProperties(offsetOf(mark), tag);
+        YamlNode &node = addNode();
+        node.kind = YamlNode::Kind::Scalar;
+        node.value = value;
+        node.tag = std::move(tag);
+        node.start = markAt(pos);
+        const char c = pos < int(t.size()) ? t[pos] : '\0';
+        YamlFastParser::Scalar scan;
+        if (c == '\'' || c == '"') {
+            node.style = c == '"' ? YamlNode::Style::DoubleQuoted : YamlNode::Style::SingleQuoted;
+            scan = YamlFastParser::scanQuoted(t, pos);
+        } else if (c == '|' || c == '>') {
+            node.style = c == '|' ? YamlNode::Style::Literal : YamlNode::Style::Folded;
+            scan = YamlFastParser::scanBlockScalar(t, pos, parentIndent());
+        } else {
+            node.style = YamlNode::Style::Plain;
+            scan = YamlFastParser::scanPlain(t, pos, parentIndent(), inFlow());
+        }
+        if (scan.status == YamlFastParser::Status::Error)
+            throw Abort { scan.message, scan.errorOffset };
+        // yaml-cpp 0.7 decodes \N and \_ to the single bytes 0x85 and 0xA0, which
+        // is not UTF-8, and folds empty lines before a closing quote away; the
+        // scanner's value follows the YAML spec there.
+        if ((c == '"' || c == '\'') && scan.status == YamlFastParser::Status::Ok) {
+            const std::string_view token = t.substr(pos, scan.end - pos);
+            if (token.find('\n') != std::string_view::npos
+                || (c == '"'
+                    && (token.find("\\N") != std::string_view::npos
+                        || token.find("\\_") != std::string_view::npos)))
+                node.value = std::move(scan.value);
+        }
+        // It also drops the empty lines that ">+" must keep ("a\n\n" comes out "a\n").
+        if (c == '>' && scan.status == YamlFastParser::Status::Ok && isKeepHeader(pos))
+            node.value = std::move(scan.value);
+        node.endOffset = std::max(scan.end, pos);
+        if (scan.status != YamlFastParser::Status::Ok && scan.end <= pos)
+            node.endOffset = int(pos + std::min(value.size(), t.size() - pos));
+        finishLeaf(anchor);
+    }
+
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+        YAML::EmitterStyle::value style) override
+    {
+        startCollection(mark, anchor, style, YamlNode::Kind::Sequence);
+    }
+    void OnSequenceEnd() override { endCollection(); }
+
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+        YAML::EmitterStyle::value style) override
+    {
+        startCollection(mark, anchor, style, YamlNode::Kind::Mapping);
+    }
+    void OnMapEnd() override { endCollection(); }
+
+private:
+    struct Open
+    {
+        YamlNode *node;
+        YAML::anchor_t anchor;
+        std::size_t createdAtStart;
+    };
+    struct Anchored
+    {
+        YamlNode node;
+        std::size_t size;
+    };
+
+    std::string_view t;
+    const YamlLimits &limits;
+    int bomShift;
+    std::vector<int> lineStarts;
+    std::vector<Open> stack;
+    std::unordered_map<YAML::anchor_t, Anchored> anchors;
+    std::size_t created = 0;
+    std::size_t aliasNodes = 0;
+
+    YamlNode &addNode()
+    {
+        ++created;
+        if (stack.empty()) {
+            hasRoot = true;
+            return root;
+        }
+        return stack.back().node->children.emplace_back();
+    }
+
+    // Column (0-based) of the innermost block collection, -1 at the top level.
+    int parentIndent() const
+    {
+        for (auto it = stack.rbegin(); it != stack.rend(); ++it)
+            if (it->node->style == YamlNode::Style::Block)
+                return it->node->start.column - 1;
+        return -1;
+    }
+    bool inFlow() const { return !stack.empty() && stack.back().node->style == YamlNode::Style::Flow; }
+
+    void remember(YAML::anchor_t anchor, const YamlNode &node, std::size_t size)
+    {
+        if (anchor != YAML::NullAnchor)
+            anchors[anchor] = Anchored { node, size };
+    }
+
+    void finishLeaf(YAML::anchor_t anchor)
+    {
+        if (anchor == YAML::NullAnchor)
+            return;
+        const YamlNode &node = stack.empty() ? root : stack.back().node->children.back();
+        remember(anchor, node, subtreeSize(node));
+    }
+
+    bool isKeepHeader(int pos) const
+    {
+        for (int i = pos + 1; i < pos + 3 && i < int(t.size()); ++i)
+            if (t[i] == '+')
+                return true;
+        return false;
+    }
+
+    // Skips "!tag" and "&anchor" before a node, returning where the node itself
+    // starts; tag gets the tag as written.
+    int skipProperties(int pos, std::string &tag) const
+    {
+        const int n = int(t.size());
+        while (pos < n && (t[pos] == '!' || t[pos] == '&')) {
+            int end = pos + 1;
+            while (end < n && !isBlank(t, end) && !std::strchr(",[]{}", t[end]))
+                ++end;
+            if (t[pos] == '!')
+                tag.assign(t.substr(pos, end - pos));
+            pos = end;
+            pos = skipSpaceAndComments(pos);
+        }
+        return pos;
+    }
+
+    int skipSpaceAndComments(int pos) const
+    {
+        const int n = int(t.size());
+        while (pos < n) {
+            if (isBlank(t, pos)) {
+                ++pos;
+            } else if (t[pos] == '#') {
+                while (pos < n && t[pos] != '\n')
+                    ++pos;
+            } else {
+                break;
+            }
+        }
+        return pos;
+    }
+
+    // If a null word (~, null, Null, NULL) written as a whole scalar starts at pos, its end.
+    int nullWordEnd(int pos, bool asKey) const
+    {
+        for (std::string_view word : { "~", "null", "Null", "NULL" }) {
+            if (t.substr(pos, word.size()) != word)
+                continue;
+            int end = pos + int(word.size());
+            int i = end;
+            while (i < int(t.size()) && isSpace(t[i]))
+                ++i;
+            if (i >= int(t.size()) || t[i] == '\n' || t[i] == '\r' || t[i] == '#'
+                || (inFlow() && std::strchr(",]}", t[i])) || (asKey && t[i] == ':'))
+                return end;
+        }
+        return -1;
+    }
+
+    // Where a missing value is: right after its ':' or '-'.
+    int missingValuePosition(int fallback) const
+    {
+        if (stack.empty())
+            return YamlFastParser::documentNullOffset(t);
+        const YamlNode &parent = *stack.back().node;
+        if (parent.kind == YamlNode::Kind::Mapping) {
+            if (parent.children.size() % 2 == 0)
+                return fallback; // a missing key
+            const int keyEnd = parent.children.back().endOffset;
+            const int i = skipSpaceAndComments(keyEnd);
+            return (i < int(t.size()) && t[i] == ':') ? i + 1 : keyEnd;
+        }
+        if (parent.style == YamlNode::Style::Flow)
+            return fallback;
+        if (parent.children.empty())
+            return parent.start.offset + 1;
+        const int i = skipSpaceAndComments(parent.children.back().endOffset);
+        return (i < int(t.size()) && t[i] == '-') ? i + 1 : fallback;
+    }
+
+    void startCollection(
+        const YAML::Mark &mark, YAML::anchor_t anchor, YAML::EmitterStyle::value style, YamlNode::Kind kind)
+    {
+        std::string tag;
+        const int pos = skipProperties(offsetOf(mark), tag);
+        const int maxDepth = YamlFastParser::effectiveMaxDepth(limits);
+        if (int(stack.size()) + 1 > maxDepth)
+            throw Abort { "nesting deeper than " + std::to_string(maxDepth) + " levels", pos };
+        const std::size_t before = created;
+        YamlNode &node = addNode();
+        node.kind = kind;
+        node.style = style == YAML::EmitterStyle::Flow ? YamlNode::Style::Flow : YamlNode::Style::Block;
+        node.tag = std::move(tag);
+        node.start = markAt(pos);
+        node.endOffset = pos;
+        stack.push_back({ &node, anchor, before });
+    }
+
+    void endCollection()
+    {
+        const Open open = stack.back();
+        stack.pop_back();
+        YamlNode &node = *open.node;
+        if (node.style == YamlNode::Style::Block) {
+            node.endOffset = node.children.empty() ? node.start.offset : node.children.back().endOffset;
+        } else {
+            // Past the closing bracket: skip white space, comments and a trailing comma.
+            int i = node.children.empty() ? node.start.offset + 1 : node.children.back().endOffset;
+            const char close = node.kind == YamlNode::Kind::Sequence ? ']' : '}';
+            while (i < int(t.size()) && t[i] != close) {
+                if (t[i] == '#') {
+                    while (i < int(t.size()) && t[i] != '\n')
+                        ++i;
+                } else {
+                    ++i;
+                }
+            }
+            node.endOffset = std::min(i + 1, int(t.size()));
+        }
+        if (open.anchor != YAML::NullAnchor)
+            remember(open.anchor, node, created - open.createdAtStart);
+    }
+};
+
+} // namespace
+
+YamlParseResult YamlCppParser::parse(std::string_view text, const YamlLimits &limits)
+{
+    YamlParseResult result;
+    // yaml-cpp drops a BOM before counting positions.
+    const int bomShift = (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") ? 3 : 0;
+    TreeBuilder builder(text, limits, bomShift);
+    try {
+        std::istringstream in { std::string(text) };
+        YAML::Parser parser(in);
+        if (parser.HandleNextDocument(builder)) {
+            YAML::Mark secondMark;
+            struct Probe : YAML::EventHandler
+            {
+                YAML::Mark first;
+                bool seen = false;
+                void note(const YAML::Mark &m)
+                {
+                    if (!seen) {
+                        first = m;
+                        seen = true;
+                    }
+                }
+                void OnDocumentStart(const YAML::Mark &m) override { note(m); }
+                void OnDocumentEnd() override { }
+                void OnNull(const YAML::Mark &m, YAML::anchor_t) override { note(m); }
+                void OnAlias(const YAML::Mark &m, YAML::anchor_t) override { note(m); }
+                void OnScalar(
+                    const YAML::Mark &m, const std::string &, YAML::anchor_t, const std::string &) override
+                {
+                    note(m);
+                }
+                void OnSequenceStart(const YAML::Mark &m, const std::string &, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override
+                {
+                    note(m);
+                }
+                void OnSequenceEnd() override { }
+                void OnMapStart(const YAML::Mark &m, const std::string &, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override
+                {
+                    note(m);
+                }
+                void OnMapEnd() override { }
+            } probe;
+            if (parser.HandleNextDocument(probe)) {
+                result.error.message = "more than one document";
+                result.error.mark
+                    = builder.markAt(probe.seen ? builder.offsetOf(probe.first) : int(text.size()));
+                return result;
+            }
+        }
+    } catch (const Abort &e) {
+        result.error.message = e.message;
+        result.error.mark = builder.markAt(e.offset);
+        return result;
+    } catch (const YAML::DeepRecursion &e) {
+        result.error.message
+            = "nesting deeper than " + std::to_string(YamlFastParser::effectiveMaxDepth(limits)) + " levels";
+        result.error.mark = builder.markAt(builder.offsetOf(e.mark));
+        return result;
+    } catch (const YAML::Exception &e) {
+        result.error.message = e.msg;
+        result.error.mark = builder.markAt(builder.offsetOf(e.mark));
+        return result;
+    }
+    result.ok = true;
+    if (builder.hasRoot) {
+        result.root = std::move(builder.root);
+    } else {
+        const int at = YamlFastParser::documentNullOffset(text);
+        result.root.start = builder.markAt(at);
+        result.root.endOffset = at;
+    }
+    return result;
+}
+
+} // namespace meshroute

@@ -1,0 +1,204 @@
+#include "diagnosticcodes.h"
+
+#include <QHash>
+
+namespace meshroute {
+
+namespace {
+
+using S = Diagnostic::Severity;
+
+QList<DiagnosticCodeInfo> makeTable()
+{
+    const auto row = [](const char *code, S severity, const char *title, const char *explanation) {
+        return DiagnosticCodeInfo { QString::fromLatin1(code), severity, QString::fromLatin1(title),
+            QString::fromUtf8(explanation) };
+    };
+    return {
+        // Istio's analyzer codes (istioctl analyze), same meaning.
+        row(Code::Deprecated, S::Warning, "Deprecated",
+            "A deprecated field is used (mirrorPercent, fault.delay.percent, corsPolicy.allowOrigin)."),
+        row(Code::ReferencedResourceNotFound, S::Error, "ReferencedResourceNotFound",
+            "A destination or mirror host, host:port, subset, gateway or delegate is not defined; info only "
+            "when "
+            "it would live in files that were not opened."),
+        row(Code::ConflictingMeshGatewayHosts, S::Error, "ConflictingMeshGatewayVirtualServiceHosts",
+            "Several mesh-bound VirtualServices visible in one namespace claim the same host; sidecars use "
+            "only one."),
+        row(Code::DestinationPortRequired, S::Error, "VirtualServiceDestinationPortSelectorRequired",
+            "A destination has no port while its service exposes several."),
+        row(Code::PortNameNotUnderConvention, S::Info, "PortNameIsNotUnderNamingConvention",
+            "A Service port has neither a protocol-prefixed name (http-, grpc-, ...) nor appProtocol."),
+        row(Code::NoServerCertificateVerification, S::Warning,
+            "NoServerCertificateVerificationDestinationLevel",
+            "DestinationRule TLS SIMPLE/MUTUAL without caCertificates: the server's identity is not "
+            "verified."),
+        row(Code::UnreachableRule, S::Warning, "VirtualServiceUnreachableRule",
+            "A rule can never match: it follows a rule without match, or all its matches repeat earlier "
+            "ones."),
+        row(Code::IneffectiveMatch, S::Info, "VirtualServiceIneffectiveMatch",
+            "One match of a rule is a duplicate of, or covered by, an earlier match."),
+        row(Code::HostNotFoundInGateway, S::Warning, "VirtualServiceHostNotFoundInGateway",
+            "None of the VirtualService's hosts is served by a Gateway it binds to (404 at the gateway)."),
+        row(Code::GatewayDuplicateCertificate, S::Warning, "GatewayDuplicateCertificate",
+            "The same credentialName on Gateways sharing pods: HTTP/2 connection reuse gives 404s."),
+        row(Code::IngressRouteRulesNotAffected, S::Warning, "IngressRouteRulesNotAffected",
+            "A gateway-bound VirtualService routes to a host whose subsets a mesh VirtualService splits; "
+            "the mesh rules do not apply to ingress traffic."),
+        row(Code::ConflictingGateways, S::Error, "ConflictingGateways",
+            "Gateways on the same workloads and port declare overlapping hosts with different protocols."),
+        row(Code::JwtClaimRoutingWithoutRequestAuthN, S::Error, "JwtClaimBasedRoutingWithoutRequestAuthN",
+            "JWT claim routing without a RequestAuthentication for the gateway; info when none was opened."),
+        row(Code::GatewayPortNotOnService, S::Warning, "GatewayPortNotDefinedOnService",
+            "A Gateway server port is not exposed by the Service in front of the gateway pods."),
+        row(Code::ReferencedInternalGateway, S::Warning, "ReferencedInternalGateway",
+            "A VirtualService binds to a Gateway that Istio generates internally (Gateway API)."),
+        row(Code::SubsetSelectsNoPods, S::Error, "DestinationRuleSubsetNotSelectPods",
+            "A subset's labels merged with the service selector match no opened workload (503 UH); info when "
+            "no "
+            "route uses the subset or no workload of the service was opened."),
+        row(Code::UnknownDestinationRuleHost, S::Warning, "UnknownDestinationRuleHost",
+            "A DestinationRule's host matches no Service or ServiceEntry; info when it would live in files "
+            "that "
+            "were not opened."),
+
+        // The admission webhook's and the CRD schema's rules: istioctl reports them as IST0106/IST0133.
+        row(Code::InvalidHost, S::Error, "InvalidHost",
+            "A host name is not a valid (wildcard) DNS name or IP."),
+        row(Code::DuplicateHost, S::Error, "DuplicateHost",
+            "Two hosts of one VirtualService are equal or overlap."),
+        row(Code::MeshWildcardHost, S::Error, "MeshWildcardHost",
+            "Host `*` in a VirtualService bound to the mesh."),
+        row(Code::NoRoutes, S::Error, "NoRoutes", "A VirtualService has none of http, tcp and tls."),
+        row(Code::InvalidGatewayReference, S::Error, "InvalidGatewayReference",
+            "A gateway reference is not `namespace/name` with DNS-1123 labels."),
+        row(Code::LegacyGatewayReference, S::Warning, "LegacyGatewayReference",
+            "A gateway is referenced by a dotted name; use `namespace/name`."),
+        row(Code::DelegateConstraint, S::Error, "DelegateConstraint",
+            "Delegation rules: a delegate VirtualService (no hosts) has no gateways/tcp/tls and delegates no "
+            "further."),
+        row(Code::RouteActionConflict, S::Error, "RouteActionConflict",
+            "An HTTP rule mixes route, redirect, directResponse and delegate, or has none of them."),
+        row(Code::InvalidWeight, S::Error, "InvalidWeight",
+            "A negative weight, or several destinations whose weights add up to 0."),
+        row(Code::InvalidStringMatch, S::Error, "InvalidStringMatch",
+            "A StringMatch sets more than one of exact/prefix/regex, an empty prefix or an empty regex."),
+        row(Code::InvalidRegex, S::Error, "InvalidRegex",
+            "A regex is longer than 1024 characters or is not RE2 (look-around, back-references)."),
+        row(Code::InvalidPort, S::Error, "InvalidPort", "A port number is outside 1..65535."),
+        row(Code::InvalidDuration, S::Error, "InvalidDuration",
+            "A duration is not Go syntax (5s, 100ms, 1h30m), is below 1ms or is finer than 1ms."),
+        row(Code::InvalidPercentage, S::Error, "InvalidPercentage", "A percentage is outside 0..100."),
+        row(Code::InvalidStatusCode, S::Error, "InvalidStatusCode",
+            "An HTTP status is out of range (abort and directResponse 200..600, redirect 300..399)."),
+        row(Code::InvalidHeaderName, S::Error, "InvalidHeaderName",
+            "A header name is empty, has characters outside the HTTP token set, or is a pseudo-header that "
+            "may "
+            "not be used there."),
+        row(Code::InvalidHeaderValue, S::Error, "InvalidHeaderValue",
+            "A header value has control characters or a malformed %VARIABLE%."),
+        row(Code::InvalidSubsetName, S::Error, "InvalidSubsetName", "A subset name is not a DNS-1123 label."),
+        row(Code::DuplicateSubset, S::Error, "DuplicateSubset",
+            "Two subsets of one DestinationRule share a name."),
+        row(Code::InvalidLabel, S::Error, "InvalidLabel", "A label key or value is not Kubernetes syntax."),
+        row(Code::InvalidExportTo, S::Error, "InvalidExportTo",
+            "exportTo has an invalid or duplicate namespace, or `*` together with others."),
+        row(Code::MissingRequiredField, S::Error, "MissingRequiredField",
+            "A field the CRD requires is missing (destination, host, tls match, status, port, ...)."),
+        row(Code::InvalidRewrite, S::Error, "InvalidRewrite",
+            "rewrite sets both uri and uriRegexRewrite, nothing, or an incomplete regex rewrite."),
+        row(Code::InvalidRedirect, S::Error, "InvalidRedirect",
+            "redirect sets both uri and prefixRewrite, nothing, or prefixRewrite on a non-prefix match."),
+        row(Code::InvalidFault, S::Error, "InvalidFault",
+            "fault without delay or abort, a delay without fixedDelay, an abort without a supported type."),
+        row(Code::InvalidRetry, S::Error, "InvalidRetry",
+            "retries with negative attempts, unknown retryOn policies, or settings with attempts 0."),
+        row(Code::InvalidMirror, S::Error, "InvalidMirror",
+            "mirror and mirrors together, or a mirror without target."),
+        row(Code::InvalidCors, S::Error, "InvalidCors",
+            "corsPolicy with an empty origin, unknown method, invalid header name or sub-second maxAge."),
+        row(Code::InvalidL4Route, S::Error, "InvalidL4Route",
+            "A tcp/tls rule without route, a tls rule without match or sniHosts, or an SNI host outside the "
+            "VirtualService hosts."),
+        row(Code::InvalidGatewayServer, S::Error, "InvalidGatewayServer",
+            "A Gateway server with no hosts, a bad host form, an unknown protocol, a duplicate port name or "
+            "targetPort."),
+        row(Code::InvalidGatewayTls, S::Error, "InvalidGatewayTls",
+            "HTTPS/TLS server without tls, certificates missing or not allowed for the TLS mode."),
+        row(Code::GatewayTlsIgnored, S::Warning, "GatewayTlsIgnored",
+            "TLS settings that have no effect (certificates with PASSTHROUGH, no mode, httpsRedirect off "
+            "HTTP)."),
+        row(Code::InvalidTrafficPolicy, S::Error, "InvalidTrafficPolicy",
+            "An empty trafficPolicy, tunnel with proxyProtocol, or MUTUAL TLS without client certificate."),
+        row(Code::InvalidWorkloadSelector, S::Error, "InvalidWorkloadSelector",
+            "A DestinationRule workloadSelector with `*` or an empty key, or exported beyond its namespace."),
+        row(Code::InvalidName, S::Error, "InvalidName",
+            "metadata.name is missing or not a DNS-1123 name (a label for Gateways)."),
+        row(Code::JwtClaimOnMesh, S::Error, "JwtClaimOnMesh",
+            "JWT claim header matches in a VirtualService that applies to sidecars."),
+        row(Code::InvalidDirectResponse, S::Error, "InvalidDirectResponse",
+            "directResponse body larger than 1 MB (warning above 100 KB)."),
+        row(Code::InvalidMatch, S::Error, "InvalidMatch",
+            "A match sets an invalid sourceNamespace or other malformed condition."),
+        row(Code::InvalidAddress, S::Error, "InvalidAddress",
+            "A destinationSubnet is not an IP or CIDR, or a server bind is not an IP or unix:// path."),
+
+        // meshroute's own analysis.
+        row(Code::SingleDestinationWeight, S::Warning, "SingleDestinationWeight",
+            "A lone destination has a weight below 100; it receives all traffic anyway (Kiali KIA1104)."),
+        row(Code::DuplicateDestination, S::Warning, "DuplicateDestination",
+            "The same host, subset and port appear twice in one route (Kiali KIA1105)."),
+        row(Code::SeveralVirtualServicesForHost, S::Info, "SeveralVirtualServicesForHost",
+            "Several VirtualServices bound to one Gateway share a host; their rules are merged in creation "
+            "order "
+            "(Kiali KIA1106)."),
+        row(Code::ShadowedRule, S::Warning, "ShadowedRule",
+            "Every match of a rule is covered by earlier matches (prefix under prefix, exact or regex under "
+            "prefix, weaker other conditions): the rule is never used."),
+        row(Code::NameDotNamespaceHost, S::Info, "NameDotNamespaceHost",
+            "A host written `name.namespace`; Istio does not expand it to the service's FQDN."),
+    };
+}
+
+} // namespace
+
+const QList<DiagnosticCodeInfo> &DiagnosticCodes::all()
+{
+    static const QList<DiagnosticCodeInfo> table = makeTable();
+    return table;
+}
+
+const DiagnosticCodeInfo *DiagnosticCodes::find(const QString &code)
+{
+    static const QHash<QString, int> index = [] {
+        QHash<QString, int> h;
+        const QList<DiagnosticCodeInfo> &t = all();
+        for (int i = 0; i < t.size(); ++i)
+            h.insert(t[i].code, i);
+        return h;
+    }();
+    const auto it = index.constFind(code);
+    return it == index.cend() ? nullptr : &all()[*it];
+}
+
+QString DiagnosticCodes::markdownTable()
+{
+    QString out = QStringLiteral("| Code | Severity | Title | Explanation |\n|---|---|---|---|\n");
+    for (const DiagnosticCodeInfo &c : all())
+        out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
+                   .arg(c.code, Diagnostic::severityName(c.severity), c.title,
+                       QString(c.explanation).replace(QLatin1Char('|'), QLatin1String("\\|")));
+    return out;
+}
+
+QString DiagnosticCodes::textTable()
+{
+    QString out;
+    for (const DiagnosticCodeInfo &c : all())
+        out += QStringLiteral("%1  %2  %3: %4\n")
+                   .arg(
+                       c.code, Diagnostic::severityName(c.severity).leftJustified(7), c.title, c.explanation);
+    return out;
+}
+
+} // namespace meshroute

@@ -1,0 +1,603 @@
+#include "shadowanalyzer.h"
+
+#include "checkcontext.h"
+#include "diagnosticcodes.h"
+#include "resource.h"
+#include "validationprimitives.h"
+
+#include <QHash>
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <re2/re2.h>
+
+namespace meshroute {
+
+namespace {
+
+using Type = StringMatch::Type;
+
+// ---- regular expressions, as Envoy applies them (full match) ----------------------------------
+
+struct RegexInfo
+{
+    std::shared_ptr<const RE2> re; // anchored at both ends; null when the pattern does not compile
+    QString literalPrefix; // every match starts with this
+    bool caseInsensitive = false;
+    QString sample; // a string the pattern matches, or empty
+    QString min, max; // every match lies between them (RE2's PossibleMatchRange); empty when unknown
+};
+
+// The literal text every match of `pattern` starts with, read from the
+// pattern itself: characters up to the first operator, minus a last
+// character that a following quantifier makes optional. Alternation at the
+// top level means no common prefix.
+QString literalPrefixOf(const QString &pattern)
+{
+    int depth = 0;
+    for (int i = 0; i < pattern.size(); ++i) {
+        const QChar c = pattern[i];
+        if (c == QLatin1Char('\\')) {
+            ++i;
+            continue;
+        }
+        if (c == QLatin1Char('(') || c == QLatin1Char('['))
+            ++depth;
+        else if ((c == QLatin1Char(')') || c == QLatin1Char(']')) && depth > 0)
+            --depth;
+        else if (c == QLatin1Char('|') && depth == 0)
+            return {};
+    }
+    QString out;
+    int i = pattern.startsWith(QLatin1Char('^')) ? 1 : 0;
+    static const QString meta = QStringLiteral(".[]()*+?{}|^$");
+    while (i < pattern.size()) {
+        QChar c = pattern[i];
+        int width = 1;
+        if (c == QLatin1Char('\\')) {
+            if (i + 1 >= pattern.size())
+                break;
+            const QChar e = pattern[i + 1];
+            if (e.isLetterOrNumber())
+                break; // \d, \w, \1 ... are not literals
+            c = e;
+            width = 2;
+        } else if (meta.contains(c)) {
+            break;
+        }
+        const int next = i + width;
+        if (next < pattern.size()
+            && (pattern[next] == QLatin1Char('*') || pattern[next] == QLatin1Char('?')
+                || pattern[next] == QLatin1Char('{')))
+            break; // this character may be absent (or repeated differently)
+        out.append(c);
+        i = next;
+    }
+    return out;
+}
+
+// Shared, immutable entries: the checker runs on several threads, and a
+// reference into the hash would not survive another thread's insert.
+std::shared_ptr<const RegexInfo> regexInfoPtr(const QString &pattern)
+{
+    static std::mutex mutex;
+    static QHash<QString, std::shared_ptr<const RegexInfo>> cache;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        const auto it = cache.constFind(pattern);
+        if (it != cache.cend())
+            return *it;
+    }
+    auto made = std::make_shared<RegexInfo>();
+    RegexInfo &info = *made;
+    if (ValidationPrimitives::checkRegex(pattern).isEmpty()) {
+        RE2::Options options;
+        options.set_log_errors(false);
+        const QByteArray anchored = QByteArrayLiteral("^(?:") + pattern.toUtf8() + QByteArrayLiteral(")$");
+        auto re
+            = std::make_shared<RE2>(re2::StringPiece(anchored.constData(), size_t(anchored.size())), options);
+        if (re->ok()) {
+            info.re = re;
+            info.caseInsensitive = pattern.startsWith(QLatin1String("(?i"));
+            info.literalPrefix = info.caseInsensitive ? QString() : literalPrefixOf(pattern);
+            std::string min, max;
+            QStringList candidates;
+            if (re->PossibleMatchRange(&min, &max, 64)) {
+                info.min = QString::fromStdString(min);
+                info.max = QString::fromStdString(max);
+                candidates.append(info.min);
+            }
+            candidates << info.literalPrefix << info.literalPrefix + QLatin1Char('x')
+                       << info.literalPrefix + QLatin1Char('/') << info.literalPrefix + QLatin1String("/x")
+                       << info.literalPrefix + QLatin1Char('1') << info.literalPrefix + QLatin1String("a1");
+            for (const QString &c : std::as_const(candidates)) {
+                const QByteArray u = c.toUtf8();
+                if (RE2::FullMatch(re2::StringPiece(u.constData(), size_t(u.size())), *re)) {
+                    info.sample = c;
+                    break;
+                }
+            }
+        }
+    }
+    std::lock_guard<std::mutex> lock(mutex);
+    if (cache.size() > 20000)
+        cache.clear();
+    cache.insert(pattern, made);
+    return made;
+}
+
+bool regexMatches(const QString &pattern, const QString &text)
+{
+    const auto holder = regexInfoPtr(pattern);
+    const RegexInfo &info = *holder;
+    if (!info.re)
+        return false;
+    const QByteArray u = text.toUtf8();
+    return RE2::FullMatch(re2::StringPiece(u.constData(), size_t(u.size())), *info.re);
+}
+
+// A regex written as LITERAL.* behaves like a prefix (paths carry no newlines).
+bool regexAsPrefix(const QString &pattern, QString *prefix)
+{
+    QString body = pattern;
+    if (body.startsWith(QLatin1Char('^')))
+        body.remove(0, 1);
+    if (!body.endsWith(QLatin1String(".*")))
+        return false;
+    body.chop(2);
+    const QString literal = literalPrefixOf(body);
+    // The literal must be the whole remaining pattern (allowing escapes).
+    QString unescaped;
+    for (int i = 0; i < body.size(); ++i) {
+        if (body[i] == QLatin1Char('\\') && i + 1 < body.size())
+            ++i;
+        unescaped.append(body[i]);
+    }
+    if (literal != unescaped)
+        return false;
+    *prefix = literal;
+    return true;
+}
+
+bool startsWith(const QString &s, const QString &prefix, bool caseInsensitive)
+{
+    return s.startsWith(prefix, caseInsensitive ? Qt::CaseInsensitive : Qt::CaseSensitive);
+}
+
+bool hasCase(const QString &s)
+{
+    return s.toLower() != s.toUpper();
+}
+
+// Whether every value `b` accepts is also accepted by `a`. `aFold`/`bFold`:
+// the match ignores case for exact/prefix (uri with ignoreUriCase).
+bool covers(const StringMatch &a, bool aFold, const StringMatch &b, bool bFold)
+{
+    if (a.typeCount > 1 || b.typeCount > 1)
+        return false; // invalid, reported elsewhere
+    // A case-sensitive matcher covers a case-insensitive one only where case cannot matter.
+    const auto foldOk = [&](const QString &bValue) { return aFold || !bFold || !hasCase(bValue); };
+    switch (a.type) {
+    case Type::Presence:
+        return true; // b requires the value to exist, whatever else it asks
+    case Type::Exact:
+        return b.type == Type::Exact && foldOk(b.value)
+            && (aFold ? a.value.compare(b.value, Qt::CaseInsensitive) == 0 : a.value == b.value);
+    case Type::Prefix:
+        switch (b.type) {
+        case Type::Presence:
+            return a.value.isEmpty();
+        case Type::Exact:
+        case Type::Prefix:
+            return foldOk(b.value) && startsWith(b.value, a.value, aFold);
+        case Type::Regex: {
+            const auto holder = regexInfoPtr(b.value);
+            const RegexInfo &info = *holder;
+            if (!info.re)
+                return false;
+            if (!info.literalPrefix.isEmpty() && startsWith(info.literalPrefix, a.value, aFold))
+                return true;
+            if (!info.min.isEmpty() || !info.max.isEmpty())
+                return startsWith(info.min, a.value, aFold) && startsWith(info.max, a.value, aFold);
+            return a.value.isEmpty();
+        }
+        }
+        return false;
+    case Type::Regex: {
+        if (a.value == QLatin1String(".*"))
+            return true;
+        if (b.type == Type::Regex)
+            return b.value == a.value;
+        if (b.type == Type::Exact)
+            return !bFold && regexMatches(a.value, b.value);
+        QString prefix;
+        if (b.type == Type::Prefix && regexAsPrefix(a.value, &prefix))
+            return !bFold && b.value.startsWith(prefix);
+        return false;
+    }
+    }
+    return false;
+}
+
+const StringMatch *findHeader(const StringMatchMap &map, const QString &name)
+{
+    for (const Entry<StringMatch> &e : map)
+        if (e.key.compare(name, Qt::CaseInsensitive) == 0)
+            return &e.value;
+    return nullptr;
+}
+
+bool isPresenceRegex(const StringMatch &m)
+{
+    return m.type == Type::Regex && m.value == QLatin1String("*");
+}
+
+StringMatch normalised(const StringMatch &m)
+{
+    if (!isPresenceRegex(m))
+        return m;
+    StringMatch p = m;
+    p.type = Type::Presence;
+    p.value.clear();
+    return p;
+}
+
+// Every condition of `a` on a map (headers, queryParams) holds for every request `b` accepts.
+bool mapCovers(const StringMatchMap &a, const StringMatchMap &b)
+{
+    for (const Entry<StringMatch> &e : a) {
+        const StringMatch *other = findHeader(b, e.key);
+        if (!other || !covers(normalised(e.value), false, normalised(*other), false))
+            return false;
+    }
+    return true;
+}
+
+// `a` excludes (withoutHeaders) only what `b` excludes as well, or more narrowly.
+bool withoutCovers(const StringMatchMap &a, const StringMatchMap &b)
+{
+    for (const Entry<StringMatch> &e : a) {
+        const StringMatch *other = findHeader(b, e.key);
+        // b must exclude at least everything a excludes: b's exclusion covers a's.
+        if (!other || !covers(normalised(*other), false, normalised(e.value), false))
+            return false;
+    }
+    return true;
+}
+
+bool labelsSubset(const Labels &a, const Labels &b)
+{
+    return labelsContain(b, a);
+}
+
+bool gatewaysCover(const QList<Field<QString>> &a, const QList<Field<QString>> &b)
+{
+    if (a.isEmpty())
+        return true; // a applies wherever the VirtualService does
+    if (b.isEmpty())
+        return false;
+    for (const Field<QString> &g : b) {
+        bool found = false;
+        for (const Field<QString> &h : a)
+            found = found || h.value == g.value;
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+// Whether every request match `b` accepts is accepted by match `a`.
+bool matchCovers(const HttpMatchRequest &a, const HttpMatchRequest &b)
+{
+    // Cheap, usually decisive conditions first; the uri (maybe a regex) last.
+    if (a.port.present && (!b.port.present || a.port.value != b.port.value))
+        return false;
+    if ((a.hasMethod && !b.hasMethod) || (a.hasScheme && !b.hasScheme) || (a.hasAuthority && !b.hasAuthority)
+        || a.headers.size() > b.headers.size() || a.queryParams.size() > b.queryParams.size()
+        || a.withoutHeaders.size() > b.withoutHeaders.size() || a.sourceLabels.size() > b.sourceLabels.size())
+        return false;
+    if (a.sourceNamespace.present && a.sourceNamespace.value != b.sourceNamespace.value)
+        return false;
+    if (!labelsSubset(a.sourceLabels, b.sourceLabels) || !gatewaysCover(a.gateways, b.gateways))
+        return false;
+    const auto field = [](bool aHas, const StringMatch &am, bool bHas, const StringMatch &bm) {
+        return !aHas || (bHas && covers(am, false, bm, false));
+    };
+    if (!field(a.hasMethod, a.method, b.hasMethod, b.method)
+        || !field(a.hasScheme, a.scheme, b.hasScheme, b.scheme)
+        || !field(a.hasAuthority, a.authority, b.hasAuthority, b.authority))
+        return false;
+    if (!mapCovers(a.headers, b.headers) || !mapCovers(a.queryParams, b.queryParams)
+        || !withoutCovers(a.withoutHeaders, b.withoutHeaders))
+        return false;
+    if (a.hasUri) {
+        const bool aFold = a.ignoreUriCase.valueOr(false), bFold = b.ignoreUriCase.valueOr(false);
+        if (b.hasUri)
+            return covers(a.uri, aFold, b.uri, bFold);
+        // No uri in b means any path; only prefix "/" takes all of them.
+        return a.uri.type == Type::Prefix && (a.uri.value.isEmpty() || a.uri.value == QLatin1String("/"));
+    }
+    return true;
+}
+
+// ---- canonical forms and samples -------------------------------------------------------------
+
+QString key(const StringMatch &m)
+{
+    return QString::number(int(m.type)) + QLatin1Char(':') + m.value;
+}
+
+QString key(const StringMatchMap &map)
+{
+    QStringList parts;
+    for (const Entry<StringMatch> &e : map)
+        parts.append(e.key + QLatin1Char('=') + key(e.value));
+    parts.sort();
+    return parts.join(QLatin1Char(';'));
+}
+
+QString key(const Labels &labels)
+{
+    QStringList parts;
+    for (const Label &l : labels)
+        parts.append(l.key + QLatin1Char('=') + l.value);
+    parts.sort();
+    return parts.join(QLatin1Char(';'));
+}
+
+QString key(const QList<Field<QString>> &list)
+{
+    QStringList parts;
+    for (const Field<QString> &f : list)
+        parts.append(f.value);
+    parts.sort();
+    return parts.join(QLatin1Char(';'));
+}
+
+// Everything but the name, as Istio compares matches for duplicates.
+QString key(const HttpMatchRequest &m)
+{
+    QStringList k;
+    k << (m.hasUri ? key(m.uri) : QString()) << (m.hasScheme ? key(m.scheme) : QString())
+      << (m.hasMethod ? key(m.method) : QString()) << (m.hasAuthority ? key(m.authority) : QString())
+      << key(m.headers) << key(m.withoutHeaders) << key(m.queryParams)
+      << (m.port.present ? QString::number(m.port.value) : QString()) << key(m.sourceLabels)
+      << key(m.gateways) << (m.ignoreUriCase.valueOr(false) ? QStringLiteral("i") : QString())
+      << m.sourceNamespace.value << m.statPrefix.value;
+    return k.join(QLatin1Char('|'));
+}
+
+template <typename L4> QString l4Key(const L4 &m)
+{
+    QStringList k;
+    k << key(m.destinationSubnets) << (m.port.present ? QString::number(m.port.value) : QString())
+      << key(m.sourceLabels) << key(m.gateways) << m.sourceNamespace.value;
+    if constexpr (std::is_same_v<L4, TlsMatchAttributes>)
+        k << key(m.sniHosts);
+    return k.join(QLatin1Char('|'));
+}
+
+QString sampleValue(const StringMatch &m)
+{
+    switch (m.type) {
+    case Type::Presence:
+        return QStringLiteral("x");
+    case Type::Exact:
+    case Type::Prefix:
+        return m.value;
+    case Type::Regex: {
+        if (isPresenceRegex(m))
+            return QStringLiteral("x");
+        const auto info = regexInfoPtr(m.value);
+        return info->sample.isEmpty() ? QStringLiteral("<matching %1>").arg(m.value) : info->sample;
+    }
+    }
+    return {};
+}
+
+// A request the match accepts, e.g. "GET /api/v1/products (header end-user: jason)".
+QString sampleRequest(const HttpMatchRequest &m)
+{
+    QString path = m.hasUri ? sampleValue(m.uri) : QStringLiteral("/");
+    if (m.hasUri && m.uri.type == Type::Prefix && path.isEmpty())
+        path = QStringLiteral("/");
+    QString out = (m.hasMethod ? sampleValue(m.method) : QStringLiteral("GET")) + QLatin1Char(' ') + path;
+    QStringList query;
+    for (const Entry<StringMatch> &e : m.queryParams)
+        query.append(e.key + QLatin1Char('=') + sampleValue(e.value));
+    if (!query.isEmpty())
+        out += (path.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?'))
+            + query.join(QLatin1Char('&'));
+    QStringList extra;
+    if (m.hasAuthority)
+        extra.append(QStringLiteral("host %1").arg(sampleValue(m.authority)));
+    if (m.hasScheme)
+        extra.append(QStringLiteral("scheme %1").arg(sampleValue(m.scheme)));
+    for (const Entry<StringMatch> &e : m.headers)
+        extra.append(QStringLiteral("header %1: %2").arg(e.key, sampleValue(e.value)));
+    if (m.port.present)
+        extra.append(QStringLiteral("port %1").arg(m.port.value));
+    if (!m.sourceLabels.isEmpty())
+        extra.append(QStringLiteral("from a workload labelled %1")
+                         .arg(key(m.sourceLabels).replace(QLatin1Char(';'), QLatin1Char(','))));
+    if (!extra.isEmpty())
+        out += QStringLiteral(" (") + extra.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return out;
+}
+
+QString matchName(const HttpMatchRequest &m, int index)
+{
+    return m.name.present && !m.name.value.isEmpty() ? QStringLiteral("\"%1\"").arg(m.name.value)
+                                                     : QStringLiteral("#%1").arg(index);
+}
+
+// ---- the analysis ---------------------------------------------------------------------------
+
+class Shadows
+{
+public:
+    Shadows(CheckContext &ctx, const Resource &r, const VirtualService &vs)
+        : m_ctx(ctx)
+        , m_r(r)
+        , m_vs(vs)
+    { }
+
+    void http()
+    {
+        struct Seen
+        {
+            int rule, match;
+        };
+        QHash<QString, Seen> encountered;
+        QList<Seen> earlier;
+        int emptyRule = -1;
+        for (int i = 0; i < m_vs.http.size(); ++i) {
+            const HttpRoute &rule = m_vs.http[i];
+            const QString path = QStringLiteral("spec.http[") + QString::number(i) + QLatin1Char(']');
+            const QString name = rule.displayName(i);
+            if (rule.match.isEmpty()) {
+                if (emptyRule >= 0)
+                    unreachable(rule.pos, path, name,
+                        QStringLiteral("only the last rule can have no matches: rule %1 above takes every "
+                                       "request; merge the two or give the earlier one a match")
+                            .arg(m_vs.http[emptyRule].displayName(emptyRule)));
+                emptyRule = i;
+                continue;
+            }
+            if (emptyRule >= 0) {
+                unreachable(rule.pos, path, name,
+                    QStringLiteral("route without matches defined before: rule %1 takes every request; move "
+                                   "this rule above it")
+                        .arg(m_vs.http[emptyRule].displayName(emptyRule)));
+                continue;
+            }
+            int duplicates = 0, coveredByEarlierRules = 0;
+            int shadowingRule = -1;
+            QString sample;
+            for (int j = 0; j < rule.match.size(); ++j) {
+                const HttpMatchRequest &m = rule.match[j];
+                const QString mpath = QStringLiteral("%1.match[%2]").arg(path).arg(j);
+                const QString k = key(m);
+                const auto dup = encountered.constFind(k);
+                if (dup != encountered.cend()) {
+                    ++duplicates;
+                    if (dup->rule < i)
+                        ++coveredByEarlierRules;
+                    m_ctx.info(m_r, m.pos, Code::IneffectiveMatch,
+                        QStringLiteral(
+                            "VirtualService rule %1 match %2 is not used (duplicate match in rule %3); "
+                            "remove it")
+                            .arg(name, matchName(m, j), m_vs.http[dup->rule].displayName(dup->rule)),
+                        mpath);
+                } else {
+                    encountered.insert(k, { i, j });
+                    // Our own analysis: an earlier, different match that takes all of this one's requests.
+                    for (const Seen &s : std::as_const(earlier)) {
+                        const HttpMatchRequest &a = m_vs.http[s.rule].match[s.match];
+                        if (!matchCovers(a, m))
+                            continue;
+                        if (s.rule < i) {
+                            ++coveredByEarlierRules;
+                            if (shadowingRule < 0) {
+                                shadowingRule = s.rule;
+                                sample = sampleRequest(m);
+                            }
+                        }
+                        m_ctx.info(m_r, m.pos, Code::IneffectiveMatch,
+                            QStringLiteral(
+                                "VirtualService rule %1 match %2 is not used (overlapping match %3 in "
+                                "rule %4 takes its requests first, e.g. %5); remove it or move it up")
+                                .arg(name, matchName(m, j), matchName(a, s.match),
+                                    m_vs.http[s.rule].displayName(s.rule), sampleRequest(m)),
+                            mpath);
+                        break;
+                    }
+                }
+                earlier.append({ i, j });
+            }
+            if (duplicates == rule.match.size())
+                unreachable(rule.pos, path, name, QStringLiteral("all matches used by prior rules"));
+            else if (coveredByEarlierRules == rule.match.size() && shadowingRule >= 0)
+                m_ctx.warning(m_r, rule.pos, Code::ShadowedRule,
+                    QStringLiteral(
+                        "rule %1 is never used: every request it matches is taken first by rule %2 "
+                        "(e.g. %3); move it above rule %2 or narrow rule %2")
+                        .arg(name, m_vs.http[shadowingRule].displayName(shadowingRule), sample),
+                    path);
+        }
+    }
+
+    template <typename Rule> void l4(const QList<Rule> &rules, const char *field, bool emptyAllowed)
+    {
+        QHash<QString, int> encountered;
+        int emptyRule = -1;
+        for (int i = 0; i < rules.size(); ++i) {
+            const Rule &rule = rules[i];
+            const QString path = QStringLiteral("spec.%1[%2]").arg(QLatin1String(field)).arg(i);
+            const QString name = QStringLiteral("#%1").arg(i);
+            if (rule.match.isEmpty()) {
+                if (!emptyAllowed)
+                    continue; // a TLS rule needs matches; the validator says so
+                if (emptyRule >= 0)
+                    unreachable(rule.pos, path, name,
+                        QStringLiteral("only the last rule can have no matches: rule #%1 above takes every "
+                                       "connection")
+                            .arg(emptyRule));
+                emptyRule = i;
+                continue;
+            }
+            if (emptyRule >= 0) {
+                unreachable(rule.pos, path, name,
+                    QStringLiteral("route without matches defined before: rule #%1 takes every connection")
+                        .arg(emptyRule));
+                continue;
+            }
+            int duplicates = 0;
+            for (int j = 0; j < rule.match.size(); ++j) {
+                const QString k = l4Key(rule.match[j]);
+                const auto dup = encountered.constFind(k);
+                if (dup != encountered.cend()) {
+                    ++duplicates;
+                    m_ctx.info(m_r, rule.match[j].pos, Code::IneffectiveMatch,
+                        QStringLiteral(
+                            "VirtualService rule %1 match #%2 is not used (duplicate match in rule "
+                            "#%3); remove it")
+                            .arg(name)
+                            .arg(j)
+                            .arg(*dup),
+                        QStringLiteral("%1.match[%2]").arg(path).arg(j));
+                } else {
+                    encountered.insert(k, i);
+                }
+            }
+            if (duplicates == rule.match.size())
+                unreachable(rule.pos, path, name, QStringLiteral("all matches used by prior rules"));
+        }
+    }
+
+private:
+    void unreachable(const SourcePos &pos, const QString &path, const QString &name, const QString &reason)
+    {
+        m_ctx.warning(m_r, pos, Code::UnreachableRule,
+            QStringLiteral("VirtualService rule %1 not used (%2).").arg(name, reason), path);
+    }
+
+    CheckContext &m_ctx;
+    const Resource &m_r;
+    const VirtualService &m_vs;
+};
+
+} // namespace
+
+void ShadowAnalyzer::analyze(CheckContext &ctx, const Resource &r)
+{
+    const VirtualService *vs = r.virtualService();
+    if (!vs)
+        return;
+    Shadows s(ctx, r, *vs);
+    s.http();
+    s.l4(vs->tcp, "tcp", true);
+    s.l4(vs->tls, "tls", false);
+}
+
+} // namespace meshroute

@@ -2,8 +2,8 @@
 #include "commands.h"
 #include "loader.h"
 #include "request.h"
-#include "routeresultjson.h"
 #include "router.h"
+#include "routeresultjson.h"
 #include "routingtest.h"
 #include "simulator.h"
 
@@ -22,15 +22,19 @@ namespace {
 
 void addRequestOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
-    parser.addOption({QStringLiteral("request"), QStringLiteral("\"METHOD URL\""), QStringLiteral("request")});
-    parser.addOption({QStringList{QStringLiteral("H"), QStringLiteral("header")}, QStringLiteral("\"Name: value\""),
-                      QStringLiteral("header")});
-    parser.addOption({QStringLiteral("gateway"), QStringLiteral("sent by this Gateway"), QStringLiteral("NS/NAME")});
-    parser.addOption({QStringLiteral("source-labels"), QStringLiteral("labels of the sending workload"),
-                      QStringLiteral("k=v,...")});
-    parser.addOption({QStringLiteral("source-namespace"), QStringLiteral("namespace of the sender"), QStringLiteral("NS")});
-    parser.addOption({QStringLiteral("port"), QStringLiteral("listener port (default: from the URL)"), QStringLiteral("PORT")});
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("print JSON") });
+    parser.addOption(
+        { QStringLiteral("request"), QStringLiteral("\"METHOD URL\""), QStringLiteral("request") });
+    parser.addOption({ QStringList { QStringLiteral("H"), QStringLiteral("header") },
+        QStringLiteral("\"Name: value\""), QStringLiteral("header") });
+    parser.addOption(
+        { QStringLiteral("gateway"), QStringLiteral("sent by this Gateway"), QStringLiteral("NS/NAME") });
+    parser.addOption({ QStringLiteral("source-labels"), QStringLiteral("labels of the sending workload"),
+        QStringLiteral("k=v,...") });
+    parser.addOption({ QStringLiteral("source-namespace"), QStringLiteral("namespace of the sender"),
+        QStringLiteral("NS") });
+    parser.addOption({ QStringLiteral("port"), QStringLiteral("listener port (default: from the URL)"),
+        QStringLiteral("PORT") });
 }
 
 int usageError(const QString &command, const QString &message)
@@ -92,7 +96,7 @@ QString senderText(const Request &req)
     if (req.fromGateway())
         return QStringLiteral("gateway ") + req.gateway();
     QString s = QStringLiteral("sidecar in namespace ")
-                + (req.sourceNamespace().isEmpty() ? QStringLiteral("default") : req.sourceNamespace());
+        + (req.sourceNamespace().isEmpty() ? QStringLiteral("default") : req.sourceNamespace());
     QStringList labels;
     for (const Label &l : req.sourceLabels())
         labels << l.key + QLatin1Char('=') + l.value;
@@ -119,7 +123,8 @@ void collectYaml(const QString &path, QStringList *files)
         return;
     }
     QStringList found;
-    QDirIterator it(path, {QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(path, { QStringLiteral("*.yaml"), QStringLiteral("*.yml") }, QDir::Files,
+        QDirIterator::Subdirectories);
     while (it.hasNext())
         found << it.next();
     found.sort();
@@ -167,9 +172,10 @@ int runSimulate(const QStringList &args)
     const QString command = QStringLiteral("simulate");
     QCommandLineParser parser;
     addRequestOptions(parser);
-    parser.addOption({QStringList{QStringLiteral("n"), QStringLiteral("requests")}, QStringLiteral("how many requests"),
-                      QStringLiteral("N")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("random seed (default 1)"), QStringLiteral("S")});
+    parser.addOption({ QStringList { QStringLiteral("n"), QStringLiteral("requests") },
+        QStringLiteral("how many requests"), QStringLiteral("N") });
+    parser.addOption(
+        { QStringLiteral("seed"), QStringLiteral("random seed (default 1)"), QStringLiteral("S") });
     if (!parseArguments(parser, command, args))
         return 2;
     Request req;
@@ -203,7 +209,8 @@ int runSimulate(const QStringList &args)
                 QJsonObject x;
                 x.insert(QStringLiteral("cluster"), c.cluster);
                 x.insert(QStringLiteral("host"), c.host);
-                x.insert(QStringLiteral("subset"), c.subset.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c.subset));
+                x.insert(QStringLiteral("subset"),
+                    c.subset.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c.subset));
                 x.insert(QStringLiteral("port"), c.port);
                 x.insert(QStringLiteral("expectedShare"), c.expectedShare);
                 x.insert(QStringLiteral("count"), double(c.count));
@@ -235,21 +242,26 @@ int runSimulate(const QStringList &args)
         out() << RouteResultJson::toText(sim.route);
         out() << sim.requests << " requests, seed " << sim.seed << ":\n";
         for (const SimulationResult::ClusterCount &c : sim.clusters)
-            out() << "  " << c.cluster << "  expected " << percentText(c.expectedShare) << "  drawn " << percentText(c.share)
-                  << "  (" << c.count << ")\n";
+            out() << "  " << c.cluster << "  expected " << percentText(c.expectedShare) << "  drawn "
+                  << percentText(c.share) << "  (" << c.count << ")\n";
         if (sim.delayed)
             out() << "  delayed by fault: " << sim.delayed << '\n';
         if (sim.aborted)
             out() << "  aborted by fault: " << sim.aborted << '\n';
         for (const SimulationResult::ClusterCount &c : sim.mirrors)
-            out() << "  mirrored to " << c.cluster << ": " << c.count << " (" << percentText(c.share) << ")\n";
+            out() << "  mirrored to " << c.cluster << ": " << c.count << " (" << percentText(c.share)
+                  << ")\n";
         if (sim.notForwarded)
-            out() << "  not forwarded (" << RouteResult::statusName(sim.route.status) << "): " << sim.notForwarded << '\n';
+            out() << "  not forwarded (" << RouteResult::statusName(sim.route.status)
+                  << "): " << sim.notForwarded << '\n';
         out() << "Kubernetes baseline (Service round-robin over ready pods, no VirtualService):\n";
         if (sim.baseline.isEmpty())
             out() << "  none: " << sim.baselineNote << '\n';
         for (const SimulationResult::BaselineRow &b : sim.baseline)
-            out() << "  " << b.workload << (b.subsets.isEmpty() ? QString() : QStringLiteral(" [") + b.subsets.join(QLatin1Char(',')) + QLatin1Char(']'))
+            out() << "  " << b.workload
+                  << (b.subsets.isEmpty()
+                             ? QString()
+                             : QStringLiteral(" [") + b.subsets.join(QLatin1Char(',')) + QLatin1Char(']'))
                   << "  " << b.pods << (b.pods == 1 ? " pod  " : " pods  ") << percentText(b.share) << '\n';
     }
     out().flush();
@@ -262,10 +274,10 @@ int runTest(const QStringList &args)
     // Tests before "--", manifests after; without "--", files are told apart by their content.
     const qsizetype sep = args.indexOf(QStringLiteral("--"));
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
-    parser.addOption({QStringLiteral("coverage"), QStringLiteral("list the rules no case reaches")});
-    parser.addOption({QStringList{QStringLiteral("t"), QStringLiteral("tests")}, QStringLiteral("a test file or folder"),
-                      QStringLiteral("PATH")});
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("print JSON") });
+    parser.addOption({ QStringLiteral("coverage"), QStringLiteral("list the rules no case reaches") });
+    parser.addOption({ QStringList { QStringLiteral("t"), QStringLiteral("tests") },
+        QStringLiteral("a test file or folder"), QStringLiteral("PATH") });
     if (!parseArguments(parser, command, sep >= 0 ? args.mid(0, sep) : args))
         return 2;
     QStringList testPaths = parser.values(QStringLiteral("t"));
@@ -371,15 +383,15 @@ int runTest(const QStringList &args)
         for (int i = 0; i < report.cases.size(); ++i) {
             const RoutingTestCase &c = report.cases[i];
             const RoutingTestCaseResult &r = report.results[i];
-            out() << (r.passed ? "PASS " : "FAIL ") << c.description << "  (" << c.file << ':' << c.line << ", "
-                  << r.inputs << (r.inputs == 1 ? " request)\n" : " requests)\n");
+            out() << (r.passed ? "PASS " : "FAIL ") << c.description << "  (" << c.file << ':' << c.line
+                  << ", " << r.inputs << (r.inputs == 1 ? " request)\n" : " requests)\n");
             for (const QString &f : r.failures)
                 out() << "     " << f << '\n';
         }
         out() << report.passed << " passed, " << report.failed << " failed\n";
         if (coverage) {
-            out() << "coverage: " << (report.rules.size() - report.uncovered.size()) << " of " << report.rules.size()
-                  << " rules reached\n";
+            out() << "coverage: " << (report.rules.size() - report.uncovered.size()) << " of "
+                  << report.rules.size() << " rules reached\n";
             for (int i : report.uncovered)
                 out() << "  not reached: " << ruleText(report.rules[i]) << '\n';
         }

@@ -33,8 +33,8 @@ bool safeAsPlainString(const QString &value)
     static const QRegularExpression special(QStringLiteral(R"(^[-?:,\[\]{}#&*!|>'"%@`]|: | #|:$)"));
     if (special.match(value).hasMatch())
         return false;
-    static const QRegularExpression nonString(
-        QStringLiteral(R"(^([-+]?[0-9._]+([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$)"));
+    static const QRegularExpression nonString(QStringLiteral(
+        R"(^([-+]?[0-9._]+([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$)"));
     return !nonString.match(value).hasMatch() && !value.contains(QLatin1Char('\n'));
 }
 
@@ -43,11 +43,21 @@ QByteArray doubleQuoted(const QString &value)
     QByteArray out = "\"";
     for (const QChar c : value) {
         switch (c.unicode()) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
         default:
             if (c.unicode() < 0x20)
                 out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0')).toLatin1();
@@ -79,7 +89,8 @@ TextChange setScalar(const YamlNode &node, const QString &value, bool mustStaySt
     YamlNode::Style style = node.style;
     if (style == YamlNode::Style::Literal || style == YamlNode::Style::Folded)
         style = YamlNode::Style::DoubleQuoted;
-    c.text = formatScalar(value, node.kind == YamlNode::Kind::Null ? YamlNode::Style::Plain : style, mustStayString);
+    c.text = formatScalar(
+        value, node.kind == YamlNode::Kind::Null ? YamlNode::Style::Plain : style, mustStayString);
     if (node.kind == YamlNode::Kind::Null) {
         // `key:` with nothing after it: the value goes after a space.
         c.length = 0;
@@ -88,7 +99,8 @@ TextChange setScalar(const YamlNode &node, const QString &value, bool mustStaySt
     return c;
 }
 
-TextChange insertMapEntry(const QByteArray &document, const YamlNode &map, const QByteArray &key, const QByteArray &valueText)
+TextChange insertMapEntry(
+    const QByteArray &document, const YamlNode &map, const QByteArray &key, const QByteArray &valueText)
 {
     TextChange c;
     if (map.style == YamlNode::Style::Flow) {
@@ -105,16 +117,19 @@ TextChange insertMapEntry(const QByteArray &document, const YamlNode &map, const
     int end = lineEnd;
     if (end > 0 && end <= document.size() && end > map.endOffset && document[end - 1] == '\r')
         --end;
-    const QByteArray newline = (lineEnd < document.size() && lineEnd > 0 && document[lineEnd - 1] == '\r') ? "\r\n" : "\n";
+    const QByteArray newline
+        = (lineEnd < document.size() && lineEnd > 0 && document[lineEnd - 1] == '\r') ? "\r\n" : "\n";
     const QByteArray indent(map.start.column - 1, ' ');
     c.offset = end;
-    c.text = newline + indent + key + ":" + (valueText.startsWith('\n') ? QByteArray() : QByteArray(" ")) + valueText;
+    c.text = newline + indent + key + ":" + (valueText.startsWith('\n') ? QByteArray() : QByteArray(" "))
+        + valueText;
     return c;
 }
 
 QByteArray apply(QByteArray document, QList<TextChange> changes)
 {
-    std::sort(changes.begin(), changes.end(), [](const TextChange &a, const TextChange &b) { return a.offset > b.offset; });
+    std::sort(changes.begin(), changes.end(),
+        [](const TextChange &a, const TextChange &b) { return a.offset > b.offset; });
     for (const TextChange &c : changes)
         document.replace(c.offset, c.length, c.text);
     return document;
@@ -221,7 +236,8 @@ QByteArray valueAfterKey(const YamlNode &v, int indent, const Layout &layout)
     if (isEmptyCollection(v))
         return v.isMapping() ? " {}" : " []";
     if (v.isMapping() || v.isSequence()) {
-        const int inner = v.isMapping() ? indent + layout.step : indent + (layout.indentSequences ? layout.step : 0);
+        const int inner
+            = v.isMapping() ? indent + layout.step : indent + (layout.indentSequences ? layout.step : 0);
         QByteArray block = renderBlockLf(v, inner, layout);
         block.chop(1);
         return "\n" + block;
@@ -236,16 +252,17 @@ QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout)
     if (node.isMapping() && !node.children.empty()) {
         for (std::size_t i = 0; i + 1 < node.children.size(); i += 2)
             out += pad + keyText(QByteArray::fromStdString(node.children[i].value)) + ':'
-                   + valueAfterKey(node.children[i + 1], indent, layout) + '\n';
+                + valueAfterKey(node.children[i + 1], indent, layout) + '\n';
     } else if (node.isSequence() && !node.children.empty()) {
         for (const YamlNode &item : node.children) {
-            if (isBlockCollection(item) || ((item.isMapping() || item.isSequence()) && !item.children.empty())) {
+            if (isBlockCollection(item)
+                || ((item.isMapping() || item.isSequence()) && !item.children.empty())) {
                 QByteArray nested = renderBlockLf(item, indent + 2, layout);
                 nested.replace(0, indent + 2, pad + "- ");
                 out += nested;
             } else {
-                out += pad + "- " + (isEmptyCollection(item) ? (item.isMapping() ? "{}" : "[]") : scalarText(item))
-                       + '\n';
+                out += pad + "- "
+                    + (isEmptyCollection(item) ? (item.isMapping() ? "{}" : "[]") : scalarText(item)) + '\n';
             }
         }
     } else if (isEmptyCollection(node)) {
@@ -257,7 +274,8 @@ QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout)
 }
 
 // Where item `index` of a block sequence begins (its comments above included) and ends (after its last line).
-bool blockItemRange(const QByteArray &doc, const YamlNode &seq, int index, int *begin, int *end, QString *error)
+bool blockItemRange(
+    const QByteArray &doc, const YamlNode &seq, int index, int *begin, int *end, QString *error)
 {
     const int n = int(seq.children.size());
     auto start = [&](int i, int *out) {
@@ -297,13 +315,13 @@ int keyIndex(const YamlNode &map, const QByteArray &key)
     return -1;
 }
 
-bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const YamlNode &value, const Layout &layout,
-                     TextChange *change)
+bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const YamlNode &value,
+    const Layout &layout, TextChange *change)
 {
     const YamlNode &key = map.children[std::size_t(pair) * 2];
     const YamlNode &old = map.children[std::size_t(pair) * 2 + 1];
-    const bool keepFlow = map.style == YamlNode::Style::Flow
-                          || (old.style == YamlNode::Style::Flow && !old.children.empty());
+    const bool keepFlow
+        = map.style == YamlNode::Style::Flow || (old.style == YamlNode::Style::Flow && !old.children.empty());
     if (keepFlow) {
         change->offset = old.start.offset;
         change->length = old.endOffset - old.start.offset;
@@ -334,7 +352,7 @@ bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const
 }
 
 bool replaceSequenceItem(const QByteArray &doc, const YamlNode &seq, int index, const YamlNode &value,
-                         const Layout &layout, TextChange *change, QString *error)
+    const Layout &layout, TextChange *change, QString *error)
 {
     const YamlNode &item = seq.children[std::size_t(index)];
     change->offset = item.start.offset;
@@ -363,7 +381,7 @@ Layout detectLayout(const QByteArray &document, const YamlNode &root)
     if (document.contains("\r\n"))
         layout.newline = "\r\n";
     bool stepFound = false, sequenceFound = false;
-    std::vector<const YamlNode *> stack{ &root };
+    std::vector<const YamlNode *> stack { &root };
     while (!stack.empty() && !(stepFound && sequenceFound)) {
         const YamlNode *n = stack.back();
         stack.pop_back();
@@ -445,9 +463,10 @@ YamlNode detach(const YamlNode &node)
     n.kind = node.kind;
     n.value = node.value;
     if (node.isScalar())
-        n.style = node.isQuoted() || node.style == YamlNode::Style::Literal || node.style == YamlNode::Style::Folded
-                      ? YamlNode::Style::DoubleQuoted
-                      : YamlNode::Style::Plain;
+        n.style = node.isQuoted() || node.style == YamlNode::Style::Literal
+                || node.style == YamlNode::Style::Folded
+            ? YamlNode::Style::DoubleQuoted
+            : YamlNode::Style::Plain;
     else
         n.style = YamlNode::Style::Block;
     for (const YamlNode &c : node.children)
@@ -466,7 +485,7 @@ QByteArray renderFlow(const YamlNode &node)
         QByteArray out = "{";
         for (std::size_t i = 0; i + 1 < node.children.size(); i += 2)
             out += (i ? ", " : "") + keyText(QByteArray::fromStdString(node.children[i].value)) + ": "
-                   + renderFlow(node.children[i + 1]);
+                + renderFlow(node.children[i + 1]);
         return out + "}";
     }
     if (node.isSequence()) {
@@ -479,13 +498,13 @@ QByteArray renderFlow(const YamlNode &node)
 }
 
 bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const YamlNode &value,
-             const Layout &layout, TextChange *change, QString *error)
+    const Layout &layout, TextChange *change, QString *error)
 {
     if (path.isEmpty()) {
         *error = QStringLiteral("an empty path");
         return false;
     }
-    std::vector<const YamlNode *> chain{ &root };
+    std::vector<const YamlNode *> chain { &root };
     qsizetype depth = 0;
     for (; depth < path.size(); ++depth) {
         const YamlNode *next = child(chain.back(), path[depth]);
@@ -497,7 +516,8 @@ bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &p
         const YamlNode &parent = *chain[chain.size() - 2];
         if (const QByteArray *key = std::get_if<QByteArray>(&path.back()))
             return replaceMapValue(document, parent, keyIndex(parent, *key), value, layout, change);
-        return replaceSequenceItem(document, parent, std::get<int>(path.back()), value, layout, change, error);
+        return replaceSequenceItem(
+            document, parent, std::get<int>(path.back()), value, layout, change, error);
     }
     for (qsizetype j = depth; j < path.size(); ++j)
         if (!std::holds_alternative<QByteArray>(path[j])) {
@@ -521,7 +541,11 @@ bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &p
         QByteArray text = valueAfterKey(nested, indent, layout);
         if (text.startsWith(' '))
             text.remove(0, 1);
-        TextChange c = insertMapEntry(document, parent, keyText(key), withNewlines(text, layout));
+        TextChange c = insertMapEntry(document, parent, keyText(key), text);
+        if (layout.newline != "\n") {
+            c.text.replace("\r\n", "\n");
+            c.text = withNewlines(c.text, layout);
+        }
         *change = c;
         return true;
     }
@@ -535,9 +559,9 @@ bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &p
 }
 
 bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const Layout &layout,
-                TextChange *change, QString *error)
+    TextChange *change, QString *error)
 {
-    std::vector<const YamlNode *> chain{ &root };
+    std::vector<const YamlNode *> chain { &root };
     for (const YamlPathStep &step : path) {
         const YamlNode *next = child(chain.back(), step);
         if (!next) {
@@ -553,7 +577,8 @@ bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath
     qsizetype j = path.size() - 1;
     for (;;) {
         const YamlNode *container = chain[std::size_t(j)];
-        const bool only = container->isMapping() ? container->pairCount() == 1 : container->children.size() == 1;
+        const bool only
+            = container->isMapping() ? container->pairCount() == 1 : container->children.size() == 1;
         if (!only || j == 0)
             break;
         if (std::holds_alternative<QByteArray>(path[j - 1])) {
@@ -562,8 +587,8 @@ bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath
         }
         // The container is an item of a sequence: it stays, empty.
         YamlNode empty = container->isMapping() ? mapping() : sequence();
-        return replaceSequenceItem(document, *chain[std::size_t(j - 1)], std::get<int>(path[j - 1]), empty, layout,
-                                   change, error);
+        return replaceSequenceItem(
+            document, *chain[std::size_t(j - 1)], std::get<int>(path[j - 1]), empty, layout, change, error);
     }
     const YamlNode &container = *chain[std::size_t(j)];
     if (const QByteArray *key = std::get_if<QByteArray>(&path[j]))
@@ -571,8 +596,8 @@ bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath
     return removeSequenceItem(document, container, std::get<int>(path[j]), change, error);
 }
 
-bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByteArray &key, TextChange *change,
-                    QString *error)
+bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByteArray &key,
+    TextChange *change, QString *error)
 {
     const int pair = map.isMapping() ? keyIndex(map, key) : -1;
     if (pair < 0) {
@@ -603,12 +628,14 @@ bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByte
             *change = { k.start.offset, map.children[2].start.offset - k.start.offset, {} };
         return true;
     }
-    const int limit = pair > 0 ? nextLineStart(document, map.children[std::size_t(pair) * 2 - 1].endOffset) : 0;
+    const int limit
+        = pair > 0 ? nextLineStart(document, map.children[std::size_t(pair) * 2 - 1].endOffset) : 0;
     const int begin = withCommentsAbove(document, ls, limit);
     int end;
     if (pair + 1 < pairs) {
         const YamlNode &nk = map.children[std::size_t(pair + 1) * 2];
-        end = withCommentsAbove(document, lineStart(document, nk.start.offset), nextLineStart(document, v.endOffset));
+        end = withCommentsAbove(
+            document, lineStart(document, nk.start.offset), nextLineStart(document, v.endOffset));
     } else {
         end = nextLineStart(document, std::max(v.endOffset - 1, k.start.offset));
     }
@@ -620,7 +647,7 @@ bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByte
 }
 
 bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int index, const YamlNode &item,
-                        const Layout &layout, TextChange *change, QString *error)
+    const Layout &layout, TextChange *change, QString *error)
 {
     const int n = int(seq.children.size());
     if (!seq.isSequence() || index < 0 || index > n) {
@@ -674,8 +701,8 @@ bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
     return true;
 }
 
-bool removeSequenceItem(const QByteArray &document, const YamlNode &seq, int index, TextChange *change,
-                        QString *error)
+bool removeSequenceItem(
+    const QByteArray &document, const YamlNode &seq, int index, TextChange *change, QString *error)
 {
     const int n = int(seq.children.size());
     if (!seq.isSequence() || index < 0 || index >= n) {
@@ -687,10 +714,11 @@ bool removeSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
         if (n == 1)
             *change = { item.start.offset, item.endOffset - item.start.offset, {} };
         else if (index + 1 < n)
-            *change = { item.start.offset, seq.children[std::size_t(index + 1)].start.offset - item.start.offset, {} };
+            *change = { item.start.offset,
+                seq.children[std::size_t(index + 1)].start.offset - item.start.offset, {} };
         else
             *change = { seq.children[std::size_t(index - 1)].endOffset,
-                        item.endOffset - seq.children[std::size_t(index - 1)].endOffset, {} };
+                item.endOffset - seq.children[std::size_t(index - 1)].endOffset, {} };
         return true;
     }
     if (n == 1) {
@@ -706,8 +734,8 @@ bool removeSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
     return true;
 }
 
-bool moveSequenceItem(const QByteArray &document, const YamlNode &seq, int from, int to, TextChange *change,
-                      QString *error)
+bool moveSequenceItem(
+    const QByteArray &document, const YamlNode &seq, int from, int to, TextChange *change, QString *error)
 {
     const int n = int(seq.children.size());
     if (!seq.isSequence() || from < 0 || from >= n || to < 0 || to >= n) {
@@ -746,8 +774,8 @@ bool moveSequenceItem(const QByteArray &document, const YamlNode &seq, int from,
     return true;
 }
 
-bool duplicateSequenceItem(const QByteArray &document, const YamlNode &seq, int index, TextChange *change,
-                           QString *error)
+bool duplicateSequenceItem(
+    const QByteArray &document, const YamlNode &seq, int index, TextChange *change, QString *error)
 {
     const int n = int(seq.children.size());
     if (!seq.isSequence() || index < 0 || index >= n) {
@@ -756,7 +784,8 @@ bool duplicateSequenceItem(const QByteArray &document, const YamlNode &seq, int 
     }
     const YamlNode &item = seq.children[std::size_t(index)];
     if (seq.style == YamlNode::Style::Flow) {
-        *change = { item.endOffset, 0, ", " + document.mid(item.start.offset, item.endOffset - item.start.offset) };
+        *change = { item.endOffset, 0,
+            ", " + document.mid(item.start.offset, item.endOffset - item.start.offset) };
         return true;
     }
     int begin = 0, end = 0;

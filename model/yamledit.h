@@ -37,7 +37,8 @@ TextChange setScalar(const YamlNode &node, const QString &value, bool mustStaySt
 
 // Adds `key: value` as the last entry of a mapping (block or flow);
 // `valueText` is already YAML (a scalar, or "\n"-joined lines for a block value).
-TextChange insertMapEntry(const QByteArray &document, const YamlNode &map, const QByteArray &key, const QByteArray &valueText);
+TextChange insertMapEntry(
+    const QByteArray &document, const YamlNode &map, const QByteArray &key, const QByteArray &valueText);
 
 // Applies changes that do not overlap, in any order.
 QByteArray apply(QByteArray document, QList<TextChange> changes);
@@ -45,7 +46,7 @@ QByteArray apply(QByteArray document, QList<TextChange> changes);
 // How a document lays out its blocks, so new lines look like their neighbours.
 struct Layout
 {
-    int step = 2;                 // spaces per nesting level of mappings
+    int step = 2; // spaces per nesting level of mappings
     bool indentSequences = false; // `key:\n  - a` (true) or kubectl's `key:\n- a` (false)
     QByteArray newline = "\n";
 };
@@ -75,29 +76,29 @@ QByteArray renderFlow(const YamlNode &node);
 // Puts `value` at `path` (keys and indexes from `root`): replaces what is
 // there, or inserts the missing keys under the deepest existing mapping.
 bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const YamlNode &value,
-             const Layout &layout, TextChange *change, QString *error);
+    const Layout &layout, TextChange *change, QString *error);
 // Removes the mapping entry or sequence item at `path`. A mapping left empty
 // is removed from its own parent too, so no `key:` with nothing is left behind.
 bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const Layout &layout,
-                TextChange *change, QString *error);
+    TextChange *change, QString *error);
 
 // Removes `key` and its value from a mapping: whole lines in block style.
-bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByteArray &key, TextChange *change,
-                    QString *error);
+bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByteArray &key,
+    TextChange *change, QString *error);
 // Inserts `item` before item `index` (or at the end when index == size), in
 // the indentation of the siblings (block) or comma-separated (flow).
 bool insertSequenceItem(const QByteArray &document, const YamlNode &sequence, int index, const YamlNode &item,
-                        const Layout &layout, TextChange *change, QString *error);
+    const Layout &layout, TextChange *change, QString *error);
 // Removes item `index` (whole lines in block style, comments above it included).
 // Refuses the only item of a block sequence: remove the key instead.
-bool removeSequenceItem(const QByteArray &document, const YamlNode &sequence, int index, TextChange *change,
-                        QString *error);
+bool removeSequenceItem(
+    const QByteArray &document, const YamlNode &sequence, int index, TextChange *change, QString *error);
 // Moves item `from` so that it ends up at index `to`, with its comments.
-bool moveSequenceItem(const QByteArray &document, const YamlNode &sequence, int from, int to, TextChange *change,
-                      QString *error);
+bool moveSequenceItem(const QByteArray &document, const YamlNode &sequence, int from, int to,
+    TextChange *change, QString *error);
 // Inserts an exact copy of item `index` (comments, unknown fields, key order) right after it.
-bool duplicateSequenceItem(const QByteArray &document, const YamlNode &sequence, int index, TextChange *change,
-                           QString *error);
+bool duplicateSequenceItem(
+    const QByteArray &document, const YamlNode &sequence, int index, TextChange *change, QString *error);
 
 } // namespace YamlEdit
 } // namespace meshroute

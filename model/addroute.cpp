@@ -1,0 +1,51 @@
+#include "addroute.h"
+
+#include "resource.h"
+#include "resourceedit.h"
+
+namespace meshroute {
+
+YamlNode AddRoute::defaultRule(const Resource &resource)
+{
+    QString host = QStringLiteral("my-service");
+    if (const VirtualService *vs = resource.virtualService();
+        vs && !vs->hosts.isEmpty() && !vs->hosts.front().value.contains(QLatin1Char('*')))
+        host = vs->hosts.front().value;
+    YamlNode destination = YamlEdit::mapping();
+    YamlEdit::setEntry(destination, "host", YamlEdit::stringScalar(host));
+    YamlNode item = YamlEdit::mapping();
+    YamlEdit::setEntry(item, "destination", destination);
+    YamlNode route = YamlEdit::sequence();
+    YamlEdit::appendItem(route, item);
+    YamlNode rule = YamlEdit::mapping();
+    YamlEdit::setEntry(rule, "route", route);
+    return rule;
+}
+
+std::unique_ptr<AddRoute> AddRoute::create(
+    Document *document, int resourceId, int index, const YamlNode &rule, QString *error)
+{
+    ResourceEdit edit;
+    if (!edit.begin(document, resourceId, error))
+        return nullptr;
+    const VirtualService *vs = edit.resource().virtualService();
+    if (!vs) {
+        *error = QStringLiteral("%1 is not a VirtualService").arg(edit.resource().displayName());
+        return nullptr;
+    }
+    if (!rule.isMapping()) {
+        *error = QStringLiteral("an HTTP rule is a mapping");
+        return nullptr;
+    }
+    const YamlPath http { QByteArray("spec"), QByteArray("http") };
+    const YamlNode *list = edit.find(http);
+    const int count = list && list->isSequence() ? int(list->children.size()) : 0;
+    const int at = index < 0 || index > count ? count : index;
+    const bool ok = count == 0 ? edit.appendItem(http, rule, error) : edit.insertItem(http, at, rule, error);
+    if (!ok)
+        return nullptr;
+    return edit.finish<AddRoute>(
+        QStringLiteral("Add HTTP rule #%1 to %2").arg(at).arg(edit.resource().name()));
+}
+
+} // namespace meshroute

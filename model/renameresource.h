@@ -1,0 +1,22 @@
+#pragma once
+
+#include "replacedocumenttext.h"
+#include "yamledit.h"
+
+#include <memory>
+
+namespace meshroute {
+
+// Renames a resource (metadata.name). References to it elsewhere are not
+// changed: they live in other documents and the Problems view shows them.
+class RenameResource : public ReplaceDocumentText
+{
+public:
+    using ReplaceDocumentText::ReplaceDocumentText;
+
+    // nullptr and an error when the edit does not fit the document.
+    static std::unique_ptr<RenameResource> create(
+        Document *document, int resourceId, const QString &name, QString *error);
+};
+
+} // namespace meshroute

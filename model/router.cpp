@@ -1,0 +1,344 @@
+#include "router.h"
+
+#include "hostname.h"
+#include "kubernetesservice.h"
+#include "request.h"
+
+#include <re2/re2.h>
+
+namespace meshroute {
+
+namespace {
+
+QString qs(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+int defaultPort(const QString &scheme)
+{
+    return scheme == QLatin1String("https") ? 443 : 80;
+}
+
+// The port of the cluster a destination names (reference 6.9): its own,
+// else the service's only port, else the port the request arrived on.
+int clusterPort(const RouteTable &table, const Destination &d, const QString &fqdn, int listenerPort)
+{
+    if (d.port.number.present && d.port.number.value > 0)
+        return int(d.port.number.value);
+    QList<int> ports;
+    if (table.servicePorts(fqdn, &ports) && ports.size() == 1)
+        return ports.first();
+    return listenerPort;
+}
+
+void addDestinationWarnings(const RouteTable &table, const QString &what, const QString &fqdn,
+    const QString &subset, int port, bool hasPort, RouteResult &out, int *readyPods)
+{
+    *readyPods = -1;
+    QList<int> ports;
+    const bool known = table.servicePorts(fqdn, &ports);
+    if (!known && table.hasRegistry()) {
+        out.warnings << QStringLiteral(
+            "%1 host %2 is not a Service or ServiceEntry in the workspace: no cluster, "
+            "503 NC")
+                            .arg(what, fqdn);
+        return;
+    }
+    if (!subset.isEmpty() && !table.subsetDefined(fqdn, subset)) {
+        out.warnings << QStringLiteral(
+            "%1 subset \"%2\" of %3 is not defined in any DestinationRule: the cluster does "
+            "not exist, 503 NC")
+                            .arg(what, subset, fqdn);
+        return;
+    }
+    if (!known)
+        return;
+    if (!hasPort && ports.size() > 1 && !ports.contains(port))
+        out.warnings << QStringLiteral(
+            "%1 %2 has several ports and names none: Envoy uses the listener port %3, "
+            "which the service does not expose: 503 NC (IST0112)")
+                            .arg(what, fqdn)
+                            .arg(port);
+    *readyPods = table.readyPods(fqdn, subset);
+    if (*readyPods == 0)
+        out.warnings << (subset.isEmpty()
+                ? QStringLiteral("%1 %2 selects no ready pod: no healthy upstream, 503 UH").arg(what, fqdn)
+                : QStringLiteral("%1 subset \"%2\" of %3 selects no ready pod: no healthy upstream, 503 UH")
+                      .arg(what, subset, fqdn));
+}
+
+QString replacePrefix(const QString &path, int prefixLength, const QString &with)
+{
+    return with + path.mid(prefixLength);
+}
+
+} // namespace
+
+QString RouteResult::statusName(Status s)
+{
+    switch (s) {
+    case Status::Routed:
+        return QStringLiteral("routed");
+    case Status::Redirect:
+        return QStringLiteral("redirect");
+    case Status::DirectResponse:
+        return QStringLiteral("direct-response");
+    case Status::NoRoute:
+        return QStringLiteral("no-route");
+    }
+    return {};
+}
+
+QString Router::clusterName(int port, const QString &subset, const QString &fqdn)
+{
+    return QStringLiteral("outbound|%1|%2|%3").arg(port).arg(subset, fqdn);
+}
+
+RouteResult Router::route(const Request &req) const
+{
+    using O = RouteDecision::Outcome;
+    RouteResult out;
+    const RouteDecision dec = m_table.decide(req);
+    const int listenerPort = dec.listenerPort;
+    out.routeConfig = m_table.configName(dec);
+    out.virtualHost = m_table.virtualHostInfo(dec).name;
+    out.reason = m_table.describeOutcome(req, dec);
+    out.trace = m_table.explain(req, dec);
+    const QString path = qs(req.path());
+    const QString host = qs(req.host());
+
+    switch (dec.outcome) {
+    case O::UnknownGateway:
+        out.warnings << QStringLiteral("no Gateway %1 in the workspace (known: %2)")
+                            .arg(req.gateway(), m_table.gatewayNames().join(QStringLiteral(", ")));
+        out.httpStatus = 0;
+        return out;
+    case O::NoListener:
+        out.httpStatus = 0; // connection refused: nothing listens
+        out.warnings << out.reason;
+        return out;
+    case O::NoVirtualHost:
+    case O::NoMatch:
+        out.httpStatus = 404;
+        out.responseFlag = QStringLiteral("NR");
+        return out;
+    case O::HttpsRedirect:
+        out.status = RouteResult::Status::Redirect;
+        out.httpStatus = 301;
+        out.redirectCode = 301;
+        out.hasRedirect = true;
+        out.location = QStringLiteral("https://") + host + path;
+        return out;
+    case O::Passthrough: {
+        out.status = RouteResult::Status::Routed;
+        out.httpStatus = 0;
+        RouteDestinationResult d;
+        d.host = host;
+        d.port = listenerPort;
+        d.share = 100;
+        d.cluster = QStringLiteral("PassthroughCluster");
+        out.destinations << d;
+        out.defaultRetries = true;
+        return out;
+    }
+    case O::DefaultRoute: {
+        out.status = RouteResult::Status::Routed;
+        out.httpStatus = 0;
+        const QString fqdn = m_table.virtualHostInfo(dec).serviceHost;
+        RouteDestinationResult d;
+        d.host = fqdn;
+        d.port = listenerPort;
+        d.share = 100;
+        d.cluster = clusterName(listenerPort, {}, fqdn);
+        addDestinationWarnings(
+            m_table, QStringLiteral("service"), fqdn, {}, listenerPort, true, out, &d.readyPods);
+        out.destinations << d;
+        out.defaultRetries = true;
+        return out;
+    }
+    case O::Matched:
+        break;
+    }
+
+    const RouteTable::RouteInfo &info = m_table.routeInfo(dec.route);
+    const HttpRoute &rule = *info.rule;
+    out.compiledRoute = dec.route;
+    out.virtualService = info.virtualService;
+    out.virtualServiceId = info.virtualServiceId;
+    out.routeIndex = info.ruleIndex;
+    out.routeName = rule.name.valueOr(QString());
+    out.matchIndex = info.matchIndex;
+    out.delegate = info.delegate;
+    out.delegateRouteIndex = info.delegateRuleIndex;
+    out.timeout = rule.timeout.valueOr(QString());
+    out.retries = rule.retries;
+    out.defaultRetries = !rule.retries.present;
+    out.fault = rule.fault;
+    out.headers = rule.headers;
+    out.httpStatus = 0;
+
+    // The prefix the route matched, for prefix rewrites (Envoy prefix_rewrite).
+    const HttpMatchRequest *m = info.match;
+    const bool prefixMatch = !m || !m->hasUri || m->uri.type == StringMatch::Type::Prefix
+        || m->uri.type == StringMatch::Type::Presence;
+    const int matchedPrefix
+        = !m || !m->hasUri || m->uri.type != StringMatch::Type::Prefix ? 1 : int(m->uri.value.size());
+    const QString pathOnly = qs(req.pathWithoutQuery());
+    const QString query = path.mid(pathOnly.size()); // "?..." or empty
+
+    if (rule.redirect.present) {
+        const HttpRedirect &r = rule.redirect;
+        out.status = RouteResult::Status::Redirect;
+        out.hasRedirect = true;
+        out.redirect = r;
+        out.redirectCode = int(r.redirectCode.valueOr(301));
+        out.httpStatus = out.redirectCode;
+        const QString scheme
+            = r.scheme.present && !r.scheme.value.isEmpty() ? r.scheme.value.toLower() : qs(req.scheme());
+        QString newHost = host;
+        int port = req.authorityPort();
+        if (r.authority.present && !r.authority.value.isEmpty()) {
+            newHost = r.authority.value;
+            if (newHost.contains(QLatin1Char(':')))
+                port = 0;
+        }
+        if (r.port.present && r.port.value > 0)
+            port = int(r.port.value);
+        else if (r.derivePort.valueOr(QString()) == QLatin1String("FROM_PROTOCOL_DEFAULT"))
+            port = 0;
+        else if (r.derivePort.valueOr(QString()) == QLatin1String("FROM_REQUEST_PORT"))
+            port = listenerPort;
+        else if (scheme != qs(req.scheme()))
+            port = 0; // a scheme change drops the old scheme's port
+        QString newPath = path;
+        if (r.uri.present && !r.uri.value.isEmpty())
+            newPath = r.uri.value.contains(QLatin1Char('?')) ? r.uri.value : r.uri.value + query;
+        else if (r.prefixRewrite.present)
+            newPath = prefixMatch ? replacePrefix(path, matchedPrefix, r.prefixRewrite.value)
+                                  : r.prefixRewrite.value + query;
+        out.location = scheme + QStringLiteral("://") + newHost
+            + (port > 0 && port != defaultPort(scheme) ? QLatin1Char(':') + QString::number(port) : QString())
+            + newPath;
+        return out;
+    }
+    if (rule.directResponse.present) {
+        out.status = RouteResult::Status::DirectResponse;
+        out.hasDirectResponse = true;
+        out.directResponseStatus = int(rule.directResponse.status.valueOr(0));
+        out.httpStatus = out.directResponseStatus;
+        if (rule.directResponse.bodyString.present)
+            out.directResponseBody = rule.directResponse.bodyString.value;
+        else if (rule.directResponse.bodyBytes.present)
+            out.directResponseBody
+                = QString::fromUtf8(QByteArray::fromBase64(rule.directResponse.bodyBytes.value.toLatin1()));
+        return out;
+    }
+
+    out.status = RouteResult::Status::Routed;
+    // Weights are relative; one destination takes everything whatever its weight.
+    qint64 total = 0;
+    for (const HttpRouteDestination &d : rule.route)
+        total += std::max<qint64>(0, d.weight.valueOr(0));
+    for (const HttpRouteDestination &d : rule.route) {
+        RouteDestinationResult r;
+        r.host = HostName::resolve(d.destination.host.valueOr(QString()).trimmed(), info.hostNamespace);
+        r.subset = d.destination.subset.valueOr(QString());
+        r.port = clusterPort(m_table, d.destination, r.host, listenerPort);
+        r.weight = d.weight.valueOr(0);
+        r.share = rule.route.size() == 1
+            ? 100.0
+            : (total > 0 ? 100.0 * double(std::max<qint64>(0, r.weight)) / double(total) : 0.0);
+        r.cluster = clusterName(r.port, r.subset, r.host);
+        r.headers = d.headers;
+        if (r.share > 0)
+            addDestinationWarnings(m_table, QStringLiteral("destination"), r.host, r.subset, r.port,
+                d.destination.port.number.present, out, &r.readyPods);
+        out.destinations << r;
+    }
+    if (rule.route.size() > 1 && total <= 0)
+        out.warnings << QStringLiteral("the weights of the destinations sum to 0: istiod rejects this rule");
+    if (rule.route.isEmpty() && !rule.redirect.present && !rule.directResponse.present)
+        out.warnings << QStringLiteral("the rule has no route, redirect or direct response");
+
+    // What the upstream receives.
+    out.rewrittenPath = path;
+    out.rewrittenAuthority = qs(req.authority());
+    const HttpRewrite &rw = rule.rewrite;
+    if (rw.present) {
+        out.hasRewrite = true;
+        out.rewrite = rw;
+        if (rw.uriRegexRewrite.present && rw.uriRegexRewrite.match.present) {
+            std::string p = pathOnly.toStdString();
+            RE2::Options options;
+            options.set_log_errors(false);
+            const RE2 re(rw.uriRegexRewrite.match.value.toStdString(), options);
+            if (re.ok()) {
+                RE2::GlobalReplace(&p, re, rw.uriRegexRewrite.rewrite.valueOr(QString()).toStdString());
+                out.rewrittenPath = QString::fromStdString(p) + query;
+            } else {
+                out.warnings
+                    << QStringLiteral("uriRegexRewrite.match does not compile: %1").arg(qs(re.error()));
+            }
+        } else if (rw.uri.present && !rw.uri.value.isEmpty()) {
+            // prefix_rewrite for a prefix match (the no-uri match is Envoy's prefix "/"),
+            // else the whole path is replaced and the query kept.
+            out.rewrittenPath
+                = prefixMatch ? replacePrefix(path, matchedPrefix, rw.uri.value) : rw.uri.value + query;
+        }
+        if (rw.authority.present && !rw.authority.value.isEmpty())
+            out.rewrittenAuthority = rw.authority.value;
+    }
+    for (const Entry<QString> &e : rule.headers.request.set)
+        if (e.key.compare(QLatin1String("host"), Qt::CaseInsensitive) == 0
+            || e.key == QLatin1String(":authority"))
+            out.rewrittenAuthority = e.value;
+
+    auto addMirror = [&](const Destination &d, double percentage) {
+        RouteMirrorResult mr;
+        mr.host = HostName::resolve(d.host.valueOr(QString()).trimmed(), info.hostNamespace);
+        mr.subset = d.subset.valueOr(QString());
+        mr.port = clusterPort(m_table, d, mr.host, listenerPort);
+        mr.percentage = percentage;
+        mr.cluster = clusterName(mr.port, mr.subset, mr.host);
+        out.mirrors << mr;
+        if (percentage > 0) {
+            int pods = -1;
+            addDestinationWarnings(m_table, QStringLiteral("mirror"), mr.host, mr.subset, mr.port,
+                d.port.number.present, out, &pods);
+        }
+    };
+    if (rule.hasMirror) {
+        double pct = 100;
+        if (rule.mirrorPercentage.present)
+            pct = rule.mirrorPercentage.value.valueOr(0);
+        else if (rule.mirrorPercent.present)
+            pct = double(rule.mirrorPercent.value);
+        addMirror(rule.mirror, pct);
+    }
+    for (const HttpMirrorPolicy &mp : rule.mirrors)
+        addMirror(mp.destination, mp.percentage.present ? mp.percentage.value.valueOr(0) : 100.0);
+
+    // The client sees 503 when every request lands on a missing cluster or an empty one.
+    bool allBroken = !out.destinations.isEmpty();
+    QString flag;
+    for (const RouteDestinationResult &d : out.destinations) {
+        if (d.share <= 0)
+            continue;
+        const bool nc = (!m_table.isKnownHost(d.host) && m_table.hasRegistry())
+            || (!d.subset.isEmpty() && !m_table.subsetDefined(d.host, d.subset));
+        const bool uh = d.readyPods == 0;
+        if (nc)
+            flag = QStringLiteral("NC");
+        else if (uh && flag.isEmpty())
+            flag = QStringLiteral("UH");
+        allBroken = allBroken && (nc || uh);
+    }
+    if (allBroken && !flag.isEmpty()) {
+        out.httpStatus = 503;
+        out.responseFlag = flag;
+    }
+    return out;
+}
+
+} // namespace meshroute

@@ -1,0 +1,173 @@
+#include "simulator.h"
+
+#include "hostname.h"
+#include "kubernetesservice.h"
+#include "request.h"
+#include "workspace.h"
+
+#include <random>
+#include <vector>
+
+namespace meshroute {
+
+int Simulator::pickWeighted(const quint64 *weights, int count, quint64 total, quint64 random)
+{
+    if (total == 0)
+        return -1;
+    const quint64 r = random % total;
+    quint64 cumulative = 0;
+    for (int i = 0; i < count; ++i) {
+        cumulative += weights[i];
+        if (r < cumulative)
+            return i;
+    }
+    return count - 1;
+}
+
+SimulationResult Simulator::simulate(
+    const Router &router, const Request &request, quint64 requests, quint64 seed)
+{
+    SimulationResult out;
+    out.route = router.route(request);
+    out.requests = requests;
+    out.seed = seed;
+    const RouteResult &r = out.route;
+
+    std::vector<quint64> weights;
+    quint64 total = 0;
+    for (const RouteDestinationResult &d : r.destinations) {
+        SimulationResult::ClusterCount c;
+        c.cluster = d.cluster;
+        c.host = d.host;
+        c.subset = d.subset;
+        c.port = d.port;
+        c.expectedShare = d.share;
+        out.clusters << c;
+        // Istio drops zero weights; a single destination takes all whatever its weight.
+        const quint64 w = r.destinations.size() == 1 ? 1 : quint64(std::max<qint64>(0, d.weight));
+        weights.push_back(w);
+        total += w;
+    }
+    std::vector<quint64> mirrorPerMillion;
+    for (const RouteMirrorResult &m : r.mirrors) {
+        SimulationResult::ClusterCount c;
+        c.cluster = m.cluster;
+        c.host = m.host;
+        c.subset = m.subset;
+        c.port = m.port;
+        c.expectedShare = m.percentage;
+        out.mirrors << c;
+        mirrorPerMillion.push_back(quint64(m.percentage * 10000.0 + 0.5));
+    }
+    // Fault percentages become Envoy fractional percents per million.
+    auto perMillion = [](const Percent &p, bool present) -> quint64 {
+        if (!present || !p.present)
+            return 0;
+        return quint64(std::max(0.0, p.value.valueOr(0)) * 10000.0 + 0.5);
+    };
+    quint64 delayPm = 0;
+    if (r.fault.present && r.fault.delay.present)
+        delayPm = r.fault.delay.percentage.present
+            ? perMillion(r.fault.delay.percentage, true)
+            : quint64(std::max<qint64>(0, r.fault.delay.percent.valueOr(0))) * 10000;
+    const quint64 abortPm
+        = r.fault.present && r.fault.abort.present ? perMillion(r.fault.abort.percentage, true) : 0;
+
+    if (r.status != RouteResult::Status::Routed || total == 0) {
+        out.notForwarded = requests;
+        if (r.status == RouteResult::Status::Routed)
+            out.notForwarded = 0;
+    } else {
+        std::mt19937_64 rng(seed);
+        std::vector<quint64> counts(weights.size(), 0), mirrorCounts(mirrorPerMillion.size(), 0);
+        for (quint64 i = 0; i < requests; ++i) {
+            if (delayPm && rng() % 1000000 < delayPm)
+                ++out.delayed;
+            if (abortPm && rng() % 1000000 < abortPm) {
+                ++out.aborted;
+                continue;
+            }
+            const int k = pickWeighted(weights.data(), int(weights.size()), total, rng());
+            ++counts[k];
+            for (std::size_t m = 0; m < mirrorPerMillion.size(); ++m)
+                if (mirrorPerMillion[m] >= 1000000 || rng() % 1000000 < mirrorPerMillion[m])
+                    ++mirrorCounts[m];
+        }
+        for (int i = 0; i < out.clusters.size(); ++i) {
+            out.clusters[i].count = counts[i];
+            out.clusters[i].share = requests ? 100.0 * double(counts[i]) / double(requests) : 0;
+        }
+        for (int i = 0; i < out.mirrors.size(); ++i) {
+            out.mirrors[i].count = mirrorCounts[i];
+            out.mirrors[i].share = requests ? 100.0 * double(mirrorCounts[i]) / double(requests) : 0;
+        }
+    }
+
+    // The baseline: the Service(s) the request ends up at, balanced by pods.
+    QStringList hosts;
+    for (const RouteDestinationResult &d : r.destinations)
+        if (d.share > 0 && !hosts.contains(d.host) && d.cluster != QLatin1String("PassthroughCluster"))
+            hosts << d.host;
+    QStringList notes;
+    for (const QString &h : hosts) {
+        QString note;
+        const auto rows = kubernetesBaseline(router.table(), h, &note);
+        out.baseline += rows;
+        if (!note.isEmpty())
+            notes << note;
+    }
+    if (hosts.isEmpty())
+        notes << QStringLiteral("the request reaches no Service");
+    out.baselineNote = notes.join(QStringLiteral("; "));
+    return out;
+}
+
+QList<SimulationResult::BaselineRow> Simulator::kubernetesBaseline(
+    const RouteTable &table, const QString &fqdn, QString *note)
+{
+    QList<SimulationResult::BaselineRow> rows;
+    QString ns;
+    const KubernetesService *svc = table.kubernetesService(fqdn, &ns);
+    if (!svc) {
+        if (note)
+            *note = QStringLiteral("%1 is not a Kubernetes Service in the workspace").arg(fqdn);
+        return rows;
+    }
+    if (!svc->hasSelector || svc->selector.isEmpty()) {
+        if (note)
+            *note = QStringLiteral("Service %1 has no selector").arg(fqdn);
+        return rows;
+    }
+    const Workspace &ws = table.workspace();
+    int total = 0;
+    for (const Resource &res : ws.resources) {
+        const Workload *w = res.workload();
+        if (!w || res.namespaceName() != ns || !labelsContain(w->podLabels, svc->selector))
+            continue;
+        SimulationResult::BaselineRow row;
+        row.workload = res.namespaceName() + QLatin1Char('/') + res.name();
+        row.host = fqdn;
+        row.pods = std::max(0, w->replicaCount());
+        for (const Resource &dr : ws.resources) {
+            const DestinationRule *d = dr.destinationRule();
+            if (!d)
+                continue;
+            if (!HostName::covers(
+                    HostName::resolve(d->host.valueOr(QString()).trimmed(), dr.namespaceName()).toLower(),
+                    fqdn.toLower()))
+                continue;
+            for (const Subset &s : d->subsets)
+                if (labelsContain(w->podLabels, s.labels) && !row.subsets.contains(s.name.value))
+                    row.subsets << s.name.value;
+        }
+        total += row.pods;
+        rows << row;
+    }
+    for (SimulationResult::BaselineRow &row : rows)
+        row.share = total > 0 ? 100.0 * row.pods / total : 0;
+    if (rows.isEmpty() && note)
+        *note = QStringLiteral("no workload in the workspace matches the selector of %1").arg(fqdn);
+    return rows;
+}
+
+} // namespace meshroute

@@ -1,0 +1,390 @@
+#include "yamledit.h"
+#include "yamlparser.h"
+
+#include <QTest>
+
+using namespace meshroute;
+
+namespace {
+
+YamlNode parse(const QByteArray &text)
+{
+    YamlParseResult r
+        = YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size())));
+    if (!r.ok)
+        qWarning("parse error: %s", r.error.message.c_str());
+    return r.root;
+}
+
+YamlPath path(const QString &dotted)
+{
+    YamlPath p;
+    for (const QString &part : dotted.split(QLatin1Char('.'), Qt::SkipEmptyParts)) {
+        bool number = false;
+        const int i = part.toInt(&number);
+        if (number)
+            p.append(i);
+        else
+            p.append(part.toUtf8());
+    }
+    return p;
+}
+
+YamlNode destination(const QString &host)
+{
+    YamlNode d = YamlEdit::mapping();
+    YamlEdit::setEntry(d, "host", YamlEdit::stringScalar(host));
+    YamlNode item = YamlEdit::mapping();
+    YamlEdit::setEntry(item, "destination", d);
+    return item;
+}
+
+bool parses(const QByteArray &text)
+{
+    return YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size()))).ok;
+}
+
+} // namespace
+
+class TestYamlEdit : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void layout_data();
+    void layout();
+    void setPath_data();
+    void setPath();
+    void removePath_data();
+    void removePath();
+    void insertItem_data();
+    void insertItem();
+    void removeItem_data();
+    void removeItem();
+    void moveItem_data();
+    void moveItem();
+    void duplicateItem();
+    void refusals();
+    void existingFunctionsUnchanged();
+};
+
+void TestYamlEdit::layout_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("step");
+    QTest::addColumn<bool>("indentSequences");
+    QTest::newRow("kubectl") << QByteArray("a:\n  b: 1\n  l:\n  - x\n") << 2 << false;
+    QTest::newRow("indented sequences") << QByteArray("a:\n  l:\n    - x\n") << 2 << true;
+    QTest::newRow("four spaces") << QByteArray("a:\n    b: 1\n") << 4 << false;
+    QTest::newRow("flat") << QByteArray("a: 1\n") << 2 << false;
+}
+
+void TestYamlEdit::layout()
+{
+    QFETCH(QByteArray, text);
+    const YamlEdit::Layout l = YamlEdit::detectLayout(text, parse(text));
+    QFETCH(int, step);
+    QFETCH(bool, indentSequences);
+    QCOMPARE(l.step, step);
+    QCOMPARE(l.indentSequences, indentSequences);
+}
+
+void TestYamlEdit::setPath_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("kind"); // plain, string, map, seq
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("scalar in place, comment kept") << QByteArray("a:\n  timeout: 5s # slow\n") << "a.timeout"
+                                                   << "string"
+                                                   << "10s" << QByteArray("a:\n  timeout: 10s # slow\n");
+    QTest::newRow("quote style kept") << QByteArray("a: \"x\"\n") << "a"
+                                      << "string"
+                                      << "y" << QByteArray("a: \"y\"\n");
+    QTest::newRow("number-like string quoted") << QByteArray("a: b\n") << "a"
+                                               << "string"
+                                               << "1.5" << QByteArray("a: \"1.5\"\n");
+    QTest::newRow("missing key appended") << QByteArray("a:\n  b: 1\nc: 2\n") << "a.t"
+                                          << "string"
+                                          << "5s" << QByteArray("a:\n  b: 1\n  t: 5s\nc: 2\n");
+    QTest::newRow("missing nested keys") << QByteArray("a:\n  b: 1\n") << "a.r.attempts"
+                                         << "plain"
+                                         << "3" << QByteArray("a:\n  b: 1\n  r:\n    attempts: 3\n");
+    QTest::newRow("four-space nesting") << QByteArray("a:\n    b: 1\n") << "a.r.x"
+                                        << "plain"
+                                        << "3" << QByteArray("a:\n    b: 1\n    r:\n        x: 3\n");
+    QTest::newRow("scalar becomes block map") << QByteArray("a:\n  m: x # c\nz: 1\n") << "a.m"
+                                              << "map"
+                                              << "k=v" << QByteArray("a:\n  m:\n    k: v # c\nz: 1\n");
+    QTest::newRow("block map replaced") << QByteArray("a:\n  m:\n    k: v\n    j: w\nz: 1\n") << "a.m"
+                                        << "map"
+                                        << "q=1" << QByteArray("a:\n  m:\n    q: 1\nz: 1\n");
+    QTest::newRow("block seq replaced, kubectl style")
+        << QByteArray("a:\n  l:\n  - x\n  - y\nz: 1\n") << "a.l"
+        << "seq"
+        << "p,q" << QByteArray("a:\n  l:\n  - p\n  - q\nz: 1\n");
+    QTest::newRow("block seq replaced, indented style") << QByteArray("a:\n  l:\n    - x\n") << "a.l"
+                                                        << "seq"
+                                                        << "p" << QByteArray("a:\n  l:\n    - p\n");
+    QTest::newRow("flow seq stays flow") << QByteArray("a: [x, y]\n") << "a"
+                                         << "seq"
+                                         << "p,q,r" << QByteArray("a: [p, q, r]\n");
+    QTest::newRow("empty flow becomes block") << QByteArray("a: []\n") << "a"
+                                              << "seq"
+                                              << "p" << QByteArray("a:\n- p\n");
+    QTest::newRow("into flow map") << QByteArray("a: {b: 1}\n") << "a.c"
+                                   << "plain"
+                                   << "2" << QByteArray("a: {b: 1, c: 2}\n");
+    QTest::newRow("null value gets a map") << QByteArray("a:\nb: 1\n") << "a.c"
+                                           << "plain"
+                                           << "2" << QByteArray("a:\n  c: 2\nb: 1\n");
+    QTest::newRow("item of a block seq") << QByteArray("l:\n- a: 1\n  b: 2\n- c\n") << "l.0"
+                                         << "map"
+                                         << "x=y" << QByteArray("l:\n- x: y\n- c\n");
+    QTest::newRow("key in a seq item") << QByteArray("l:\n- a: 1\n  b: 2\n") << "l.0.c"
+                                       << "plain"
+                                       << "3" << QByteArray("l:\n- a: 1\n  b: 2\n  c: 3\n");
+    QTest::newRow("crlf") << QByteArray("a:\r\n  b: 1\r\n") << "a.c.d"
+                          << "plain"
+                          << "2" << QByteArray("a:\r\n  b: 1\r\n  c:\r\n    d: 2\r\n");
+    QTest::newRow("key needing quotes")
+        << QByteArray("h:\n  a: 1\n") << "h.@request.auth.claims"
+        << "plain"
+        << "1" << QByteArray("h:\n  a: 1\n  \"@request\":\n    auth:\n      claims: 1\n");
+}
+
+void TestYamlEdit::setPath()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, kind);
+    QFETCH(QString, value);
+    YamlNode v;
+    if (kind == QLatin1String("plain")) {
+        v = YamlEdit::plainScalar(value);
+    } else if (kind == QLatin1String("string")) {
+        v = YamlEdit::stringScalar(value);
+    } else if (kind == QLatin1String("map")) {
+        v = YamlEdit::mapping();
+        for (const QString &pair : value.split(QLatin1Char(',')))
+            YamlEdit::setEntry(v, pair.section(QLatin1Char('='), 0, 0).toUtf8(),
+                YamlEdit::plainScalar(pair.section(QLatin1Char('='), 1)));
+    } else {
+        v = YamlEdit::sequence();
+        for (const QString &item : value.split(QLatin1Char(',')))
+            YamlEdit::appendItem(v, YamlEdit::plainScalar(item));
+    }
+    const YamlNode root = parse(text);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, expected);
+    const QString p = path;
+    // A key with dots in it (the claims row) is one step.
+    YamlPath steps = ::path(p);
+    if (p.contains(QLatin1Char('@')))
+        steps
+            = YamlPath { QByteArray("h"), QByteArray("@request"), QByteArray("auth"), QByteArray("claims") };
+    TextChange change;
+    QString error;
+    QVERIFY2(YamlEdit::setPath(text, root, steps, v, YamlEdit::detectLayout(text, root), &change, &error),
+        qPrintable(error));
+    const QByteArray out = YamlEdit::apply(text, { change });
+    QCOMPARE(out, expected);
+    QVERIFY(parses(out));
+}
+
+void TestYamlEdit::removePath_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("middle key with its comment")
+        << QByteArray("a:\n  b: 1\n  # about c\n  c:\n    d: 2\n  e: 3\n") << "a.c"
+        << QByteArray("a:\n  b: 1\n  e: 3\n");
+    QTest::newRow("last key") << QByteArray("a:\n  b: 1\n  c: 2\nz: 0\n") << "a.c"
+                              << QByteArray("a:\n  b: 1\nz: 0\n");
+    QTest::newRow("only key prunes its parent")
+        << QByteArray("a:\n  r:\n    x: 1\n  b: 2\n") << "a.r.x" << QByteArray("a:\n  b: 2\n");
+    QTest::newRow("first key of a seq item")
+        << QByteArray("l:\n- name: x\n  route: y\n") << "l.0.name" << QByteArray("l:\n- route: y\n");
+    QTest::newRow("only key of a seq item")
+        << QByteArray("l:\n- name: x\n- b\n") << "l.0.name" << QByteArray("l:\n- {}\n- b\n");
+    QTest::newRow("flow map entry") << QByteArray("a: {b: 1, c: 2}\n") << "a.b" << QByteArray("a: {c: 2}\n");
+    QTest::newRow("flow map last entry")
+        << QByteArray("a: {b: 1, c: 2}\n") << "a.c" << QByteArray("a: {b: 1}\n");
+    QTest::newRow("seq item") << QByteArray("l:\n- a\n- b\n- c\n") << "l.1" << QByteArray("l:\n- a\n- c\n");
+    QTest::newRow("only seq item prunes the key")
+        << QByteArray("x: 1\nl:\n- a\ny: 2\n") << "l.0" << QByteArray("x: 1\ny: 2\n");
+    QTest::newRow("no final newline") << QByteArray("a: 1\nb: 2") << "b" << QByteArray("a: 1");
+}
+
+void TestYamlEdit::removePath()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, expected);
+    const YamlNode root = parse(text);
+    TextChange change;
+    QString error;
+    QVERIFY2(
+        YamlEdit::removePath(text, root, ::path(path), YamlEdit::detectLayout(text, root), &change, &error),
+        qPrintable(error));
+    const QByteArray out = YamlEdit::apply(text, { change });
+    QCOMPARE(out, expected);
+    QVERIFY(parses(out));
+}
+
+void TestYamlEdit::insertItem_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("index");
+    QTest::addColumn<QByteArray>("expected");
+    const QByteArray base("route:\n- destination:\n    host: a\n  weight: 90\n# b is the canary\n- "
+                          "destination:\n    host: b\n  weight: 10\nz: 1\n");
+    QTest::newRow("front")
+        << base << 0
+        << QByteArray("route:\n- destination:\n    host: new\n- destination:\n    host: a\n  weight: 90\n# b "
+                      "is the canary\n- destination:\n    host: b\n  weight: 10\nz: 1\n");
+    QTest::newRow("before a commented item")
+        << base << 1
+        << QByteArray("route:\n- destination:\n    host: a\n  weight: 90\n- destination:\n    host: new\n# b "
+                      "is the canary\n- destination:\n    host: b\n  weight: 10\nz: 1\n");
+    QTest::newRow("end")
+        << base << 2
+        << QByteArray("route:\n- destination:\n    host: a\n  weight: 90\n# b is the canary\n- "
+                      "destination:\n    host: b\n  weight: 10\n- destination:\n    host: new\nz: 1\n");
+    QTest::newRow("indented siblings") << QByteArray("r:\n  - a: 1\n") << 1
+                                       << QByteArray("r:\n  - a: 1\n  - destination:\n      host: new\n");
+    QTest::newRow("flow") << QByteArray("r: [{a: 1}]\n") << 1
+                          << QByteArray("r: [{a: 1}, {destination: {host: new}}]\n");
+    QTest::newRow("empty flow") << QByteArray("r: []\n") << 0
+                                << QByteArray("r:\n- destination:\n    host: new\n");
+    QTest::newRow("no final newline")
+        << QByteArray("r:\n- a: 1") << 1 << QByteArray("r:\n- a: 1\n- destination:\n    host: new");
+}
+
+void TestYamlEdit::insertItem()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, index);
+    QFETCH(QByteArray, expected);
+    const YamlNode root = parse(text);
+    TextChange change;
+    QString error;
+    const YamlNode *seq
+        = YamlEdit::find(root, { root.children[0].value == "route" ? QByteArray("route") : QByteArray("r") });
+    QVERIFY(seq);
+    QVERIFY2(YamlEdit::insertSequenceItem(text, *seq, index, destination(QStringLiteral("new")),
+                 YamlEdit::detectLayout(text, root), &change, &error),
+        qPrintable(error));
+    const QByteArray out = YamlEdit::apply(text, { change });
+    QCOMPARE(out, expected);
+    QVERIFY(parses(out));
+}
+
+void TestYamlEdit::removeItem_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("index");
+    QTest::addColumn<QByteArray>("expected");
+    const QByteArray base("l:\n# first\n- a: 1\n  b: 2\n# second\n- c: 3\n- d: 4 # last\nz: 1\n");
+    QTest::newRow("first with its comment")
+        << base << 0 << QByteArray("l:\n# second\n- c: 3\n- d: 4 # last\nz: 1\n");
+    QTest::newRow("middle") << base << 1 << QByteArray("l:\n# first\n- a: 1\n  b: 2\n- d: 4 # last\nz: 1\n");
+    QTest::newRow("last") << base << 2 << QByteArray("l:\n# first\n- a: 1\n  b: 2\n# second\n- c: 3\nz: 1\n");
+    QTest::newRow("flow first") << QByteArray("l: [a, b, c]\n") << 0 << QByteArray("l: [b, c]\n");
+    QTest::newRow("flow last") << QByteArray("l: [a, b, c]\n") << 2 << QByteArray("l: [a, b]\n");
+}
+
+void TestYamlEdit::removeItem()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, index);
+    QFETCH(QByteArray, expected);
+    const YamlNode root = parse(text);
+    TextChange change;
+    QString error;
+    QVERIFY2(YamlEdit::removeSequenceItem(
+                 text, *YamlEdit::find(root, { QByteArray("l") }), index, &change, &error),
+        qPrintable(error));
+    const QByteArray out = YamlEdit::apply(text, { change });
+    QCOMPARE(out, expected);
+    QVERIFY(parses(out));
+}
+
+void TestYamlEdit::moveItem_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("from");
+    QTest::addColumn<int>("to");
+    QTest::addColumn<QByteArray>("expected");
+    const QByteArray base("l:\n# one\n- a: 1\n  b: 2\n- c: 3 # three\n\n# four\n- d: 4\nz: 1\n");
+    QTest::newRow("last to first")
+        << base << 2 << 0
+        << QByteArray("l:\n# four\n- d: 4\n# one\n- a: 1\n  b: 2\n- c: 3 # three\n\nz: 1\n");
+    QTest::newRow("first to last")
+        << base << 0 << 2
+        << QByteArray("l:\n- c: 3 # three\n\n# four\n- d: 4\n# one\n- a: 1\n  b: 2\nz: 1\n");
+    QTest::newRow("no final newline") << QByteArray("l:\n- a\n- b") << 1 << 0 << QByteArray("l:\n- b\n- a");
+    QTest::newRow("flow") << QByteArray("l: [a, b, c]\n") << 0 << 2 << QByteArray("l: [b, c, a]\n");
+}
+
+void TestYamlEdit::moveItem()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, from);
+    QFETCH(int, to);
+    QFETCH(QByteArray, expected);
+    const YamlNode root = parse(text);
+    TextChange change;
+    QString error;
+    QVERIFY2(YamlEdit::moveSequenceItem(
+                 text, *YamlEdit::find(root, { QByteArray("l") }), from, to, &change, &error),
+        qPrintable(error));
+    const QByteArray out = YamlEdit::apply(text, { change });
+    QCOMPARE(out, expected);
+    QVERIFY(parses(out));
+}
+
+void TestYamlEdit::duplicateItem()
+{
+    const QByteArray text("l:\n# one\n- a: 1 # x\n  b: [2]\n- c\n");
+    const YamlNode root = parse(text);
+    TextChange change;
+    QString error;
+    QVERIFY(YamlEdit::duplicateSequenceItem(
+        text, *YamlEdit::find(root, { QByteArray("l") }), 0, &change, &error));
+    QCOMPARE(YamlEdit::apply(text, { change }),
+        QByteArray("l:\n# one\n- a: 1 # x\n  b: [2]\n# one\n- a: 1 # x\n  b: [2]\n- c\n"));
+}
+
+void TestYamlEdit::refusals()
+{
+    const QByteArray text("l:\n- a\n");
+    const YamlNode root = parse(text);
+    TextChange change;
+    QString error;
+    QVERIFY(
+        !YamlEdit::removeSequenceItem(text, *YamlEdit::find(root, { QByteArray("l") }), 0, &change, &error));
+    QVERIFY(error.contains(QLatin1String("only item")));
+    QVERIFY(
+        !YamlEdit::moveSequenceItem(text, *YamlEdit::find(root, { QByteArray("l") }), 0, 3, &change, &error));
+    QVERIFY(!YamlEdit::setPath(
+        text, root, { QByteArray("l"), 5 }, YamlEdit::plainScalar("x"), {}, &change, &error));
+    QVERIFY(!YamlEdit::removePath(text, root, { QByteArray("nope") }, {}, &change, &error));
+}
+
+void TestYamlEdit::existingFunctionsUnchanged()
+{
+    const QByteArray text("d:\n  host: a # c\n");
+    const YamlNode root = parse(text);
+    const YamlNode *d = YamlEdit::find(root, { QByteArray("d") });
+    QCOMPARE(YamlEdit::apply(text, { YamlEdit::insertMapEntry(text, *d, "weight", "5") }),
+        QByteArray("d:\n  host: a # c\n  weight: 5\n"));
+    QCOMPARE(
+        YamlEdit::apply(text,
+            { YamlEdit::setScalar(*YamlEdit::find(root, { QByteArray("d"), QByteArray("host") }), "b") }),
+        QByteArray("d:\n  host: b # c\n"));
+}
+
+QTEST_GUILESS_MAIN(TestYamlEdit)
+#include "tst_yamledit.moc"

@@ -1,0 +1,270 @@
+#include "weights/weightpanel.h"
+
+#include "document.h"
+#include "selection.h"
+#include "undostack.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStyleOptionSlider>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <numeric>
+
+using namespace meshroute;
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+int idOf(const Document &doc, ResourceKind kind, const QString &name)
+{
+    for (const Resource &r : doc.workspace().resources)
+        if (r.kind == kind && r.name() == name)
+            return r.id;
+    return -1;
+}
+
+QList<int> modelWeights(const Document &doc, int id, int route)
+{
+    QList<int> out;
+    for (const HttpRouteDestination &d : doc.resource(id)->virtualService()->http[route].route)
+        out.append(int(d.weight.value));
+    return out;
+}
+
+QRect handleRect(QSlider *slider)
+{
+    QStyleOptionSlider opt;
+    opt.initFrom(slider);
+    opt.orientation = slider->orientation();
+    opt.minimum = slider->minimum();
+    opt.maximum = slider->maximum();
+    opt.sliderPosition = slider->sliderPosition();
+    opt.sliderValue = slider->value();
+    opt.singleStep = slider->singleStep();
+    opt.pageStep = slider->pageStep();
+    opt.upsideDown = slider->invertedAppearance();
+    opt.subControls = QStyle::SC_All;
+    return slider->style()->subControlRect(QStyle::CC_Slider, &opt, QStyle::SC_SliderHandle, slider);
+}
+
+// Drags the handle of `slider` by `dx` pixels in several mouse moves, as a user would.
+void drag(QSlider *slider, int dx)
+{
+    const QPoint start = handleRect(slider).center();
+    QTest::mousePress(slider, Qt::LeftButton, Qt::NoModifier, start);
+    const int steps = 8;
+    for (int i = 1; i <= steps; ++i)
+        QTest::mouseMove(slider, start + QPoint(dx * i / steps, 0));
+    QTest::mouseRelease(slider, Qt::LeftButton, Qt::NoModifier, start + QPoint(dx, 0));
+}
+
+} // namespace
+
+class TestWeightPanel : public QObject
+{
+    Q_OBJECT
+
+private:
+    Document *m_doc = nullptr;
+    Selection *m_selection = nullptr;
+    WeightPanel *m_panel = nullptr;
+    int m_vs = -1;
+
+    void show(const QString &path, const QString &vsName, int route)
+    {
+        m_doc->open({ path });
+        QVERIFY(!m_doc->workspace().resources.isEmpty());
+        m_vs = idOf(*m_doc, ResourceKind::VirtualService, vsName);
+        QVERIFY(m_vs >= 0);
+        SelectionTarget t;
+        t.resourceId = m_vs;
+        t.routeIndex = route;
+        m_selection->select(t);
+        m_panel->resize(640, 420);
+        m_panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_panel));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_doc = new Document;
+        m_selection = new Selection;
+        m_panel = new WeightPanel(m_doc, m_selection);
+    }
+    void cleanup()
+    {
+        delete m_panel;
+        delete m_selection;
+        delete m_doc;
+    }
+
+    void dragIsOneUndoStepAndSavesBytes()
+    {
+        const QString bookinfo = QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml");
+        const QByteArray original = readFile(bookinfo);
+        show(bookinfo, "reviews", 0);
+        QCOMPARE(m_panel->rowCount(), 2);
+        QCOMPARE(m_panel->displayedWeights(), QList<int>({ 99, 1 }));
+
+        QSlider *v1 = m_panel->slider(0);
+        drag(v1, -v1->width() / 3);
+        const int value = v1->value();
+        QVERIFY2(value < 90 && value > 20, qPrintable(QString::number(value)));
+        const QList<int> expected { value, 100 - value };
+        QTRY_COMPARE(modelWeights(*m_doc, m_vs, 0), expected);
+        QCOMPARE(m_panel->displayedWeights(), expected);
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+
+        // The saved bytes: only the two numbers changed, comments kept.
+        QTemporaryDir dir;
+        const QString out = dir.filePath("bookinfo.yaml");
+        QString error;
+        QVERIFY2(m_doc->saveFileAs(0, out, &error), qPrintable(error));
+        QByteArray want = original;
+        want.replace(
+            "      weight: 99  # stable", QStringLiteral("      weight: %1  # stable").arg(value).toUtf8());
+        want.replace("      weight: 1   # canary",
+            QStringLiteral("      weight: %1   # canary").arg(100 - value).toUtf8());
+        QCOMPARE(readFile(out), want);
+
+        // A second drag is a second step; undo takes back one drag at a time.
+        drag(m_panel->slider(1), m_panel->slider(1)->width() / 5);
+        QTRY_COMPARE(m_doc->undoStack()->count(), 2);
+        m_doc->undoStack()->undo();
+        QCOMPARE(modelWeights(*m_doc, m_vs, 0), expected);
+        QTRY_COMPARE(m_panel->displayedWeights(), expected);
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->files()[0].text, original);
+        QCOMPARE(m_panel->displayedWeights(), QList<int>({ 99, 1 }));
+    }
+
+    void keyboard()
+    {
+        show(QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml"), "reviews", 0);
+        QSlider *v2 = m_panel->slider(1);
+        v2->setFocus();
+        QTest::keyClick(v2, Qt::Key_Right);
+        QTRY_COMPARE(modelWeights(*m_doc, m_vs, 0), QList<int>({ 98, 2 }));
+        QTest::keyClick(v2, Qt::Key_PageUp);
+        QTRY_COMPARE(modelWeights(*m_doc, m_vs, 0), QList<int>({ 88, 12 }));
+        QTest::keyClick(v2, Qt::Key_Left);
+        QTRY_COMPARE(modelWeights(*m_doc, m_vs, 0), QList<int>({ 89, 11 }));
+        QTest::keyClick(v2, Qt::Key_PageDown);
+        QTRY_COMPARE(modelWeights(*m_doc, m_vs, 0), QList<int>({ 99, 1 }));
+        // Typed into the number box.
+        QSpinBox *box = m_panel->spinBox(1);
+        box->selectAll();
+        QTest::keyClicks(box, "25");
+        QTest::keyClick(box, Qt::Key_Return);
+        QTRY_COMPARE(modelWeights(*m_doc, m_vs, 0), QList<int>({ 75, 25 }));
+    }
+
+    void proportionalWithLock()
+    {
+        show(QStringLiteral(MESHROUTE_TEST_DATA_DIR "/editors/threeway.yaml"), "reviews", 0);
+        QCOMPARE(m_panel->rowCount(), 3);
+        QVERIFY(m_panel->lockButton(2)->isVisible());
+        // v2 and v3 keep their 3:2 proportion when v1 moves.
+        m_panel->slider(0)->setFocus();
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(m_panel->slider(0), Qt::Key_PageDown);
+        QTRY_COMPARE(modelWeights(*m_doc, m_vs, 0), QList<int>({ 20, 48, 32 }));
+        // Locked v3 stays put; v2 takes what v1 gives.
+        QTest::mouseClick(m_panel->lockButton(2), Qt::LeftButton);
+        QVERIFY(m_panel->lockButton(2)->isChecked());
+        QVERIFY(!m_panel->slider(2)->isEnabled());
+        drag(m_panel->slider(0), m_panel->slider(0)->width() / 4);
+        QTRY_VERIFY(modelWeights(*m_doc, m_vs, 0)[0] > 20);
+        const QList<int> w = modelWeights(*m_doc, m_vs, 0);
+        QCOMPARE(w[2], 32);
+        QCOMPARE(std::accumulate(w.begin(), w.end(), 0), 100);
+        // Even split of the unlocked two, around the lock.
+        QTest::mouseClick(m_panel->evenSplitButton(), Qt::LeftButton);
+        QTRY_COMPARE(modelWeights(*m_doc, m_vs, 0), QList<int>({ 34, 34, 32 }));
+    }
+
+    void relativeWeightsShownAsShares()
+    {
+        const QString path = QStringLiteral(MESHROUTE_TEST_DATA_DIR "/editors/threeway.yaml");
+        show(path, "reviews", 1);
+        QCOMPARE(m_panel->displayedWeights(), QList<int>({ 25, 75 }));
+        QCOMPARE(modelWeights(*m_doc, m_vs, 1), QList<int>({ 1, 3 }));
+        QVERIFY(!m_doc->isModified());
+        m_panel->slider(0)->setFocus();
+        QTest::keyClick(m_panel->slider(0), Qt::Key_Right);
+        QTRY_COMPARE(modelWeights(*m_doc, m_vs, 1), QList<int>({ 26, 74 }));
+    }
+
+    void addAndRemoveDestination()
+    {
+        show(QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml"), "reviews", 0);
+        const QByteArray original = m_doc->files()[0].text;
+        auto *host = m_panel->findChild<QComboBox *>();
+        QVERIFY(host);
+        QVERIFY(host->findText("reviews") >= 0); // fed from the workspace's Services
+        host->setCurrentText("reviews");
+        auto subsets = m_panel->findChildren<QComboBox *>();
+        QComboBox *subset = subsets.value(1);
+        QVERIFY(subset->findText("v3") >= 0); // fed from the DestinationRule
+        subset->setCurrentText("v3");
+        QPushButton *add = nullptr;
+        for (QPushButton *b : m_panel->findChildren<QPushButton *>())
+            if (b->text().contains("Add"))
+                add = b;
+        QVERIFY(add);
+        QTest::mouseClick(add, Qt::LeftButton);
+        QTRY_COMPARE(m_panel->rowCount(), 3);
+        QCOMPARE(modelWeights(*m_doc, m_vs, 0), QList<int>({ 99, 1, 0 }));
+        QCOMPARE(m_doc->resource(m_vs)->virtualService()->http[0].route[2].destination.subset.value,
+            QStringLiteral("v3"));
+        // Remove v1: its 99% goes to the others in proportion.
+        QToolButton *remove = nullptr;
+        for (QToolButton *b : m_panel->findChildren<QToolButton *>())
+            if (b->text() == QStringLiteral("✕") && !remove)
+                remove = b;
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QTRY_COMPARE(m_panel->rowCount(), 2);
+        QCOMPARE(modelWeights(*m_doc, m_vs, 0), QList<int>({ 100, 0 }));
+        m_doc->undoStack()->undo();
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->files()[0].text, original);
+        QTRY_COMPARE(m_panel->rowCount(), 2);
+    }
+
+    void promote()
+    {
+        show(QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml"), "reviews", 0);
+        QToolButton *promote = nullptr;
+        int seen = 0;
+        for (QToolButton *b : m_panel->findChildren<QToolButton *>())
+            if (b->text() == QStringLiteral("100%") && seen++ == 1)
+                promote = b;
+        QVERIFY(promote);
+        QTest::mouseClick(promote, Qt::LeftButton);
+        QTRY_COMPARE(modelWeights(*m_doc, m_vs, 0), QList<int>({ 0, 100 }));
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+    }
+
+    void nothingSelected()
+    {
+        m_panel->show();
+        QCOMPARE(m_panel->rowCount(), 0);
+        m_selection->clear();
+        QCOMPARE(m_panel->rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestWeightPanel)
+#include "tst_weightpanel.moc"

@@ -1,0 +1,499 @@
+#include "weightpanel.h"
+
+#include "adddestination.h"
+#include "document.h"
+#include "removedestination.h"
+#include "selection.h"
+#include "setweights.h"
+#include "undostack.h"
+#include "weightrebalance.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <numeric>
+
+namespace meshroute {
+
+struct WeightPanel::Row
+{
+    QLabel *name = nullptr;
+    QLabel *details = nullptr;
+    QSlider *slider = nullptr;
+    QSpinBox *spin = nullptr;
+    QToolButton *lock = nullptr;
+    QToolButton *promote = nullptr;
+    QToolButton *remove = nullptr;
+};
+
+namespace {
+
+// The registry name of a destination host, as (namespace, service): short
+// names resolve in the VirtualService's namespace, as Istio does.
+QPair<QString, QString> serviceOf(const QString &host, const QString &vsNamespace)
+{
+    const QStringList parts = host.split(QLatin1Char('.'));
+    return { parts.size() > 1 ? parts[1] : vsNamespace, parts.value(0) };
+}
+
+} // namespace
+
+WeightPanel::WeightPanel(Document *document, Selection *selection, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_selection(selection)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    m_title->setWordWrap(true);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    layout->addWidget(m_title);
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
+    m_note->setVisible(false);
+    layout->addWidget(m_note);
+
+    m_rowsHost = new QWidget(this);
+    m_grid = new QGridLayout(m_rowsHost);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setColumnStretch(1, 1);
+    layout->addWidget(m_rowsHost);
+
+    auto *buttons = new QHBoxLayout;
+    m_evenButton = new QPushButton(tr("Even split"), this);
+    m_evenButton->setToolTip(tr("Share the traffic evenly between the unlocked destinations"));
+    connect(m_evenButton, &QPushButton::clicked, this, &WeightPanel::evenSplit);
+    buttons->addWidget(m_evenButton);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+
+    m_addBox = new QWidget(this);
+    auto *add = new QHBoxLayout(m_addBox);
+    add->setContentsMargins(0, 0, 0, 0);
+    m_hostPicker = new QComboBox(m_addBox);
+    m_hostPicker->setEditable(true);
+    m_hostPicker->setToolTip(
+        tr("destination.host: a Service or ServiceEntry host; short names resolve in the "
+           "VirtualService's namespace"));
+    m_hostPicker->setMinimumContentsLength(12);
+    m_subsetPicker = new QComboBox(m_addBox);
+    m_subsetPicker->setEditable(true);
+    m_subsetPicker->setToolTip(tr("destination.subset: a subset defined by a DestinationRule for this host"));
+    m_portPicker = new QSpinBox(m_addBox);
+    m_portPicker->setRange(0, 65535);
+    m_portPicker->setSpecialValueText(tr("any port"));
+    m_portPicker->setToolTip(tr("destination.port.number: needed when the service has several ports"));
+    m_addButton = new QPushButton(tr("Add destination"), m_addBox);
+    m_addButton->setToolTip(tr("Add a destination at 0%: the split changes only when you move a slider"));
+    add->addWidget(m_hostPicker, 2);
+    add->addWidget(m_subsetPicker, 1);
+    add->addWidget(m_portPicker);
+    add->addWidget(m_addButton);
+    layout->addWidget(m_addBox);
+    layout->addStretch();
+    connect(m_hostPicker, &QComboBox::currentTextChanged, this, &WeightPanel::fillSubsetPicker);
+    connect(m_addButton, &QPushButton::clicked, this, &WeightPanel::addDestination);
+
+    connect(m_selection, &Selection::changed, this, &WeightPanel::onSelectionChanged);
+    connect(m_document, &Document::changed, this, &WeightPanel::onDocumentChanged);
+    onSelectionChanged();
+}
+
+WeightPanel::~WeightPanel()
+{
+    if (m_macroOpen)
+        m_document->undoStack()->endMacro();
+    qDeleteAll(m_rows);
+}
+
+QSlider *WeightPanel::slider(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row]->slider : nullptr;
+}
+
+QSpinBox *WeightPanel::spinBox(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row]->spin : nullptr;
+}
+
+QToolButton *WeightPanel::lockButton(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row]->lock : nullptr;
+}
+
+QList<int> WeightPanel::displayedWeights() const
+{
+    QList<int> out;
+    for (const Row *r : m_rows)
+        out.append(r->spin->value());
+    return out;
+}
+
+void WeightPanel::onSelectionChanged()
+{
+    const SelectionTarget &t = m_selection->current();
+    int resourceId = -1, routeIndex = -1;
+    if (const Resource *r = m_document->resource(t.resourceId); r && r->virtualService()) {
+        const VirtualService *vs = r->virtualService();
+        resourceId = r->id;
+        routeIndex = t.routeIndex >= 0 ? t.routeIndex : (vs->http.isEmpty() ? -1 : 0);
+        if (routeIndex >= vs->http.size())
+            routeIndex = -1;
+    }
+    if (resourceId == m_resourceId && routeIndex == m_routeIndex)
+        return;
+    m_resourceId = resourceId;
+    m_routeIndex = routeIndex;
+    rebuild();
+}
+
+void WeightPanel::onDocumentChanged(const ChangeEvent &event)
+{
+    if (event.type == ChangeEvent::Type::Saved)
+        return;
+    if (event.type == ChangeEvent::Type::Reset) {
+        m_resourceId = -1;
+        m_routeIndex = -1;
+        onSelectionChanged();
+        if (m_resourceId < 0)
+            rebuild();
+        return;
+    }
+    if (!event.resourceIds.contains(m_resourceId)) {
+        // Services, subsets or workloads elsewhere may have changed the details.
+        if (!m_rows.isEmpty() && m_dragBase.isEmpty())
+            for (int i = 0; i < m_rows.size(); ++i)
+                m_rows[i]->details->setText(rowDetails(i));
+        return;
+    }
+    const Resource *r = m_document->resource(m_resourceId);
+    if (!r || !r->virtualService() || m_routeIndex >= r->virtualService()->http.size()) {
+        m_resourceId = -1;
+        m_routeIndex = -1;
+        rebuild();
+        return;
+    }
+    // During a drag only the values change; rebuilding would take the slider from under the mouse.
+    if (signature() != m_signature && m_dragBase.isEmpty())
+        rebuild();
+    else
+        refreshValues();
+}
+
+QStringList WeightPanel::signature() const
+{
+    QStringList out;
+    const Resource *r = m_document->resource(m_resourceId);
+    if (!r || !r->virtualService() || m_routeIndex < 0 || m_routeIndex >= r->virtualService()->http.size())
+        return out;
+    for (const HttpRouteDestination &d : r->virtualService()->http[m_routeIndex].route)
+        out.append(d.destination.host.value + QLatin1Char('/') + d.destination.subset.value + QLatin1Char(':')
+            + QString::number(d.destination.port.number.value));
+    return out;
+}
+
+QList<int> WeightPanel::modelWeights() const
+{
+    QList<int> out;
+    const Resource *r = m_document->resource(m_resourceId);
+    if (!r || !r->virtualService() || m_routeIndex < 0 || m_routeIndex >= r->virtualService()->http.size())
+        return out;
+    for (const HttpRouteDestination &d : r->virtualService()->http[m_routeIndex].route)
+        out.append(int(std::max<qint64>(0, d.weight.valueOr(0))));
+    return out;
+}
+
+QList<bool> WeightPanel::locks() const
+{
+    QList<bool> out;
+    for (const Row *r : m_rows)
+        out.append(r->lock->isChecked());
+    return out;
+}
+
+QString WeightPanel::rowDetails(int destinationIndex) const
+{
+    const Resource *vsr = m_document->resource(m_resourceId);
+    if (!vsr || !vsr->virtualService())
+        return {};
+    const Destination &d = vsr->virtualService()->http[m_routeIndex].route[destinationIndex].destination;
+    const auto [ns, name] = serviceOf(d.host.value, vsr->namespaceName());
+    const Workspace &ws = m_document->workspace();
+    const Resource *service = ws.find(ResourceKind::Service, ns, name);
+    if (!service)
+        return tr("no Service %1/%2 in the workspace").arg(ns, name);
+    Labels selector = service->service()->selector;
+    if (!d.subset.value.isEmpty()) {
+        const Subset *subset = nullptr;
+        for (const Resource *dr : ws.ofKind(ResourceKind::DestinationRule)) {
+            const auto [drNs, drName] = serviceOf(dr->destinationRule()->host.value, dr->namespaceName());
+            if (drNs == ns && drName == name && (subset = dr->destinationRule()->findSubset(d.subset.value)))
+                break;
+        }
+        if (!subset)
+            return tr("subset %1 is defined by no DestinationRule: requests fail with 503")
+                .arg(d.subset.value);
+        selector += subset->labels;
+    }
+    QStringList workloads;
+    int pods = 0;
+    for (const Resource *w : ws.ofKind(ResourceKind::Workload))
+        if (w->namespaceName() == ns && labelsContain(w->workload()->podLabels, selector)) {
+            workloads.append(w->name());
+            pods += w->workload()->replicaCount();
+        }
+    if (workloads.isEmpty())
+        return tr("selects no workload: requests fail with 503");
+    return tr("%1 · %n pod(s)", nullptr, pods).arg(workloads.join(QStringLiteral(", ")));
+}
+
+void WeightPanel::rebuild()
+{
+    qDeleteAll(m_rowsHost->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly));
+    qDeleteAll(m_rows);
+    m_rows.clear();
+    m_signature = signature();
+    const Resource *r = m_document->resource(m_resourceId);
+    const bool valid = r && r->virtualService() && m_routeIndex >= 0;
+    m_addBox->setVisible(valid);
+    m_evenButton->setVisible(valid);
+    m_note->setVisible(false);
+    if (!valid) {
+        m_title->setText(tr("Select a VirtualService rule to edit its traffic split."));
+        return;
+    }
+    const HttpRoute &rule = r->virtualService()->http[m_routeIndex];
+    m_title->setText(tr("%1 · rule %2").arg(r->name(), rule.displayName(m_routeIndex)));
+    const int n = int(rule.route.size());
+    for (int i = 0; i < n; ++i) {
+        const Destination &d = rule.route[i].destination;
+        auto *row = new Row;
+        QString name = d.host.value;
+        if (!d.subset.value.isEmpty())
+            name += QStringLiteral(" / ") + d.subset.value;
+        if (d.port.number.present)
+            name += QStringLiteral(" :%1").arg(d.port.number.value);
+        row->name = new QLabel(name, m_rowsHost);
+        row->details = new QLabel(rowDetails(i), m_rowsHost);
+        QFont small = row->details->font();
+        small.setPointSizeF(small.pointSizeF() * 0.9);
+        row->details->setFont(small);
+        row->details->setEnabled(false); // greyed, secondary text
+        row->slider = new QSlider(Qt::Horizontal, m_rowsHost);
+        row->slider->setRange(0, 100);
+        row->slider->setSingleStep(1);
+        row->slider->setPageStep(10);
+        row->slider->setMinimumWidth(120);
+        row->slider->setAccessibleName(tr("Weight of %1").arg(name));
+        row->slider->setToolTip(
+            tr("weight: this destination's share of the rule's traffic. Arrows ±1, Page Up/Down ±10"));
+        row->spin = new QSpinBox(m_rowsHost);
+        row->spin->setRange(0, 100);
+        row->spin->setSuffix(QStringLiteral(" %"));
+        row->spin->setKeyboardTracking(false);
+        row->spin->setToolTip(row->slider->toolTip());
+        row->lock = new QToolButton(m_rowsHost);
+        row->lock->setCheckable(true);
+        row->lock->setText(tr("Lock"));
+        row->lock->setToolTip(tr("Keep this weight while the others move"));
+        row->lock->setVisible(n > 2);
+        row->promote = new QToolButton(m_rowsHost);
+        row->promote->setText(tr("100%"));
+        row->promote->setToolTip(tr("Promote to 100%: send all unlocked traffic here"));
+        row->remove = new QToolButton(m_rowsHost);
+        row->remove->setText(QStringLiteral("✕"));
+        row->remove->setToolTip(tr("Remove this destination; its share goes to the others in proportion"));
+        row->remove->setEnabled(n > 1);
+        row->slider->setEnabled(n > 1);
+        row->spin->setEnabled(n > 1);
+        row->promote->setEnabled(n > 1);
+
+        const int gridRow = i * 2;
+        m_grid->addWidget(row->name, gridRow, 0, 1, 2);
+        m_grid->addWidget(row->details, gridRow, 2, 1, 4);
+        m_grid->addWidget(row->slider, gridRow + 1, 0, 1, 2);
+        m_grid->addWidget(row->spin, gridRow + 1, 2);
+        m_grid->addWidget(row->lock, gridRow + 1, 3);
+        m_grid->addWidget(row->promote, gridRow + 1, 4);
+        m_grid->addWidget(row->remove, gridRow + 1, 5);
+        m_rows.append(row);
+
+        connect(row->slider, &QSlider::valueChanged, this, [this, i](int v) { onSliderValue(i, v); });
+        connect(row->slider, &QSlider::sliderPressed, this, [this, i] { onSliderPressed(i); });
+        connect(row->slider, &QSlider::sliderReleased, this, &WeightPanel::onSliderReleased);
+        connect(row->spin, &QSpinBox::valueChanged, this, [this, i](int v) { onSliderValue(i, v); });
+        connect(row->lock, &QToolButton::toggled, this, [this, i](bool on) {
+            m_rows[i]->slider->setEnabled(!on);
+            m_rows[i]->spin->setEnabled(!on);
+        });
+        connect(row->promote, &QToolButton::clicked, this, [this, i] { promote(i); });
+        connect(row->remove, &QToolButton::clicked, this, [this, i] { removeDestination(i); });
+    }
+    m_evenButton->setEnabled(n > 1);
+    fillHostPicker();
+    refreshValues();
+}
+
+void WeightPanel::refreshValues()
+{
+    const QList<int> weights = modelWeights();
+    if (weights.size() != m_rows.size())
+        return;
+    const int sum = std::accumulate(weights.begin(), weights.end(), 0);
+    // Relative weights are shown as shares and written back normalised only when edited.
+    const QList<int> shown = weights.size() == 1 ? QList<int> { 100 } : WeightRebalance::normalise(weights);
+    m_updating = true;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i]->slider->value() != shown[i])
+            m_rows[i]->slider->setValue(shown[i]);
+        if (m_rows[i]->spin->value() != shown[i])
+            m_rows[i]->spin->setValue(shown[i]);
+    }
+    m_updating = false;
+    const bool relative = weights.size() > 1 && sum != 100;
+    m_note->setVisible(relative || (weights.size() > 1 && sum == 0));
+    if (sum == 0 && weights.size() > 1)
+        m_note->setText(tr("All weights are 0: Istio rejects this rule. Move a slider or use Even split."));
+    else if (relative)
+        m_note->setText(
+            tr("Relative weights (they sum to %1) shown as shares; an edit writes them as percentages.")
+                .arg(sum));
+}
+
+void WeightPanel::onSliderPressed(int row)
+{
+    m_dragBase = modelWeights();
+}
+
+void WeightPanel::onSliderReleased()
+{
+    m_dragBase.clear();
+    if (m_macroOpen) {
+        m_macroOpen = false;
+        m_document->undoStack()->endMacro();
+    }
+    if (signature() != m_signature)
+        rebuild();
+    else
+        refreshValues();
+}
+
+void WeightPanel::onSliderValue(int row, int value)
+{
+    if (m_updating || row >= m_rows.size())
+        return;
+    const bool dragging = !m_dragBase.isEmpty() && m_rows[row]->slider->isSliderDown();
+    // A drag rebalances from where it began, so proportions survive passing through 0 or 100.
+    const QList<int> base = dragging ? m_dragBase : modelWeights();
+    const QList<int> next = WeightRebalance::drag(base, locks(), row, value);
+    if (dragging && !m_macroOpen) {
+        // One drag, one undo step: SetWeights merges inside the macro, and the macro
+        // keeps the next drag from merging into this one.
+        m_document->undoStack()->beginMacro(tr("Drag weight"));
+        m_macroOpen = true;
+    }
+    applyWeights(next);
+    if (!dragging)
+        refreshValues(); // the value may have been clamped by locked rows
+}
+
+void WeightPanel::applyWeights(const QList<int> &weights)
+{
+    if (weights == modelWeights())
+        return;
+    QString error;
+    std::unique_ptr<SetWeights> command
+        = SetWeights::create(m_document, m_resourceId, m_routeIndex, weights, &error);
+    if (!command) {
+        Q_EMIT editFailed(error);
+        refreshValues();
+        return;
+    }
+    m_document->undoStack()->push(command.release());
+}
+
+void WeightPanel::promote(int row)
+{
+    applyWeights(WeightRebalance::promote(modelWeights(), locks(), row));
+}
+
+void WeightPanel::evenSplit()
+{
+    applyWeights(WeightRebalance::evenSplit(modelWeights(), locks()));
+}
+
+void WeightPanel::fillHostPicker()
+{
+    const QString current = m_hostPicker->currentText();
+    QStringList hosts;
+    const Resource *vsr = m_document->resource(m_resourceId);
+    const QString vsNs = vsr ? vsr->namespaceName() : QString();
+    for (const Resource &r : m_document->workspace().resources) {
+        if (r.kind == ResourceKind::Service)
+            hosts.append(
+                r.namespaceName() == vsNs ? r.name() : r.name() + QLatin1Char('.') + r.namespaceName());
+        else if (r.kind == ResourceKind::ServiceEntry)
+            for (const Field<QString> &h : r.serviceEntry()->hosts)
+                hosts.append(h.value);
+    }
+    hosts.removeDuplicates();
+    hosts.sort();
+    const QSignalBlocker block(m_hostPicker);
+    m_hostPicker->clear();
+    m_hostPicker->addItems(hosts);
+    if (!current.isEmpty())
+        m_hostPicker->setCurrentText(current);
+    else if (!m_rows.isEmpty() && vsr)
+        m_hostPicker->setCurrentText(
+            vsr->virtualService()->http[m_routeIndex].route[0].destination.host.value);
+    fillSubsetPicker();
+}
+
+void WeightPanel::fillSubsetPicker()
+{
+    const Resource *vsr = m_document->resource(m_resourceId);
+    m_subsetPicker->clear();
+    m_subsetPicker->addItem(QString());
+    if (!vsr)
+        return;
+    const auto service = serviceOf(m_hostPicker->currentText(), vsr->namespaceName());
+    for (const Resource *dr : m_document->workspace().ofKind(ResourceKind::DestinationRule))
+        if (serviceOf(dr->destinationRule()->host.value, dr->namespaceName()) == service)
+            for (const Subset &s : dr->destinationRule()->subsets)
+                m_subsetPicker->addItem(s.name.value);
+}
+
+void WeightPanel::addDestination()
+{
+    QString error;
+    auto command = AddDestination::create(m_document, m_resourceId, m_routeIndex, m_hostPicker->currentText(),
+        m_subsetPicker->currentText().trimmed(), m_portPicker->value(), &error);
+    if (!command) {
+        Q_EMIT editFailed(error);
+        return;
+    }
+    m_document->undoStack()->push(command.release());
+}
+
+void WeightPanel::removeDestination(int row)
+{
+    QString error;
+    auto command = RemoveDestination::create(m_document, m_resourceId, m_routeIndex, row, &error);
+    if (!command) {
+        Q_EMIT editFailed(error);
+        return;
+    }
+    // Deleting the row's own button while it is emitting: push after the click returns.
+    QMetaObject::invokeMethod(
+        this, [this, c = command.release()] { m_document->undoStack()->push(c); }, Qt::QueuedConnection);
+}
+
+} // namespace meshroute

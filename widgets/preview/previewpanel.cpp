@@ -1,0 +1,560 @@
+#include "preview/previewpanel.h"
+
+#include "document.h"
+#include "preview/canaryplaneditor.h"
+#include "preview/convergenceplot.h"
+#include "preview/plotexporter.h"
+#include "preview/samplerequestmodel.h"
+#include "preview/splitplot.h"
+#include "request.h"
+#include "routetable.h"
+#include "routingtestwriter.h"
+#include "selection.h"
+#include "simulator.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace meshroute {
+
+namespace {
+
+constexpr quint64 kSeed = 1; // the CLI's default, so `meshroute simulate` prints the same counts
+
+QPushButton *button(const QString &text, const QString &tip, QWidget *parent)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setToolTip(tip);
+    return b;
+}
+
+} // namespace
+
+PreviewPanel::PreviewPanel(Document *document, Selection *selection, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_selection(selection)
+    , m_model(new SampleRequestModel(this))
+{
+    m_add = button(tr("Add"), tr("Add a sample request"), this);
+    m_duplicate = button(tr("Duplicate"), tr("Duplicate the selected request"), this);
+    m_delete = button(tr("Delete"), tr("Delete the selected request"), this);
+    m_saveSamples = button(tr("Save requests"), tr("Save the sample requests next to the workspace"), this);
+    auto *saveTest = button(tr("Save as routing test…"),
+        tr("Save the requests and where they go now as a test file for `meshroute test`"), this);
+    auto *runTests = button(tr("Run tests…"), tr("Add routing test files, run after every edit"), this);
+    m_badge = new QLabel(this);
+    m_badge->setObjectName(QStringLiteral("testBadge"));
+    m_badge->setMargin(3);
+    m_badge->hide();
+
+    auto *toolbar = new QHBoxLayout;
+    toolbar->setContentsMargins(0, 0, 0, 0);
+    for (QPushButton *b : { m_add, m_duplicate, m_delete, m_saveSamples, saveTest, runTests })
+        toolbar->addWidget(b);
+    toolbar->addStretch();
+    toolbar->addWidget(m_badge);
+
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+        | QAbstractItemView::AnyKeyPressed);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    m_table->setAlternatingRowColors(true);
+
+    m_why = new QListWidget(this);
+    m_why->setWordWrap(true);
+    m_why->setToolTip(
+        tr("Why the request goes where it goes: each earlier rule and the condition it failed"));
+
+    m_split = new SplitPlot(this);
+    m_convergence = new ConvergencePlot(this);
+    m_plan = new CanaryPlanEditor(document, this);
+    m_testList = new QListWidget(this);
+    m_testList->setWordWrap(true);
+
+    m_countBox = new QComboBox(this);
+    for (quint64 n : { 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL })
+        m_countBox->addItem(QLocale().toString(qulonglong(n)), QVariant::fromValue(n));
+    m_countBox->setCurrentIndex(2);
+    m_countBox->setToolTip(tr("How many requests to simulate (seed %1, as `meshroute simulate`)").arg(kSeed));
+    auto *exportPng = button(tr("PNG"), tr("Export the plot as PNG"), this);
+    auto *exportSvg = button(tr("SVG"), tr("Export the plot as SVG"), this);
+    auto *exportPdf = button(tr("PDF"), tr("Export the plot as PDF"), this);
+    auto *plotBar = new QHBoxLayout;
+    plotBar->setContentsMargins(0, 0, 0, 0);
+    plotBar->addWidget(new QLabel(tr("Simulate"), this));
+    plotBar->addWidget(m_countBox);
+    plotBar->addWidget(new QLabel(tr("requests"), this));
+    plotBar->addStretch();
+    plotBar->addWidget(new QLabel(tr("Export:"), this));
+    plotBar->addWidget(exportPng);
+    plotBar->addWidget(exportSvg);
+    plotBar->addWidget(exportPdf);
+
+    // Plots on the right; on the left what explains or drives them, so a canary step and its
+    // plot are seen side by side.
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_split, tr("Split"));
+    m_tabs->addTab(m_convergence, tr("Accumulation"));
+    m_sideTabs = new QTabWidget(this);
+    m_sideTabs->addTab(m_why, tr("Why"));
+    m_sideTabs->addTab(m_plan, tr("Canary plan"));
+    m_sideTabs->addTab(m_testList, tr("Tests"));
+
+    auto *plotPane = new QWidget(this);
+    auto *plotLayout = new QVBoxLayout(plotPane);
+    plotLayout->setContentsMargins(0, 0, 0, 0);
+    plotLayout->addLayout(plotBar);
+    plotLayout->addWidget(m_tabs, 1);
+
+    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(m_sideTabs);
+    bottom->addWidget(plotPane);
+    bottom->setStretchFactor(0, 2);
+    bottom->setStretchFactor(1, 3);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(toolbar);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+
+    connect(m_document, &Document::changed, this, &PreviewPanel::onDocumentChanged);
+    connect(m_model, &SampleRequestModel::samplesEdited, this, [this] {
+        m_samplesModified = true;
+        m_saveSamples->setEnabled(true);
+        reroute();
+        updateDetails(false);
+        Q_EMIT refreshed();
+    });
+    connect(m_model, &SampleRequestModel::editRejected, this, [this](const QString &text) {
+        m_status->setText(text);
+        Q_EMIT message(text);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_plan->clearPreview();
+        // Only the user's choice of a row moves the shared selection; opening a workspace does not.
+        updateDetails(!m_quietSelection);
+    });
+    connect(m_countBox, &QComboBox::currentIndexChanged, this, [this] { updatePlots(); });
+    connect(m_plan, &CanaryPlanEditor::previewChanged, this, [this] { updatePlots(); });
+    connect(m_add, &QPushButton::clicked, this, &PreviewPanel::addSample);
+    connect(m_duplicate, &QPushButton::clicked, this, &PreviewPanel::duplicateSample);
+    connect(m_delete, &QPushButton::clicked, this, &PreviewPanel::deleteSample);
+    connect(m_saveSamples, &QPushButton::clicked, this, [this] {
+        QString error;
+        m_status->setText(saveSamples(&error) ? tr("Saved %1").arg(sideFilePath()) : error);
+    });
+    connect(saveTest, &QPushButton::clicked, this, &PreviewPanel::onSaveRoutingTest);
+    connect(runTests, &QPushButton::clicked, this, &PreviewPanel::onRunTests);
+    connect(exportPng, &QPushButton::clicked, this, [this] { onExport(QStringLiteral("png")); });
+    connect(exportSvg, &QPushButton::clicked, this, [this] { onExport(QStringLiteral("svg")); });
+    connect(exportPdf, &QPushButton::clicked, this, [this] { onExport(QStringLiteral("pdf")); });
+
+    loadSamples();
+    refresh();
+    if (m_model->rowCount() > 0) {
+        m_quietSelection = true;
+        selectRow(0);
+        m_quietSelection = false;
+    }
+}
+
+PreviewPanel::~PreviewPanel() = default;
+
+int PreviewPanel::currentRow() const
+{
+    const QModelIndex i = m_table->selectionModel()->currentIndex();
+    return i.isValid() ? i.row() : -1;
+}
+
+void PreviewPanel::selectRow(int row)
+{
+    m_table->selectRow(row);
+    m_table->setCurrentIndex(m_model->index(row, SampleRequestModel::Name));
+}
+
+quint64 PreviewPanel::requestCount() const
+{
+    return m_countBox->currentData().toULongLong();
+}
+
+QString PreviewPanel::sideFilePath() const
+{
+    QStringList files;
+    for (const SourceFile &f : m_document->files())
+        files << f.path;
+    return SampleRequest::sideFilePath(files);
+}
+
+void PreviewPanel::loadSamples()
+{
+    QList<SampleRequest> samples;
+    const QString path = sideFilePath();
+    QString error;
+    if (!path.isEmpty() && QFileInfo::exists(path)) {
+        if (!SampleRequest::load(path, &samples, &error)) {
+            m_status->setText(error);
+            samples = SampleRequest::defaults(m_document->workspace());
+        }
+    } else {
+        samples = SampleRequest::defaults(m_document->workspace());
+    }
+    m_model->setSamples(samples);
+    m_samplesModified = false;
+    m_saveSamples->setEnabled(false);
+}
+
+bool PreviewPanel::saveSamples(QString *error)
+{
+    const QString path = sideFilePath();
+    if (path.isEmpty()) {
+        *error = tr("the workspace has no file to keep the requests next to; save it first");
+        return false;
+    }
+    if (!SampleRequest::save(path, m_model->samples(), error))
+        return false;
+    m_samplesModified = false;
+    m_saveSamples->setEnabled(false);
+    return true;
+}
+
+void PreviewPanel::onDocumentChanged(const ChangeEvent &event)
+{
+    switch (event.type) {
+    case ChangeEvent::Type::Saved:
+        // The requests are saved with the workspace.
+        if (m_samplesModified) {
+            QString error;
+            if (!saveSamples(&error))
+                m_status->setText(error);
+        }
+        return;
+    case ChangeEvent::Type::Reset:
+        m_testCache.clear();
+        loadSamples();
+        refresh();
+        if (m_model->rowCount() > 0 && currentRow() < 0) {
+            m_quietSelection = true;
+            selectRow(0);
+            m_quietSelection = false;
+        }
+        return;
+    case ChangeEvent::Type::ResourcesChanged:
+        refresh();
+        return;
+    }
+}
+
+void PreviewPanel::refresh()
+{
+    m_router.setTable(RouteTable::compile(m_document->workspace()));
+    reroute();
+    updateDetails(false);
+    runTests();
+    Q_EMIT refreshed();
+}
+
+void PreviewPanel::reroute()
+{
+    QList<RequestOutcome> outcomes;
+    outcomes.reserve(m_model->rowCount());
+    for (const SampleRequest &s : m_model->samples())
+        outcomes << RequestOutcome::of(m_router, s);
+    m_model->setOutcomes(outcomes);
+}
+
+void PreviewPanel::updateDetails(bool selectRule)
+{
+    const int row = currentRow();
+    m_why->clear();
+    m_duplicate->setEnabled(row >= 0);
+    m_delete->setEnabled(row >= 0);
+    if (row < 0 || !m_model->hasOutcome(row)) {
+        m_selection->setHighlight(TrafficPath {});
+        m_plan->setRule(-1, -1);
+        updatePlots();
+        return;
+    }
+    const SampleRequest &sample = m_model->sample(row);
+    const RequestOutcome &o = m_model->outcome(row);
+    const RouteResult &r = o.result;
+    auto add = [this](const QString &text, const QColor &colour = {}) {
+        auto *item = new QListWidgetItem(text, m_why);
+        if (colour.isValid())
+            item->setForeground(colour);
+    };
+    add(tr("%1 from %2").arg(sample.requestLine(), sample.senderText()));
+    if (o.kind == RequestOutcome::Kind::Invalid) {
+        add(o.text, RequestOutcome::colour(o.kind));
+    } else {
+        if (!r.routeConfig.isEmpty())
+            add(tr("route table: %1%2")
+                    .arg(r.routeConfig,
+                        r.virtualHost.isEmpty() ? QString() : tr(", virtual host %1").arg(r.virtualHost)));
+        for (const QString &t : r.trace)
+            add(QStringLiteral("✗ ") + t, QColor(0x80, 0x80, 0x80));
+        if (!o.ruleText.isEmpty())
+            add(QStringLiteral("✓ ") + o.ruleText, RequestOutcome::colour(RequestOutcome::Kind::Routed));
+        add(o.text, RequestOutcome::colour(o.kind));
+        // A 404's reason is already in the outcome line; a routed request's adds nothing to the rule.
+        if (!r.reason.isEmpty() && o.kind != RequestOutcome::Kind::Routed
+            && o.kind != RequestOutcome::Kind::NoRoute)
+            add(r.reason);
+        for (const QString &w : r.warnings)
+            add(QStringLiteral("⚠ ") + w, RequestOutcome::colour(RequestOutcome::Kind::Unavailable));
+    }
+
+    // Light the path in the graph and select the rule in the editors.
+    TrafficPath path;
+    if (!sample.gateway.isEmpty())
+        if (const Resource *gw = m_document->workspace().find(ResourceKind::Gateway,
+                sample.gateway.section(QLatin1Char('/'), 0, 0), sample.gateway.section(QLatin1Char('/'), 1)))
+            path.gatewayId = gw->id;
+    path.virtualServiceId = r.virtualServiceId;
+    path.routeIndex = r.routeIndex;
+    path.matchIndex = r.matchIndex;
+    for (const RouteDestinationResult &d : r.destinations)
+        path.destinations << TrafficPath::Hop { d.host, d.subset, d.share };
+    m_selection->setHighlight(path);
+    if (selectRule && r.virtualServiceId >= 0) {
+        SelectionTarget t;
+        t.resourceId = r.virtualServiceId;
+        t.routeIndex = r.routeIndex;
+        t.matchIndex = r.matchIndex;
+        m_selection->select(t);
+    }
+    m_plan->setRule(r.virtualServiceId, r.routeIndex);
+    updatePlots();
+}
+
+void PreviewPanel::updatePlots()
+{
+    const int row = currentRow();
+    if (row < 0 || !m_model->hasOutcome(row) || m_model->outcome(row).kind == RequestOutcome::Kind::Invalid) {
+        m_split->clearPlot(tr("Select a sample request"));
+        m_convergence->clearPlot(tr("Select a sample request"));
+        return;
+    }
+    Request request;
+    m_model->sample(row).toRequest(&request);
+    const quint64 n = requestCount();
+    const int step = m_plan->previewedStep();
+    QString title;
+    SimulationResult sim;
+    if (step >= 0 && step < m_plan->steps().size()) {
+        // A canary step routes on the scratch workspace with the step applied.
+        const CanaryPlan::Step &s = m_plan->steps()[step];
+        const Router stepRouter(RouteTable::compile(s.workspace));
+        sim = Simulator::simulate(stepRouter, request, n, kSeed);
+        title = tr("Preview of canary %1").arg(s.label);
+    } else {
+        sim = Simulator::simulate(m_router, request, n, kSeed);
+        title = m_model->outcome(row).ruleText.isEmpty() ? m_model->sample(row).name
+                                                         : m_model->outcome(row).ruleText;
+    }
+    title += tr(" · %1 requests, seed %2").arg(QLocale().toString(qulonglong(n))).arg(kSeed);
+    m_split->setSimulation(sim, title);
+    m_convergence->setRun(sim.route, n, kSeed, title);
+}
+
+void PreviewPanel::setTestFiles(const QStringList &paths)
+{
+    m_testFiles = paths;
+    m_testFiles.removeDuplicates();
+    runTests();
+}
+
+void PreviewPanel::runTests()
+{
+    m_testList->clear();
+    m_report = RoutingTestReport();
+    if (m_testFiles.isEmpty()) {
+        m_badge->hide();
+        m_testList->addItem(
+            tr("No routing tests. \"Save as routing test…\" makes one from the requests above; "
+               "\"Run tests…\" adds existing files."));
+        return;
+    }
+    QList<RoutingTestCase> cases;
+    QStringList errors;
+    for (const QString &path : std::as_const(m_testFiles)) {
+        // Test files are read again only when they change on disk; the run is against every edit.
+        const QFileInfo fi(path);
+        CachedTests &cache = m_testCache[path];
+        if (cache.modified != fi.lastModified() || cache.size != fi.size()) {
+            cache = CachedTests();
+            cache.modified = fi.lastModified();
+            cache.size = fi.size();
+            if (!RoutingTest::readFile(path, &cache.cases, &cache.error))
+                cache.cases.clear();
+        }
+        if (!cache.error.isEmpty())
+            errors << cache.error;
+        cases += cache.cases;
+    }
+    m_report = RoutingTest::run(m_router, cases);
+    const bool green = m_report.failed == 0 && errors.isEmpty();
+    m_badge->setText(green ? tr("✔ %1 tests pass").arg(m_report.passed)
+                           : tr("✘ %1 of %2 tests fail")
+                                 .arg(m_report.failed + errors.size())
+                                 .arg(cases.size() + errors.size()));
+    m_badge->setStyleSheet(green
+            ? QStringLiteral("background:#1b7f3b; color:white; border-radius:3px; font-weight:bold")
+            : QStringLiteral("background:#c02828; color:white; border-radius:3px; font-weight:bold"));
+    m_badge->setProperty("passing", green);
+    QStringList tip;
+    for (const QString &e : errors)
+        tip << e;
+    for (int i = 0; i < m_report.results.size(); ++i)
+        if (!m_report.results[i].passed)
+            tip << m_report.cases[i].description + QStringLiteral(": ")
+                    + m_report.results[i].failures.join(QStringLiteral("; "));
+    m_badge->setToolTip(tip.isEmpty() ? m_testFiles.join(QLatin1Char('\n')) : tip.join(QLatin1Char('\n')));
+    m_badge->show();
+
+    for (const QString &e : errors)
+        new QListWidgetItem(QStringLiteral("✘ ") + e, m_testList);
+    for (int i = 0; i < m_report.results.size(); ++i) {
+        const RoutingTestCaseResult &res = m_report.results[i];
+        auto *item = new QListWidgetItem((res.passed ? QStringLiteral("✔ ") : QStringLiteral("✘ "))
+                + m_report.cases[i].description
+                + (res.passed ? QString()
+                              : QStringLiteral("\n   ") + res.failures.join(QStringLiteral("\n   "))),
+            m_testList);
+        item->setForeground(res.passed ? RequestOutcome::colour(RequestOutcome::Kind::Routed)
+                                       : RequestOutcome::colour(RequestOutcome::Kind::NoRoute));
+    }
+    new QListWidgetItem(tr("Coverage: %1 of %2 rules reached")
+                            .arg(m_report.rules.size() - m_report.uncovered.size())
+                            .arg(m_report.rules.size()),
+        m_testList);
+    for (int i : std::as_const(m_report.uncovered)) {
+        const RouteTable::RuleRef &rule = m_report.rules[i];
+        auto *item = new QListWidgetItem(
+            tr("not reached by any test: %1 rule %2").arg(rule.virtualService, rule.ruleName), m_testList);
+        item->setForeground(RequestOutcome::colour(RequestOutcome::Kind::Unavailable));
+        item->setData(Qt::UserRole, rule.virtualServiceId);
+        item->setData(Qt::UserRole + 1, rule.ruleIndex);
+    }
+}
+
+bool PreviewPanel::saveRoutingTest(const QString &path, QString *error)
+{
+    if (!RoutingTestWriter::writeFile(path, m_model->samples(), m_router, error))
+        return false;
+    m_testCache.remove(path);
+    QStringList files = m_testFiles;
+    files << path;
+    setTestFiles(files);
+    return true;
+}
+
+bool PreviewPanel::exportPlot(const QString &path, QString *error, bool accumulation)
+{
+    return PlotExporter::save(
+        accumulation ? static_cast<QCustomPlot *>(m_convergence) : m_split, path, error);
+}
+
+void PreviewPanel::addSample()
+{
+    SampleRequest s;
+    const int row = currentRow();
+    // A new request starts from the selected one's sender and host: the usual next question is
+    // "and what about this other path?".
+    if (row >= 0) {
+        s = m_model->sample(row);
+        s.headers.clear();
+    }
+    s.name = tr("new request");
+    const int at = row >= 0 ? row + 1 : m_model->rowCount();
+    m_model->insertSample(at, s);
+    selectRow(at);
+    m_table->edit(m_model->index(at, SampleRequestModel::RequestLine));
+}
+
+void PreviewPanel::duplicateSample()
+{
+    const int row = currentRow();
+    if (row < 0)
+        return;
+    SampleRequest s = m_model->sample(row);
+    s.name += tr(" (copy)");
+    m_model->insertSample(row + 1, s);
+    selectRow(row + 1);
+}
+
+void PreviewPanel::deleteSample()
+{
+    const int row = currentRow();
+    if (row < 0)
+        return;
+    m_model->removeRows(row, 1);
+    if (m_model->rowCount() > 0)
+        selectRow(std::min(row, m_model->rowCount() - 1));
+    else
+        updateDetails(false);
+}
+
+void PreviewPanel::onSaveRoutingTest()
+{
+    QString suggested = sideFilePath();
+    suggested = suggested.isEmpty()
+        ? QStringLiteral("routing-test.yaml")
+        : suggested.replace(QStringLiteral(".meshroute-requests.yaml"), QStringLiteral(".routing-test.yaml"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save as routing test"), suggested, tr("YAML (*.yaml *.yml)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    m_status->setText(saveRoutingTest(path, &error)
+            ? tr("Saved %1: run it with meshroute test %1 -- MANIFESTS").arg(path)
+            : error);
+}
+
+void PreviewPanel::onRunTests()
+{
+    const QStringList paths
+        = QFileDialog::getOpenFileNames(this, tr("Routing test files"), QString(), tr("YAML (*.yaml *.yml)"));
+    if (paths.isEmpty())
+        return;
+    setTestFiles(m_testFiles + paths);
+    m_sideTabs->setCurrentWidget(m_testList);
+}
+
+void PreviewPanel::onExport(const QString &suffix)
+{
+    const bool accumulation = m_tabs->currentWidget() == m_convergence;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"),
+        (accumulation ? QStringLiteral("accumulation.") : QStringLiteral("split.")) + suffix,
+        suffix.toUpper() + QStringLiteral(" (*.") + suffix + QLatin1Char(')'));
+    if (path.isEmpty())
+        return;
+    QString error;
+    m_status->setText(exportPlot(path, &error, accumulation) ? tr("Exported %1").arg(path) : error);
+}
+
+} // namespace meshroute

@@ -1,0 +1,134 @@
+#pragma once
+
+#include "preview/requestoutcome.h"
+#include "routingtest.h"
+#include "samplerequest.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+
+namespace meshroute {
+
+class CanaryPlanEditor;
+class ConvergencePlot;
+class Document;
+class SampleRequestModel;
+class Selection;
+class SplitPlot;
+struct ChangeEvent;
+
+// The live preview: sample requests routed after every edit, the selected
+// one's path lit in the other views with the reasons earlier rules missed,
+// its split simulated and plotted against the Kubernetes baseline, canary
+// plans, and routing tests run on every edit with a pass/fail badge.
+//
+// Everything shown is computed by the model's engine (RouteTable, Router,
+// Simulator, RoutingTest) from the document's current text, so the panel
+// says what `meshroute route`, `simulate` and `test` print. The panel never
+// edits the manifests; the sample requests are its own side file.
+class PreviewPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    PreviewPanel(Document *document, Selection *selection, QWidget *parent = nullptr);
+    ~PreviewPanel() override;
+
+    // Recompiles, re-routes every sample, re-simulates the selected one and re-runs the tests.
+    void refresh();
+
+    SampleRequestModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    QListWidget *whyList() const { return m_why; }
+    SplitPlot *splitPlot() const { return m_split; }
+    ConvergencePlot *convergencePlot() const { return m_convergence; }
+    CanaryPlanEditor *planEditor() const { return m_plan; }
+    QComboBox *requestCountBox() const { return m_countBox; }
+    QLabel *testBadge() const { return m_badge; }
+    QListWidget *testList() const { return m_testList; }
+    QTabWidget *tabs() const { return m_tabs; } // Split, Accumulation
+    QTabWidget *sideTabs() const { return m_sideTabs; } // Why, Canary plan, Tests
+    QPushButton *addButton() const { return m_add; }
+    QPushButton *duplicateButton() const { return m_duplicate; }
+    QPushButton *deleteButton() const { return m_delete; }
+
+    int currentRow() const;
+    void selectRow(int row);
+    quint64 requestCount() const;
+
+    // The side file of the sample requests (empty without a file to put it next to).
+    QString sideFilePath() const;
+    bool saveSamples(QString *error);
+    bool samplesModified() const { return m_samplesModified; }
+
+    // The routing test files run after every edit.
+    QStringList testFiles() const { return m_testFiles; }
+    void setTestFiles(const QStringList &paths);
+    const RoutingTestReport &testReport() const { return m_report; }
+    // Writes the samples and their current outcomes as a routing test, and runs it from then on.
+    bool saveRoutingTest(const QString &path, QString *error);
+    // Saves the plot of the current tab (split or accumulation) as .png, .svg or .pdf.
+    bool exportPlot(const QString &path, QString *error, bool accumulation = false);
+
+Q_SIGNALS:
+    // After every refresh, for the status bar and tests.
+    void refreshed();
+    void message(const QString &text);
+
+private:
+    void onDocumentChanged(const meshroute::ChangeEvent &event);
+    void loadSamples();
+    void reroute();
+    void updateDetails(bool selectRule);
+    void updatePlots();
+    void runTests();
+    void addSample();
+    void duplicateSample();
+    void deleteSample();
+    void onSaveRoutingTest();
+    void onRunTests();
+    void onExport(const QString &suffix);
+
+    Document *m_document;
+    Selection *m_selection;
+    Router m_router;
+    SampleRequestModel *m_model;
+    bool m_samplesModified = false;
+    bool m_quietSelection = false;
+    QStringList m_testFiles;
+    struct CachedTests
+    {
+        QDateTime modified;
+        qint64 size = -1;
+        QList<RoutingTestCase> cases;
+        QString error;
+    };
+    QHash<QString, CachedTests> m_testCache;
+    RoutingTestReport m_report;
+
+    QTableView *m_table;
+    QListWidget *m_why;
+    QTabWidget *m_tabs;
+    QTabWidget *m_sideTabs;
+    SplitPlot *m_split;
+    ConvergencePlot *m_convergence;
+    CanaryPlanEditor *m_plan;
+    QListWidget *m_testList;
+    QComboBox *m_countBox;
+    QLabel *m_badge;
+    QLabel *m_status;
+    QPushButton *m_add;
+    QPushButton *m_duplicate;
+    QPushButton *m_delete;
+    QPushButton *m_saveSamples;
+};
+
+} // namespace meshroute

@@ -1,0 +1,149 @@
+#include "preview/requestoutcome.h"
+
+#include "request.h"
+#include "samplerequest.h"
+
+#include <cmath>
+
+namespace meshroute {
+
+namespace {
+
+QString shortHost(const QString &fqdn)
+{
+    const qsizetype dot = fqdn.indexOf(QLatin1Char('.'));
+    // Registry names read best short ("reviews"); external hosts keep their domain.
+    return fqdn.endsWith(QLatin1String(".svc.cluster.local")) && dot > 0 ? fqdn.left(dot) : fqdn;
+}
+
+QString shareText(double share)
+{
+    const double rounded = std::round(share * 100.0) / 100.0;
+    return QString::number(rounded, 'g', 6) + QLatin1Char('%');
+}
+
+} // namespace
+
+RequestOutcome RequestOutcome::of(const Router &router, const SampleRequest &sample)
+{
+    Request request;
+    QString error;
+    if (!sample.toRequest(&request, &error)) {
+        RequestOutcome o;
+        o.kind = Kind::Invalid;
+        o.error = error;
+        o.text = QStringLiteral("invalid: ") + error;
+        return o;
+    }
+    return of(router, request);
+}
+
+RequestOutcome RequestOutcome::of(const Router &router, const Request &request)
+{
+    RequestOutcome o;
+    o.result = router.route(request);
+    const RouteResult &r = o.result;
+    if (!r.virtualService.isEmpty()) {
+        o.ruleText = r.virtualService + QLatin1Char(' ')
+            + (r.routeName.isEmpty() ? QStringLiteral("#%1").arg(r.routeIndex)
+                                     : QLatin1Char('"') + r.routeName + QLatin1Char('"'));
+        if (r.matchIndex >= 0)
+            o.ruleText += QStringLiteral(" match %1").arg(r.matchIndex);
+    }
+    switch (r.status) {
+    case RouteResult::Status::NoRoute:
+        o.kind = Kind::NoRoute;
+        o.text = QStringLiteral("%1 %2: %3")
+                     .arg(r.httpStatus)
+                     .arg(r.responseFlag.isEmpty() ? QStringLiteral("NR") : r.responseFlag, r.reason);
+        return o;
+    case RouteResult::Status::Redirect:
+        o.kind = Kind::Redirect;
+        o.text = QStringLiteral("%1 redirect -> %2")
+                     .arg(r.redirectCode ? r.redirectCode : r.httpStatus)
+                     .arg(r.location);
+        return o;
+    case RouteResult::Status::DirectResponse:
+        o.kind = Kind::DirectResponse;
+        o.text = QStringLiteral("direct response %1").arg(r.directResponseStatus);
+        if (!r.directResponseBody.isEmpty())
+            o.text += QStringLiteral(": ") + r.directResponseBody.left(60);
+        return o;
+    case RouteResult::Status::Routed:
+        break;
+    }
+    const RouteTable &table = router.table();
+    QStringList parts;
+    QString previousHost;
+    for (const RouteDestinationResult &d : r.destinations) {
+        if (d.share <= 0 && r.destinations.size() > 1)
+            continue;
+        QString part;
+        const QString host = shortHost(d.host);
+        // "reviews v1 99% · v2 1%": the host once for a split within one service.
+        if (host != previousHost)
+            part = host + (d.subset.isEmpty() ? QStringLiteral(":%1").arg(d.port) : QString());
+        if (!d.subset.isEmpty())
+            part += (part.isEmpty() ? QString() : QStringLiteral(" ")) + d.subset;
+        if (r.destinations.size() > 1)
+            part += QLatin1Char(' ') + shareText(d.share);
+        const bool nc = (!table.isKnownHost(d.host) && table.hasRegistry())
+            || (!d.subset.isEmpty() && !table.subsetDefined(d.host, d.subset));
+        if (nc)
+            part += QStringLiteral(" (503 NC)");
+        else if (d.readyPods == 0)
+            part += QStringLiteral(" (503 UH)");
+        previousHost = host;
+        parts << part;
+    }
+    if (r.destinations.isEmpty())
+        parts << QStringLiteral("no destination");
+    if (r.httpStatus == 503) {
+        o.kind = Kind::Unavailable;
+        o.text = QStringLiteral("503 %1: %2").arg(r.responseFlag, parts.join(QStringLiteral(" · ")));
+    } else {
+        o.kind = Kind::Routed;
+        o.text = QStringLiteral("-> ") + parts.join(QStringLiteral(" · "));
+    }
+    return o;
+}
+
+QColor RequestOutcome::colour(Kind kind)
+{
+    switch (kind) {
+    case Kind::Routed:
+        return QColor(0x1b, 0x7f, 0x3b);
+    case Kind::NoRoute:
+        return QColor(0xc0, 0x28, 0x28);
+    case Kind::Redirect:
+        return QColor(0x1f, 0x5f, 0xbf);
+    case Kind::DirectResponse:
+        return QColor(0x7d, 0x3c, 0x98);
+    case Kind::Unavailable:
+        return QColor(0xc2, 0x54, 0x00);
+    case Kind::Invalid:
+        return QColor(0x80, 0x80, 0x80);
+    }
+    return {};
+}
+
+QString RequestOutcome::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Routed:
+        return QStringLiteral("routed");
+    case Kind::NoRoute:
+        return QStringLiteral("no route");
+    case Kind::Redirect:
+        return QStringLiteral("redirect");
+    case Kind::DirectResponse:
+        return QStringLiteral("direct response");
+    case Kind::Unavailable:
+        return QStringLiteral("unavailable");
+    case Kind::Invalid:
+        return QStringLiteral("invalid");
+    }
+    return {};
+}
+
+} // namespace meshroute

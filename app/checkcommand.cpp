@@ -51,10 +51,22 @@ int runCheck(const QStringList &args)
     if (!parseArguments(parser, QStringLiteral("check"), args))
         return 2;
     if (parser.isSet(QStringLiteral("list-codes"))) {
+        // --format markdown gives the table the README carries.
+        const bool markdown = parser.value(QStringLiteral("format")) == QLatin1String("markdown");
+        if (markdown)
+            out() << "| code | severity | title | what triggers it |\n|---|---|---|---|\n";
         for (const DiagnosticCodeInfo &c : ResourceReader::codes())
-            out() << QStringLiteral("%1  %2  %3: %4\n")
-                         .arg(c.code, Diagnostic::severityName(c.severity).leftJustified(7), c.title, c.explanation);
-        out() << DiagnosticCodes::textTable();
+            out() << (markdown ? QStringLiteral("| %1 | %2 | %3 | %4 |\n") : QStringLiteral("%1  %2  %3: %4\n"))
+                         .arg(c.code, markdown ? Diagnostic::severityName(c.severity)
+                                               : Diagnostic::severityName(c.severity).leftJustified(7),
+                              c.title, c.explanation);
+        if (markdown) {
+            const QString table = DiagnosticCodes::markdownTable();
+            // Its own header rows are already written above.
+            out() << table.section(QLatin1Char('\n'), 2);
+        } else {
+            out() << DiagnosticCodes::textTable();
+        }
         return 0;
     }
     const QString format = parser.value(QStringLiteral("format"));

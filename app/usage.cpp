@@ -70,7 +70,7 @@ QString usage(const QString &command)
     if (command == QLatin1String("route"))
         return QStringLiteral(
             "Usage: meshroute route [--json] --request \"METHOD URL\" [-H \"Name: value\"]... [--gateway NS/NAME]\n"
-            "                       [--source-labels k=v,...] [--source-namespace NS] INPUT...\n"
+            "                       [--source-labels k=v,...] [--source-namespace NS] [--port N] INPUT...\n"
             "\n"
             "Routes one request as Istio and Envoy would and prints the rule, the destinations with\n"
             "their shares and Envoy cluster names, and for every earlier rule why it did not match.\n"
@@ -84,6 +84,8 @@ QString usage(const QString &command)
     if (command == QLatin1String("test"))
         return QStringLiteral(
             "Usage: meshroute test [--json] [--coverage] TESTFILE... -- INPUT...\n"
+            "       meshroute test [--json] [--coverage] -t TESTFILE... INPUT...\n"
+            "       meshroute test [--json] [--coverage] FOLDER...   (files with testCases are the tests)\n"
             "\n"
             "Runs routing test files (istio-config-validator's testCases format, plus gateway, source\n"
             "labels, query, expected cluster and share) against the manifests after --.\n"

@@ -208,8 +208,12 @@ LoadResult Loader::loadPaths(const QStringList &inputs, const LoadOptions &optio
             QStringList found;
             QDirIterator it(input, { QStringLiteral("*.yaml"), QStringLiteral("*.yml") }, QDir::Files,
                             QDirIterator::Subdirectories);
-            while (it.hasNext())
-                found.append(it.next());
+            while (it.hasNext()) {
+                const QString file = it.next();
+                // The preview's sample requests live beside the manifests; they are not manifests.
+                if (!file.endsWith(QLatin1String(".meshroute-requests.yaml")))
+                    found.append(file);
+            }
             std::sort(found.begin(), found.end());
             files.append(found);
         } else {

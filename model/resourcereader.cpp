@@ -3,6 +3,8 @@
 #include <QRegularExpression>
 #include <QStringList>
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cmath>
 #include <functional>
 #include <vector>
@@ -117,7 +119,7 @@ public:
             m_reader.report(Severity::Error, ResourceReader::CodeWrongType, node, path,
                             QStringLiteral("%1 must be a mapping, got %2").arg(typeName, describeNode(node)));
         if (m_ok)
-            m_used.assign(node.pairCount(), false);
+            m_used.assign(node.pairCount() > 64 ? node.pairCount() : 0, false);
     }
     ~MapReader() { finish(); }
 
@@ -127,26 +129,27 @@ public:
     template<typename F>
     bool field(const char *key, F &&f)
     {
-        m_known.push_back(key);
+        if (m_knownCount < m_known.size())
+            m_known[m_knownCount++] = key;
         if (!m_ok)
             return false;
         const std::string_view k(key);
         for (std::size_t i = 0; i + 1 < m_node.children.size(); i += 2) {
             const YamlNode &keyNode = m_node.children[i];
             if (keyNode.kind == YamlNode::Kind::Scalar && keyNode.value == k) {
-                if (m_used[i / 2]) {
+                if (isUsed(i / 2)) {
                     m_reader.report(Severity::Error, ResourceReader::CodeDuplicateKey, keyNode, Path(&m_path, key),
                                     QStringLiteral("duplicate key \"%1\": the API server would keep only the last one; remove one of them")
                                         .arg(QLatin1String(key)));
                     continue;
                 }
-                m_used[i / 2] = true;
+                setUsed(i / 2);
                 const Path child(&m_path, key);
                 f(m_node.children[i + 1], child);
                 // A second occurrence is reported by the loop going on.
                 for (std::size_t j = i + 2; j + 1 < m_node.children.size(); j += 2)
                     if (m_node.children[j].kind == YamlNode::Kind::Scalar && m_node.children[j].value == k) {
-                        m_used[j / 2] = true;
+                        setUsed(j / 2);
                         m_reader.report(Severity::Error, ResourceReader::CodeDuplicateKey, m_node.children[j],
                                         Path(&m_path, key),
                                         QStringLiteral("duplicate key \"%1\": the API server would keep only the last one; remove one of them")
@@ -172,16 +175,16 @@ public:
         m_finished = true;
         if (!m_reportUnknown)
             return;
-        for (std::size_t i = 0; i < m_used.size(); ++i) {
-            if (m_used[i])
+        for (std::size_t i = 0; i < m_node.pairCount(); ++i) {
+            if (isUsed(i))
                 continue;
             const YamlNode &keyNode = m_node.children[2 * i];
             const QString key = qs(keyNode.value);
             QString suggestion;
             int best = 3;
             QStringList knownNames;
-            for (const char *known : m_known)
-                knownNames.append(QString::fromLatin1(known));
+            for (std::size_t k = 0; k < m_knownCount; ++k)
+                knownNames.append(QString::fromLatin1(m_known[k]));
             for (const QString &k : std::as_const(knownNames)) {
                 const int d = editDistance(key, k);
                 if (d < best) {
@@ -211,8 +214,20 @@ private:
     bool m_reportUnknown;
     bool m_ok = false;
     bool m_finished = false;
+    // Which keys were read: a bit mask for the usual small mapping, a vector past 64 keys.
+    bool isUsed(std::size_t pair) const { return m_used.empty() ? (m_usedBits >> pair) & 1U : bool(m_used[pair]); }
+    void setUsed(std::size_t pair)
+    {
+        if (m_used.empty())
+            m_usedBits |= std::uint64_t(1) << pair;
+        else
+            m_used[pair] = true;
+    }
+    std::uint64_t m_usedBits = 0;
     std::vector<bool> m_used;
-    std::vector<const char *> m_known;
+    // The keys this type knows, for "did you mean": reading never allocates for them.
+    std::array<const char *, 48> m_known{};
+    std::size_t m_knownCount = 0;
 };
 
 // Field readers. Each reports a wrong type on the value and leaves the field absent.

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void weightsToOutputLeavesInputAlone();
     void weightsErrorsLeaveFileUntouched_data();
     void weightsErrorsLeaveFileUntouched();
+    void readmeCarriesTheCodeTable();
 };
 
 void TestCli::helpAndVersion()
@@ -246,6 +247,23 @@ void TestCli::weightsErrorsLeaveFileUntouched()
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
     QCOMPARE(readFile(path), original);
+}
+
+// The README's table is the one `check --list-codes --format markdown`
+// prints: regenerate it with that command when a code changes.
+void TestCli::readmeCarriesTheCodeTable()
+{
+    const Run r = meshroute({ QStringLiteral("check"), QStringLiteral("--list-codes"), QStringLiteral("--format"),
+                              QStringLiteral("markdown") });
+    QCOMPARE(r.exitCode, 0);
+    for (const char *code : { "MR0001", "MR0003", "IST0101", "IST0173", "MR1009", "MR1011" })
+        QVERIFY2(r.out.contains(QByteArray("| ") + code + " |"), code);
+    const QByteArray readme = readFile(QStringLiteral(MESHROUTE_EXAMPLES_DIR "/../../README.md"));
+    const qsizetype begin = readme.indexOf("<!-- codes:begin -->\n");
+    const qsizetype end = readme.indexOf("<!-- codes:end -->");
+    QVERIFY(begin >= 0 && end > begin);
+    const QByteArray table = readme.mid(begin + 21, end - begin - 21);
+    QCOMPARE(QString::fromUtf8(table), QString::fromUtf8(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,384 @@
+// The traffic graph computed from a workspace: nodes, edges, shares, what is
+// missing, the host filter and the layout. QtCore only (GraphModel).
+#include "document.h"
+#include "graph/graphmodel.h"
+#include "loader.h"
+#include "selection.h"
+#include "setweights.h"
+#include "undostack.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QRectF>
+#include <QtTest>
+
+using namespace meshroute;
+
+namespace {
+
+LoadResult bookinfo()
+{
+    return Loader::loadPaths({ QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml") });
+}
+
+int idOf(const Workspace &ws, ResourceKind kind, const QString &name)
+{
+    const Resource *r = ws.find(kind, QStringLiteral("default"), name);
+    return r ? r->id : -1;
+}
+
+const GraphEdge *edge(const GraphModel &g, const QString &from, const QString &to)
+{
+    const int a = g.indexOf(from);
+    const int b = g.indexOf(to);
+    for (const GraphEdge &e : g.edges())
+        if (e.from == a && e.to == b)
+            return &e;
+    return nullptr;
+}
+
+const QString svc(const QString &name)
+{
+    return QStringLiteral("svc:%1.default.svc.cluster.local").arg(name);
+}
+
+const QString subset(const QString &service, const QString &name)
+{
+    return QStringLiteral("subset:%1.default.svc.cluster.local/%2").arg(service, name);
+}
+
+} // namespace
+
+class TestGraphModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void bookinfoNodes()
+    {
+        const LoadResult load = bookinfo();
+        const GraphModel g = GraphModel::build(load.workspace);
+        const Workspace &ws = load.workspace;
+        const int gw = idOf(ws, ResourceKind::Gateway, QStringLiteral("bookinfo-gateway"));
+        const int bookinfoVs = idOf(ws, ResourceKind::VirtualService, QStringLiteral("bookinfo"));
+        const int reviewsVs = idOf(ws, ResourceKind::VirtualService, QStringLiteral("reviews"));
+        QVERIFY(gw >= 0 && bookinfoVs >= 0 && reviewsVs >= 0);
+
+        // 1 gateway, 2 VS, 2 rules, 4 services, 3 subsets, 6 workloads.
+        QMap<GraphNode::Kind, int> counts;
+        for (const GraphNode &n : g.nodes()) {
+            ++counts[n.kind];
+            QVERIFY2(!n.missing, qPrintable(n.key + QLatin1String(" is drawn missing")));
+        }
+        QCOMPARE(counts[GraphNode::Kind::Gateway], 1);
+        QCOMPARE(counts[GraphNode::Kind::VirtualService], 2);
+        QCOMPARE(counts[GraphNode::Kind::Rule], 2);
+        QCOMPARE(counts[GraphNode::Kind::Service], 4);
+        QCOMPARE(counts[GraphNode::Kind::Subset], 3);
+        QCOMPARE(counts[GraphNode::Kind::Workload], 6);
+
+        const GraphNode &gateway = g.nodes()[g.indexOf(QStringLiteral("gw:%1").arg(gw))];
+        QCOMPARE(gateway.title, QStringLiteral("bookinfo-gateway"));
+        QVERIFY(gateway.details.contains(QStringLiteral("HTTP 80: bookinfo.app")));
+
+        const QString bookinfoRule = QStringLiteral("rule:%1:http:0").arg(bookinfoVs);
+        const GraphNode &rule = g.nodes()[g.indexOf(bookinfoRule)];
+        QCOMPARE(rule.details.first(), QStringLiteral("exact /productpage | prefix /static | ..."));
+        QVERIFY(rule.toolTip.contains(QStringLiteral("prefix /api/v1/products")));
+
+        QVERIFY(edge(g, QStringLiteral("gw:%1").arg(gw), QStringLiteral("vs:%1").arg(bookinfoVs)));
+        QVERIFY(edge(g, QStringLiteral("vs:%1").arg(bookinfoVs), bookinfoRule));
+        const GraphEdge *toProductpage = edge(g, bookinfoRule, svc(QStringLiteral("productpage")));
+        QVERIFY(toProductpage);
+        QCOMPARE(toProductpage->share, 1.0);
+        QCOMPARE(toProductpage->label, QStringLiteral("100%"));
+        const int productpageV1 = idOf(ws, ResourceKind::Workload, QStringLiteral("productpage-v1"));
+        QVERIFY(edge(g, svc(QStringLiteral("productpage")), QStringLiteral("wl:%1").arg(productpageV1)));
+
+        const QString canary = QStringLiteral("rule:%1:http:0").arg(reviewsVs);
+        QCOMPARE(g.nodes()[g.indexOf(canary)].title, QStringLiteral("canary"));
+        QCOMPARE(g.nodes()[g.indexOf(canary)].details.first(), QStringLiteral("all requests"));
+        const GraphEdge *v1 = edge(g, canary, subset(QStringLiteral("reviews"), QStringLiteral("v1")));
+        const GraphEdge *v2 = edge(g, canary, subset(QStringLiteral("reviews"), QStringLiteral("v2")));
+        QVERIFY(v1 && v2);
+        QCOMPARE(v1->label, QStringLiteral("99%"));
+        QCOMPARE(v2->label, QStringLiteral("1%"));
+        QCOMPARE(v1->destinationIndex, 0);
+        QCOMPARE(v2->destinationIndex, 1);
+        QVERIFY(!edge(g, canary, subset(QStringLiteral("reviews"), QStringLiteral("v3"))));
+
+        // service -> subset -> workload by labels (subset labels + the service's selector).
+        const int reviewsV1 = idOf(ws, ResourceKind::Workload, QStringLiteral("reviews-v1"));
+        const int reviewsV2 = idOf(ws, ResourceKind::Workload, QStringLiteral("reviews-v2"));
+        QVERIFY(
+            edge(g, svc(QStringLiteral("reviews")), subset(QStringLiteral("reviews"), QStringLiteral("v3"))));
+        QVERIFY(edge(g, subset(QStringLiteral("reviews"), QStringLiteral("v1")),
+            QStringLiteral("wl:%1").arg(reviewsV1)));
+        QVERIFY(!edge(g, subset(QStringLiteral("reviews"), QStringLiteral("v1")),
+            QStringLiteral("wl:%1").arg(reviewsV2)));
+        QVERIFY(g.nodes()[g.indexOf(QStringLiteral("wl:%1").arg(reviewsV1))].details.contains(
+            QStringLiteral("Deployment · 3 pods")));
+        // Workloads reached through subsets are not also linked straight from the service.
+        QVERIFY(!edge(g, svc(QStringLiteral("reviews")), QStringLiteral("wl:%1").arg(reviewsV1)));
+    }
+
+    void relativeWeights()
+    {
+        const LoadResult load = Loader::loadText(R"(apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: split}
+spec:
+  hosts: [a]
+  http:
+  - route:
+    - destination: {host: a, subset: x}
+      weight: 1
+    - destination: {host: a, subset: y}
+      weight: 2
+    - destination: {host: a, subset: z}
+)");
+        const GraphModel g = GraphModel::build(load.workspace);
+        const int vs = load.workspace.resources.first().id;
+        const QString rule = QStringLiteral("rule:%1:http:0").arg(vs);
+        QCOMPARE(
+            edge(g, rule, subset(QStringLiteral("a"), QStringLiteral("x")))->label, QStringLiteral("33.3%"));
+        QCOMPARE(
+            edge(g, rule, subset(QStringLiteral("a"), QStringLiteral("y")))->label, QStringLiteral("66.7%"));
+        QCOMPARE(edge(g, rule, subset(QStringLiteral("a"), QStringLiteral("z")))->share, 0.0);
+        // Nothing in the workspace says whether a or its subsets exist: not claimed missing.
+        for (const GraphNode &n : g.nodes())
+            QVERIFY(!n.missing);
+    }
+
+    void missingThingsAreMarked()
+    {
+        QFile f(QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray text = f.readAll();
+        // A subset no DestinationRule defines, a host that does not exist, a subset that selects no pod.
+        text.replace("subset: v2\n      weight: 1", "subset: v4\n      weight: 1");
+        text.replace("host: productpage\n", "host: productpage-typo\n");
+        text.replace(
+            "  - name: v3\n    labels:\n      version: v3", "  - name: v3\n    labels:\n      version: v9");
+        const LoadResult load = Loader::loadText(text, QStringLiteral("broken.yaml"));
+        const GraphModel g = GraphModel::build(load.workspace);
+        const int reviewsVs = idOf(load.workspace, ResourceKind::VirtualService, QStringLiteral("reviews"));
+        const int bookinfoVs = idOf(load.workspace, ResourceKind::VirtualService, QStringLiteral("bookinfo"));
+
+        const int v4 = g.indexOf(subset(QStringLiteral("reviews"), QStringLiteral("v4")));
+        QVERIFY(v4 >= 0);
+        QVERIFY(g.nodes()[v4].missing);
+        QVERIFY(g.nodes()[v4].missingReason.contains(QStringLiteral("No DestinationRule defines subset v4")));
+        const GraphEdge *toV4 = edge(g, QStringLiteral("rule:%1:http:0").arg(reviewsVs),
+            subset(QStringLiteral("reviews"), QStringLiteral("v4")));
+        QVERIFY(toV4 && toV4->missing);
+        QCOMPARE(toV4->label, QStringLiteral("1%"));
+
+        const int typo = g.indexOf(svc(QStringLiteral("productpage-typo")));
+        QVERIFY(typo >= 0);
+        QVERIFY(g.nodes()[typo].missing);
+        QVERIFY(g.nodes()[typo].missingReason.contains(QStringLiteral("not found")));
+        QVERIFY(
+            edge(g, QStringLiteral("rule:%1:http:0").arg(bookinfoVs), svc(QStringLiteral("productpage-typo")))
+                ->missing);
+
+        const int v3 = g.indexOf(subset(QStringLiteral("reviews"), QStringLiteral("v3")));
+        QVERIFY(g.nodes()[v3].missing);
+        QVERIFY(g.nodes()[v3].missingReason.contains(QStringLiteral("selects no pods")));
+        QVERIFY(!g.nodes()[g.indexOf(subset(QStringLiteral("reviews"), QStringLiteral("v1")))].missing);
+
+        // Clicking a missing subset selects the destination that refers to it.
+        const SelectionTarget t = g.selectionFor(v4);
+        QCOMPARE(t.resourceId, reviewsVs);
+        QCOMPARE(t.routeIndex, 0);
+        QCOMPARE(t.destinationIndex, 1);
+    }
+
+    void missingGateway()
+    {
+        const LoadResult load = Loader::loadText(R"(apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: web, namespace: shop}
+spec:
+  hosts: [web.example.com]
+  gateways: [edge, mesh]
+  http:
+  - route:
+    - destination: {host: web}
+)");
+        const GraphModel g = GraphModel::build(load.workspace);
+        const int gw = g.indexOf(QStringLiteral("gw-missing:shop/edge"));
+        QVERIFY(gw >= 0);
+        QVERIFY(g.nodes()[gw].missing);
+        QCOMPARE(g.indexOf(QStringLiteral("gw-missing:shop/mesh")), -1);
+    }
+
+    void selectionRoundTrip()
+    {
+        const LoadResult load = bookinfo();
+        const GraphModel g = GraphModel::build(load.workspace);
+        const int reviewsVs = idOf(load.workspace, ResourceKind::VirtualService, QStringLiteral("reviews"));
+        const int dr = idOf(load.workspace, ResourceKind::DestinationRule, QStringLiteral("reviews"));
+        SelectionTarget t;
+        t.resourceId = reviewsVs;
+        QCOMPARE(g.nodes()[g.nodeFor(t)].key, QStringLiteral("vs:%1").arg(reviewsVs));
+        t.routeIndex = 0;
+        QCOMPARE(g.nodes()[g.nodeFor(t)].key, QStringLiteral("rule:%1:http:0").arg(reviewsVs));
+        SelectionTarget s;
+        s.resourceId = dr;
+        s.subset = QStringLiteral("v2");
+        QCOMPARE(g.nodes()[g.nodeFor(s)].key, subset(QStringLiteral("reviews"), QStringLiteral("v2")));
+        QCOMPARE(g.selectionFor(g.nodeFor(s)), s);
+        QCOMPARE(g.nodeFor(SelectionTarget {}), -1);
+    }
+
+    void neighbourhoodOfOneHost()
+    {
+        const LoadResult load = bookinfo();
+        const GraphModel g = GraphModel::build(load.workspace);
+        const QSet<int> keep = g.neighbourhood(QStringLiteral("reviews"));
+        const int reviewsVs = idOf(load.workspace, ResourceKind::VirtualService, QStringLiteral("reviews"));
+        const int reviewsV1 = idOf(load.workspace, ResourceKind::Workload, QStringLiteral("reviews-v1"));
+        const int bookinfoVs = idOf(load.workspace, ResourceKind::VirtualService, QStringLiteral("bookinfo"));
+        QVERIFY(keep.contains(g.indexOf(QStringLiteral("vs:%1").arg(reviewsVs))));
+        QVERIFY(keep.contains(g.indexOf(QStringLiteral("rule:%1:http:0").arg(reviewsVs))));
+        QVERIFY(keep.contains(g.indexOf(subset(QStringLiteral("reviews"), QStringLiteral("v3")))));
+        QVERIFY(keep.contains(g.indexOf(QStringLiteral("wl:%1").arg(reviewsV1))));
+        QVERIFY(!keep.contains(g.indexOf(QStringLiteral("vs:%1").arg(bookinfoVs))));
+        QVERIFY(!keep.contains(g.indexOf(svc(QStringLiteral("ratings")))));
+        QCOMPARE(g.neighbourhood(QString()).size(), g.nodes().size());
+        QVERIFY(g.neighbourhood(QStringLiteral("no-such-host")).isEmpty());
+    }
+
+    void weightEditKeepsShape()
+    {
+        Document doc;
+        doc.setLoadResult(bookinfo());
+        const GraphModel before = GraphModel::build(doc.workspace());
+        const int reviewsVs = idOf(doc.workspace(), ResourceKind::VirtualService, QStringLiteral("reviews"));
+        QString error;
+        auto command = SetWeights::create(&doc, reviewsVs, 0, { 75, 25 }, &error);
+        QVERIFY2(command, qPrintable(error));
+        doc.undoStack()->push(command.release());
+        const GraphModel after = GraphModel::build(doc.workspace());
+        QVERIFY(after.sameShape(before));
+        QCOMPARE(edge(after, QStringLiteral("rule:%1:http:0").arg(reviewsVs),
+                     subset(QStringLiteral("reviews"), QStringLiteral("v1")))
+                     ->label,
+            QStringLiteral("75%"));
+    }
+
+    void layoutIsLayeredWithoutOverlaps_data()
+    {
+        QTest::addColumn<int>("services");
+        QTest::newRow("bookinfo-sized") << 4;
+        QTest::newRow("60 services") << 60;
+    }
+
+    void layoutIsLayeredWithoutOverlaps()
+    {
+        QFETCH(int, services);
+        QByteArray text;
+        for (int i = 0; i < services; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            text += "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: vs" + n
+                + "}\nspec:\n  hosts: [s" + n + "]\n  http:\n  - route:\n    - destination: {host: s" + n
+                + ", subset: a}\n      weight: 90\n    - destination: {host: s"
+                + QByteArray::number((i + 7) % services)
+                + ", subset: b}\n      weight: 10\n---\napiVersion: networking.istio.io/v1\nkind: "
+                  "DestinationRule\nmetadata: {name: s"
+                + n + "}\nspec:\n  host: s" + n
+                + "\n  subsets:\n  - {name: a, labels: {v: a}}\n  - {name: b, labels: {v: b}}\n"
+                + "---\napiVersion: v1\nkind: Service\nmetadata: {name: s" + n
+                + "}\nspec:\n  selector: {app: s" + n + "}\n"
+                + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: s" + n
+                + "-a}\nspec:\n  template:\n    metadata:\n      labels: {app: s" + n + ", v: a}\n";
+        }
+        const LoadResult load = Loader::loadText(text);
+        const GraphModel g = GraphModel::build(load.workspace);
+        QVERIFY(g.nodes().size() >= 50 || services < 10);
+        QList<QSizeF> sizes;
+        for (int i = 0; i < g.nodes().size(); ++i)
+            sizes.append(QSizeF(120 + (i % 3) * 20, 40 + (i % 2) * 16));
+        const QList<QPointF> pos = g.layout(sizes);
+        QCOMPARE(pos.size(), g.nodes().size());
+        // Columns left to right in the order of kinds; no two boxes overlap.
+        for (int i = 0; i < pos.size(); ++i)
+            for (int j = i + 1; j < pos.size(); ++j) {
+                const QRectF a(pos[i], sizes[i]);
+                const QRectF b(pos[j], sizes[j]);
+                QVERIFY2(!a.intersects(b),
+                    qPrintable(g.nodes()[i].key + QLatin1String(" overlaps ") + g.nodes()[j].key));
+                if (g.nodes()[i].kind < g.nodes()[j].kind)
+                    QVERIFY(pos[i].x() < pos[j].x());
+                if (g.nodes()[i].kind == g.nodes()[j].kind)
+                    QCOMPARE(pos[i].x(), pos[j].x());
+            }
+        // Every edge goes left to right.
+        for (const GraphEdge &e : g.edges())
+            QVERIFY(pos[e.from].x() < pos[e.to].x());
+    }
+
+    void barycentreReducesCrossings()
+    {
+        // Rules whose destinations are listed in reverse order: the sweeps must untangle them.
+        QByteArray text;
+        const int n = 12;
+        for (int i = 0; i < n; ++i)
+            text += "---\napiVersion: v1\nkind: Service\nmetadata: {name: s" + QByteArray::number(i)
+                + "}\nspec: {selector: {app: x}}\n";
+        for (int i = 0; i < n; ++i)
+            text += "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: vs"
+                + QByteArray::number(i) + "}\nspec:\n  hosts: [h" + QByteArray::number(i)
+                + "]\n  http:\n  - route:\n    - destination: {host: s" + QByteArray::number(n - 1 - i)
+                + "}\n";
+        const LoadResult load = Loader::loadText(text);
+        const GraphModel g = GraphModel::build(load.workspace);
+        QList<QSizeF> sizes(g.nodes().size(), QSizeF(100, 30));
+        const QList<QPointF> pos = g.layout(sizes);
+        int crossings = 0;
+        QList<GraphEdge> ruleEdges;
+        for (const GraphEdge &e : g.edges())
+            if (e.kind == GraphEdge::Kind::RuleToDestination)
+                ruleEdges.append(e);
+        for (int i = 0; i < ruleEdges.size(); ++i)
+            for (int j = i + 1; j < ruleEdges.size(); ++j) {
+                const double a = pos[ruleEdges[i].from].y() - pos[ruleEdges[j].from].y();
+                const double b = pos[ruleEdges[i].to].y() - pos[ruleEdges[j].to].y();
+                crossings += a * b < 0 ? 1 : 0;
+            }
+        QCOMPARE(crossings, 0);
+    }
+
+    void corpusDoesNotCrash()
+    {
+        const QString corpus = QStringLiteral(MESHROUTE_CORPUS_DIR);
+        if (!QDir(corpus).exists())
+            QSKIP("no corpus checked out");
+        QDirIterator it(corpus, { QStringLiteral("*.yaml"), QStringLiteral("*.yml") }, QDir::Files,
+            QDirIterator::Subdirectories);
+        int files = 0;
+        int nodes = 0;
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (path.contains(QLatin1String("/templated/")))
+                continue;
+            const LoadResult load = Loader::loadPaths({ path });
+            const GraphModel g = GraphModel::build(load.workspace);
+            QList<QSizeF> sizes(g.nodes().size(), QSizeF(150, 50));
+            const QList<QPointF> pos = g.layout(sizes);
+            QCOMPARE(pos.size(), g.nodes().size());
+            for (const GraphEdge &e : g.edges())
+                QVERIFY(e.from >= 0 && e.from < g.nodes().size() && e.to >= 0 && e.to < g.nodes().size());
+            (void)g.neighbourhood(QStringLiteral("a"));
+            nodes += int(g.nodes().size());
+            ++files;
+        }
+        QVERIFY(files > 10);
+        QVERIFY(nodes > 0);
+        qInfo("%d corpus files, %d nodes", files, nodes);
+    }
+};
+
+QTEST_MAIN(TestGraphModel)
+#include "tst_graphmodel.moc"

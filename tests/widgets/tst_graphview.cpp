@@ -1,0 +1,231 @@
+// The graph as the user sees and drives it: click a node, the selection
+// follows (and back); edges thick by share; the filter; zoom; a weight edit
+// updates labels in place; painting follows the palette.
+#include "document.h"
+#include "graph/graphedgeitem.h"
+#include "graph/graphnodeitem.h"
+#include "graph/graphpanel.h"
+#include "graph/graphscene.h"
+#include "graph/graphview.h"
+#include "loader.h"
+#include "selection.h"
+#include "setweights.h"
+#include "undostack.h"
+
+#include <QLineEdit>
+#include <QPainter>
+#include <QtTest>
+
+using namespace meshroute;
+
+namespace {
+
+int idOf(const Document &doc, ResourceKind kind, const QString &name)
+{
+    const Resource *r = doc.workspace().find(kind, QStringLiteral("default"), name);
+    return r ? r->id : -1;
+}
+
+// Clicks the middle of a node, as the user would.
+void clickNode(GraphView *view, GraphNodeItem *item)
+{
+    view->centerOn(item);
+    const QPoint at = view->mapFromScene(item->sceneBoundingRect().center());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+}
+
+} // namespace
+
+class TestGraphView : public QObject
+{
+    Q_OBJECT
+
+    Document *m_doc = nullptr;
+    Selection *m_selection = nullptr;
+    GraphPanel *m_panel = nullptr;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_doc = new Document;
+        m_doc->open({ QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml") });
+        m_selection = new Selection;
+        m_panel = new GraphPanel(m_doc, m_selection);
+        m_panel->resize(1200, 800);
+        m_panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_panel));
+    }
+
+    void cleanup()
+    {
+        delete m_panel;
+        delete m_selection;
+        delete m_doc;
+    }
+
+    void clickSelectsAndSelectionHighlights()
+    {
+        GraphScene *scene = m_panel->scene();
+        const int reviewsVs = idOf(*m_doc, ResourceKind::VirtualService, QStringLiteral("reviews"));
+        GraphNodeItem *rule = scene->nodeItem(QStringLiteral("rule:%1:http:0").arg(reviewsVs));
+        QVERIFY(rule);
+        clickNode(m_panel->view(), rule);
+        QCOMPARE(m_selection->current().resourceId, reviewsVs);
+        QCOMPARE(m_selection->current().routeIndex, 0);
+        QVERIFY(rule->isCurrent());
+
+        // And back: selecting elsewhere moves the highlight.
+        SelectionTarget t;
+        t.resourceId = idOf(*m_doc, ResourceKind::Workload, QStringLiteral("ratings-v1"));
+        m_selection->select(t);
+        QVERIFY(!rule->isCurrent());
+        GraphNodeItem *ratings = scene->nodeItem(QStringLiteral("wl:%1").arg(t.resourceId));
+        QVERIFY(ratings->isCurrent());
+        QCOMPARE(scene->currentNode(), ratings->index());
+    }
+
+    void dragMovesNodeWithoutSelecting()
+    {
+        GraphScene *scene = m_panel->scene();
+        GraphView *view = m_panel->view();
+        const int gw = idOf(*m_doc, ResourceKind::Gateway, QStringLiteral("bookinfo-gateway"));
+        GraphNodeItem *node = scene->nodeItem(QStringLiteral("gw:%1").arg(gw));
+        view->centerOn(node);
+        const QPointF before = node->pos();
+        const QPoint from = view->mapFromScene(node->sceneBoundingRect().center());
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, from);
+        QMouseEvent move(QEvent::MouseMove, QPointF(from + QPoint(0, 60)),
+            view->viewport()->mapToGlobal(QPointF(from + QPoint(0, 60))), Qt::NoButton, Qt::LeftButton,
+            Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &move);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, from + QPoint(0, 60));
+        QVERIFY(node->pos().y() > before.y() + 20);
+        QCOMPARE(m_selection->current().resourceId, -1);
+        // The moved position is view state kept across a rebuild.
+        m_panel->refresh();
+        QCOMPARE(scene->nodeItem(QStringLiteral("gw:%1").arg(gw))->pos(), node->pos());
+    }
+
+    void edgesShowShareAndThickness()
+    {
+        GraphScene *scene = m_panel->scene();
+        const int reviewsVs = idOf(*m_doc, ResourceKind::VirtualService, QStringLiteral("reviews"));
+        const QString rule = QStringLiteral("rule:%1:http:0").arg(reviewsVs);
+        GraphEdgeItem *v1
+            = scene->edgeItem(rule, QStringLiteral("subset:reviews.default.svc.cluster.local/v1"));
+        GraphEdgeItem *v2
+            = scene->edgeItem(rule, QStringLiteral("subset:reviews.default.svc.cluster.local/v2"));
+        QVERIFY(v1 && v2);
+        QCOMPARE(v1->edge().label, QStringLiteral("99%"));
+        QCOMPARE(v2->edge().label, QStringLiteral("1%"));
+        QVERIFY(v1->shape().boundingRect().height() > 0);
+        // Thicker stroke for the bigger share: the hit shape follows the pen.
+        QVERIFY(v1->penWidth() > v2->penWidth() + 4);
+
+        // A weight edit updates the same items in place.
+        QString error;
+        auto command = SetWeights::create(m_doc, reviewsVs, 0, { 40, 60 }, &error);
+        QVERIFY2(command, qPrintable(error));
+        m_doc->undoStack()->push(command.release());
+        QCOMPARE(scene->edgeItem(rule, QStringLiteral("subset:reviews.default.svc.cluster.local/v1")), v1);
+        QCOMPARE(v1->edge().label, QStringLiteral("40%"));
+        QCOMPARE(v2->edge().label, QStringLiteral("60%"));
+        m_doc->undoStack()->undo();
+        QCOMPARE(v1->edge().label, QStringLiteral("99%"));
+    }
+
+    void filterShowsOneHostsNeighbourhood()
+    {
+        GraphScene *scene = m_panel->scene();
+        QLineEdit *filter = m_panel->filterEdit();
+        QTest::keyClicks(filter, QStringLiteral("ratings"));
+        QCOMPARE(scene->filter(), QStringLiteral("ratings"));
+        const int ratingsV1 = idOf(*m_doc, ResourceKind::Workload, QStringLiteral("ratings-v1"));
+        const int bookinfoVs = idOf(*m_doc, ResourceKind::VirtualService, QStringLiteral("bookinfo"));
+        QVERIFY(scene->nodeItem(QStringLiteral("wl:%1").arg(ratingsV1))->isVisible());
+        QVERIFY(scene->nodeItem(QStringLiteral("svc:ratings.default.svc.cluster.local"))->isVisible());
+        QVERIFY(!scene->nodeItem(QStringLiteral("vs:%1").arg(bookinfoVs))->isVisible());
+        for (GraphEdgeItem *e : scene->edgeItems())
+            QCOMPARE(e->isVisible(), e->fromItem()->isVisible() && e->toItem()->isVisible());
+        filter->clear();
+        QVERIFY(scene->nodeItem(QStringLiteral("vs:%1").arg(bookinfoVs))->isVisible());
+    }
+
+    void zoomAndFit()
+    {
+        GraphView *view = m_panel->view();
+        view->setFocus();
+        view->resetZoom();
+        QCOMPARE(view->zoom(), 1.0);
+        QTest::keyClick(view, Qt::Key_Equal, Qt::ControlModifier);
+        QVERIFY(view->zoom() > 1.0);
+        QTest::keyClick(view, Qt::Key_Minus, Qt::ControlModifier);
+        QTest::keyClick(view, Qt::Key_Minus, Qt::ControlModifier);
+        QVERIFY(view->zoom() < 1.0);
+        const double before = view->zoom();
+        QWheelEvent wheel(QPointF(100, 100), view->viewport()->mapToGlobal(QPointF(100, 100)), QPoint(),
+            QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view->viewport(), &wheel);
+        QVERIFY(view->zoom() > before);
+        view->fit();
+        // Everything visible after a fit.
+        const QRectF shown = view->mapToScene(view->viewport()->rect()).boundingRect();
+        QVERIFY(shown.contains(m_panel->scene()->visibleBounds()));
+        QVERIFY(view->zoom() <= 1.0);
+    }
+
+    void paintsWithThePalette()
+    {
+        GraphScene *scene = m_panel->scene();
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(30, 30, 30));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        dark.setColor(QPalette::Window, QColor(45, 45, 45));
+        scene->setPalette(dark);
+        const int gw = idOf(*m_doc, ResourceKind::Gateway, QStringLiteral("bookinfo-gateway"));
+        GraphNodeItem *node = scene->nodeItem(QStringLiteral("gw:%1").arg(gw));
+        QImage image(node->size().toSize() + QSize(4, 4), QImage::Format_ARGB32);
+        image.fill(Qt::transparent);
+        QPainter painter(&image);
+        painter.translate(2, 2);
+        node->paint(&painter, nullptr, nullptr);
+        painter.end();
+        // Inside the box, below the text: the palette's base.
+        const QColor inside = image.pixelColor(image.width() / 2, image.height() - 6);
+        QCOMPARE(inside, QColor(30, 30, 30));
+    }
+
+    void missingDrawnDashedRed()
+    {
+        QFile f(QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray text = f.readAll();
+        text.replace("subset: v2\n      weight: 1", "subset: v4\n      weight: 1");
+        m_doc->setLoadResult(Loader::loadText(text, QStringLiteral("broken.yaml")));
+        GraphScene *scene = m_panel->scene();
+        GraphNodeItem *v4 = scene->nodeItem(QStringLiteral("subset:reviews.default.svc.cluster.local/v4"));
+        QVERIFY(v4);
+        QVERIFY(v4->node().missing);
+        QVERIFY(v4->toolTip().contains(QStringLiteral("v4")));
+        // Drawn: a red outline where the border is.
+        QImage image(v4->size().toSize() + QSize(4, 4), QImage::Format_ARGB32);
+        image.fill(Qt::transparent);
+        QPainter painter(&image);
+        painter.translate(2, 2);
+        v4->paint(&painter, nullptr, nullptr);
+        painter.end();
+        int red = 0;
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, 2);
+            red += c.alpha() > 100 && c.red() > 150 && c.green() < 100 ? 1 : 0;
+        }
+        QVERIFY2(red > 5, "the top border of a missing node is red");
+        const int reviewsVs = idOf(*m_doc, ResourceKind::VirtualService, QStringLiteral("reviews"));
+        GraphEdgeItem *e = scene->edgeItem(QStringLiteral("rule:%1:http:0").arg(reviewsVs),
+            QStringLiteral("subset:reviews.default.svc.cluster.local/v4"));
+        QVERIFY(e && e->edge().missing);
+    }
+};
+
+QTEST_MAIN(TestGraphView)
+#include "tst_graphview.moc"

@@ -1,0 +1,348 @@
+// The window as a user drives it: open Bookinfo, the tree, the YAML and the
+// graph follow one selection; save and reload; the unsaved-changes prompt;
+// changes on disk; recovery after a crash; drop; export with its diff.
+#include "document.h"
+#include "graph/graphnodeitem.h"
+#include "graph/graphpanel.h"
+#include "graph/graphscene.h"
+#include "graph/graphview.h"
+#include "mainwindow.h"
+#include "problems/problemsview.h"
+#include "resourcetree/resourcetreemodel.h"
+#include "resourcetree/resourcetreeview.h"
+#include "selection.h"
+#include "setweights.h"
+#include "undostack.h"
+#include "yaml/exportdialog.h"
+#include "yaml/yamlview.h"
+
+#include <QDockWidget>
+#include <QLabel>
+#include <QMimeData>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace meshroute;
+
+namespace {
+
+const QString bookinfoPath = QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml");
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeAll(const QString &path, const QByteArray &text)
+{
+    QSaveFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    QVERIFY(f.commit());
+}
+
+int idOf(const Document *doc, ResourceKind kind, const QString &name)
+{
+    const Resource *r = doc->workspace().find(kind, QStringLiteral("default"), name);
+    return r ? r->id : -1;
+}
+
+void setReviewsWeights(MainWindow &w, int v1, int v2)
+{
+    QString error;
+    auto command = SetWeights::create(w.document(),
+        idOf(w.document(), ResourceKind::VirtualService, QStringLiteral("reviews")), 0, { v1, v2 }, &error);
+    QVERIFY2(command, qPrintable(error));
+    w.document()->undoStack()->push(command.release());
+}
+
+// Records the questions asked and answers them from a script.
+struct Answers
+{
+    QList<QMessageBox::StandardButton> script;
+    QStringList asked;
+    MainWindow::Prompt prompt()
+    {
+        return [this](const QString &title, const QString &, QMessageBox::StandardButtons,
+                   QMessageBox::StandardButton) {
+            asked.append(title);
+            return script.isEmpty() ? QMessageBox::Cancel : script.takeFirst();
+        };
+    }
+};
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString copyOfBookinfo(const QString &name = QStringLiteral("bookinfo.yaml"))
+    {
+        const QString path = m_dir.filePath(name);
+        QFile::remove(path);
+        QFile::copy(bookinfoPath, path);
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        return path;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("meshroute-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QDir(MainWindow::recoveryRoot()).removeRecursively();
+        // No window may ever block on a real dialog.
+        MainWindow::setDefaultPrompt([](const QString &title, const QString &text,
+                                         QMessageBox::StandardButtons, QMessageBox::StandardButton) {
+            qWarning("unexpected question: %s: %s", qPrintable(title), qPrintable(text));
+            return QMessageBox::Cancel;
+        });
+    }
+
+    void cleanupTestCase() { QDir(MainWindow::recoveryRoot()).removeRecursively(); }
+
+    void opensBookinfoTreeAndYaml()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openPaths({ bookinfoPath });
+        QCOMPARE(w.windowTitle(), QStringLiteral("bookinfo.yaml[*] \u2014 meshroute"));
+        QVERIFY(!w.isWindowModified());
+        QVERIFY(w.statusCounts()->text().contains(QStringLiteral("14 resources")));
+        QVERIFY(w.statusCounts()->text().contains(QStringLiteral("0 errors")));
+
+        ResourceTreeModel *tree = w.resourceTree()->resourceModel();
+        QCOMPARE(tree->rowCount(), 5);
+        const int details = idOf(w.document(), ResourceKind::Service, QStringLiteral("details"));
+        const QModelIndex index = tree->indexForResource(details);
+        w.resourceTree()->scrollTo(index);
+        QTest::mouseClick(
+            w.resourceTree()->viewport(), Qt::LeftButton, {}, w.resourceTree()->visualRect(index).center());
+        QCOMPARE(w.selection()->current().resourceId, details);
+        YamlView *yaml = w.yamlView();
+        QCOMPARE(yaml->lineText(yaml->highlightFirst()), QStringLiteral("apiVersion: v1"));
+        QCOMPARE(yaml->lineText(yaml->highlightFirst() + 3), QStringLiteral("  name: details"));
+        QVERIFY(yaml->isLineVisible(yaml->highlightFirst()));
+        // The graph follows too.
+        QCOMPARE(w.graphPanel()->scene()->currentNode(),
+            w.graphPanel()->scene()->graph().indexOf(
+                QStringLiteral("svc:details.default.svc.cluster.local")));
+        // The docks are there, the preview waiting for its issue.
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("previewDock")));
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("inspectorDock"))->widget());
+    }
+
+    void graphClickSelectsEverywhere()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openPaths({ bookinfoPath });
+        GraphScene *scene = w.graphPanel()->scene();
+        GraphView *view = w.graphPanel()->view();
+        const int reviewsVs = idOf(w.document(), ResourceKind::VirtualService, QStringLiteral("reviews"));
+        GraphNodeItem *node = scene->nodeItem(QStringLiteral("rule:%1:http:0").arg(reviewsVs));
+        view->centerOn(node);
+        QTest::mouseClick(
+            view->viewport(), Qt::LeftButton, {}, view->mapFromScene(node->sceneBoundingRect().center()));
+        QCOMPARE(w.selection()->current().resourceId, reviewsVs);
+        QCOMPARE(w.selection()->current().routeIndex, 0);
+        QCOMPARE(
+            w.resourceTree()->currentIndex(), w.resourceTree()->resourceModel()->indexForResource(reviewsVs));
+        QCOMPARE(w.yamlView()->lineText(w.yamlView()->highlightFirst()), QStringLiteral("  - name: canary"));
+
+        // Back: a click in the YAML on the DestinationRule's v3 subset selects its graph node.
+        const int line = w.yamlView()->highlightFirst() + 20; // inside the DestinationRule below
+        const SelectionTarget t = w.yamlView()->targetAt(0, line);
+        QVERIFY(t.resourceId >= 0);
+        w.selection()->select(t);
+        QCOMPARE(scene->currentNode(), scene->graph().nodeFor(t));
+    }
+
+    void saveAndReload()
+    {
+        const QString path = copyOfBookinfo();
+        {
+            MainWindow w;
+            w.openPaths({ path });
+            setReviewsWeights(w, 75, 25);
+            QVERIFY(w.isWindowModified());
+            QVERIFY(w.save());
+            QVERIFY(!w.isWindowModified());
+            const QByteArray saved = readAll(path);
+            QVERIFY(saved.contains("weight: 75  # stable"));
+            QVERIFY(saved.contains("weight: 25   # canary"));
+            // Nothing else changed.
+            QByteArray expected = readAll(bookinfoPath);
+            expected.replace("weight: 99  # stable", "weight: 75  # stable")
+                .replace("weight: 1   # canary", "weight: 25   # canary");
+            QCOMPARE(saved, expected);
+        }
+        MainWindow again;
+        again.openPaths({ path });
+        const int reviewsVs = idOf(again.document(), ResourceKind::VirtualService, QStringLiteral("reviews"));
+        GraphScene *scene = again.graphPanel()->scene();
+        const int rule = scene->graph().indexOf(QStringLiteral("rule:%1:http:0").arg(reviewsVs));
+        bool found = false;
+        for (int e : scene->graph().outgoing(rule))
+            found |= scene->graph().edges()[e].label == QLatin1String("75%");
+        QVERIFY(found);
+    }
+
+    void unsavedChangesPrompt()
+    {
+        const QString path = copyOfBookinfo();
+        MainWindow w;
+        Answers answers;
+        w.setPrompt(answers.prompt());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openPaths({ path });
+        setReviewsWeights(w, 60, 40);
+
+        answers.script = { QMessageBox::Cancel };
+        QVERIFY(!w.close());
+        QVERIFY(w.isVisible());
+        QCOMPARE(answers.asked, QStringList { QStringLiteral("Unsaved changes") });
+
+        answers.script = { QMessageBox::Save };
+        QVERIFY(w.close());
+        QVERIFY(readAll(path).contains("weight: 60  # stable"));
+
+        MainWindow discard;
+        discard.setPrompt(answers.prompt());
+        discard.show();
+        discard.openPaths({ path });
+        setReviewsWeights(discard, 10, 90);
+        answers.script = { QMessageBox::Discard };
+        QVERIFY(discard.close());
+        QVERIFY(readAll(path).contains("weight: 60  # stable"));
+    }
+
+    void externalChangeReloadsOrAsks()
+    {
+        const QString path = copyOfBookinfo(QStringLiteral("watched.yaml"));
+        MainWindow w;
+        Answers answers;
+        w.setPrompt(answers.prompt());
+        w.openPaths({ path });
+
+        // Not modified here: reloaded silently.
+        QByteArray text = readAll(path);
+        text.replace("weight: 99  # stable", "weight: 98  # stable")
+            .replace("weight: 1   # canary", "weight: 2   # canary");
+        writeAll(path, text);
+        QTRY_VERIFY(w.document()->files().first().text.contains("weight: 98"));
+        QVERIFY(answers.asked.isEmpty());
+
+        // Modified here and on disk: asked; keeping ours, saving asks before overwriting.
+        setReviewsWeights(w, 50, 50);
+        text.replace("weight: 98  # stable", "weight: 97  # stable")
+            .replace("weight: 2   # canary", "weight: 3   # canary");
+        answers.script = { QMessageBox::No, QMessageBox::Cancel };
+        writeAll(path, text);
+        QTRY_COMPARE(answers.asked.size(), 1);
+        QCOMPARE(answers.asked.first(), QStringLiteral("File changed on disk"));
+        QVERIFY(w.document()->files().first().text.contains("weight: 50"));
+        QVERIFY(!w.save());
+        QCOMPARE(answers.asked.size(), 2);
+        QCOMPARE(readAll(path), text); // not overwritten
+    }
+
+    void recoveryAfterACrash()
+    {
+        const QString path = copyOfBookinfo(QStringLiteral("crashed.yaml"));
+        const QString crashed = MainWindow::recoveryRoot() + QStringLiteral("/crashed-session");
+        {
+            MainWindow w;
+            w.openPaths({ path });
+            setReviewsWeights(w, 70, 30);
+            QVERIFY(w.writeRecovery());
+            const QString dir = w.recoveryDirectory();
+            QVERIFY(QFile::exists(dir + QStringLiteral("/session.json")));
+            // What a crash leaves behind: the recovery files of a session whose process is gone.
+            QDir().mkpath(crashed);
+            for (const QString &name : QDir(dir).entryList(QDir::Files))
+                if (name != QLatin1String("lock"))
+                    QVERIFY(QFile::copy(dir + QLatin1Char('/') + name, crashed + QLatin1Char('/') + name));
+            Answers quiet;
+            quiet.script = { QMessageBox::Discard };
+            w.setPrompt(quiet.prompt());
+        }
+        QVERIFY(readAll(path).contains("weight: 99  # stable")); // the crash lost nothing on disk either
+
+        MainWindow next;
+        Answers answers;
+        answers.script = { QMessageBox::Yes };
+        next.setPrompt(answers.prompt());
+        QVERIFY(next.offerRecovery());
+        QCOMPARE(answers.asked, QStringList { QStringLiteral("Recover unsaved changes") });
+        QCOMPARE(next.document()->files().size(), 1);
+        QCOMPARE(QFileInfo(next.document()->files().first().path).fileName(), QStringLiteral("crashed.yaml"));
+        QVERIFY(next.document()->files().first().text.contains("weight: 70  # stable"));
+        QVERIFY(next.isWindowModified());
+        QVERIFY(
+            next.document()->undoStack()->canUndo()); // the recovered edit can be undone to the disk version
+        QVERIFY(!QDir(crashed).exists());
+        answers.script = { QMessageBox::Discard };
+    }
+
+    void dropOpensFiles()
+    {
+        const QString path = copyOfBookinfo(QStringLiteral("dropped.yaml"));
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QMimeData mime;
+        mime.setUrls({ QUrl::fromLocalFile(path) });
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QTRY_COMPARE(w.inputs(), QStringList { path });
+        QCOMPARE(w.document()->workspace().resources.size(), 14);
+    }
+
+    void exportShowsTheDiff()
+    {
+        MainWindow w;
+        w.openPaths({ bookinfoPath });
+        const QString out = m_dir.filePath(QStringLiteral("export.yaml"));
+        QFile::remove(out);
+        ExportDialog dialog(w.document());
+        dialog.setOutputPath(out);
+        QVERIFY(dialog.summary().startsWith(QStringLiteral("New file")));
+        QVERIFY(dialog.write());
+        QCOMPARE(readAll(out), dialog.exportedText());
+        dialog.refresh();
+        QVERIFY(dialog.summary().contains(QStringLiteral("already has exactly this content")));
+        dialog.setApiVersion(QStringLiteral("v1beta1"));
+        QVERIFY(dialog.diffText().contains(QStringLiteral("-apiVersion: networking.istio.io/v1\n")));
+        QVERIFY(dialog.diffText().contains(QStringLiteral("+apiVersion: networking.istio.io/v1beta1\n")));
+        QVERIFY(!dialog.diffText().contains(QStringLiteral("-apiVersion: apps/v1")));
+    }
+
+    void brokenInputShowsProblems()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("broken.yaml"));
+        writeAll(path, "apiVersion: v1\nkind: Service\nmetadata:\n  name: x\nspec:\n  ports: [ {port: 80\n");
+        MainWindow w;
+        w.show();
+        w.openPaths({ path });
+        QVERIFY(w.problemsView()->errorCount() >= 1);
+        QVERIFY(w.statusCounts()->text().contains(QStringLiteral("error")));
+        QVERIFY(!w.statusCounts()->text().contains(QStringLiteral(" 0 errors")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

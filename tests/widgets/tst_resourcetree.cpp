@@ -1,0 +1,109 @@
+// The Resources dock: the tree by kind, namespace and name, kept in step
+// with the shared selection; an edit refreshes it without a reset.
+#include "document.h"
+#include "resourcetree/resourcetreemodel.h"
+#include "resourcetree/resourcetreeview.h"
+#include "selection.h"
+#include "setweights.h"
+#include "undostack.h"
+
+#include <QAbstractItemModelTester>
+#include <QtTest>
+
+using namespace meshroute;
+
+class TestResourceTree : public QObject
+{
+    Q_OBJECT
+
+    Document *m_doc = nullptr;
+    Selection *m_selection = nullptr;
+    ResourceTreeView *m_view = nullptr;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_doc = new Document;
+        m_doc->open({ QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml") });
+        m_selection = new Selection;
+        m_view = new ResourceTreeView(m_doc, m_selection);
+        m_view->resize(400, 600);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    }
+
+    void cleanup()
+    {
+        delete m_view;
+        delete m_selection;
+        delete m_doc;
+    }
+
+    void listsResourcesByKindNamespaceName()
+    {
+        ResourceTreeModel *model = m_view->resourceModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QStringList kinds;
+        for (int i = 0; i < model->rowCount(); ++i)
+            kinds.append(model->index(i, 0).data().toString());
+        QCOMPARE(kinds,
+            (QStringList { QStringLiteral("Gateways (1)"), QStringLiteral("VirtualServices (2)"),
+                QStringLiteral("DestinationRules (1)"), QStringLiteral("Services (4)"),
+                QStringLiteral("Workloads (6)") }));
+        const QModelIndex vs = model->index(1, 0);
+        const QModelIndex ns = model->index(0, 0, vs);
+        QCOMPARE(ns.data().toString(), QStringLiteral("default"));
+        QCOMPARE(model->rowCount(ns), 2);
+        QCOMPARE(model->index(0, 0, ns).data().toString(), QStringLiteral("bookinfo"));
+        QCOMPARE(model->index(1, 0, ns).data().toString(), QStringLiteral("reviews"));
+        QCOMPARE(model->index(1, ResourceTreeModel::LocationColumn, ns).data().toString(),
+            QStringLiteral("bookinfo.yaml:52"));
+        QVERIFY(!model->index(1, 0, ns).data(Qt::DecorationRole).value<QIcon>().isNull());
+        const QModelIndex workloads = model->index(4, 0);
+        QCOMPARE(model->index(0, 0, model->index(0, 0, workloads)).data().toString(),
+            QStringLiteral("details-v1  (Deployment)"));
+        QVERIFY(m_view->isExpanded(ns));
+    }
+
+    void clickSelectsAndSelectionFollows()
+    {
+        ResourceTreeModel *model = m_view->resourceModel();
+        const Resource *reviews = m_doc->workspace().find(
+            ResourceKind::VirtualService, QStringLiteral("default"), QStringLiteral("reviews"));
+        const QModelIndex index = model->indexForResource(reviews->id);
+        QVERIFY(index.isValid());
+        m_view->scrollTo(index);
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, m_view->visualRect(index).center());
+        QCOMPARE(m_selection->current().resourceId, reviews->id);
+
+        const Resource *dr = m_doc->workspace().find(
+            ResourceKind::DestinationRule, QStringLiteral("default"), QStringLiteral("reviews"));
+        SelectionTarget t;
+        t.resourceId = dr->id;
+        t.subset = QStringLiteral("v1");
+        m_selection->select(t);
+        QCOMPARE(m_view->currentIndex(), model->indexForResource(dr->id));
+        // Following the selection does not narrow it to the resource.
+        QCOMPARE(m_selection->current().subset, QStringLiteral("v1"));
+    }
+
+    void editRefreshesWithoutReset()
+    {
+        ResourceTreeModel *model = m_view->resourceModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+        const Resource *reviews = m_doc->workspace().find(
+            ResourceKind::VirtualService, QStringLiteral("default"), QStringLiteral("reviews"));
+        QString error;
+        auto command = SetWeights::create(m_doc, reviews->id, 0, { 50, 50 }, &error);
+        QVERIFY2(command, qPrintable(error));
+        m_doc->undoStack()->push(command.release());
+        QCOMPARE(resets.size(), 0);
+        m_doc->open({ QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml") });
+        QCOMPARE(resets.size(), 1);
+        QCOMPARE(model->rowCount(), 5);
+    }
+};
+
+QTEST_MAIN(TestResourceTree)
+#include "tst_resourcetree.moc"

@@ -1,0 +1,136 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QPointF>
+#include <QSet>
+#include <QSizeF>
+#include <QString>
+#include <QStringList>
+
+namespace meshroute {
+
+struct HttpRoute;
+struct SelectionTarget;
+struct Workspace;
+
+// One box of the traffic graph. Plain data computed from a Workspace; the
+// key is stable across edits (built from resource ids and names), so the
+// view can keep its items and the positions the user gave them.
+struct GraphNode
+{
+    // Also the layer (column) of the layout, left to right.
+    enum class Kind { Gateway, VirtualService, Rule, Service, Subset, Workload };
+
+    Kind kind = Kind::Service;
+    QString key;
+    QString title; // first line, bold
+    QStringList details; // further lines
+    QString toolTip;
+    bool missing = false; // referenced but not defined: drawn dashed and red
+    QString missingReason;
+    QStringList hosts; // FQDNs and names this node stands for (the host filter looks here)
+
+    // What selecting the node selects.
+    int resourceId = -1;
+    int routeIndex = -1;
+    QString subset;
+
+    bool operator==(const GraphNode &o) const
+    {
+        return kind == o.kind && key == o.key && title == o.title && details == o.details
+            && toolTip == o.toolTip && missing == o.missing && missingReason == o.missingReason
+            && hosts == o.hosts && resourceId == o.resourceId && routeIndex == o.routeIndex
+            && subset == o.subset;
+    }
+};
+
+struct GraphEdge
+{
+    enum class Kind {
+        GatewayToVirtualService,
+        VirtualServiceToRule,
+        RuleToDestination,
+        Mirror,
+        ServiceToSubset,
+        ServiceToWorkload,
+        SubsetToWorkload
+    };
+
+    Kind kind = Kind::VirtualServiceToRule;
+    int from = -1; // node indexes
+    int to = -1;
+    double share = -1; // 0..1 of the rule's traffic for RuleToDestination, else -1
+    QString label; // "99%", "mirror"
+    bool missing = false;
+
+    int resourceId = -1; // the VirtualService of a RuleToDestination edge
+    int routeIndex = -1;
+    int destinationIndex = -1;
+
+    bool operator==(const GraphEdge &o) const
+    {
+        return kind == o.kind && from == o.from && to == o.to && share == o.share && label == o.label
+            && missing == o.missing && resourceId == o.resourceId && routeIndex == o.routeIndex
+            && destinationIndex == o.destinationIndex;
+    }
+};
+
+struct GraphLayoutOptions
+{
+    double columnGap = 90;
+    double rowGap = 14;
+    int sweeps = 4; // barycentre sweeps (each one down and back up)
+};
+
+// The traffic graph of a workspace as Istio's Bookinfo diagram draws it:
+// gateway -> VirtualService -> HTTP rule -> service or subset (with the
+// share of the rule's traffic), service -> subset -> workload by label
+// selection. QtCore only, so it is unit-tested without a display, and the
+// scene is a projection of it.
+class GraphModel
+{
+public:
+    static GraphModel build(const Workspace &workspace);
+
+    const QList<GraphNode> &nodes() const { return m_nodes; }
+    const QList<GraphEdge> &edges() const { return m_edges; }
+    int indexOf(const QString &key) const { return m_index.value(key, -1); }
+    QList<int> outgoing(int node) const;
+    QList<int> incoming(int node) const;
+
+    // The node that stands best for a selection, or -1.
+    int nodeFor(const SelectionTarget &target) const;
+    // The selection a click on a node makes.
+    SelectionTarget selectionFor(int node) const;
+
+    // Nodes whose hosts or title contain `text` (case-insensitive), with
+    // everything upstream and downstream of them: one host's neighbourhood.
+    // An empty text keeps every node.
+    QSet<int> neighbourhood(const QString &text) const;
+
+    // Same nodes and edges (keys and ends)? Then a view can update its items
+    // in place instead of laying out again.
+    bool sameShape(const GraphModel &other) const;
+
+    // Layered left-to-right layout: one column per node kind (empty kinds
+    // skipped), order inside a column from barycentre sweeps to reduce
+    // crossings, each node placed level with its predecessors when there is
+    // room. `sizes` is parallel to nodes(); returns top-left corners.
+    QList<QPointF> layout(const QList<QSizeF> &sizes, const GraphLayoutOptions &options = {}) const;
+
+    // "exact /productpage | prefix /static | ..." for a rule's match list (at most `maxMatches`).
+    static QString matchSummary(const HttpRoute &rule, int maxMatches = 2);
+
+private:
+    int addNode(GraphNode node);
+    void addEdge(GraphEdge edge);
+
+    QList<GraphNode> m_nodes;
+    QList<GraphEdge> m_edges;
+    QHash<QString, int> m_index;
+    QList<QList<int>> m_out; // edge indexes per node
+    QList<QList<int>> m_in;
+};
+
+} // namespace meshroute

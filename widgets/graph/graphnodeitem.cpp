@@ -1,0 +1,153 @@
+#include "graphnodeitem.h"
+
+#include "graphedgeitem.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <QGuiApplication>
+#include <QPainter>
+#include <QPalette>
+
+namespace meshroute {
+
+namespace {
+
+constexpr double padding = 7;
+constexpr double strip = 5;
+constexpr double maxTextWidth = 300;
+
+QFont titleFont()
+{
+    QFont f = QGuiApplication::font();
+    f.setBold(true);
+    return f;
+}
+
+QFont detailFont()
+{
+    QFont f = QGuiApplication::font();
+    f.setPointSizeF(std::max(6.0, f.pointSizeF() * 0.9));
+    return f;
+}
+
+} // namespace
+
+GraphNodeItem::GraphNodeItem(int index, const GraphNode &node)
+    : m_index(index)
+{
+    setFlag(ItemIsMovable);
+    setFlag(ItemSendsGeometryChanges);
+    setAcceptHoverEvents(true);
+    setZValue(1);
+    setNode(index, node);
+}
+
+void GraphNodeItem::setNode(int index, const GraphNode &node)
+{
+    m_index = index;
+    const QSizeF size = measure(node);
+    if (size != m_size)
+        prepareGeometryChange();
+    m_node = node;
+    m_size = size;
+    setToolTip(node.missing ? node.missingReason : node.toolTip);
+    update();
+}
+
+void GraphNodeItem::setCurrent(bool current)
+{
+    if (current == m_current)
+        return;
+    m_current = current;
+    setZValue(current ? 2 : 1);
+    update();
+}
+
+QSizeF GraphNodeItem::measure(const GraphNode &node)
+{
+    const QFontMetricsF title(titleFont());
+    const QFontMetricsF detail(detailFont());
+    double width = std::min(maxTextWidth, title.horizontalAdvance(node.title));
+    for (const QString &line : node.details)
+        width = std::min(maxTextWidth, std::max(width, detail.horizontalAdvance(line)));
+    const double height = title.height() + node.details.size() * detail.height();
+    return QSizeF(std::ceil(width + 2 * padding + strip + 2), std::ceil(height + 2 * padding));
+}
+
+QColor GraphNodeItem::kindColor(GraphNode::Kind kind)
+{
+    // Mid-tone accents: readable against light and dark bases alike.
+    switch (kind) {
+    case GraphNode::Kind::Gateway:
+        return QColor(0x9b, 0x59, 0xb6);
+    case GraphNode::Kind::VirtualService:
+        return QColor(0x2e, 0x86, 0xde);
+    case GraphNode::Kind::Rule:
+        return QColor(0x16, 0xa0, 0x85);
+    case GraphNode::Kind::Service:
+        return QColor(0xe6, 0x7e, 0x22);
+    case GraphNode::Kind::Subset:
+        return QColor(0xd3, 0x54, 0x9a);
+    case GraphNode::Kind::Workload:
+        return QColor(0x6a, 0x9f, 0x2e);
+    }
+    return Qt::gray;
+}
+
+QRectF GraphNodeItem::boundingRect() const
+{
+    return QRectF(QPointF(-2, -2), m_size + QSizeF(4, 4));
+}
+
+void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const QPalette palette = scene() ? scene()->palette() : QGuiApplication::palette();
+    const QColor missingColor(0xd9, 0x30, 0x25);
+    const QColor accent = m_node.missing ? missingColor : kindColor(m_node.kind);
+    const QRectF rect(QPointF(0, 0), m_size);
+
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPen border(m_current ? palette.color(QPalette::Highlight) : accent, m_current ? 3 : 1.4);
+    if (m_node.missing)
+        border.setStyle(Qt::DashLine);
+    painter->setPen(border);
+    painter->setBrush(palette.color(QPalette::Base));
+    painter->drawRoundedRect(rect, 5, 5);
+
+    // The kind's colour as a strip on the left edge.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(accent);
+    painter->drawRoundedRect(QRectF(1.5, 1.5, strip, m_size.height() - 3), 2, 2);
+
+    const double x = strip + padding;
+    const double width = m_size.width() - x - padding;
+    double y = padding;
+    const QFont tf = titleFont();
+    const QFontMetricsF tm(tf);
+    painter->setFont(tf);
+    painter->setPen(m_node.missing ? missingColor : palette.color(QPalette::Text));
+    painter->drawText(QRectF(x, y, width, tm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        tm.elidedText(m_node.title, Qt::ElideRight, width));
+    y += tm.height();
+    const QFont df = detailFont();
+    const QFontMetricsF dm(df);
+    painter->setFont(df);
+    QColor detailColor = palette.color(QPalette::Text);
+    detailColor.setAlphaF(0.75);
+    for (const QString &line : m_node.details) {
+        painter->setPen(m_node.missing ? missingColor : detailColor);
+        painter->drawText(QRectF(x, y, width, dm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+            dm.elidedText(line, Qt::ElideRight, width));
+        y += dm.height();
+    }
+}
+
+QVariant GraphNodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged)
+        for (GraphEdgeItem *e : std::as_const(m_edges))
+            e->adjust();
+    return QGraphicsItem::itemChange(change, value);
+}
+
+} // namespace meshroute

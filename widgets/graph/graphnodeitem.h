@@ -1,0 +1,53 @@
+#pragma once
+
+#include "graphmodel.h"
+
+#include <QGraphicsItem>
+
+namespace meshroute {
+
+class GraphEdgeItem;
+
+// One node of the graph scene. It draws a copy of the GraphNode it was
+// given and owns nothing of the model; the scene replaces its data on every
+// model change. Colours come from the palette, so a dark palette works.
+class GraphNodeItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 1 };
+
+    GraphNodeItem(int index, const GraphNode &node);
+
+    int type() const override { return Type; }
+    int index() const { return m_index; }
+    const GraphNode &node() const { return m_node; }
+    void setNode(int index, const GraphNode &node);
+
+    // Highlighted as the current selection (kept apart from QGraphicsItem's
+    // own selection so the shared Selection stays the only source).
+    void setCurrent(bool current);
+    bool isCurrent() const { return m_current; }
+
+    void addEdge(GraphEdgeItem *edge) { m_edges.append(edge); }
+    void clearEdges() { m_edges.clear(); }
+    const QList<GraphEdgeItem *> &edges() const { return m_edges; }
+
+    QSizeF size() const { return m_size; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    static QColor kindColor(GraphNode::Kind kind);
+    static QSizeF measure(const GraphNode &node);
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+private:
+    int m_index;
+    GraphNode m_node;
+    QSizeF m_size;
+    bool m_current = false;
+    QList<GraphEdgeItem *> m_edges;
+};
+
+} // namespace meshroute

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "diagnostic.h"
+
+#include <QTreeView>
+
+template <typename T> class QFutureWatcher;
+
+namespace meshroute {
+
+class Document;
+class ProblemsModel;
+class Selection;
+struct ChangeEvent;
+struct SelectionTarget;
+
+// The Problems dock: the loader's diagnostics and, when the checker is
+// built in, the checker's, grouped by file. Refreshed after every edit; a
+// big workspace is checked off the UI thread and stale results dropped.
+// Double-click (or Enter) selects the resource and asks to show the line.
+class ProblemsView : public QTreeView
+{
+    Q_OBJECT
+
+public:
+    // Above this many resources the check runs on a worker thread.
+    static constexpr int asyncThreshold = 500;
+
+    ProblemsView(Document *document, Selection *selection, QWidget *parent = nullptr);
+    ~ProblemsView() override;
+
+    ProblemsModel *problemsModel() const { return m_model; }
+    int errorCount() const { return m_errors; }
+    int warningCount() const { return m_warnings; }
+    // True while a background check is running.
+    bool isChecking() const;
+
+    // The selection a diagnostic points at (its resource, rule, destination, subset).
+    SelectionTarget targetFor(const Diagnostic &diagnostic) const;
+
+public Q_SLOTS:
+    void refresh();
+    void activate(const QModelIndex &index);
+
+Q_SIGNALS:
+    void countsChanged(int errors, int warnings);
+    // Show this line of that file (Document::files() index; 1-based line and column).
+    void goToLine(int fileIndex, int line, int column);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void onDocumentChanged(const ChangeEvent &event);
+    void setDiagnostics(const Diagnostics &diagnostics);
+
+    Document *m_document;
+    Selection *m_selection;
+    ProblemsModel *m_model;
+    QFutureWatcher<Diagnostics> *m_watcher;
+    int m_errors = 0;
+    int m_warnings = 0;
+};
+
+} // namespace meshroute

@@ -1,0 +1,76 @@
+#include "resourcetreeview.h"
+
+#include "resourcetreemodel.h"
+#include "selection.h"
+
+#include <QHeaderView>
+
+namespace meshroute {
+
+ResourceTreeView::ResourceTreeView(Document *document, Selection *selection, QWidget *parent)
+    : QTreeView(parent)
+    , m_model(new ResourceTreeModel(document, this))
+    , m_selection(selection)
+{
+    setModel(m_model);
+    setUniformRowHeights(true); // thousands of rows stay fast
+    setAlternatingRowColors(false);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    header()->setStretchLastSection(false);
+    header()->setSectionResizeMode(ResourceTreeModel::NameColumn, QHeaderView::Stretch);
+    header()->setSectionResizeMode(ResourceTreeModel::LocationColumn, QHeaderView::ResizeToContents);
+    connect(selection, &Selection::changed, this, &ResourceTreeView::onSelectionChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        expandDefault();
+        onSelectionChanged(m_selection->current());
+    });
+    expandDefault();
+}
+
+void ResourceTreeView::expandDefault()
+{
+    // Everything open for a small workspace; only the kinds for a big one,
+    // where expanding thousands of rows would bury the structure.
+    int leaves = 0;
+    for (int k = 0; k < m_model->rowCount(); ++k) {
+        const QModelIndex kind = m_model->index(k, 0);
+        for (int n = 0; n < m_model->rowCount(kind); ++n)
+            leaves += m_model->rowCount(m_model->index(n, 0, kind));
+    }
+    if (leaves <= 300)
+        expandAll();
+    else
+        expandToDepth(0);
+}
+
+void ResourceTreeView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+    QTreeView::currentChanged(current, previous);
+    if (m_syncing)
+        return;
+    const int id = m_model->resourceId(current);
+    if (id < 0 || id == m_selection->current().resourceId)
+        return;
+    SelectionTarget t;
+    t.resourceId = id;
+    m_selection->select(t);
+}
+
+void ResourceTreeView::onSelectionChanged(const SelectionTarget &target)
+{
+    const QModelIndex index = m_model->indexForResource(target.resourceId);
+    if (index == currentIndex())
+        return;
+    m_syncing = true;
+    if (index.isValid()) {
+        setCurrentIndex(index);
+        scrollTo(index);
+    } else {
+        clearSelection();
+        setCurrentIndex({});
+    }
+    m_syncing = false;
+}
+
+} // namespace meshroute

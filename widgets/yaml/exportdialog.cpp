@@ -1,0 +1,203 @@
+#include "exportdialog.h"
+
+#include "document.h"
+#include "exporter.h"
+#include "linediff.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTextBlock>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace meshroute {
+
+namespace {
+constexpr int maxShownLines = 20000;
+}
+
+ExportDialog::ExportDialog(Document *document, QWidget *parent)
+    : QDialog(parent)
+    , m_document(document)
+    , m_path(new QLineEdit(this))
+    , m_version(new QComboBox(this))
+    , m_summary(new QLabel(this))
+    , m_diff(new QPlainTextEdit(this))
+{
+    setWindowTitle(tr("Export"));
+    resize(900, 640);
+    m_version->addItem(tr("Keep each resource's own"), QString());
+    m_version->addItem(QStringLiteral("networking.istio.io/v1"), QStringLiteral("v1"));
+    m_version->addItem(QStringLiteral("networking.istio.io/v1beta1"), QStringLiteral("v1beta1"));
+    m_version->addItem(QStringLiteral("networking.istio.io/v1alpha3"), QStringLiteral("v1alpha3"));
+    m_version->setToolTip(
+        tr("The apiVersion written for Istio resources; the three versions share one schema"));
+    m_diff->setReadOnly(true);
+    m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    const QList<SourceFile> &files = document->files();
+    QString suggested = QStringLiteral("export.yaml");
+    if (!files.isEmpty() && files.first().path != QLatin1String("-"))
+        suggested = QFileInfo(files.first().path).absolutePath() + QStringLiteral("/export.yaml");
+    m_path->setText(suggested);
+    auto *browse = new QToolButton(this);
+    browse->setText(tr("..."));
+    connect(browse, &QToolButton::clicked, this, [this] {
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Export to"), m_path->text(), tr("YAML (*.yaml *.yml)"));
+        if (!path.isEmpty())
+            setOutputPath(path);
+    });
+    auto *pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(browse);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Write to:"), pathRow);
+    form->addRow(tr("apiVersion:"), m_version);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_write = buttons->addButton(tr("Write"), QDialogButtonBox::AcceptRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_write, &QPushButton::clicked, this, [this] {
+        if (write())
+            accept();
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_diff, 1);
+    layout->addWidget(buttons);
+
+    connect(m_path, &QLineEdit::editingFinished, this, &ExportDialog::refresh);
+    connect(m_version, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
+    refresh();
+}
+
+QString ExportDialog::outputPath() const
+{
+    return m_path->text();
+}
+
+void ExportDialog::setOutputPath(const QString &path)
+{
+    m_path->setText(path);
+    refresh();
+}
+
+QString ExportDialog::apiVersion() const
+{
+    return m_version->currentData().toString();
+}
+
+void ExportDialog::setApiVersion(const QString &version)
+{
+    const int i = m_version->findData(version);
+    if (i >= 0)
+        m_version->setCurrentIndex(i);
+}
+
+QString ExportDialog::diffText() const
+{
+    return m_diff->toPlainText();
+}
+
+QString ExportDialog::summary() const
+{
+    return m_summary->text();
+}
+
+void ExportDialog::refresh()
+{
+    ExportOptions options;
+    options.apiVersion = apiVersion();
+    QString error;
+    m_text = Exporter::exportYaml(m_document->files(), m_document->workspace(), options, &error);
+    QFile file(outputPath());
+    const bool exists = file.open(QIODevice::ReadOnly);
+    m_disk = exists ? file.readAll() : QByteArray();
+
+    const QList<LineDiff::Line> lines = LineDiff::diff(m_disk, m_text);
+    const int added = LineDiff::count(lines, LineDiff::Line::Kind::Added);
+    const int removed = LineDiff::count(lines, LineDiff::Line::Kind::Removed);
+    if (!error.isEmpty())
+        m_summary->setText(tr("Cannot export: %1").arg(error));
+    else if (!exists)
+        m_summary->setText(tr("New file: %n line(s) will be written.", nullptr, added));
+    else if (lines.isEmpty())
+        m_summary->setText(tr("The file on disk already has exactly this content."));
+    else
+        m_summary->setText(
+            tr("Against the file on disk: %1 line(s) added, %2 removed.").arg(added).arg(removed));
+    m_write->setEnabled(error.isEmpty());
+
+    // Coloured like a unified diff, from the palette's own reds and greens.
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    QTextCharFormat plus, minus, hunk, plain;
+    plus.setBackground(dark ? QColor(0x1f, 0x4d, 0x2b) : QColor(0xe6, 0xff, 0xec));
+    minus.setBackground(dark ? QColor(0x5c, 0x22, 0x22) : QColor(0xff, 0xeb, 0xe9));
+    hunk.setForeground(dark ? QColor(0x79, 0xc0, 0xff) : QColor(0x05, 0x50, 0xae));
+    m_diff->clear();
+    QTextCursor cursor(m_diff->document());
+    cursor.beginEditBlock();
+    int shown = 0;
+    for (const LineDiff::Line &l : lines) {
+        if (++shown > maxShownLines) {
+            cursor.insertText(
+                tr("... %n more line(s) not shown\n", nullptr, int(lines.size()) - maxShownLines), hunk);
+            break;
+        }
+        switch (l.kind) {
+        case LineDiff::Line::Kind::Hunk:
+            cursor.insertText(QString::fromUtf8(l.text) + QLatin1Char('\n'), hunk);
+            break;
+        case LineDiff::Line::Kind::Added:
+            cursor.insertText(QLatin1Char('+') + QString::fromUtf8(l.text) + QLatin1Char('\n'), plus);
+            break;
+        case LineDiff::Line::Kind::Removed:
+            cursor.insertText(QLatin1Char('-') + QString::fromUtf8(l.text) + QLatin1Char('\n'), minus);
+            break;
+        case LineDiff::Line::Kind::Context:
+            cursor.insertText(QLatin1Char(' ') + QString::fromUtf8(l.text) + QLatin1Char('\n'), plain);
+            break;
+        }
+    }
+    cursor.endEditBlock();
+    m_diff->moveCursor(QTextCursor::Start);
+}
+
+bool ExportDialog::write()
+{
+    // The diff shown must be the change made: if the file moved on since, show the new diff first.
+    QFile current(outputPath());
+    const QByteArray now = current.open(QIODevice::ReadOnly) ? current.readAll() : QByteArray();
+    current.close();
+    if (now != m_disk) {
+        refresh();
+        m_summary->setText(
+            tr("The file changed on disk meanwhile; here is the new diff. Write again to confirm."));
+        return false;
+    }
+    QSaveFile out(outputPath());
+    if (!out.open(QIODevice::WriteOnly) || out.write(m_text) != m_text.size() || !out.commit()) {
+        m_summary->setText(tr("Could not write %1: %2").arg(outputPath(), out.errorString()));
+        return false;
+    }
+    m_disk = m_text;
+    return true;
+}
+
+} // namespace meshroute

@@ -116,6 +116,9 @@ int runWeights(const QStringList &args)
             if (all)
                 fitting.append(i);
         }
+        // With a single rule, name the unknown key instead of the rule search.
+        if (fitting.isEmpty() && vs.http.size() == 1)
+            fitting.append(0);
         if (fitting.size() != 1) {
             err() << "meshroute weights: " << (fitting.isEmpty() ? "no" : "more than one") << " HTTP rule of "
                   << resource.displayName() << " has destinations for all of the keys; name it with --route; file untouched\n";

@@ -22,7 +22,7 @@ std::unique_ptr<AddDestination> AddDestination::create(Document *document, int r
         *error = QStringLiteral("port number %1 must be in the range 1..65535").arg(port);
         return nullptr;
     }
-    if (rule->redirect.present || rule->directResponse.present || rule->delegate.present) {
+    if (rule->redirect->present || rule->directResponse->present || rule->delegate->present) {
         *error = QStringLiteral("rule %1 does not forward; switch its action to route first")
                      .arg(rule->displayName(routeIndex));
         return nullptr;

@@ -563,7 +563,7 @@ private:
                 destination(r, from, rule.mirrors[k].destination,
                     QStringLiteral("%1.mirrors[%2].destination").arg(rp).arg(k),
                     QStringLiteral("mirror host"));
-            if (rule.delegate.present && rule.delegate.name.present)
+            if (rule.delegate->present && rule.delegate->name.present)
                 delegate(r, rule.delegate, rp + QStringLiteral(".delegate"));
             routeWeights(r, rule.route, rp + QStringLiteral(".route"));
         }

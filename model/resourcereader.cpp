@@ -4,8 +4,8 @@
 #include <QStringList>
 #include <algorithm>
 #include <array>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -20,7 +20,6 @@ QString qs(const std::string &s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-
 // Where a value sits in its object, for messages: "spec.http[0].route[1].weight".
 // A chain of stack frames, rendered only when a diagnostic needs it, because
 // building the string for every field read costs more than the reading.
@@ -31,18 +30,15 @@ public:
     Path(const Path *parent, const char *key)
         : m_parent(parent)
         , m_key(key)
-    {
-    }
+    { }
     Path(const Path *parent, const QString *key)
         : m_parent(parent)
         , m_dynamicKey(key)
-    {
-    }
+    { }
     Path(const Path *parent, int index)
         : m_parent(parent)
         , m_index(index)
-    {
-    }
+    { }
     QString toString() const
     {
         QString parent = m_parent ? m_parent->toString() : QString();
@@ -65,9 +61,12 @@ private:
 QString describeNode(const YamlNode &n)
 {
     switch (n.kind) {
-    case YamlNode::Kind::Null: return QStringLiteral("nothing");
-    case YamlNode::Kind::Mapping: return QStringLiteral("a mapping");
-    case YamlNode::Kind::Sequence: return QStringLiteral("a list");
+    case YamlNode::Kind::Null:
+        return QStringLiteral("nothing");
+    case YamlNode::Kind::Mapping:
+        return QStringLiteral("a mapping");
+    case YamlNode::Kind::Sequence:
+        return QStringLiteral("a list");
     case YamlNode::Kind::Scalar:
         if (n.isQuoted())
             return QStringLiteral("the string \"%1\"").arg(qs(n.value).left(40));
@@ -85,7 +84,7 @@ int editDistance(const QString &a, const QString &b)
         cur[0] = i;
         for (int j = 1; j <= b.size(); ++j)
             cur[j] = std::min({ prev[j] + 1, cur[j - 1] + 1,
-                                prev[j - 1] + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1) });
+                prev[j - 1] + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1) });
         std::swap(prev, cur);
     }
     return prev[b.size()];
@@ -107,7 +106,7 @@ class MapReader
 {
 public:
     MapReader(ResourceReader &reader, const YamlNode &node, const QString &typeName, const Path &path,
-              bool reportUnknown = true)
+        bool reportUnknown = true)
         : m_reader(reader)
         , m_node(node)
         , m_type(typeName)
@@ -117,7 +116,7 @@ public:
         m_ok = node.isMapping();
         if (!m_ok && !isNullScalar(node))
             m_reader.report(Severity::Error, ResourceReader::CodeWrongType, node, path,
-                            QStringLiteral("%1 must be a mapping, got %2").arg(typeName, describeNode(node)));
+                QStringLiteral("%1 must be a mapping, got %2").arg(typeName, describeNode(node)));
         if (m_ok)
             m_used.assign(node.pairCount() > 64 ? node.pairCount() : 0, false);
     }
@@ -126,8 +125,7 @@ public:
     bool ok() const { return m_ok; }
 
     // Calls f(value, path) if the key is present.
-    template<typename F>
-    bool field(const char *key, F &&f)
+    template <typename F> bool field(const char *key, F &&f)
     {
         if (m_knownCount < m_known.size())
             m_known[m_knownCount++] = key;
@@ -138,9 +136,11 @@ public:
             const YamlNode &keyNode = m_node.children[i];
             if (keyNode.kind == YamlNode::Kind::Scalar && keyNode.value == k) {
                 if (isUsed(i / 2)) {
-                    m_reader.report(Severity::Error, ResourceReader::CodeDuplicateKey, keyNode, Path(&m_path, key),
-                                    QStringLiteral("duplicate key \"%1\": the API server would keep only the last one; remove one of them")
-                                        .arg(QLatin1String(key)));
+                    m_reader.report(Severity::Error, ResourceReader::CodeDuplicateKey, keyNode,
+                        Path(&m_path, key),
+                        QStringLiteral("duplicate key \"%1\": the API server would keep only the last one; "
+                                       "remove one of them")
+                            .arg(QLatin1String(key)));
                     continue;
                 }
                 setUsed(i / 2);
@@ -151,9 +151,10 @@ public:
                     if (m_node.children[j].kind == YamlNode::Kind::Scalar && m_node.children[j].value == k) {
                         setUsed(j / 2);
                         m_reader.report(Severity::Error, ResourceReader::CodeDuplicateKey, m_node.children[j],
-                                        Path(&m_path, key),
-                                        QStringLiteral("duplicate key \"%1\": the API server would keep only the last one; remove one of them")
-                                            .arg(QLatin1String(key)));
+                            Path(&m_path, key),
+                            QStringLiteral("duplicate key \"%1\": the API server would keep only the last "
+                                           "one; remove one of them")
+                                .arg(QLatin1String(key)));
                     }
                 return true;
             }
@@ -192,17 +193,21 @@ public:
                     suggestion = k;
                 }
             }
-            QString message = QStringLiteral("unknown field \"%1\" in %2: the API server drops it").arg(key, m_type);
+            QString message
+                = QStringLiteral("unknown field \"%1\" in %2: the API server drops it").arg(key, m_type);
             if (m_type == QLatin1String("Destination") && key == QLatin1String("weight"))
                 message += QStringLiteral("; weight belongs one level up, beside \"destination:\"");
             else if (m_type == QLatin1String("HTTPMatchRequest")
-                     && (key == QLatin1String("exact") || key == QLatin1String("prefix") || key == QLatin1String("regex")))
-                message += QStringLiteral("; a match type goes under a field, e.g. \"uri: {%1: ...}\"").arg(key);
+                && (key == QLatin1String("exact") || key == QLatin1String("prefix")
+                    || key == QLatin1String("regex")))
+                message
+                    += QStringLiteral("; a match type goes under a field, e.g. \"uri: {%1: ...}\"").arg(key);
             else if (!suggestion.isEmpty())
                 message += QStringLiteral("; did you mean \"%1\"?").arg(suggestion);
             else
                 message += QStringLiteral("; known fields: %1").arg(knownNames.join(QStringLiteral(", ")));
-            m_reader.report(Severity::Warning, ResourceReader::CodeUnknownField, keyNode, Path(&m_path, &key), message);
+            m_reader.report(
+                Severity::Warning, ResourceReader::CodeUnknownField, keyNode, Path(&m_path, &key), message);
         }
     }
 
@@ -215,7 +220,10 @@ private:
     bool m_ok = false;
     bool m_finished = false;
     // Which keys were read: a bit mask for the usual small mapping, a vector past 64 keys.
-    bool isUsed(std::size_t pair) const { return m_used.empty() ? (m_usedBits >> pair) & 1U : bool(m_used[pair]); }
+    bool isUsed(std::size_t pair) const
+    {
+        return m_used.empty() ? (m_usedBits >> pair) & 1U : bool(m_used[pair]);
+    }
     void setUsed(std::size_t pair)
     {
         if (m_used.empty())
@@ -226,7 +234,7 @@ private:
     std::uint64_t m_usedBits = 0;
     std::vector<bool> m_used;
     // The keys this type knows, for "did you mean": reading never allocates for them.
-    std::array<const char *, 48> m_known{};
+    std::array<const char *, 48> m_known {};
     std::size_t m_knownCount = 0;
 };
 
@@ -236,8 +244,7 @@ class Fields
 public:
     explicit Fields(ResourceReader &r)
         : m_r(r)
-    {
-    }
+    { }
 
     Field<QString> string(const YamlNode &n, const Path &path)
     {
@@ -247,7 +254,7 @@ public:
         f.pos = m_r.pos(n);
         if (n.kind != YamlNode::Kind::Scalar) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                       QStringLiteral("%1 must be a string, got %2").arg(path.toString(), describeNode(n)));
+                QStringLiteral("%1 must be a string, got %2").arg(path.toString(), describeNode(n)));
             return f;
         }
         f.value = qs(n.value);
@@ -279,8 +286,8 @@ public:
         }
         if (!ok) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                       QStringLiteral("%1 must be an integer, got %2").arg(path.toString(), describeNode(n))
-                           + (n.isQuoted() ? QStringLiteral(": remove the quotes") : QString()));
+                QStringLiteral("%1 must be an integer, got %2").arg(path.toString(), describeNode(n))
+                    + (n.isQuoted() ? QStringLiteral(": remove the quotes") : QString()));
             return f;
         }
         f.value = v;
@@ -300,7 +307,7 @@ public:
             v = qs(n.value).toDouble(&ok);
         if (!ok || !std::isfinite(v)) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                       QStringLiteral("%1 must be a number, got %2").arg(path.toString(), describeNode(n)));
+                QStringLiteral("%1 must be a number, got %2").arg(path.toString(), describeNode(n)));
             return f;
         }
         f.value = v;
@@ -315,7 +322,8 @@ public:
             return f;
         f.pos = m_r.pos(n);
         static const char *const truths[] = { "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON" };
-        static const char *const falses[] = { "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF" };
+        static const char *const falses[]
+            = { "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF" };
         if (n.kind == YamlNode::Kind::Scalar && !n.isQuoted()) {
             for (const char *t : truths)
                 if (n.value == t) {
@@ -331,23 +339,21 @@ public:
                 }
         }
         m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                   QStringLiteral("%1 must be true or false, got %2").arg(path.toString(), describeNode(n)));
+            QStringLiteral("%1 must be true or false, got %2").arg(path.toString(), describeNode(n)));
         return f;
     }
 
     // A list; `each(item, path)` per item. A null is an empty list.
-    template<typename F>
-    bool list(const YamlNode &n, const Path &path, F &&each)
+    template <typename F> bool list(const YamlNode &n, const Path &path, F &&each)
     {
         if (isNullScalar(n))
             return true;
         if (!n.isSequence()) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                       QStringLiteral("%1 must be a list, got %2").arg(path.toString(), describeNode(n)));
+                QStringLiteral("%1 must be a list, got %2").arg(path.toString(), describeNode(n)));
             return false;
         }
-        for (std::size_t i = 0; i < n.children.size(); ++i)
-        {
+        for (std::size_t i = 0; i < n.children.size(); ++i) {
             const Path item(&path, int(i));
             each(n.children[i], item);
         }
@@ -373,7 +379,8 @@ public:
             return out;
         if (!n.isMapping()) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                       QStringLiteral("%1 must be a mapping of strings, got %2").arg(path.toString(), describeNode(n)));
+                QStringLiteral("%1 must be a mapping of strings, got %2")
+                    .arg(path.toString(), describeNode(n)));
             return out;
         }
         for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
@@ -383,10 +390,10 @@ public:
             const Path p(&path, &key);
             if (v.kind != YamlNode::Kind::Scalar && !isNullScalar(v)) {
                 m_r.report(Severity::Error, ResourceReader::CodeWrongType, v, p,
-                           QStringLiteral("%1 must be a string, got %2").arg(p.toString(), describeNode(v)));
+                    QStringLiteral("%1 must be a string, got %2").arg(p.toString(), describeNode(v)));
                 continue;
             }
-            out.append(Label{ key, isNullScalar(v) ? QString() : qs(v.value), m_r.pos(k) });
+            out.append(Label { key, isNullScalar(v) ? QString() : qs(v.value), m_r.pos(k) });
         }
         return out;
     }
@@ -395,7 +402,7 @@ public:
     {
         QList<Entry<QString>> out;
         for (const Label &l : labels(n, path))
-            out.append(Entry<QString>{ l.key, l.pos, l.value });
+            out.append(Entry<QString> { l.key, l.pos, l.value });
         return out;
     }
 
@@ -428,12 +435,13 @@ public:
             return out;
         if (!n.isMapping()) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                       QStringLiteral("%1 must be a mapping of names to StringMatch, got %2").arg(path.toString(), describeNode(n)));
+                QStringLiteral("%1 must be a mapping of names to StringMatch, got %2")
+                    .arg(path.toString(), describeNode(n)));
             return out;
         }
         for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
             const QString key = qs(n.children[i].value);
-            Entry<StringMatch> e{ key, m_r.pos(n.children[i]), {} };
+            Entry<StringMatch> e { key, m_r.pos(n.children[i]), {} };
             const Path p(&path, &key);
             e.value = stringMatch(n.children[i + 1], p);
             if (!e.value.pos.isValid())
@@ -501,25 +509,28 @@ public:
             m.hasUri = true;
         });
         r.field("scheme", [&](const YamlNode &v, const Path &p) {
-            m.scheme = stringMatch(v, p);
+            m.scheme.edit() = stringMatch(v, p);
             m.hasScheme = true;
         });
         r.field("method", [&](const YamlNode &v, const Path &p) {
-            m.method = stringMatch(v, p);
+            m.method.edit() = stringMatch(v, p);
             m.hasMethod = true;
         });
         r.field("authority", [&](const YamlNode &v, const Path &p) {
-            m.authority = stringMatch(v, p);
+            m.authority.edit() = stringMatch(v, p);
             m.hasAuthority = true;
         });
         r.field("headers", [&](const YamlNode &v, const Path &p) { m.headers = stringMatchMap(v, p); });
-        r.field("withoutHeaders", [&](const YamlNode &v, const Path &p) { m.withoutHeaders = stringMatchMap(v, p); });
-        r.field("queryParams", [&](const YamlNode &v, const Path &p) { m.queryParams = stringMatchMap(v, p); });
+        r.field("withoutHeaders",
+            [&](const YamlNode &v, const Path &p) { m.withoutHeaders = stringMatchMap(v, p); });
+        r.field(
+            "queryParams", [&](const YamlNode &v, const Path &p) { m.queryParams = stringMatchMap(v, p); });
         r.field("port", [&](const YamlNode &v, const Path &p) { m.port = integer(v, p); });
         r.field("sourceLabels", [&](const YamlNode &v, const Path &p) { m.sourceLabels = labels(v, p); });
         r.field("gateways", [&](const YamlNode &v, const Path &p) { m.gateways = strings(v, p); });
         r.field("ignoreUriCase", [&](const YamlNode &v, const Path &p) { m.ignoreUriCase = boolean(v, p); });
-        r.field("sourceNamespace", [&](const YamlNode &v, const Path &p) { m.sourceNamespace = string(v, p); });
+        r.field(
+            "sourceNamespace", [&](const YamlNode &v, const Path &p) { m.sourceNamespace = string(v, p); });
         r.field("statPrefix", [&](const YamlNode &v, const Path &p) { m.statPrefix = string(v, p); });
         return m;
     }
@@ -532,22 +543,26 @@ public:
         r.field("name", [&](const YamlNode &v, const Path &p) { h.name = string(v, p); });
         r.field("match", [&](const YamlNode &v, const Path &p) {
             h.hasMatch = true;
+            h.match.reserve(qsizetype(v.children.size()));
             list(v, p, [&](const YamlNode &item, const Path &ip) { h.match.append(matchRequest(item, ip)); });
         });
         r.field("route", [&](const YamlNode &v, const Path &p) {
             h.hasRoute = true;
+            h.route.reserve(qsizetype(v.children.size()));
             list(v, p, [&](const YamlNode &item, const Path &ip) {
                 HttpRouteDestination d;
                 d.pos = m_r.pos(item);
                 MapReader dr(m_r, item, QStringLiteral("HTTPRouteDestination"), ip);
-                dr.field("destination", [&](const YamlNode &dv, const Path &dp) { d.destination = destination(dv, dp); });
+                dr.field("destination",
+                    [&](const YamlNode &dv, const Path &dp) { d.destination = destination(dv, dp); });
                 dr.field("weight", [&](const YamlNode &dv, const Path &dp) { d.weight = integer(dv, dp); });
-                dr.field("headers", [&](const YamlNode &dv, const Path &dp) { d.headers = headers(dv, dp); });
+                dr.field("headers",
+                    [&](const YamlNode &dv, const Path &dp) { d.headers.edit() = headers(dv, dp); });
                 h.route.append(d);
             });
         });
         r.field("redirect", [&](const YamlNode &v, const Path &p) {
-            HttpRedirect &x = h.redirect;
+            HttpRedirect &x = h.redirect.edit();
             x.pos = m_r.pos(v);
             x.present = true;
             MapReader rr(m_r, v, QStringLiteral("HTTPRedirect"), p);
@@ -556,11 +571,13 @@ public:
             rr.field("port", [&](const YamlNode &f, const Path &fp) { x.port = integer(f, fp); });
             rr.field("derivePort", [&](const YamlNode &f, const Path &fp) { x.derivePort = string(f, fp); });
             rr.field("scheme", [&](const YamlNode &f, const Path &fp) { x.scheme = string(f, fp); });
-            rr.field("redirectCode", [&](const YamlNode &f, const Path &fp) { x.redirectCode = integer(f, fp); });
-            rr.field("prefixRewrite", [&](const YamlNode &f, const Path &fp) { x.prefixRewrite = string(f, fp); });
+            rr.field(
+                "redirectCode", [&](const YamlNode &f, const Path &fp) { x.redirectCode = integer(f, fp); });
+            rr.field(
+                "prefixRewrite", [&](const YamlNode &f, const Path &fp) { x.prefixRewrite = string(f, fp); });
         });
         r.field("directResponse", [&](const YamlNode &v, const Path &p) {
-            HttpDirectResponse &x = h.directResponse;
+            HttpDirectResponse &x = h.directResponse.edit();
             x.pos = m_r.pos(v);
             x.present = true;
             MapReader rr(m_r, v, QStringLiteral("HTTPDirectResponse"), p);
@@ -572,7 +589,7 @@ public:
             });
         });
         r.field("delegate", [&](const YamlNode &v, const Path &p) {
-            Delegate &x = h.delegate;
+            Delegate &x = h.delegate.edit();
             x.pos = m_r.pos(v);
             x.present = true;
             MapReader rr(m_r, v, QStringLiteral("Delegate"), p);
@@ -580,7 +597,7 @@ public:
             rr.field("namespace", [&](const YamlNode &f, const Path &fp) { x.namespace_ = string(f, fp); });
         });
         r.field("rewrite", [&](const YamlNode &v, const Path &p) {
-            HttpRewrite &x = h.rewrite;
+            HttpRewrite &x = h.rewrite.edit();
             x.pos = m_r.pos(v);
             x.present = true;
             MapReader rr(m_r, v, QStringLiteral("HTTPRewrite"), p);
@@ -590,25 +607,30 @@ public:
                 x.uriRegexRewrite.present = true;
                 x.uriRegexRewrite.pos = m_r.pos(f);
                 MapReader gr(m_r, f, QStringLiteral("RegexRewrite"), fp);
-                gr.field("match", [&](const YamlNode &g, const Path &gp) { x.uriRegexRewrite.match = string(g, gp); });
-                gr.field("rewrite", [&](const YamlNode &g, const Path &gp) { x.uriRegexRewrite.rewrite = string(g, gp); });
+                gr.field("match",
+                    [&](const YamlNode &g, const Path &gp) { x.uriRegexRewrite.match = string(g, gp); });
+                gr.field("rewrite",
+                    [&](const YamlNode &g, const Path &gp) { x.uriRegexRewrite.rewrite = string(g, gp); });
             });
         });
         r.field("timeout", [&](const YamlNode &v, const Path &p) { h.timeout = string(v, p); });
         r.field("retries", [&](const YamlNode &v, const Path &p) {
-            HttpRetry &x = h.retries;
+            HttpRetry &x = h.retries.edit();
             x.pos = m_r.pos(v);
             x.present = true;
             MapReader rr(m_r, v, QStringLiteral("HTTPRetry"), p);
             rr.field("attempts", [&](const YamlNode &f, const Path &fp) { x.attempts = integer(f, fp); });
-            rr.field("perTryTimeout", [&](const YamlNode &f, const Path &fp) { x.perTryTimeout = string(f, fp); });
+            rr.field(
+                "perTryTimeout", [&](const YamlNode &f, const Path &fp) { x.perTryTimeout = string(f, fp); });
             rr.field("retryOn", [&](const YamlNode &f, const Path &fp) { x.retryOn = string(f, fp); });
-            rr.field("retryRemoteLocalities", [&](const YamlNode &f, const Path &fp) { x.retryRemoteLocalities = boolean(f, fp); });
-            rr.field("retryIgnorePreviousHosts", [&](const YamlNode &f, const Path &fp) { x.retryIgnorePreviousHosts = boolean(f, fp); });
+            rr.field("retryRemoteLocalities",
+                [&](const YamlNode &f, const Path &fp) { x.retryRemoteLocalities = boolean(f, fp); });
+            rr.field("retryIgnorePreviousHosts",
+                [&](const YamlNode &f, const Path &fp) { x.retryIgnorePreviousHosts = boolean(f, fp); });
             rr.field("backoff", [&](const YamlNode &f, const Path &fp) { x.backoff = string(f, fp); });
         });
         r.field("fault", [&](const YamlNode &v, const Path &p) {
-            HttpFaultInjection &x = h.fault;
+            HttpFaultInjection &x = h.fault.edit();
             x.pos = m_r.pos(v);
             x.present = true;
             MapReader rr(m_r, v, QStringLiteral("HTTPFaultInjection"), p);
@@ -616,19 +638,27 @@ public:
                 x.delay.present = true;
                 x.delay.pos = m_r.pos(f);
                 MapReader dr(m_r, f, QStringLiteral("Delay"), fp);
-                dr.field("fixedDelay", [&](const YamlNode &g, const Path &gp) { x.delay.fixedDelay = string(g, gp); });
-                dr.field("exponentialDelay", [&](const YamlNode &g, const Path &gp) { x.delay.exponentialDelay = string(g, gp); });
-                dr.field("percentage", [&](const YamlNode &g, const Path &gp) { x.delay.percentage = percent(g, gp); });
-                dr.field("percent", [&](const YamlNode &g, const Path &gp) { x.delay.percent = integer(g, gp); });
+                dr.field("fixedDelay",
+                    [&](const YamlNode &g, const Path &gp) { x.delay.fixedDelay = string(g, gp); });
+                dr.field("exponentialDelay",
+                    [&](const YamlNode &g, const Path &gp) { x.delay.exponentialDelay = string(g, gp); });
+                dr.field("percentage",
+                    [&](const YamlNode &g, const Path &gp) { x.delay.percentage = percent(g, gp); });
+                dr.field(
+                    "percent", [&](const YamlNode &g, const Path &gp) { x.delay.percent = integer(g, gp); });
             });
             rr.field("abort", [&](const YamlNode &f, const Path &fp) {
                 x.abort.present = true;
                 x.abort.pos = m_r.pos(f);
                 MapReader ar(m_r, f, QStringLiteral("Abort"), fp);
-                ar.field("httpStatus", [&](const YamlNode &g, const Path &gp) { x.abort.httpStatus = integer(g, gp); });
-                ar.field("grpcStatus", [&](const YamlNode &g, const Path &gp) { x.abort.grpcStatus = string(g, gp); });
-                ar.field("http2Error", [&](const YamlNode &g, const Path &gp) { x.abort.http2Error = string(g, gp); });
-                ar.field("percentage", [&](const YamlNode &g, const Path &gp) { x.abort.percentage = percent(g, gp); });
+                ar.field("httpStatus",
+                    [&](const YamlNode &g, const Path &gp) { x.abort.httpStatus = integer(g, gp); });
+                ar.field("grpcStatus",
+                    [&](const YamlNode &g, const Path &gp) { x.abort.grpcStatus = string(g, gp); });
+                ar.field("http2Error",
+                    [&](const YamlNode &g, const Path &gp) { x.abort.http2Error = string(g, gp); });
+                ar.field("percentage",
+                    [&](const YamlNode &g, const Path &gp) { x.abort.percentage = percent(g, gp); });
             });
         });
         r.field("mirror", [&](const YamlNode &v, const Path &p) {
@@ -640,32 +670,43 @@ public:
                 HttpMirrorPolicy m;
                 m.pos = m_r.pos(item);
                 MapReader mr(m_r, item, QStringLiteral("HTTPMirrorPolicy"), ip);
-                mr.field("destination", [&](const YamlNode &f, const Path &fp) { m.destination = destination(f, fp); });
-                mr.field("percentage", [&](const YamlNode &f, const Path &fp) { m.percentage = percent(f, fp); });
+                mr.field("destination",
+                    [&](const YamlNode &f, const Path &fp) { m.destination = destination(f, fp); });
+                mr.field(
+                    "percentage", [&](const YamlNode &f, const Path &fp) { m.percentage = percent(f, fp); });
                 h.mirrors.append(m);
             });
         });
-        r.field("mirrorPercentage", [&](const YamlNode &v, const Path &p) { h.mirrorPercentage = percent(v, p); });
+        r.field("mirrorPercentage",
+            [&](const YamlNode &v, const Path &p) { h.mirrorPercentage.edit() = percent(v, p); });
         r.field("mirrorPercent", [&](const YamlNode &v, const Path &p) { h.mirrorPercent = integer(v, p); });
         r.field("corsPolicy", [&](const YamlNode &v, const Path &p) {
-            CorsPolicy &c = h.corsPolicy;
+            CorsPolicy &c = h.corsPolicy.edit();
             c.present = true;
             c.pos = m_r.pos(v);
             MapReader cr(m_r, v, QStringLiteral("CorsPolicy"), p);
             cr.field("allowOrigins", [&](const YamlNode &f, const Path &fp) {
-                list(f, fp, [&](const YamlNode &item, const Path &ip) { c.allowOrigins.append(stringMatch(item, ip)); });
+                list(f, fp, [&](const YamlNode &item, const Path &ip) {
+                    c.allowOrigins.append(stringMatch(item, ip));
+                });
             });
-            cr.field("allowOrigin", [&](const YamlNode &f, const Path &fp) { c.allowOrigin = strings(f, fp); });
-            cr.field("allowMethods", [&](const YamlNode &f, const Path &fp) { c.allowMethods = strings(f, fp); });
-            cr.field("allowHeaders", [&](const YamlNode &f, const Path &fp) { c.allowHeaders = strings(f, fp); });
-            cr.field("exposeHeaders", [&](const YamlNode &f, const Path &fp) { c.exposeHeaders = strings(f, fp); });
+            cr.field(
+                "allowOrigin", [&](const YamlNode &f, const Path &fp) { c.allowOrigin = strings(f, fp); });
+            cr.field(
+                "allowMethods", [&](const YamlNode &f, const Path &fp) { c.allowMethods = strings(f, fp); });
+            cr.field(
+                "allowHeaders", [&](const YamlNode &f, const Path &fp) { c.allowHeaders = strings(f, fp); });
+            cr.field("exposeHeaders",
+                [&](const YamlNode &f, const Path &fp) { c.exposeHeaders = strings(f, fp); });
             cr.field("maxAge", [&](const YamlNode &f, const Path &fp) { c.maxAge = string(f, fp); });
-            cr.field("allowCredentials", [&](const YamlNode &f, const Path &fp) { c.allowCredentials = boolean(f, fp); });
-            cr.field("unmatchedPreflights", [&](const YamlNode &f, const Path &fp) { c.unmatchedPreflights = string(f, fp); });
+            cr.field("allowCredentials",
+                [&](const YamlNode &f, const Path &fp) { c.allowCredentials = boolean(f, fp); });
+            cr.field("unmatchedPreflights",
+                [&](const YamlNode &f, const Path &fp) { c.unmatchedPreflights = string(f, fp); });
         });
-        r.field("headers", [&](const YamlNode &v, const Path &p) { h.headers = headers(v, p); });
+        r.field("headers", [&](const YamlNode &v, const Path &p) { h.headers.edit() = headers(v, p); });
         r.known({ "websocketUpgrade", "appendHeaders", "removeResponseHeaders", "appendResponseHeaders",
-                  "appendRequestHeaders", "removeRequestHeaders" });
+            "appendRequestHeaders", "removeRequestHeaders" });
         return h;
     }
 
@@ -688,6 +729,7 @@ public:
         r.field("gateways", [&](const YamlNode &v, const Path &p) { vs.gateways = strings(v, p); });
         r.field("http", [&](const YamlNode &v, const Path &p) {
             vs.hasHttp = true;
+            vs.http.reserve(qsizetype(v.children.size()));
             list(v, p, [&](const YamlNode &item, const Path &ip) { vs.http.append(httpRoute(item, ip)); });
         });
         r.field("tls", [&](const YamlNode &v, const Path &p) {
@@ -701,17 +743,25 @@ public:
                         TlsMatchAttributes m;
                         m.pos = m_r.pos(mi);
                         MapReader mr(m_r, mi, QStringLiteral("TLSMatchAttributes"), mp);
-                        mr.field("sniHosts", [&](const YamlNode &g, const Path &gp) { m.sniHosts = strings(g, gp); });
-                        mr.field("destinationSubnets", [&](const YamlNode &g, const Path &gp) { m.destinationSubnets = strings(g, gp); });
+                        mr.field("sniHosts",
+                            [&](const YamlNode &g, const Path &gp) { m.sniHosts = strings(g, gp); });
+                        mr.field("destinationSubnets", [&](const YamlNode &g, const Path &gp) {
+                            m.destinationSubnets = strings(g, gp);
+                        });
                         mr.field("port", [&](const YamlNode &g, const Path &gp) { m.port = integer(g, gp); });
-                        mr.field("sourceLabels", [&](const YamlNode &g, const Path &gp) { m.sourceLabels = labels(g, gp); });
-                        mr.field("gateways", [&](const YamlNode &g, const Path &gp) { m.gateways = strings(g, gp); });
-                        mr.field("sourceNamespace", [&](const YamlNode &g, const Path &gp) { m.sourceNamespace = string(g, gp); });
+                        mr.field("sourceLabels",
+                            [&](const YamlNode &g, const Path &gp) { m.sourceLabels = labels(g, gp); });
+                        mr.field("gateways",
+                            [&](const YamlNode &g, const Path &gp) { m.gateways = strings(g, gp); });
+                        mr.field("sourceNamespace",
+                            [&](const YamlNode &g, const Path &gp) { m.sourceNamespace = string(g, gp); });
                         t.match.append(m);
                     });
                 });
                 tr.field("route", [&](const YamlNode &f, const Path &fp) {
-                    list(f, fp, [&](const YamlNode &ri, const Path &rp) { t.route.append(routeDestination(ri, rp)); });
+                    list(f, fp, [&](const YamlNode &ri, const Path &rp) {
+                        t.route.append(routeDestination(ri, rp));
+                    });
                 });
                 vs.tls.append(t);
             });
@@ -727,17 +777,24 @@ public:
                         L4MatchAttributes m;
                         m.pos = m_r.pos(mi);
                         MapReader mr(m_r, mi, QStringLiteral("L4MatchAttributes"), mp);
-                        mr.field("destinationSubnets", [&](const YamlNode &g, const Path &gp) { m.destinationSubnets = strings(g, gp); });
+                        mr.field("destinationSubnets", [&](const YamlNode &g, const Path &gp) {
+                            m.destinationSubnets = strings(g, gp);
+                        });
                         mr.field("port", [&](const YamlNode &g, const Path &gp) { m.port = integer(g, gp); });
-                        mr.field("sourceLabels", [&](const YamlNode &g, const Path &gp) { m.sourceLabels = labels(g, gp); });
-                        mr.field("gateways", [&](const YamlNode &g, const Path &gp) { m.gateways = strings(g, gp); });
-                        mr.field("sourceNamespace", [&](const YamlNode &g, const Path &gp) { m.sourceNamespace = string(g, gp); });
+                        mr.field("sourceLabels",
+                            [&](const YamlNode &g, const Path &gp) { m.sourceLabels = labels(g, gp); });
+                        mr.field("gateways",
+                            [&](const YamlNode &g, const Path &gp) { m.gateways = strings(g, gp); });
+                        mr.field("sourceNamespace",
+                            [&](const YamlNode &g, const Path &gp) { m.sourceNamespace = string(g, gp); });
                         mr.known({ "sourceSubnet" });
                         t.match.append(m);
                     });
                 });
                 tr.field("route", [&](const YamlNode &f, const Path &fp) {
-                    list(f, fp, [&](const YamlNode &ri, const Path &rp) { t.route.append(routeDestination(ri, rp)); });
+                    list(f, fp, [&](const YamlNode &ri, const Path &rp) {
+                        t.route.append(routeDestination(ri, rp));
+                    });
                 });
                 vs.tcp.append(t);
             });
@@ -751,22 +808,28 @@ public:
         TrafficPolicy t;
         t.pos = m_r.pos(n);
         t.present = true;
-        MapReader r(m_r, n, portLevel ? QStringLiteral("PortTrafficPolicy") : QStringLiteral("TrafficPolicy"), path);
+        MapReader r(
+            m_r, n, portLevel ? QStringLiteral("PortTrafficPolicy") : QStringLiteral("TrafficPolicy"), path);
         if (r.ok())
             t.fieldCount = int(n.pairCount());
         r.field("loadBalancer", [&](const YamlNode &v, const Path &p) {
             MapReader lr(m_r, v, QStringLiteral("LoadBalancerSettings"), p);
-            lr.field("simple", [&](const YamlNode &f, const Path &fp) { t.loadBalancerSimple = string(f, fp); });
+            lr.field(
+                "simple", [&](const YamlNode &f, const Path &fp) { t.loadBalancerSimple = string(f, fp); });
             lr.field("consistentHash", [&](const YamlNode &, const QString &) { t.consistentHash = true; });
             lr.known({ "localityLbSetting", "warmupDurationSecs", "warmup" });
         });
         r.field("tls", [&](const YamlNode &v, const Path &p) {
             MapReader tr(m_r, v, QStringLiteral("ClientTLSSettings"), p);
             tr.field("mode", [&](const YamlNode &f, const Path &fp) { t.tlsMode = string(f, fp); });
-            tr.field("caCertificates", [&](const YamlNode &f, const Path &fp) { t.tlsCaCertificates = string(f, fp); });
-            tr.field("credentialName", [&](const YamlNode &f, const Path &fp) { t.tlsCredentialName = string(f, fp); });
-            tr.field("clientCertificate", [&](const YamlNode &f, const Path &fp) { t.tlsClientCertificate = string(f, fp); });
-            tr.field("privateKey", [&](const YamlNode &f, const Path &fp) { t.tlsPrivateKey = string(f, fp); });
+            tr.field("caCertificates",
+                [&](const YamlNode &f, const Path &fp) { t.tlsCaCertificates = string(f, fp); });
+            tr.field("credentialName",
+                [&](const YamlNode &f, const Path &fp) { t.tlsCredentialName = string(f, fp); });
+            tr.field("clientCertificate",
+                [&](const YamlNode &f, const Path &fp) { t.tlsClientCertificate = string(f, fp); });
+            tr.field(
+                "privateKey", [&](const YamlNode &f, const Path &fp) { t.tlsPrivateKey = string(f, fp); });
             tr.known({ "subjectAltNames", "sni", "insecureSkipVerify", "caCrl" });
         });
         r.field("tunnel", [&](const YamlNode &, const QString &) { t.hasTunnel = true; });
@@ -787,7 +850,8 @@ public:
         dr.specPos = m_r.pos(n);
         MapReader r(m_r, n, QStringLiteral("DestinationRule spec"), path);
         r.field("host", [&](const YamlNode &v, const Path &p) { dr.host = string(v, p); });
-        r.field("trafficPolicy", [&](const YamlNode &v, const Path &p) { dr.trafficPolicy = trafficPolicy(v, p); });
+        r.field("trafficPolicy",
+            [&](const YamlNode &v, const Path &p) { dr.trafficPolicy = trafficPolicy(v, p); });
         r.field("subsets", [&](const YamlNode &v, const Path &p) {
             list(v, p, [&](const YamlNode &item, const Path &ip) {
                 Subset s;
@@ -798,7 +862,8 @@ public:
                     s.labels = labels(f, fp);
                     s.labelsPos = m_r.pos(f);
                 });
-                sr.field("trafficPolicy", [&](const YamlNode &f, const Path &fp) { s.trafficPolicy = trafficPolicy(f, fp); });
+                sr.field("trafficPolicy",
+                    [&](const YamlNode &f, const Path &fp) { s.trafficPolicy = trafficPolicy(f, fp); });
                 dr.subsets.append(s);
             });
         });
@@ -807,7 +872,8 @@ public:
             dr.hasWorkloadSelector = true;
             dr.workloadSelectorPos = m_r.pos(v);
             MapReader wr(m_r, v, QStringLiteral("WorkloadSelector"), p);
-            wr.field("matchLabels", [&](const YamlNode &f, const Path &fp) { dr.workloadSelector = labels(f, fp); });
+            wr.field("matchLabels",
+                [&](const YamlNode &f, const Path &fp) { dr.workloadSelector = labels(f, fp); });
         });
         return dr;
     }
@@ -831,10 +897,13 @@ public:
                     s.port.present = true;
                     s.port.pos = m_r.pos(f);
                     MapReader pr(m_r, f, QStringLiteral("Port"), fp);
-                    pr.field("number", [&](const YamlNode &x, const Path &xp) { s.port.number = integer(x, xp); });
-                    pr.field("protocol", [&](const YamlNode &x, const Path &xp) { s.port.protocol = string(x, xp); });
+                    pr.field(
+                        "number", [&](const YamlNode &x, const Path &xp) { s.port.number = integer(x, xp); });
+                    pr.field("protocol",
+                        [&](const YamlNode &x, const Path &xp) { s.port.protocol = string(x, xp); });
                     pr.field("name", [&](const YamlNode &x, const Path &xp) { s.port.name = string(x, xp); });
-                    pr.field("targetPort", [&](const YamlNode &x, const Path &xp) { s.port.targetPort = integer(x, xp); });
+                    pr.field("targetPort",
+                        [&](const YamlNode &x, const Path &xp) { s.port.targetPort = integer(x, xp); });
                 });
                 sr.field("bind", [&](const YamlNode &f, const Path &fp) { s.bind = string(f, fp); });
                 sr.field("hosts", [&](const YamlNode &f, const Path &fp) { s.hosts = strings(f, fp); });
@@ -844,22 +913,31 @@ public:
                     t.present = true;
                     t.pos = m_r.pos(f);
                     MapReader tr(m_r, f, QStringLiteral("ServerTLSSettings"), fp);
-                    tr.field("httpsRedirect", [&](const YamlNode &x, const Path &xp) { t.httpsRedirect = boolean(x, xp); });
+                    tr.field("httpsRedirect",
+                        [&](const YamlNode &x, const Path &xp) { t.httpsRedirect = boolean(x, xp); });
                     tr.field("mode", [&](const YamlNode &x, const Path &xp) { t.mode = string(x, xp); });
-                    tr.field("serverCertificate", [&](const YamlNode &x, const Path &xp) { t.serverCertificate = string(x, xp); });
-                    tr.field("privateKey", [&](const YamlNode &x, const Path &xp) { t.privateKey = string(x, xp); });
-                    tr.field("caCertificates", [&](const YamlNode &x, const Path &xp) { t.caCertificates = string(x, xp); });
+                    tr.field("serverCertificate",
+                        [&](const YamlNode &x, const Path &xp) { t.serverCertificate = string(x, xp); });
+                    tr.field("privateKey",
+                        [&](const YamlNode &x, const Path &xp) { t.privateKey = string(x, xp); });
+                    tr.field("caCertificates",
+                        [&](const YamlNode &x, const Path &xp) { t.caCertificates = string(x, xp); });
                     tr.field("caCrl", [&](const YamlNode &x, const Path &xp) { t.caCrl = string(x, xp); });
-                    tr.field("credentialName", [&](const YamlNode &x, const Path &xp) { t.credentialName = string(x, xp); });
-                    tr.field("credentialNames", [&](const YamlNode &x, const Path &xp) { t.credentialNames = strings(x, xp); });
+                    tr.field("credentialName",
+                        [&](const YamlNode &x, const Path &xp) { t.credentialName = string(x, xp); });
+                    tr.field("credentialNames",
+                        [&](const YamlNode &x, const Path &xp) { t.credentialNames = strings(x, xp); });
                     tr.field("tlsCertificates", [&](const YamlNode &x, const Path &xp) {
                         t.tlsCertificateCount = x.isSequence() ? int(x.children.size()) : 0;
                     });
-                    tr.field("minProtocolVersion", [&](const YamlNode &x, const Path &xp) { t.minProtocolVersion = string(x, xp); });
-                    tr.field("maxProtocolVersion", [&](const YamlNode &x, const Path &xp) { t.maxProtocolVersion = string(x, xp); });
-                    tr.field("cipherSuites", [&](const YamlNode &x, const Path &xp) { t.cipherSuites = strings(x, xp); });
-                    tr.known({ "caCertCredentialName", "subjectAltNames", "verifyCertificateSpki", "verifyCertificateHash",
-                               "insecureSkipVerify" });
+                    tr.field("minProtocolVersion",
+                        [&](const YamlNode &x, const Path &xp) { t.minProtocolVersion = string(x, xp); });
+                    tr.field("maxProtocolVersion",
+                        [&](const YamlNode &x, const Path &xp) { t.maxProtocolVersion = string(x, xp); });
+                    tr.field("cipherSuites",
+                        [&](const YamlNode &x, const Path &xp) { t.cipherSuites = strings(x, xp); });
+                    tr.known({ "caCertCredentialName", "subjectAltNames", "verifyCertificateSpki",
+                        "verifyCertificateHash", "insecureSkipVerify" });
                 });
                 sr.known({ "defaultEndpoint" });
                 g.servers.append(s);
@@ -895,7 +973,8 @@ public:
             pr.field("number", [&](const YamlNode &f, const Path &fp) { sp.port = integer(f, fp); });
             pr.field("targetPort", [&](const YamlNode &f, const Path &fp) { sp.targetPort = string(f, fp); });
             pr.field("protocol", [&](const YamlNode &f, const Path &fp) { sp.protocol = string(f, fp); });
-            pr.field("appProtocol", [&](const YamlNode &f, const Path &fp) { sp.appProtocol = string(f, fp); });
+            pr.field(
+                "appProtocol", [&](const YamlNode &f, const Path &fp) { sp.appProtocol = string(f, fp); });
             out.append(sp);
         });
         return out;
@@ -913,7 +992,8 @@ public:
         r.field("exportTo", [&](const YamlNode &v, const Path &p) { s.exportTo = strings(v, p); });
         r.field("workloadSelector", [&](const YamlNode &v, const Path &p) {
             MapReader wr(m_r, v, QStringLiteral("WorkloadSelector"), p, false);
-            wr.field("labels", [&](const YamlNode &f, const Path &fp) { s.workloadSelector = labels(f, fp); });
+            wr.field(
+                "labels", [&](const YamlNode &f, const Path &fp) { s.workloadSelector = labels(f, fp); });
         });
         return s;
     }
@@ -948,9 +1028,10 @@ public:
         r.field("namespace", [&](const YamlNode &v, const Path &p) { m.namespace_ = string(v, p); });
         r.field("labels", [&](const YamlNode &v, const Path &p) { m.labels = labels(v, p); });
         r.field("annotations", [&](const YamlNode &v, const Path &p) { m.annotations = labels(v, p); });
-        r.field("creationTimestamp", [&](const YamlNode &v, const Path &p) { m.creationTimestamp = string(v, p); });
-        r.known({ "generateName", "uid", "resourceVersion", "generation", "selfLink", "managedFields", "ownerReferences",
-                  "finalizers", "deletionTimestamp", "deletionGracePeriodSeconds" });
+        r.field("creationTimestamp",
+            [&](const YamlNode &v, const Path &p) { m.creationTimestamp = string(v, p); });
+        r.known({ "generateName", "uid", "resourceVersion", "generation", "selfLink", "managedFields",
+            "ownerReferences", "finalizers", "deletionTimestamp", "deletionGracePeriodSeconds" });
         return m;
     }
 
@@ -991,21 +1072,25 @@ const QList<DiagnosticCodeInfo> &ResourceReader::codes()
     using S = Diagnostic::Severity;
     static const QList<DiagnosticCodeInfo> table = {
         { QString::fromLatin1(CodeYamlSyntax), S::Error, QStringLiteral("YamlSyntaxError"),
-          QStringLiteral("The text is not valid YAML (or is hostile: alias bombs, nesting deeper than 256 levels).") },
+            QStringLiteral(
+                "The text is not valid YAML (or is hostile: alias bombs, nesting deeper than 256 levels).") },
         { QString::fromLatin1(CodeWrongType), S::Error, QStringLiteral("WrongType"),
-          QStringLiteral("A field has the wrong type (weight: \"most\"); the rest of the object still loads.") },
+            QStringLiteral(
+                "A field has the wrong type (weight: \"most\"); the rest of the object still loads.") },
         { QString::fromLatin1(CodeUnknownField), S::Warning, QStringLiteral("UnknownField"),
-          QStringLiteral("A field the API does not define; the API server would drop it. Kept in the file.") },
+            QStringLiteral(
+                "A field the API does not define; the API server would drop it. Kept in the file.") },
         { QString::fromLatin1(CodeInvalidUtf8), S::Error, QStringLiteral("InvalidUtf8"),
-          QStringLiteral("The file is not UTF-8; its bytes are kept as read.") },
+            QStringLiteral("The file is not UTF-8; its bytes are kept as read.") },
         { QString::fromLatin1(CodeFileTooLarge), S::Error, QStringLiteral("FileTooLarge"),
-          QStringLiteral("The file is larger than the loader's limit (64 MB) and was not read.") },
+            QStringLiteral("The file is larger than the loader's limit (64 MB) and was not read.") },
         { QString::fromLatin1(CodeUnreadable), S::Error, QStringLiteral("Unreadable"),
-          QStringLiteral("The file or folder could not be read.") },
+            QStringLiteral("The file or folder could not be read.") },
         { QString::fromLatin1(CodeDuplicateKey), S::Error, QStringLiteral("DuplicateKey"),
-          QStringLiteral("A key appears twice in one mapping; the API server keeps only the last.") },
+            QStringLiteral("A key appears twice in one mapping; the API server keeps only the last.") },
         { QString::fromLatin1(CodeNotAnObject), S::Error, QStringLiteral("NotAnObject"),
-          QStringLiteral("A document is not a Kubernetes object (no apiVersion/kind); routing test files are info.") },
+            QStringLiteral(
+                "A document is not a Kubernetes object (no apiVersion/kind); routing test files are info.") },
     };
     return table;
 }
@@ -1013,16 +1098,15 @@ const QList<DiagnosticCodeInfo> &ResourceReader::codes()
 ResourceReader::ResourceReader(const QString &file, int baseLine)
     : m_file(file)
     , m_baseLine(baseLine)
-{
-}
+{ }
 
 SourcePos ResourceReader::pos(const YamlNode &node) const
 {
-    return SourcePos{ node.start.line, node.start.column, node.start.offset, node.endOffset };
+    return SourcePos { node.start.line, node.start.column, node.start.offset, node.endOffset };
 }
 
-void ResourceReader::report(Diagnostic::Severity severity, const char *code, const YamlNode &at, const QString &path,
-                            const QString &message)
+void ResourceReader::report(Diagnostic::Severity severity, const char *code, const YamlNode &at,
+    const QString &path, const QString &message)
 {
     Diagnostic d;
     d.severity = severity;
@@ -1043,23 +1127,25 @@ QList<Resource> ResourceReader::read(const YamlNode &root)
         return out; // an empty document (comments only) is fine
     if (root.isMapping() && root.find("testCases") && !root.find("kind")) {
         report(Severity::Info, CodeNotAnObject, root, {},
-               QStringLiteral("a routing test file, not a manifest: run it with \"meshroute test FILE -- MANIFESTS\""));
+            QStringLiteral(
+                "a routing test file, not a manifest: run it with \"meshroute test FILE -- MANIFESTS\""));
         return out;
     }
     if (!root.isMapping()) {
         report(Severity::Error, CodeNotAnObject, root, {},
-               QStringLiteral("a Kubernetes manifest must be a mapping with apiVersion and kind, got %1")
-                   .arg(describeNode(root)));
+            QStringLiteral("a Kubernetes manifest must be a mapping with apiVersion and kind, got %1")
+                .arg(describeNode(root)));
         return out;
     }
     const YamlNode *kind = root.find("kind");
     const YamlNode *items = root.find("items");
     // `kubectl get -o yaml` prints `kind: List` (or FooList) with the objects in items.
-    if (kind && kind->isScalar() && QString::fromStdString(kind->value).endsWith(QLatin1String("List")) && items) {
+    if (kind && kind->isScalar() && QString::fromStdString(kind->value).endsWith(QLatin1String("List"))
+        && items) {
         if (!items->isSequence()) {
             if (!isNullScalar(*items))
                 report(Severity::Error, CodeWrongType, *items, QStringLiteral("items"),
-                       QStringLiteral("items must be a list, got %1").arg(describeNode(*items)));
+                    QStringLiteral("items must be a list, got %1").arg(describeNode(*items)));
             return out;
         }
         for (std::size_t i = 0; i < items->children.size(); ++i)
@@ -1083,7 +1169,7 @@ Resource ResourceReader::readObject(const YamlNode &object, const QString &prefi
     auto sub = [&](const char *key) { return Path(&path, key); };
     if (!object.isMapping()) {
         report(Severity::Error, CodeNotAnObject, object, path,
-               QStringLiteral("a Kubernetes object must be a mapping, got %1").arg(describeNode(object)));
+            QStringLiteral("a Kubernetes object must be a mapping, got %1").arg(describeNode(object)));
         return r;
     }
     if (const YamlNode *v = object.find("apiVersion"))
@@ -1092,15 +1178,15 @@ Resource ResourceReader::readObject(const YamlNode &object, const QString &prefi
         r.kindName = f.string(*v, sub("kind"));
     if (!r.apiVersion.present || !r.kindName.present) {
         report(Severity::Error, CodeNotAnObject, object, path,
-               QStringLiteral("not a Kubernetes object: %1 missing; add apiVersion and kind")
-                   .arg(!r.apiVersion.present && !r.kindName.present ? QStringLiteral("apiVersion and kind are")
-                        : !r.apiVersion.present                      ? QStringLiteral("apiVersion is")
-                                                                     : QStringLiteral("kind is")));
+            QStringLiteral("not a Kubernetes object: %1 missing; add apiVersion and kind")
+                .arg(!r.apiVersion.present && !r.kindName.present ? QStringLiteral("apiVersion and kind are")
+                        : !r.apiVersion.present                   ? QStringLiteral("apiVersion is")
+                                                                  : QStringLiteral("kind is")));
         return r;
     }
     r.kind = kindOf(r.apiVersion.value, r.kindName.value);
     const bool istio = r.kind == ResourceKind::VirtualService || r.kind == ResourceKind::DestinationRule
-                       || r.kind == ResourceKind::Gateway;
+        || r.kind == ResourceKind::Gateway;
     if (const YamlNode *v = object.find("metadata"))
         r.metadata = f.metadata(*v, sub("metadata"), istio);
     m_currentResource = r.displayName();
@@ -1117,18 +1203,22 @@ Resource ResourceReader::readObject(const YamlNode &object, const QString &prefi
         });
         if (std::holds_alternative<std::monostate>(r.spec)) {
             if (r.kind == ResourceKind::VirtualService)
-                r.spec = VirtualService{};
+                r.spec = VirtualService {};
             else if (r.kind == ResourceKind::DestinationRule)
-                r.spec = DestinationRule{};
+                r.spec = DestinationRule {};
             else
-                r.spec = Gateway{};
+                r.spec = Gateway {};
         }
         return r;
     }
     const YamlNode *spec = object.find("spec");
     switch (r.kind) {
-    case ResourceKind::Service: r.spec = spec ? f.service(*spec, sub("spec")) : KubernetesService{}; break;
-    case ResourceKind::ServiceEntry: r.spec = spec ? f.serviceEntry(*spec, sub("spec")) : ServiceEntry{}; break;
+    case ResourceKind::Service:
+        r.spec = spec ? f.service(*spec, sub("spec")) : KubernetesService {};
+        break;
+    case ResourceKind::ServiceEntry:
+        r.spec = spec ? f.serviceEntry(*spec, sub("spec")) : ServiceEntry {};
+        break;
     case ResourceKind::Workload:
         if (r.kindName.value == QLatin1String("Pod")) {
             Workload w;
@@ -1138,13 +1228,14 @@ Resource ResourceReader::readObject(const YamlNode &object, const QString &prefi
                     w.podLabelsPos = pos(*l);
             r.spec = w;
         } else {
-            Workload w = spec ? f.workload(*spec, sub("spec")) : Workload{};
+            Workload w = spec ? f.workload(*spec, sub("spec")) : Workload {};
             if (r.kindName.value == QLatin1String("DaemonSet"))
-                w.replicas = Field<qint64>{ 1, {}, false };
+                w.replicas = Field<qint64> { 1, {}, false };
             r.spec = w;
         }
         break;
-    default: break;
+    default:
+        break;
     }
     return r;
 }

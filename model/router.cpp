@@ -173,7 +173,7 @@ RouteResult Router::route(const Request &req) const
     out.delegateRouteIndex = info.delegateRuleIndex;
     out.timeout = rule.timeout.valueOr(QString());
     out.retries = rule.retries;
-    out.defaultRetries = !rule.retries.present;
+    out.defaultRetries = !rule.retries->present;
     out.fault = rule.fault;
     out.headers = rule.headers;
     out.httpStatus = 0;
@@ -187,7 +187,7 @@ RouteResult Router::route(const Request &req) const
     const QString pathOnly = qs(req.pathWithoutQuery());
     const QString query = path.mid(pathOnly.size()); // "?..." or empty
 
-    if (rule.redirect.present) {
+    if (rule.redirect->present) {
         const HttpRedirect &r = rule.redirect;
         out.status = RouteResult::Status::Redirect;
         out.hasRedirect = true;
@@ -222,16 +222,16 @@ RouteResult Router::route(const Request &req) const
             + newPath;
         return out;
     }
-    if (rule.directResponse.present) {
+    if (rule.directResponse->present) {
         out.status = RouteResult::Status::DirectResponse;
         out.hasDirectResponse = true;
-        out.directResponseStatus = int(rule.directResponse.status.valueOr(0));
+        out.directResponseStatus = int(rule.directResponse->status.valueOr(0));
         out.httpStatus = out.directResponseStatus;
-        if (rule.directResponse.bodyString.present)
-            out.directResponseBody = rule.directResponse.bodyString.value;
-        else if (rule.directResponse.bodyBytes.present)
+        if (rule.directResponse->bodyString.present)
+            out.directResponseBody = rule.directResponse->bodyString.value;
+        else if (rule.directResponse->bodyBytes.present)
             out.directResponseBody
-                = QString::fromUtf8(QByteArray::fromBase64(rule.directResponse.bodyBytes.value.toLatin1()));
+                = QString::fromUtf8(QByteArray::fromBase64(rule.directResponse->bodyBytes.value.toLatin1()));
         return out;
     }
 
@@ -258,7 +258,7 @@ RouteResult Router::route(const Request &req) const
     }
     if (rule.route.size() > 1 && total <= 0)
         out.warnings << QStringLiteral("the weights of the destinations sum to 0: istiod rejects this rule");
-    if (rule.route.isEmpty() && !rule.redirect.present && !rule.directResponse.present)
+    if (rule.route.isEmpty() && !rule.redirect->present && !rule.directResponse->present)
         out.warnings << QStringLiteral("the rule has no route, redirect or direct response");
 
     // What the upstream receives.
@@ -289,7 +289,7 @@ RouteResult Router::route(const Request &req) const
         if (rw.authority.present && !rw.authority.value.isEmpty())
             out.rewrittenAuthority = rw.authority.value;
     }
-    for (const Entry<QString> &e : rule.headers.request.set)
+    for (const Entry<QString> &e : rule.headers->request.set)
         if (e.key.compare(QLatin1String("host"), Qt::CaseInsensitive) == 0
             || e.key == QLatin1String(":authority"))
             out.rewrittenAuthority = e.value;
@@ -310,8 +310,8 @@ RouteResult Router::route(const Request &req) const
     };
     if (rule.hasMirror) {
         double pct = 100;
-        if (rule.mirrorPercentage.present)
-            pct = rule.mirrorPercentage.value.valueOr(0);
+        if (rule.mirrorPercentage->present)
+            pct = rule.mirrorPercentage->value.valueOr(0);
         else if (rule.mirrorPercent.present)
             pct = double(rule.mirrorPercent.value);
         addMirror(rule.mirror, pct);

@@ -92,7 +92,7 @@ QJsonArray RouteResultJson::routeDestinations(const QList<HttpRouteDestination> 
         QJsonObject o;
         o.insert(QStringLiteral("destination"), destination(d.destination));
         put(o, "weight", d.weight);
-        if (d.headers.present)
+        if (d.headers->present)
             o.insert(QStringLiteral("headers"), headers(d.headers));
         a.append(o);
     }

@@ -644,28 +644,28 @@ HttpRoute mergeRule(const HttpRoute &root, const HttpRoute &leaf)
         out.name = root.name;
     else if (root.name.present && !root.name.value.isEmpty())
         out.name.value = root.name.value + QLatin1Char('-') + leaf.name.value;
-    if (!out.rewrite.present)
+    if (!out.rewrite->present)
         out.rewrite = root.rewrite;
-    if (!out.directResponse.present)
+    if (!out.directResponse->present)
         out.directResponse = root.directResponse;
     if (!out.timeout.present)
         out.timeout = root.timeout;
-    if (!out.retries.present)
+    if (!out.retries->present)
         out.retries = root.retries;
-    if (!out.fault.present)
+    if (!out.fault->present)
         out.fault = root.fault;
     if (!out.hasMirror && out.mirrors.isEmpty()) {
         out.mirror = root.mirror;
         out.hasMirror = root.hasMirror;
         out.mirrors = root.mirrors;
     }
-    if (!out.mirrorPercentage.present)
+    if (!out.mirrorPercentage->present)
         out.mirrorPercentage = root.mirrorPercentage;
     if (!out.mirrorPercent.present)
         out.mirrorPercent = root.mirrorPercent;
-    if (!out.corsPolicy.present)
+    if (!out.corsPolicy->present)
         out.corsPolicy = root.corsPolicy;
-    if (!out.headers.present)
+    if (!out.headers->present)
         out.headers = root.headers;
     return out;
 }
@@ -678,7 +678,7 @@ void RouteTable::Data::compileVirtualService(CVs &vs)
     const VirtualService &spec = *vs.spec;
     for (int ri = 0; ri < spec.http.size(); ++ri) {
         const HttpRoute &rule = spec.http[ri];
-        if (!rule.delegate.present) {
+        if (!rule.delegate->present) {
             RuleRef ref;
             ref.virtualServiceId = vs.res->id;
             ref.virtualService = vs.key;
@@ -693,10 +693,10 @@ void RouteTable::Data::compileVirtualService(CVs &vs)
                     addRoute(vs, &rule, &rule, &rule.match[mi], ri, mi, nullptr, -1, vs.ns, refIndex);
             continue;
         }
-        const QString dns = rule.delegate.namespace_.present && !rule.delegate.namespace_.value.isEmpty()
-            ? rule.delegate.namespace_.value
+        const QString dns = rule.delegate->namespace_.present && !rule.delegate->namespace_.value.isEmpty()
+            ? rule.delegate->namespace_.value
             : vs.ns;
-        const QString dname = rule.delegate.name.valueOr(QString());
+        const QString dname = rule.delegate->name.valueOr(QString());
         const Resource *dres = nullptr;
         for (const Resource &r : ws.resources)
             if (r.kind == ResourceKind::VirtualService && r.name() == dname && r.namespaceName() == dns
@@ -728,7 +728,7 @@ void RouteTable::Data::compileVirtualService(CVs &vs)
             ref.delegateId = dres->id;
             ref.delegate = dns + QLatin1Char('/') + dname;
             ref.delegateRuleIndex = di;
-            if (leaf.delegate.present) {
+            if (leaf.delegate->present) {
                 ref.droppedReason = QStringLiteral("a delegate rule cannot delegate again");
                 rules.append(ref);
                 continue;

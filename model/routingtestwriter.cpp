@@ -124,7 +124,7 @@ QByteArray RoutingTestWriter::write(const QList<SampleRequest> &samples, const R
                 e << YAML::Key << "route" << YAML::Value;
                 emitJson(e, RouteResultJson::routeDestinations(info.rule->route));
             }
-            if (info.rule && info.rule->redirect.present) {
+            if (info.rule && info.rule->redirect->present) {
                 e << YAML::Key << "redirect" << YAML::Value;
                 emitJson(e, RouteResultJson::redirect(info.rule->redirect));
             }

@@ -243,61 +243,61 @@ private:
     void httpRoute(const HttpRoute &rule, int index, const QString &path)
     {
         const bool hasRoute = !rule.route.isEmpty();
-        const bool redirect = rule.redirect.present, direct = rule.directResponse.present,
-                   delegate = rule.delegate.present;
+        const bool redirect = rule.redirect->present, direct = rule.directResponse->present,
+                   delegate = rule.delegate->present;
         const auto conflict = [&](const SourcePos &at, const QString &what, const QString &field) {
             m_ctx.error(m_r, at, Code::RouteActionConflict, what, path + QLatin1Char('.') + field);
         };
         if (delegate) {
             if (m_isDelegate)
-                m_ctx.error(m_r, rule.delegate.pos, Code::DelegateConstraint,
+                m_ctx.error(m_r, rule.delegate->pos, Code::DelegateConstraint,
                     QStringLiteral(
                         "delegate HTTP route cannot contain delegate: delegation is one level only"),
                     path + QStringLiteral(".delegate"));
             if (hasRoute)
-                conflict(rule.delegate.pos,
+                conflict(rule.delegate->pos,
                     QStringLiteral(
                         "root HTTP route %1 must not specify route together with delegate; keep one")
                         .arg(rule.displayName(index)),
                     QStringLiteral("delegate"));
             if (redirect)
-                conflict(rule.delegate.pos,
+                conflict(rule.delegate->pos,
                     QStringLiteral(
                         "root HTTP route must not specify redirect together with delegate; keep one"),
                     QStringLiteral("delegate"));
-            if (!rule.delegate.name.present || rule.delegate.name.value.isEmpty())
-                m_ctx.error(m_r, rule.delegate.pos, Code::MissingRequiredField,
+            if (!rule.delegate->name.present || rule.delegate->name.value.isEmpty())
+                m_ctx.error(m_r, rule.delegate->pos, Code::MissingRequiredField,
                     QStringLiteral("delegate needs the name of the delegate VirtualService"),
                     path + QStringLiteral(".delegate.name"));
         }
         if (redirect) {
             if (hasRoute)
-                conflict(rule.redirect.pos,
+                conflict(rule.redirect->pos,
                     QStringLiteral("HTTP route cannot contain both route and redirect; remove one"),
                     QStringLiteral("redirect"));
-            if (rule.fault.present)
-                conflict(rule.redirect.pos,
+            if (rule.fault->present)
+                conflict(rule.redirect->pos,
                     QStringLiteral("HTTP route cannot contain both fault and redirect; remove one"),
                     QStringLiteral("redirect"));
-            if (rule.rewrite.present)
-                conflict(rule.redirect.pos,
+            if (rule.rewrite->present)
+                conflict(rule.redirect->pos,
                     QStringLiteral("HTTP route rule cannot contain both rewrite and redirect; remove one"),
                     QStringLiteral("redirect"));
             if (direct)
-                conflict(rule.redirect.pos,
+                conflict(rule.redirect->pos,
                     QStringLiteral("HTTP route cannot contain both redirect and directResponse; remove one"),
                     QStringLiteral("redirect"));
         } else if (direct) {
             if (hasRoute)
-                conflict(rule.directResponse.pos,
+                conflict(rule.directResponse->pos,
                     QStringLiteral("HTTP route cannot contain both route and directResponse; remove one"),
                     QStringLiteral("directResponse"));
-            if (rule.fault.present)
-                conflict(rule.directResponse.pos,
+            if (rule.fault->present)
+                conflict(rule.directResponse->pos,
                     QStringLiteral("HTTP route cannot contain both fault and directResponse; remove one"),
                     QStringLiteral("directResponse"));
-            if (rule.rewrite.present)
-                conflict(rule.directResponse.pos,
+            if (rule.rewrite->present)
+                conflict(rule.directResponse->pos,
                     QStringLiteral(
                         "HTTP route rule cannot contain both rewrite and directResponse; remove one"),
                     QStringLiteral("directResponse"));
@@ -326,7 +326,7 @@ private:
             const QString p = idx(path + QStringLiteral(".route"), i);
             FV::destination(m_ctx, m_r, d.destination, d.pos.isValid() ? d.pos : rule.pos,
                 p + QStringLiteral(".destination"));
-            if (d.headers.present)
+            if (d.headers->present)
                 FV::headerOperations(m_ctx, m_r, d.headers, p + QStringLiteral(".headers"));
         }
         weights(rule.route, rule.pos, path + QStringLiteral(".route"));
@@ -335,17 +335,17 @@ private:
             redirectRules(rule.redirect, allUriPrefix, path + QStringLiteral(".redirect"));
         if (direct)
             directResponse(rule.directResponse, path + QStringLiteral(".directResponse"));
-        if (rule.rewrite.present)
+        if (rule.rewrite->present)
             rewrite(rule.rewrite, path + QStringLiteral(".rewrite"));
         if (rule.timeout.present)
             FV::duration(m_ctx, m_r, rule.timeout, path + QStringLiteral(".timeout"));
-        if (rule.retries.present)
+        if (rule.retries->present)
             retries(rule.retries, path + QStringLiteral(".retries"));
-        if (rule.fault.present)
+        if (rule.fault->present)
             fault(rule.fault, path + QStringLiteral(".fault"));
         if (rule.hasMirror)
             FV::destination(m_ctx, m_r, rule.mirror, rule.pos, path + QStringLiteral(".mirror"));
-        if (rule.mirrorPercentage.present)
+        if (rule.mirrorPercentage->present)
             percent(rule.mirrorPercentage, path + QStringLiteral(".mirrorPercentage"));
         if (rule.mirrorPercent.present)
             deprecatedPercent(rule.mirrorPercent, path + QStringLiteral(".mirrorPercent"),
@@ -356,9 +356,9 @@ private:
             FV::destination(m_ctx, m_r, mp.destination, mp.pos, p + QStringLiteral(".destination"));
             percent(mp.percentage, p + QStringLiteral(".percentage"));
         }
-        if (rule.corsPolicy.present)
+        if (rule.corsPolicy->present)
             cors(rule.corsPolicy, path + QStringLiteral(".corsPolicy"));
-        if (rule.headers.present)
+        if (rule.headers->present)
             FV::headerOperations(m_ctx, m_r, rule.headers, path + QStringLiteral(".headers"));
     }
 

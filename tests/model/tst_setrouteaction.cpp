@@ -37,9 +37,9 @@ private Q_SLOTS:
             "    directResponse:\n      status: 503\n");
         QVERIFY(pushAndRoundTrip(m_doc, std::move(cmd), expected));
         const HttpRoute &r = vsOf(m_doc, m_vs)->http[0];
-        QVERIFY(r.directResponse.present);
+        QVERIFY(r.directResponse->present);
         QVERIFY(r.route.isEmpty());
-        QCOMPARE(r.directResponse.status.value, 503);
+        QCOMPARE(r.directResponse->status.value, 503);
     }
     void routeNeedsDestinations()
     {

@@ -45,7 +45,7 @@ private Q_SLOTS:
         QByteArray expected = m_text;
         expected.replace("        subset: v2\n", "        subset: v2\n    retries:\n      attempts: 3\n");
         QVERIFY(pushAndRoundTrip(m_doc, std::move(cmd), expected));
-        QCOMPARE(vsOf(m_doc, m_vs)->http[0].retries.attempts.value, 3);
+        QCOMPARE(vsOf(m_doc, m_vs)->http[0].retries->attempts.value, 3);
         QCOMPARE(m_doc.undoStack()->undoText(), QStringLiteral("Set retries"));
     }
     void removeTimeout()

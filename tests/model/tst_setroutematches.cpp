@@ -59,7 +59,7 @@ private Q_SLOTS:
         expected.replace(
             "    x-unknown: kept\n", "    x-unknown: kept\n    match:\n    - method:\n        exact: GET\n");
         QVERIFY(pushAndRoundTrip(m_doc, std::move(cmd), expected));
-        QCOMPARE(vsOf(m_doc, m_vs)->http[1].match[0].method.value, QStringLiteral("GET"));
+        QCOMPARE(vsOf(m_doc, m_vs)->http[1].match[0].method->value, QStringLiteral("GET"));
     }
     void emptyListMakesCatchAll()
     {

@@ -229,7 +229,7 @@ private Q_SLOTS:
         const int index = action->findData(2); // direct response
         action->setCurrentIndex(index);
         Q_EMIT action->activated(index);
-        QTRY_VERIFY(vs(*m_doc, m_vs)->http[0].directResponse.present);
+        QTRY_VERIFY(vs(*m_doc, m_vs)->http[0].directResponse->present);
         QVERIFY(vs(*m_doc, m_vs)->http[0].route.isEmpty());
         QTRY_VERIFY(m_editor->ruleEditor()->fieldEdit("directResponse.status")->isVisible());
         QCOMPARE(m_editor->ruleEditor()->fieldEdit("directResponse.status")->text(), QStringLiteral("404"));

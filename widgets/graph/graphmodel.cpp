@@ -524,23 +524,23 @@ GraphModel GraphModel::build(const Workspace &ws)
             const HttpRoute &rule = vs->http[i];
             QStringList details;
             details.append(matchSummary(rule));
-            if (rule.redirect.present)
+            if (rule.redirect->present)
                 details.append(QStringLiteral("redirect %1%2")
-                                   .arg(rule.redirect.authority.value, rule.redirect.uri.value));
-            if (rule.directResponse.present)
-                details.append(QStringLiteral("direct response %1").arg(rule.directResponse.status.value));
-            if (rule.delegate.present)
+                                   .arg(rule.redirect->authority.value, rule.redirect->uri.value));
+            if (rule.directResponse->present)
+                details.append(QStringLiteral("direct response %1").arg(rule.directResponse->status.value));
+            if (rule.delegate->present)
                 details.append(
                     QStringLiteral("delegate to %1")
-                        .arg(nsName(rule.delegate.namespace_.valueOr(ns), rule.delegate.name.value)));
+                        .arg(nsName(rule.delegate->namespace_.valueOr(ns), rule.delegate->name.value)));
             QStringList extras;
-            if (rule.rewrite.present)
+            if (rule.rewrite->present)
                 extras.append(QStringLiteral("rewrite"));
             if (rule.timeout.present)
                 extras.append(QStringLiteral("timeout %1").arg(rule.timeout.value));
-            if (rule.retries.present)
-                extras.append(QStringLiteral("retries %1").arg(rule.retries.attempts.value));
-            if (rule.fault.present)
+            if (rule.retries->present)
+                extras.append(QStringLiteral("retries %1").arg(rule.retries->attempts.value));
+            if (rule.fault->present)
                 extras.append(QStringLiteral("fault"));
             if (!extras.isEmpty())
                 details.append(extras.join(QLatin1String(", ")));

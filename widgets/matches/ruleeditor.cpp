@@ -422,11 +422,11 @@ QList<Condition> conditionsOf(const HttpMatchRequest &m)
     if (m.hasUri)
         out.append({ K::Uri, {}, m.uri.type, m.uri.value, m.ignoreUriCase.value });
     if (m.hasMethod)
-        out.append({ K::Method, {}, m.method.type, m.method.value });
+        out.append({ K::Method, {}, m.method->type, m.method->value });
     if (m.hasAuthority)
-        out.append({ K::Authority, {}, m.authority.type, m.authority.value });
+        out.append({ K::Authority, {}, m.authority->type, m.authority->value });
     if (m.hasScheme)
-        out.append({ K::Scheme, {}, m.scheme.type, m.scheme.value });
+        out.append({ K::Scheme, {}, m.scheme->type, m.scheme->value });
     for (const auto &e : m.headers)
         out.append({ K::Header, e.key, e.value.type, e.value.value });
     for (const auto &e : m.withoutHeaders)
@@ -516,10 +516,10 @@ void RuleEditor::rebuild()
         block->layout->addWidget(add);
     }
     m_catchAll->setVisible(rule.match.isEmpty());
-    const RouteAction action = rule.redirect.present ? RouteAction::Redirect
-        : rule.directResponse.present                ? RouteAction::DirectResponse
-        : rule.delegate.present                      ? RouteAction::Delegate
-                                                     : RouteAction::Route;
+    const RouteAction action = rule.redirect->present ? RouteAction::Redirect
+        : rule.directResponse->present                ? RouteAction::DirectResponse
+        : rule.delegate->present                      ? RouteAction::Delegate
+                                                      : RouteAction::Route;
     m_action->setCurrentIndex(m_action->findData(int(action)));
     refreshFields();
 }
@@ -749,11 +749,11 @@ void RuleEditor::changeAction(int index)
     if (!r)
         return;
     const HttpRoute &rule = r->virtualService()->http[m_routeIndex];
-    const bool same = (action == RouteAction::Route && !rule.redirect.present && !rule.directResponse.present
-                          && !rule.delegate.present)
-        || (action == RouteAction::Redirect && rule.redirect.present)
-        || (action == RouteAction::DirectResponse && rule.directResponse.present)
-        || (action == RouteAction::Delegate && rule.delegate.present);
+    const bool same = (action == RouteAction::Route && !rule.redirect->present
+                          && !rule.directResponse->present && !rule.delegate->present)
+        || (action == RouteAction::Redirect && rule.redirect->present)
+        || (action == RouteAction::DirectResponse && rule.directResponse->present)
+        || (action == RouteAction::Delegate && rule.delegate->present);
     if (same)
         return;
     YamlNode value = YamlEdit::mapping();

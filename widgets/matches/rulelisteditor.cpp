@@ -32,22 +32,22 @@ QString summary(const HttpRoute &rule, int index)
         if (m.hasUri)
             parts.append(m.uri.describe());
         if (m.hasMethod)
-            parts.append(QStringLiteral("method ") + m.method.describe());
+            parts.append(QStringLiteral("method ") + m.method->describe());
         for (const auto &h : m.headers)
             parts.append(h.key + QLatin1Char(' ') + h.value.describe());
         if (m.hasAuthority)
-            parts.append(QStringLiteral("authority ") + m.authority.describe());
+            parts.append(QStringLiteral("authority ") + m.authority->describe());
         if (parts.isEmpty() && !m.isEmpty())
             parts.append(QStringLiteral("…"));
         matches.append(parts.isEmpty() ? QStringLiteral("any") : parts.join(QStringLiteral(" & ")));
     }
     QString action;
-    if (rule.redirect.present)
+    if (rule.redirect->present)
         action = QStringLiteral("redirect");
-    else if (rule.directResponse.present)
-        action = QStringLiteral("respond %1").arg(rule.directResponse.status.value);
-    else if (rule.delegate.present)
-        action = QStringLiteral("delegate %1").arg(rule.delegate.name.value);
+    else if (rule.directResponse->present)
+        action = QStringLiteral("respond %1").arg(rule.directResponse->status.value);
+    else if (rule.delegate->present)
+        action = QStringLiteral("delegate %1").arg(rule.delegate->name.value);
     else {
         QStringList d;
         for (const HttpRouteDestination &r : rule.route)

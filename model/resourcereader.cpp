@@ -720,6 +720,18 @@ public:
         return d;
     }
 
+    // The L4 conditions TLS and TCP matches share.
+    template <typename Attributes> void l4Attributes(MapReader &mr, Attributes &m)
+    {
+        mr.field("destinationSubnets",
+            [&](const YamlNode &g, const Path &gp) { m.destinationSubnets = strings(g, gp); });
+        mr.field("port", [&](const YamlNode &g, const Path &gp) { m.port = integer(g, gp); });
+        mr.field("sourceLabels", [&](const YamlNode &g, const Path &gp) { m.sourceLabels = labels(g, gp); });
+        mr.field("gateways", [&](const YamlNode &g, const Path &gp) { m.gateways = strings(g, gp); });
+        mr.field(
+            "sourceNamespace", [&](const YamlNode &g, const Path &gp) { m.sourceNamespace = string(g, gp); });
+    }
+
     VirtualService virtualService(const YamlNode &n, const Path &path)
     {
         VirtualService vs;
@@ -745,16 +757,7 @@ public:
                         MapReader mr(m_r, mi, QStringLiteral("TLSMatchAttributes"), mp);
                         mr.field("sniHosts",
                             [&](const YamlNode &g, const Path &gp) { m.sniHosts = strings(g, gp); });
-                        mr.field("destinationSubnets", [&](const YamlNode &g, const Path &gp) {
-                            m.destinationSubnets = strings(g, gp);
-                        });
-                        mr.field("port", [&](const YamlNode &g, const Path &gp) { m.port = integer(g, gp); });
-                        mr.field("sourceLabels",
-                            [&](const YamlNode &g, const Path &gp) { m.sourceLabels = labels(g, gp); });
-                        mr.field("gateways",
-                            [&](const YamlNode &g, const Path &gp) { m.gateways = strings(g, gp); });
-                        mr.field("sourceNamespace",
-                            [&](const YamlNode &g, const Path &gp) { m.sourceNamespace = string(g, gp); });
+                        l4Attributes(mr, m);
                         t.match.append(m);
                     });
                 });
@@ -777,16 +780,7 @@ public:
                         L4MatchAttributes m;
                         m.pos = m_r.pos(mi);
                         MapReader mr(m_r, mi, QStringLiteral("L4MatchAttributes"), mp);
-                        mr.field("destinationSubnets", [&](const YamlNode &g, const Path &gp) {
-                            m.destinationSubnets = strings(g, gp);
-                        });
-                        mr.field("port", [&](const YamlNode &g, const Path &gp) { m.port = integer(g, gp); });
-                        mr.field("sourceLabels",
-                            [&](const YamlNode &g, const Path &gp) { m.sourceLabels = labels(g, gp); });
-                        mr.field("gateways",
-                            [&](const YamlNode &g, const Path &gp) { m.gateways = strings(g, gp); });
-                        mr.field("sourceNamespace",
-                            [&](const YamlNode &g, const Path &gp) { m.sourceNamespace = string(g, gp); });
+                        l4Attributes(mr, m);
                         mr.known({ "sourceSubnet" });
                         t.match.append(m);
                     });

@@ -7,30 +7,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "clirunner.h"
+
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using meshroute::test::Run;
 
-Run meshroute(const QStringList &args, const QByteArray &stdinData = {})
-{
-    QProcess p;
-    p.setProgram(QStringLiteral(MESHROUTE_BINARY));
-    p.setArguments(args);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY")); // headless commands need none
-    p.setProcessEnvironment(env);
-    p.start();
-    if (!stdinData.isEmpty())
-        p.write(stdinData);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    return Run{ p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
-}
+using meshroute::test::runMeshroute;
 
 QByteArray readFile(const QString &path)
 {
@@ -72,23 +55,23 @@ private Q_SLOTS:
 
 void TestCli::helpAndVersion()
 {
-    Run r = meshroute({ QStringLiteral("--help") });
+    Run r = runMeshroute({ QStringLiteral("--help") });
     QCOMPARE(r.exitCode, 0);
     for (const char *command : { "check", "export", "weights", "route", "simulate", "test" })
         QVERIFY2(r.out.contains(command), command);
-    r = meshroute({ QStringLiteral("--version") });
+    r = runMeshroute({ QStringLiteral("--version") });
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("meshroute " MESHROUTE_VERSION));
-    r = meshroute({ QStringLiteral("help"), QStringLiteral("weights") });
+    r = runMeshroute({ QStringLiteral("help"), QStringLiteral("weights") });
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("--virtual-service"));
-    r = meshroute({ QStringLiteral("help"), QStringLiteral("frobnicate") });
+    r = runMeshroute({ QStringLiteral("help"), QStringLiteral("frobnicate") });
     QCOMPARE(r.exitCode, 2);
 }
 
 void TestCli::unknownCommandOptionIsAUsageError()
 {
-    const Run r = meshroute({ QStringLiteral("check"), QStringLiteral("--frobnicate"), bookinfo });
+    const Run r = runMeshroute({ QStringLiteral("check"), QStringLiteral("--frobnicate"), bookinfo });
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("frobnicate"));
 }
@@ -97,11 +80,13 @@ void TestCli::checkTextFormat()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bad.yaml"));
-    writeFile(path, "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
-                    "  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n      weight: \"most\"\n");
-    const Run r = meshroute({ QStringLiteral("check"), path });
+    writeFile(path,
+        "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
+        "  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n      weight: \"most\"\n");
+    const Run r = runMeshroute({ QStringLiteral("check"), path });
     QCOMPARE(r.exitCode, 1);
-    const QByteArray expected = path.toUtf8() + ":9:15: error: [MR0002] spec.http[0].route[0].weight must be an integer";
+    const QByteArray expected
+        = path.toUtf8() + ":9:15: error: [MR0002] spec.http[0].route[0].weight must be an integer";
     QVERIFY2(r.out.contains(expected), r.out.constData());
     QVERIFY(r.err.contains("1 errors"));
 }
@@ -110,9 +95,11 @@ void TestCli::checkJsonFormat()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bad.yaml"));
-    writeFile(path, "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
-                    "  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n      wieght: 1\n");
-    const Run r = meshroute({ QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("json"), path });
+    writeFile(path,
+        "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
+        "  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n      wieght: 1\n");
+    const Run r
+        = runMeshroute({ QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("json"), path });
     QJsonParseError error;
     const QJsonDocument json = QJsonDocument::fromJson(r.out, &error);
     QVERIFY2(error.error == QJsonParseError::NoError, r.out.constData());
@@ -120,15 +107,18 @@ void TestCli::checkJsonFormat()
     bool found = false;
     for (const QJsonValue &v : diagnostics) {
         const QJsonObject d = v.toObject();
-        for (const char *key : { "file", "line", "column", "severity", "code", "message", "resource", "path" })
+        for (const char *key :
+            { "file", "line", "column", "severity", "code", "message", "resource", "path" })
             QVERIFY2(d.contains(QLatin1String(key)), key);
         if (d.value(QStringLiteral("code")).toString() == QLatin1String("MR0003")) {
             found = true;
             QCOMPARE(d.value(QStringLiteral("line")).toInt(), 9);
             QCOMPARE(d.value(QStringLiteral("column")).toInt(), 7);
             QCOMPARE(d.value(QStringLiteral("severity")).toString(), QStringLiteral("warning"));
-            QCOMPARE(d.value(QStringLiteral("path")).toString(), QStringLiteral("spec.http[0].route[0].wieght"));
-            QCOMPARE(d.value(QStringLiteral("resource")).toString(), QStringLiteral("VirtualService default/a"));
+            QCOMPARE(
+                d.value(QStringLiteral("path")).toString(), QStringLiteral("spec.http[0].route[0].wieght"));
+            QCOMPARE(
+                d.value(QStringLiteral("resource")).toString(), QStringLiteral("VirtualService default/a"));
         }
     }
     QVERIFY(found);
@@ -138,24 +128,27 @@ void TestCli::checkExitCodes_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
-    QTest::newRow("bookinfo has no errors") << QStringList{ bookinfo } << 0;
-    QTest::newRow("missing file") << QStringList{ QStringLiteral("/nonexistent.yaml") } << 2;
-    QTest::newRow("no input") << QStringList{} << 2;
-    QTest::newRow("bad format") << QStringList{ QStringLiteral("--format"), QStringLiteral("xml"), bookinfo } << 2;
-    QTest::newRow("bad severity") << QStringList{ QStringLiteral("--severity"), QStringLiteral("fatal"), bookinfo } << 2;
+    QTest::newRow("bookinfo has no errors") << QStringList { bookinfo } << 0;
+    QTest::newRow("missing file") << QStringList { QStringLiteral("/nonexistent.yaml") } << 2;
+    QTest::newRow("no input") << QStringList {} << 2;
+    QTest::newRow("bad format") << QStringList { QStringLiteral("--format"), QStringLiteral("xml"), bookinfo }
+                                << 2;
+    QTest::newRow("bad severity") << QStringList { QStringLiteral("--severity"), QStringLiteral("fatal"),
+        bookinfo } << 2;
 }
 
 void TestCli::checkExitCodes()
 {
     QFETCH(QStringList, args);
     QFETCH(int, exitCode);
-    const Run r = meshroute(QStringList{ QStringLiteral("check") } + args);
+    const Run r = runMeshroute(QStringList { QStringLiteral("check") } + args);
     QVERIFY2(r.exitCode == exitCode, r.out + r.err);
 }
 
 void TestCli::checkReadsStdin()
 {
-    const Run r = meshroute({ QStringLiteral("check"), QStringLiteral("-") }, "apiVersion: v1\nkind: Service\nmetadata:\n\tname: x\n");
+    const Run r = runMeshroute({ QStringLiteral("check"), QStringLiteral("-") },
+        "apiVersion: v1\nkind: Service\nmetadata:\n\tname: x\n");
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.contains("-:4:1: error: [MR0001]"), r.out.constData());
 }
@@ -164,20 +157,21 @@ void TestCli::exportIsLoadableAndClean()
 {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("out.yaml"));
-    const Run r = meshroute({ QStringLiteral("export"), bookinfo, QStringLiteral("--api-version"), QStringLiteral("v1beta1"),
-                              QStringLiteral("--kind"), QStringLiteral("vs"), QStringLiteral("-o"), out });
+    const Run r = runMeshroute(
+        { QStringLiteral("export"), bookinfo, QStringLiteral("--api-version"), QStringLiteral("v1beta1"),
+            QStringLiteral("--kind"), QStringLiteral("vs"), QStringLiteral("-o"), out });
     QCOMPARE(r.exitCode, 0);
     const QByteArray yaml = readFile(out);
     QCOMPARE(yaml.count("kind: VirtualService"), 2);
     QCOMPARE(yaml.count("apiVersion: networking.istio.io/v1beta1"), 2);
     QVERIFY(!yaml.contains("kind: Service\n"));
-    const Run check = meshroute({ QStringLiteral("check"), out });
+    const Run check = runMeshroute({ QStringLiteral("check"), out });
     QVERIFY2(!check.out.contains("error:"), check.out.constData());
 }
 
 void TestCli::exportWritesAtomicallyToFile()
 {
-    const Run r = meshroute({ QStringLiteral("export"), bookinfo });
+    const Run r = runMeshroute({ QStringLiteral("export"), bookinfo });
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out.count("\n---\n"), 13); // 14 objects
     QVERIFY(r.out.contains("weight: 99  # stable"));
@@ -189,8 +183,9 @@ void TestCli::weightsInPlaceChangesOnlyWeights()
     const QString path = dir.filePath(QStringLiteral("bookinfo.yaml"));
     const QByteArray original = readFile(bookinfo);
     writeFile(path, original);
-    const Run r = meshroute({ QStringLiteral("weights"), path, QStringLiteral("--virtual-service"), QStringLiteral("reviews"),
-                              QStringLiteral("v1=75"), QStringLiteral("v2=25"), QStringLiteral("--in-place") });
+    const Run r = runMeshroute(
+        { QStringLiteral("weights"), path, QStringLiteral("--virtual-service"), QStringLiteral("reviews"),
+            QStringLiteral("v1=75"), QStringLiteral("v2=25"), QStringLiteral("--in-place") });
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QByteArray expected = original;
     expected.replace("weight: 99  # stable", "weight: 75  # stable");
@@ -202,9 +197,9 @@ void TestCli::weightsToOutputLeavesInputAlone()
 {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("next.yaml"));
-    const Run r = meshroute({ QStringLiteral("weights"), bookinfo, QStringLiteral("--virtual-service"),
-                              QStringLiteral("default/reviews"), QStringLiteral("--route"), QStringLiteral("canary"),
-                              QStringLiteral("v2=100"), QStringLiteral("v1=0"), QStringLiteral("-o"), out });
+    const Run r = runMeshroute({ QStringLiteral("weights"), bookinfo, QStringLiteral("--virtual-service"),
+        QStringLiteral("default/reviews"), QStringLiteral("--route"), QStringLiteral("canary"),
+        QStringLiteral("v2=100"), QStringLiteral("v1=0"), QStringLiteral("-o"), out });
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(readFile(out).contains("weight: 0  # stable"));
     QVERIFY(readFile(bookinfo).contains("weight: 99  # stable"));
@@ -217,21 +212,23 @@ void TestCli::weightsErrorsLeaveFileUntouched_data()
     QTest::addColumn<QString>("message");
     const QString vs = QStringLiteral("--virtual-service");
     const QString inPlace = QStringLiteral("--in-place");
-    QTest::newRow("unknown virtual service") << QStringList{ vs, QStringLiteral("nope"), QStringLiteral("v1=1"), inPlace } << 1
-                                             << "no VirtualService";
-    QTest::newRow("unknown subset") << QStringList{ vs, QStringLiteral("reviews"), QStringLiteral("v9=1"), inPlace } << 1
-                                    << "v1, v2";
-    QTest::newRow("missing route") << QStringList{ vs, QStringLiteral("reviews"), QStringLiteral("--route"),
-                                                   QStringLiteral("7"), QStringLiteral("v1=1"), inPlace }
+    QTest::newRow("unknown virtual service")
+        << QStringList { vs, QStringLiteral("nope"), QStringLiteral("v1=1"), inPlace } << 1
+        << "no VirtualService";
+    QTest::newRow("unknown subset") << QStringList { vs, QStringLiteral("reviews"), QStringLiteral("v9=1"),
+        inPlace } << 1 << "v1, v2";
+    QTest::newRow("missing route") << QStringList { vs, QStringLiteral("reviews"), QStringLiteral("--route"),
+        QStringLiteral("7"), QStringLiteral("v1=1"), inPlace }
                                    << 1 << "no HTTP rule 7";
-    QTest::newRow("negative weight") << QStringList{ vs, QStringLiteral("reviews"), QStringLiteral("v1=-5"), inPlace } << 1
-                                     << "0 or more";
-    QTest::newRow("all zero") << QStringList{ vs, QStringLiteral("reviews"), QStringLiteral("v1=0"), QStringLiteral("v2=0"), inPlace }
+    QTest::newRow("negative weight") << QStringList { vs, QStringLiteral("reviews"), QStringLiteral("v1=-5"),
+        inPlace } << 1 << "0 or more";
+    QTest::newRow("all zero") << QStringList { vs, QStringLiteral("reviews"), QStringLiteral("v1=0"),
+        QStringLiteral("v2=0"), inPlace }
                               << 1 << "all weights would be 0";
-    QTest::newRow("no output choice") << QStringList{ vs, QStringLiteral("reviews"), QStringLiteral("v1=1") } << 2
-                                      << "exactly one of";
-    QTest::newRow("not key=value") << QStringList{ vs, QStringLiteral("reviews"), QStringLiteral("v1"), inPlace } << 2
-                                   << "KEY=WEIGHT";
+    QTest::newRow("no output choice")
+        << QStringList { vs, QStringLiteral("reviews"), QStringLiteral("v1=1") } << 2 << "exactly one of";
+    QTest::newRow("not key=value") << QStringList { vs, QStringLiteral("reviews"), QStringLiteral("v1"),
+        inPlace } << 2 << "KEY=WEIGHT";
 }
 
 void TestCli::weightsErrorsLeaveFileUntouched()
@@ -243,7 +240,7 @@ void TestCli::weightsErrorsLeaveFileUntouched()
     const QString path = dir.filePath(QStringLiteral("bookinfo.yaml"));
     const QByteArray original = readFile(bookinfo);
     writeFile(path, original);
-    const Run r = meshroute(QStringList{ QStringLiteral("weights"), path } + args);
+    const Run r = runMeshroute(QStringList { QStringLiteral("weights"), path } + args);
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
     QCOMPARE(readFile(path), original);
@@ -253,8 +250,8 @@ void TestCli::weightsErrorsLeaveFileUntouched()
 // prints: regenerate it with that command when a code changes.
 void TestCli::readmeCarriesTheCodeTable()
 {
-    const Run r = meshroute({ QStringLiteral("check"), QStringLiteral("--list-codes"), QStringLiteral("--format"),
-                              QStringLiteral("markdown") });
+    const Run r = runMeshroute({ QStringLiteral("check"), QStringLiteral("--list-codes"),
+        QStringLiteral("--format"), QStringLiteral("markdown") });
     QCOMPARE(r.exitCode, 0);
     for (const char *code : { "MR0001", "MR0003", "IST0101", "IST0173", "MR1009", "MR1011" })
         QVERIFY2(r.out.contains(QByteArray("| ") + code + " |"), code);

@@ -17,31 +17,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "clirunner.h"
+
 using namespace meshroute;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runMeshroute(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(MESHROUTE_BINARY), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using meshroute::test::Run;
+using meshroute::test::runMeshroute;
 
 const QString kBookinfo = QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml");
 

@@ -6,29 +6,13 @@
 #include <QProcess>
 #include <QtTest>
 
+#include "clirunner.h"
+
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using meshroute::test::Run;
 
-Run meshroute(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(MESHROUTE_BINARY), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using meshroute::test::runMeshroute;
 
 QString example()
 {
@@ -61,9 +45,9 @@ private Q_SLOTS:
 
 void TestRouteCli::routeJsonKeys()
 {
-    const Run r = meshroute({ QStringLiteral("route"), QStringLiteral("--json"), QStringLiteral("--request"),
-        QStringLiteral("GET http://bookinfo.app/productpage"), QStringLiteral("--gateway"),
-        QStringLiteral("default/bookinfo-gateway"), example() });
+    const Run r = runMeshroute({ QStringLiteral("route"), QStringLiteral("--json"),
+        QStringLiteral("--request"), QStringLiteral("GET http://bookinfo.app/productpage"),
+        QStringLiteral("--gateway"), QStringLiteral("default/bookinfo-gateway"), example() });
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     for (const char *key : { "status", "virtualService", "routeIndex", "routeName", "matchIndex",
@@ -86,7 +70,7 @@ void TestRouteCli::routeJsonKeys()
 
 void TestRouteCli::routeText()
 {
-    const Run r = meshroute({ QStringLiteral("route"), QStringLiteral("--request"),
+    const Run r = runMeshroute({ QStringLiteral("route"), QStringLiteral("--request"),
         QStringLiteral("GET http://reviews.default.svc.cluster.local:9080/reviews/0?x=1"),
         QStringLiteral("-H"), QStringLiteral("end-user: jason"), QStringLiteral("--source-labels"),
         QStringLiteral("app=productpage,version=v1"), example() });
@@ -126,7 +110,7 @@ void TestRouteCli::routeExitCodes_data()
 void TestRouteCli::routeExitCodes()
 {
     QFETCH(QStringList, args);
-    const Run r = meshroute(QStringList { QStringLiteral("route") } + args);
+    const Run r = runMeshroute(QStringList { QStringLiteral("route") } + args);
     QTEST(r.exitCode, "exitCode");
 }
 
@@ -135,8 +119,8 @@ void TestRouteCli::simulateIsDeterministic()
     const QStringList args { QStringLiteral("simulate"), QStringLiteral("--json"),
         QStringLiteral("--request"), QStringLiteral("GET http://reviews:9080/"), QStringLiteral("-n"),
         QStringLiteral("100000"), QStringLiteral("--seed"), QStringLiteral("5"), example() };
-    const Run a = meshroute(args);
-    const Run b = meshroute(args);
+    const Run a = runMeshroute(args);
+    const Run b = runMeshroute(args);
     QCOMPARE(a.exitCode, 0);
     QCOMPARE(a.out, b.out);
     const QJsonObject o = QJsonDocument::fromJson(a.out).object();
@@ -148,13 +132,13 @@ void TestRouteCli::simulateIsDeterministic()
     QVERIFY(std::abs(clusters.at(1).toObject().value(QStringLiteral("share")).toDouble() - 1.0) < 0.2);
     QVERIFY(!o.value(QStringLiteral("baseline")).toArray().isEmpty());
 
-    const Run text = meshroute(
+    const Run text = runMeshroute(
         { QStringLiteral("simulate"), QStringLiteral("--request"), QStringLiteral("GET http://reviews:9080/"),
             QStringLiteral("-n"), QStringLiteral("1000"), example() });
     QCOMPARE(text.exitCode, 0);
     QVERIFY2(text.out.contains("Kubernetes baseline"), text.out.constData());
-    QCOMPARE(meshroute({ QStringLiteral("simulate"), QStringLiteral("--request"),
-                           QStringLiteral("GET http://reviews:9080/"), example() })
+    QCOMPARE(runMeshroute({ QStringLiteral("simulate"), QStringLiteral("--request"),
+                              QStringLiteral("GET http://reviews:9080/"), example() })
                  .exitCode,
         2);
 }
@@ -179,7 +163,7 @@ void TestRouteCli::icvTestFiles()
     const QStringList manifests { icv(QStringLiteral("virtualservice.yml")),
         icv(QStringLiteral("multidocument_virtualservice.yml")),
         icv(QStringLiteral("delegate_virtualservice.yml")), icv(QStringLiteral("destination.yml")) };
-    const Run r = meshroute(
+    const Run r = runMeshroute(
         QStringList { QStringLiteral("test"), QStringLiteral("--json"), testFile, QStringLiteral("--") }
         + manifests);
     QTEST(r.exitCode, "exitCode");
@@ -187,7 +171,7 @@ void TestRouteCli::icvTestFiles()
     QTEST(o.value(QStringLiteral("failed")).toInt(), "failed");
 
     // Without "--", test files and manifests are told apart by content, as ICV's -t does.
-    const Run folder = meshroute({ QStringLiteral("test"), QStringLiteral("--json"),
+    const Run folder = runMeshroute({ QStringLiteral("test"), QStringLiteral("--json"),
         QStringLiteral(MESHROUTE_CORPUS_DIR "/getyourguide-istio-config-validator/examples") });
     QCOMPARE(folder.exitCode, 1);
     const QJsonObject all = QJsonDocument::fromJson(folder.out).object();
@@ -197,7 +181,7 @@ void TestRouteCli::icvTestFiles()
 
 void TestRouteCli::testCoverage()
 {
-    const Run r = meshroute({ QStringLiteral("test"), QStringLiteral("--coverage"),
+    const Run r = runMeshroute({ QStringLiteral("test"), QStringLiteral("--coverage"),
         icv(QStringLiteral("virtualservice_test.yml")), QStringLiteral("--"),
         icv(QStringLiteral("virtualservice.yml")) });
     QCOMPARE(r.exitCode, 0);
@@ -210,7 +194,7 @@ void TestRouteCli::testCoverage()
 
 void TestRouteCli::testAdditions()
 {
-    const Run r = meshroute(
+    const Run r = runMeshroute(
         { QStringLiteral("test"), QStringLiteral(MESHROUTE_TEST_DATA_DIR "/routing/bookinfo_test.yml"),
             QStringLiteral("--"), example() });
     QVERIFY2(r.exitCode == 0, r.out.constData());
@@ -219,12 +203,12 @@ void TestRouteCli::testAdditions()
 
 void TestRouteCli::testUsageErrors()
 {
-    QCOMPARE(meshroute({ QStringLiteral("test"), QStringLiteral("--"), example() }).exitCode, 2);
-    QCOMPARE(meshroute({ QStringLiteral("test"),
-                           QStringLiteral(MESHROUTE_CORPUS_DIR
-                               "/getyourguide-istio-config-validator/internal/pkg/parser/testdata/"
-                               "invalid_test.yml"),
-                           QStringLiteral("--"), example() })
+    QCOMPARE(runMeshroute({ QStringLiteral("test"), QStringLiteral("--"), example() }).exitCode, 2);
+    QCOMPARE(runMeshroute({ QStringLiteral("test"),
+                              QStringLiteral(MESHROUTE_CORPUS_DIR
+                                  "/getyourguide-istio-config-validator/internal/pkg/parser/testdata/"
+                                  "invalid_test.yml"),
+                              QStringLiteral("--"), example() })
                  .exitCode,
         2);
 }

@@ -3,6 +3,7 @@
 #include "resourcereader.h"
 #include "undostack.h"
 
+#include <QMultiHash>
 #include <QSaveFile>
 #include <algorithm>
 
@@ -169,6 +170,71 @@ void Document::replaceDocumentText(int fileIndex, int documentIndex, const QByte
                 r.baseOffset += byteDelta;
             }
 
+    Q_EMIT changed(ChangeEvent{ ChangeEvent::Type::ResourcesChanged, changedIds, fileIndex });
+}
+
+QByteArray Document::fileText(int fileIndex) const
+{
+    return fileIndex >= 0 && fileIndex < m_load.files.size() ? m_load.files[fileIndex].text : QByteArray();
+}
+
+void Document::replaceFileText(int fileIndex, const QByteArray &text)
+{
+    SourceFile &file = m_load.files[fileIndex];
+    const QString path = file.path;
+    LoadResult fresh = Loader::loadText(text, path, m_options);
+
+    QList<Resource> &all = m_load.workspace.resources;
+    // Old resources of the file by identity, so an edit that keeps an object keeps its id
+    // (and the selection on it).
+    QMultiHash<QString, int> oldIds;
+    QList<int> changedIds;
+    int maxId = -1;
+    qsizetype insertAt = -1;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        maxId = std::max(maxId, all[i].id);
+        if (all[i].fileIndex != fileIndex)
+            continue;
+        if (insertAt < 0)
+            insertAt = i;
+        oldIds.insert(QString::number(int(all[i].kind)) + u'/' + all[i].namespaceName() + u'/' + all[i].name(),
+                      all[i].id);
+        changedIds.append(all[i].id);
+    }
+    all.removeIf([fileIndex](const Resource &r) { return r.fileIndex == fileIndex; });
+    if (insertAt < 0) {
+        insertAt = all.size();
+        for (qsizetype i = 0; i < all.size(); ++i)
+            if (all[i].fileIndex > fileIndex) {
+                insertAt = i;
+                break;
+            }
+    }
+    QList<Resource> &added = fresh.workspace.resources;
+    for (Resource &r : added) {
+        const QString key = QString::number(int(r.kind)) + u'/' + r.namespaceName() + u'/' + r.name();
+        const auto it = oldIds.find(key);
+        if (it != oldIds.end()) {
+            r.id = it.value();
+            oldIds.erase(it);
+        } else {
+            r.id = ++maxId;
+            changedIds.append(r.id);
+        }
+        r.fileIndex = fileIndex;
+    }
+    all.insert(insertAt, added.size(), Resource{});
+    for (qsizetype i = 0; i < added.size(); ++i)
+        all[insertAt + i] = std::move(added[i]);
+
+    file.text = text;
+    file.spans = std::move(fresh.files.first().spans);
+    Diagnostics &diags = m_load.diagnostics;
+    diags.removeIf([&](const Diagnostic &d) { return d.file == path; });
+    diags.append(fresh.diagnostics);
+    std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic &a, const Diagnostic &b) {
+        return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+    });
     Q_EMIT changed(ChangeEvent{ ChangeEvent::Type::ResourcesChanged, changedIds, fileIndex });
 }
 

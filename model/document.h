@@ -60,6 +60,12 @@ public:
     // For commands only: puts new text in place of a document and reparses it.
     // Resources of that document keep their ids in order.
     void replaceDocumentText(int fileIndex, int documentIndex, const QByteArray &text);
+    // For commands only: puts new text in place of a whole file and reparses it (the
+    // number of documents may change). Resources keep their ids when the same kind,
+    // namespace and name is found again; the others get new ids.
+    void replaceFileText(int fileIndex, const QByteArray &text);
+    // The current text of a file (empty when there is no such file).
+    QByteArray fileText(int fileIndex) const;
 
     bool isModified() const;
     bool isFileModified(int fileIndex) const;

@@ -38,6 +38,6 @@ private:
 };
 
 // Ids for merging, one per command type that merges.
-enum class CommandId { SetWeights = 1, SetScalar, ReplaceText };
+enum class CommandId { SetWeights = 1, SetScalar, ReplaceText, ReplaceFileText };
 
 } // namespace meshroute

@@ -19,33 +19,30 @@ QByteArray quoted(const QString &s)
 
 } // namespace
 
-bool CanaryTemplate::build(const Workspace &workspace, int serviceResourceId, Result *result, QString *error)
+bool CanaryTemplate::findVersions(const Workspace &workspace, const Resource &service, int minimum,
+    QString *labelKey, QStringList *versions, QString *error)
 {
-    const Resource *service = workspace.byId(serviceResourceId);
-    if (!service || !service->service()) {
-        *error = QStringLiteral("not a Kubernetes Service");
-        return false;
-    }
-    const Labels &selector = service->service()->selector;
+    const Labels &selector = service.service()->selector;
     if (selector.isEmpty()) {
         *error = QStringLiteral("Service %1 has no selector, so it has no workloads to split between")
-                     .arg(service->name());
+                     .arg(service.name());
         return false;
     }
     QList<const Resource *> workloads;
     for (const Resource *w : workspace.ofKind(ResourceKind::Workload))
-        if (w->namespaceName() == service->namespaceName()
+        if (w->namespaceName() == service.namespaceName()
             && labelsContain(w->workload()->podLabels, selector))
             workloads.append(w);
     // The label that tells the workloads apart: `version` by convention, else the
     // first pod label (outside the selector) whose values all differ.
     QStringList candidates { QStringLiteral("version") };
-    for (const Resource *w : workloads)
-        for (const Label &l : w->workload()->podLabels)
-            if (!candidates.contains(l.key) && labelValue(selector, l.key).isEmpty())
-                candidates.append(l.key);
+    if (workloads.size() >= 2)
+        for (const Resource *w : workloads)
+            for (const Label &l : w->workload()->podLabels)
+                if (!candidates.contains(l.key) && labelValue(selector, l.key).isEmpty())
+                    candidates.append(l.key);
     QString key;
-    QStringList versions;
+    QStringList found;
     for (const QString &k : candidates) {
         QStringList values;
         bool all = true;
@@ -55,9 +52,9 @@ bool CanaryTemplate::build(const Workspace &workspace, int serviceResourceId, Re
             values.append(v);
         }
         values.removeDuplicates();
-        if (all && values.size() == workloads.size() && values.size() >= 2) {
+        if (all && values.size() == workloads.size() && values.size() >= qMax(1, minimum)) {
             key = k;
-            versions = values;
+            found = values;
             break;
         }
     }
@@ -65,20 +62,36 @@ bool CanaryTemplate::build(const Workspace &workspace, int serviceResourceId, Re
         *error = QStringLiteral(
             "Service %1 selects %2 workload(s) that no pod label tells apart; a canary needs two "
             "versions, e.g. Deployments labelled version: v1 and version: v2")
-                     .arg(service->name())
+                     .arg(service.name())
                      .arg(workloads.size());
         return false;
     }
     QCollator collator;
     collator.setNumericMode(true);
-    std::sort(versions.begin(), versions.end(),
+    std::sort(found.begin(), found.end(),
         [&](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
-    for (const QString &v : versions)
+    for (const QString &v : found)
         if (!ValidationPrimitives::isDns1123Label(v)) {
             *error = QStringLiteral("label value \"%1\" cannot name a subset (a DNS-1123 label is needed)")
                          .arg(v);
             return false;
         }
+    *labelKey = key;
+    *versions = found;
+    return true;
+}
+
+bool CanaryTemplate::build(const Workspace &workspace, int serviceResourceId, Result *result, QString *error)
+{
+    const Resource *service = workspace.byId(serviceResourceId);
+    if (!service || !service->service()) {
+        *error = QStringLiteral("not a Kubernetes Service");
+        return false;
+    }
+    QString key;
+    QStringList versions;
+    if (!findVersions(workspace, *service, 2, &key, &versions, error))
+        return false;
     const QString name = service->name();
     const QString ns = service->namespaceName();
     for (ResourceKind kind : { ResourceKind::DestinationRule, ResourceKind::VirtualService })

@@ -6,6 +6,7 @@
 
 namespace meshroute {
 
+struct Resource;
 struct Workspace;
 
 // "Canary split for service X": a DestinationRule with one subset per
@@ -27,6 +28,13 @@ public:
     // nullopt-like: false and an error when the Service selects fewer than two
     // distinguishable workloads or the names are taken.
     static bool build(const Workspace &workspace, int serviceResourceId, Result *result, QString *error);
+
+    // The versions of the workloads a Service selects: the label that tells them
+    // apart and its values in numeric order, each a valid subset name. False and
+    // an error when fewer than `minimum` versions are found; a single workload
+    // counts only with a `version` label. Shared with the DestinationRule template.
+    static bool findVersions(const Workspace &workspace, const Resource &service, int minimum,
+        QString *labelKey, QStringList *versions, QString *error);
 };
 
 } // namespace meshroute

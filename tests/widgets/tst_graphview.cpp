@@ -8,10 +8,12 @@
 #include "graph/graphscene.h"
 #include "graph/graphview.h"
 #include "loader.h"
+#include "replacedocumenttext.h"
 #include "selection.h"
 #include "setweights.h"
 #include "undostack.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QtTest>
@@ -32,6 +34,40 @@ void clickNode(GraphView *view, GraphNodeItem *item)
     view->centerOn(item);
     const QPoint at = view->mapFromScene(item->sceneBoundingRect().center());
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+}
+
+// A mesh of `count` services, each with a VirtualService (90/10 between two
+// subsets), a Service, a DestinationRule and two Deployments.
+QByteArray generatedMesh(int count)
+{
+    QByteArray out;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray n = "svc" + QByteArray::number(i);
+        out += "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: " + n
+            + "\n  namespace: mesh\nspec:\n  hosts: [" + n + "]\n  http:\n  - route:\n"
+            + "    - destination: {host: " + n + ", subset: v1}\n      weight: 90\n"
+            + "    - destination: {host: " + n + ", subset: v2}\n      weight: 10\n";
+        out += "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: " + n
+            + "\n  namespace: mesh\nspec:\n  selector: {app: " + n + "}\n  ports:\n  - port: 80\n";
+        out += "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: " + n
+            + "\n  namespace: mesh\nspec:\n  host: " + n + "\n  subsets:\n"
+            + "  - name: v1\n    labels: {version: v1}\n  - name: v2\n    labels: {version: v2}\n";
+        for (const QByteArray v : { QByteArray("v1"), QByteArray("v2") })
+            out += "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + n + "-" + v
+                + "\n  namespace: mesh\nspec:\n  replicas: 2\n  template:\n    metadata:\n      labels: {app: "
+                + n + ", version: " + v + "}\n";
+    }
+    return out;
+}
+
+QStringList visibleTitles(GraphScene *scene)
+{
+    QStringList out;
+    for (GraphNodeItem *item : scene->nodeItems())
+        if (item->isVisible())
+            out.append(item->node().title);
+    out.sort();
+    return out;
 }
 
 } // namespace
@@ -149,6 +185,85 @@ private Q_SLOTS:
             QCOMPARE(e->isVisible(), e->fromItem()->isVisible() && e->toItem()->isVisible());
         filter->clear();
         QVERIFY(scene->nodeItem(QStringLiteral("vs:%1").arg(bookinfoVs))->isVisible());
+    }
+
+    // Over the node limit the graph draws one neighbourhood at a time, follows the
+    // selection and the filter there, and draws everything on request.
+    void largeMeshIsDrawnOnePartAtATime()
+    {
+        Document doc;
+        doc.setLoadResult(Loader::loadText(generatedMesh(40), QStringLiteral("mesh.yaml")));
+        Selection selection;
+        GraphPanel panel(&doc, &selection);
+        panel.resize(1200, 800);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QVERIFY(!panel.isPartial()); // about 320 nodes: under the default limit
+        const qsizetype whole = panel.scene()->nodeItems().size();
+        QVERIFY(whole > 250);
+        QVERIFY(!panel.notice()->isVisible());
+
+        panel.setWholeGraphLimit(100);
+        QVERIFY(panel.isPartial());
+        QVERIFY(panel.notice()->isVisible());
+        QVERIFY(panel.notice()->text().contains(QStringLiteral("Select a resource")));
+        QCOMPARE(panel.scene()->nodeItems().size(), 0);
+
+        // Selecting a VirtualService draws its neighbourhood and nothing else.
+        const Resource *vs7 = doc.workspace().find(ResourceKind::VirtualService, "mesh", "svc7");
+        SelectionTarget target;
+        target.resourceId = vs7->id;
+        selection.select(target);
+        QCOMPARE(visibleTitles(panel.scene()),
+            QStringList({ "rule #0", "svc7", "svc7", "svc7 v1", "svc7 v2", "svc7-v1", "svc7-v2" }));
+        QVERIFY(panel.notice()->text().contains(QStringLiteral("VirtualService mesh/svc7")));
+        QCOMPARE(panel.scene()->currentNode(), panel.scene()->graph().indexOf(QStringLiteral("vs:%1").arg(vs7->id)));
+
+        // A click inside the drawn part keeps it.
+        clickNode(panel.view(), panel.scene()->nodeItem(QStringLiteral("svc:svc7.mesh.svc.cluster.local")));
+        QCOMPARE(selection.current().resourceId,
+            doc.workspace().find(ResourceKind::Service, "mesh", "svc7")->id);
+        QCOMPARE(panel.scene()->nodeItems().size(), 7);
+
+        // A weight edit updates the drawn part in place.
+        QString error;
+        auto command = SetWeights::create(&doc, vs7->id, 0, { 50, 50 }, &error);
+        QVERIFY2(command, qPrintable(error));
+        doc.undoStack()->push(command.release());
+        QCOMPARE(panel.scene()->edgeItem(QStringLiteral("rule:%1:http:0").arg(vs7->id),
+                                        QStringLiteral("subset:svc7.mesh.svc.cluster.local/v2"))
+                     ->edge()
+                     .label,
+            QStringLiteral("50%"));
+
+        // An edit that sends traffic to another service brings that service into the part.
+        const QByteArray before = doc.documentText(vs7->fileIndex, vs7->documentIndex);
+        QByteArray after = before;
+        after.replace("{host: svc7, subset: v2}", "{host: svc9, subset: v2}");
+        QVERIFY(after != before);
+        doc.undoStack()->push(new ReplaceDocumentText(&doc, vs7->fileIndex, vs7->documentIndex, before, after,
+                                                      QStringLiteral("Edit")));
+        GraphNodeItem *svc9 = panel.scene()->nodeItem(QStringLiteral("subset:svc9.mesh.svc.cluster.local/v2"));
+        QVERIFY(svc9);
+        QVERIFY(!svc9->node().missing);
+        QVERIFY(panel.scene()->nodeItem(QStringLiteral("svc:svc9.mesh.svc.cluster.local")));
+        doc.undoStack()->undo();
+        QCOMPARE(panel.scene()->nodeItem(QStringLiteral("svc:svc9.mesh.svc.cluster.local")), nullptr);
+
+        // The filter names another part; one that matches too much asks for more.
+        QTest::keyClicks(panel.filterEdit(), QStringLiteral("svc12-v2"));
+        QCOMPARE(visibleTitles(panel.scene()), QStringList({ "rule #0", "svc12", "svc12", "svc12 v2", "svc12-v2" }));
+        panel.filterEdit()->clear();
+        QTest::keyClicks(panel.filterEdit(), QStringLiteral("svc"));
+        QCOMPARE(panel.scene()->nodeItems().size(), 0);
+        QVERIFY(panel.notice()->text().contains(QStringLiteral("type more")));
+        panel.filterEdit()->clear();
+
+        // "Draw everything" is the notice's link.
+        Q_EMIT panel.notice()->linkActivated(QStringLiteral("all"));
+        QVERIFY(!panel.isPartial());
+        QVERIFY(!panel.notice()->isVisible());
+        QCOMPARE(panel.scene()->nodeItems().size(), whole);
     }
 
     void zoomAndFit()

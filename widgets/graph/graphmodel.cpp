@@ -83,23 +83,6 @@ QString matchRequestSummary(const HttpMatchRequest &m)
     return parts.join(QLatin1String(" & "));
 }
 
-// Resolves a VirtualService's gateway reference to "ns/name" (reference 6.10), or empty for `mesh`.
-QString gatewayRef(const QString &ref, const QString &vsNamespace)
-{
-    if (ref == QLatin1String("mesh"))
-        return {};
-    const qsizetype slash = ref.indexOf(QLatin1Char('/'));
-    if (slash >= 0) {
-        const QString ns = ref.left(slash);
-        return nsName(ns.isEmpty() || ns == QLatin1String(".") ? vsNamespace : ns, ref.mid(slash + 1));
-    }
-    if (ref.contains(QLatin1Char('.'))) {
-        const QStringList parts = ref.split(QLatin1Char('.'));
-        return nsName(parts.value(1), parts.value(0));
-    }
-    return nsName(vsNamespace, ref);
-}
-
 QString kindToolTip(GraphNode::Kind kind)
 {
     switch (kind) {
@@ -141,6 +124,22 @@ QString GraphModel::matchSummary(const HttpRoute &rule, int maxMatches)
     return parts.join(QLatin1String(" | "));
 }
 
+QString GraphModel::gatewayKey(const QString &ref, const QString &vsNamespace)
+{
+    if (ref == QLatin1String("mesh"))
+        return {};
+    const qsizetype slash = ref.indexOf(QLatin1Char('/'));
+    if (slash >= 0) {
+        const QString ns = ref.left(slash);
+        return nsName(ns.isEmpty() || ns == QLatin1String(".") ? vsNamespace : ns, ref.mid(slash + 1));
+    }
+    if (ref.contains(QLatin1Char('.'))) {
+        const QStringList parts = ref.split(QLatin1Char('.'));
+        return nsName(parts.value(1), parts.value(0));
+    }
+    return nsName(vsNamespace, ref);
+}
+
 int GraphModel::addNode(GraphNode node)
 {
     const int index = int(m_nodes.size());
@@ -175,7 +174,7 @@ QList<int> GraphModel::incoming(int node) const
     return m_in.value(node);
 }
 
-GraphModel GraphModel::build(const Workspace &ws)
+GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope)
 {
     GraphModel g;
     const auto &resources = ws.resources;
@@ -197,6 +196,8 @@ GraphModel GraphModel::build(const Workspace &ws)
     QList<QPair<QString, int>> wildcardHosts; // ServiceEntry "*.example.com"
     QHash<int, const Resource *> serviceResource; // node -> Kubernetes Service
     for (const Resource &r : resources) {
+        if (!scope.contains(r.id))
+            continue;
         if (const KubernetesService *svc = r.service()) {
             const QString fqdn = HostName::serviceFqdn(r.name(), r.namespaceName());
             if (serviceByHost.contains(fqdn))
@@ -266,6 +267,8 @@ GraphModel GraphModel::build(const Workspace &ws)
     // Gateways, by "ns/name".
     QHash<QString, int> gatewayByName;
     for (const Resource &r : resources) {
+        if (!scope.contains(r.id))
+            continue;
         const Gateway *gw = r.gateway();
         if (!gw)
             continue;
@@ -294,6 +297,8 @@ GraphModel GraphModel::build(const Workspace &ws)
     QMultiHash<QString, int> workloadsByNamespace;
     QHash<int, const Resource *> workloadResource;
     for (const Resource &r : resources) {
+        if (!scope.contains(r.id))
+            continue;
         const Workload *w = r.workload();
         if (!w)
             continue;
@@ -331,6 +336,8 @@ GraphModel GraphModel::build(const Workspace &ws)
     QHash<int, QList<int>> subsetsOfService; // service node -> subset nodes
     QSet<QPair<int, int>> coveredWorkloads; // (service node, workload node) reached through a subset
     for (const Resource &r : resources) {
+        if (!scope.contains(r.id))
+            continue;
         const DestinationRule *dr = r.destinationRule();
         if (!dr || !dr->host.present)
             continue;
@@ -426,6 +433,8 @@ GraphModel GraphModel::build(const Workspace &ws)
 
     // VirtualServices and their rules.
     for (const Resource &r : resources) {
+        if (!scope.contains(r.id))
+            continue;
         const VirtualService *vs = r.virtualService();
         if (!vs)
             continue;
@@ -447,7 +456,7 @@ GraphModel GraphModel::build(const Workspace &ws)
         const int vsNode = g.addNode(n);
 
         for (const Field<QString> &ref : vs->gateways) {
-            const QString name = gatewayRef(ref.value, ns);
+            const QString name = gatewayKey(ref.value, ns);
             if (name.isEmpty())
                 continue;
             int gw = gatewayByName.value(name, -1);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "graphscope.h"
+
 #include <QHash>
 #include <QList>
 #include <QPointF>
@@ -91,7 +93,9 @@ struct GraphLayoutOptions
 class GraphModel
 {
 public:
-    static GraphModel build(const Workspace &workspace);
+    // The graph of the resources in `scope` (all by default). Whether hosts,
+    // subsets and pods count as missing is decided on the whole workspace.
+    static GraphModel build(const Workspace &workspace, const GraphScope &scope = GraphScope());
 
     const QList<GraphNode> &nodes() const { return m_nodes; }
     const QList<GraphEdge> &edges() const { return m_edges; }
@@ -121,6 +125,8 @@ public:
 
     // "exact /productpage | prefix /static | ..." for a rule's match list (at most `maxMatches`).
     static QString matchSummary(const HttpRoute &rule, int maxMatches = 2);
+    // A VirtualService's gateway reference as "ns/name" (reference 6.10), or empty for `mesh`.
+    static QString gatewayKey(const QString &ref, const QString &vsNamespace);
 
 private:
     int addNode(GraphNode node);

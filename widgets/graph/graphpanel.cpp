@@ -6,6 +6,7 @@
 #include "graphscene.h"
 #include "graphview.h"
 #include "selection.h"
+#include "workspace.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -23,7 +24,13 @@ GraphPanel::GraphPanel(Document *document, Selection *selection, QWidget *parent
     , m_view(new GraphView(m_scene, this))
     , m_filter(new QLineEdit(this))
     , m_status(new QLabel(this))
+    , m_notice(new QLabel(this))
 {
+    m_notice->setWordWrap(true);
+    m_notice->setContentsMargins(6, 2, 6, 2);
+    m_notice->setTextFormat(Qt::RichText);
+    m_notice->setVisible(false);
+    connect(m_notice, &QLabel::linkActivated, this, [this] { drawEverything(); });
     m_filter->setPlaceholderText(tr("Filter: a host, service or name shows its neighbourhood"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setToolTip(
@@ -46,6 +53,7 @@ GraphPanel::GraphPanel(Document *document, Selection *selection, QWidget *parent
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(bar);
+    layout->addWidget(m_notice);
     layout->addWidget(m_view, 1);
 
     connect(fitButton, &QToolButton::clicked, this, &GraphPanel::fit);
@@ -54,6 +62,10 @@ GraphPanel::GraphPanel(Document *document, Selection *selection, QWidget *parent
         fit();
     });
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (m_partial) {
+            m_scopeStale = true; // another neighbourhood of the large mesh
+            refresh();
+        }
         m_scene->setFilter(text);
         updateStatus();
         fit();
@@ -65,14 +77,101 @@ GraphPanel::GraphPanel(Document *document, Selection *selection, QWidget *parent
     });
     connect(document, &Document::changed, this, &GraphPanel::onDocumentChanged);
     connect(selection, &Selection::changed, this, &GraphPanel::onSelectionChanged);
+    countNodes(ChangeEvent {});
     refresh();
 }
 
 void GraphPanel::refresh()
 {
-    m_scene->setGraph(GraphModel::build(m_document->workspace()));
+    if (m_scopeStale)
+        updateScope();
+    m_scene->setGraph(GraphModel::build(m_document->workspace(), m_scope));
     m_scene->setCurrentNode(m_scene->graph().nodeFor(m_selection->current()));
     updateStatus();
+}
+
+void GraphPanel::updateScope()
+{
+    m_scopeStale = false;
+    const Workspace &ws = m_document->workspace();
+    m_partial = !m_drawEverything && m_wholeNodes > m_wholeGraphLimit;
+    if (!m_partial) {
+        m_scope = GraphScope();
+        updateNotice(0, {});
+        return;
+    }
+    // A text names the part to draw; without one, the selected resource does.
+    const QString text = m_filter->text().trimmed();
+    if (m_focus < 0)
+        m_focus = m_selection->current().resourceId;
+    m_scope = GraphScope::around(ws, text, text.isEmpty() ? m_focus : -1);
+    QString why;
+    if (m_scope.seedCount() == 0) {
+        why = text.isEmpty() ? tr("Select a resource or type a host in the filter to draw its neighbourhood.")
+                             : tr("Nothing matches \"%1\".").arg(text.toHtmlEscaped());
+    } else if (m_scope.estimatedNodes() > m_wholeGraphLimit) {
+        why = tr("\"%1\" matches %2 resources, about %3 nodes: type more of a name or host.")
+                  .arg(text.toHtmlEscaped())
+                  .arg(m_scope.seedCount())
+                  .arg(m_scope.estimatedNodes());
+        m_scope = GraphScope::around(ws, QString(), -1); // draw nothing rather than freeze
+    } else if (text.isEmpty()) {
+        const Resource *focus = ws.byId(m_focus);
+        why = tr("Showing the neighbourhood of %1.")
+                  .arg(focus ? focus->displayName().toHtmlEscaped() : QString());
+    } else {
+        why = tr("Showing the neighbourhood of \"%1\".").arg(text.toHtmlEscaped());
+    }
+    updateNotice(m_wholeNodes, why);
+}
+
+void GraphPanel::countNodes(const ChangeEvent &event)
+{
+    const Workspace &ws = m_document->workspace();
+    if (event.type == ChangeEvent::Type::Reset) {
+        m_nodesPerResource.clear();
+        m_wholeNodes = 0;
+        for (const Resource &r : ws.resources) {
+            const int n = GraphScope::estimateNodes(r);
+            m_nodesPerResource.insert(r.id, n);
+            m_wholeNodes += n;
+        }
+        return;
+    }
+    for (int id : event.resourceIds)
+        m_wholeNodes -= m_nodesPerResource.take(id);
+    for (const Resource &r : ws.resources)
+        if (event.resourceIds.contains(r.id)) {
+            const int n = GraphScope::estimateNodes(r);
+            m_nodesPerResource.insert(r.id, n);
+            m_wholeNodes += n;
+        }
+}
+
+void GraphPanel::setWholeGraphLimit(int nodes)
+{
+    m_wholeGraphLimit = nodes;
+    m_scopeStale = true;
+    refresh();
+}
+
+void GraphPanel::drawEverything()
+{
+    m_drawEverything = true;
+    m_scopeStale = true;
+    refresh();
+    fit();
+}
+
+void GraphPanel::updateNotice(int estimatedNodes, const QString &why)
+{
+    m_notice->setVisible(m_partial);
+    if (!m_partial)
+        return;
+    m_notice->setText(tr("<b>Large mesh</b> (about %1 nodes): the graph shows one part at a time. %2 "
+                         "<a href=\"all\">Draw everything</a> (slow).")
+                          .arg(estimatedNodes)
+                          .arg(why));
 }
 
 void GraphPanel::fit()
@@ -84,6 +183,16 @@ void GraphPanel::onDocumentChanged(const ChangeEvent &event)
 {
     if (event.type == ChangeEvent::Type::Saved)
         return;
+    const bool wasPartial = m_partial;
+    countNodes(event);
+    if (event.type == ChangeEvent::Type::Reset) {
+        m_focus = -1;
+        m_drawEverything = false;
+        m_scopeStale = true;
+    } else if (!m_scope.stillHolds(m_document->workspace(), event.resourceIds)
+        || wasPartial != (!m_drawEverything && m_wholeNodes > m_wholeGraphLimit)) {
+        m_scopeStale = true;
+    }
     refresh();
     if (event.type == ChangeEvent::Type::Reset)
         m_view->setAutoFit(true);
@@ -91,6 +200,15 @@ void GraphPanel::onDocumentChanged(const ChangeEvent &event)
 
 void GraphPanel::onSelectionChanged(const SelectionTarget &target)
 {
+    // A large mesh follows the selection to a part not drawn yet; a click inside
+    // the drawn part leaves the layout where it is.
+    if (m_partial && target.resourceId >= 0 && !m_scope.contains(target.resourceId)
+        && m_filter->text().trimmed().isEmpty()) {
+        m_focus = target.resourceId;
+        m_scopeStale = true;
+        refresh();
+        fit();
+    }
     const int node = m_scene->graph().nodeFor(target);
     m_scene->setCurrentNode(node);
     m_view->ensureNodeVisible(node);

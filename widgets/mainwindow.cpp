@@ -17,6 +17,7 @@
 #include "weights/weightpanel.h"
 #include "matches/rulelisteditor.h"
 #include "resources/resourceeditor.h"
+#include "resources/newresourcedialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -258,6 +259,17 @@ void MainWindow::createActions()
     undo->setObjectName(QStringLiteral("undoAction"));
     redo->setObjectName(QStringLiteral("redoAction"));
     save->setObjectName(QStringLiteral("saveAction"));
+    edit->addSeparator();
+    QAction *newResource = edit->addAction(
+        QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Resource..."), this, [this] {
+            NewResourceDialog dialog(m_document, m_selection, this);
+            if (dialog.exec() == QDialog::Accepted)
+                statusBar()->showMessage(m_document->undoStack()->undoText(), 4000);
+        });
+    newResource->setShortcut(QKeySequence::New);
+    newResource->setObjectName(QStringLiteral("newResourceAction"));
+    newResource->setToolTip(
+        tr("Add a VirtualService, DestinationRule, Gateway or canary split from a template"));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())

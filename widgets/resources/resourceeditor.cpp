@@ -3,7 +3,7 @@
 #include "deleteresource.h"
 #include "document.h"
 #include "gatewayservereditor.h"
-#include "renameresource.h"
+#include "renamewithreferences.h"
 #include "resource.h"
 #include "selection.h"
 #include "subseteditor.h"
@@ -33,13 +33,15 @@ ResourceEditor::ResourceEditor(Document *document, Selection *selection, QWidget
     nameRow->addWidget(new QLabel(tr("Name"), this));
     m_name = new QLineEdit(this);
     m_name->setToolTip(
-        tr("metadata.name: lower-case letters, digits, '-' and '.'; references elsewhere are not renamed"));
+        tr("metadata.name: lower-case letters, digits, '-' and '.'; VirtualServices' references to a "
+           "renamed Gateway or delegate VirtualService are renamed too"));
     nameRow->addWidget(m_name, 1);
     m_delete = new QPushButton(tr("Delete"), this);
     m_delete->setToolTip(tr("Delete this resource's YAML document (undo brings it back)"));
     nameRow->addWidget(m_delete);
     layout->addLayout(nameRow);
     m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("resourceMessage"));
     m_error->setStyleSheet(QStringLiteral("color: #d0312d;"));
     m_error->setWordWrap(true);
     m_error->setVisible(false);
@@ -64,6 +66,8 @@ ResourceEditor::ResourceEditor(Document *document, Selection *selection, QWidget
 
 void ResourceEditor::showResource(int resourceId)
 {
+    if (resourceId != m_resourceId)
+        m_error->setVisible(false);
     m_resourceId = resourceId;
     const Resource *r = m_document->resource(resourceId);
     m_title->setText(r ? r->displayName() : tr("Select a resource to edit it."));
@@ -83,12 +87,20 @@ void ResourceEditor::rename()
     if (!r || m_name->text().trimmed() == r->name())
         return;
     QString error;
-    auto command = RenameResource::create(m_document, m_resourceId, m_name->text().trimmed(), &error);
-    m_error->setText(error);
-    m_error->setVisible(!command);
-    m_name->setStyleSheet(command ? QString() : QStringLiteral("QLineEdit { border: 1px solid #d0312d; }"));
-    if (command)
-        m_document->undoStack()->push(command.release());
+    // One undo step with the references in VirtualServices; the label says how many changed.
+    const int updated
+        = RenameWithReferences::push(m_document, m_resourceId, m_name->text().trimmed(), &error);
+    if (updated < 0)
+        m_error->setText(error);
+    else if (updated == 0)
+        m_error->clear();
+    else
+        m_error->setText(updated == 1 ? tr("Renamed; updated 1 reference to it.")
+                                      : tr("Renamed; updated %1 references to it.").arg(updated));
+    m_error->setStyleSheet(updated < 0 ? QStringLiteral("color: #d0312d;") : QString());
+    m_error->setVisible(!m_error->text().isEmpty());
+    m_name->setStyleSheet(
+        updated >= 0 ? QString() : QStringLiteral("QLineEdit { border: 1px solid #d0312d; }"));
 }
 
 void ResourceEditor::remove()

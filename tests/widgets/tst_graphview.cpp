@@ -60,6 +60,11 @@ QByteArray generatedMesh(int count)
     return out;
 }
 
+QString subsetKey(const char *service, const char *subset)
+{
+    return QStringLiteral("subset:%1.default.svc.cluster.local/%2").arg(QLatin1String(service), QLatin1String(subset));
+}
+
 QStringList visibleTitles(GraphScene *scene)
 {
     QStringList out;
@@ -264,6 +269,63 @@ private Q_SLOTS:
         QVERIFY(!panel.isPartial());
         QVERIFY(!panel.notice()->isVisible());
         QCOMPARE(panel.scene()->nodeItems().size(), whole);
+    }
+
+    // The Preview lights a request's path: gateway -> VirtualService -> rule ->
+    // destination -> workloads, with the rest dimmed; an empty path clears it.
+    void requestPathIsLit()
+    {
+        GraphScene *scene = m_panel->scene();
+        const int gateway = idOf(*m_doc, ResourceKind::Gateway, QStringLiteral("bookinfo-gateway"));
+        const int bookinfo = idOf(*m_doc, ResourceKind::VirtualService, QStringLiteral("bookinfo"));
+        TrafficPath path;
+        path.gatewayId = gateway;
+        path.virtualServiceId = bookinfo;
+        path.routeIndex = 0;
+        path.matchIndex = 0;
+        path.destinations.append({ QStringLiteral("productpage.default.svc.cluster.local"), QString(), 1.0 });
+        m_selection->setHighlight(path);
+
+        QStringList lit;
+        for (GraphNodeItem *item : scene->nodeItems()) {
+            if (item->isLit())
+                lit.append(item->node().title);
+            QCOMPARE(item->opacity(), item->isLit() ? 1.0 : 0.35);
+        }
+        lit.sort();
+        QCOMPARE(lit, QStringList({ "bookinfo", "bookinfo-gateway", "productpage", "productpage-v1", "rule #0" }));
+        const QString rule = QStringLiteral("rule:%1:http:0").arg(bookinfo);
+        QVERIFY(scene->edgeItem(QStringLiteral("gw:%1").arg(gateway), QStringLiteral("vs:%1").arg(bookinfo))->isLit());
+        QVERIFY(scene->edgeItem(rule, QStringLiteral("svc:productpage.default.svc.cluster.local"))->isLit());
+        int litEdges = 0;
+        for (GraphEdgeItem *e : scene->edgeItems())
+            litEdges += e->isLit() ? 1 : 0;
+        QCOMPARE(litEdges, 4);
+
+        // A canary request: only the subset it can reach at a non-zero share is lit.
+        const int reviews = idOf(*m_doc, ResourceKind::VirtualService, QStringLiteral("reviews"));
+        TrafficPath canary;
+        canary.virtualServiceId = reviews;
+        canary.routeIndex = 0;
+        canary.destinations.append({ QStringLiteral("reviews.default.svc.cluster.local"), QStringLiteral("v1"), 1.0 });
+        canary.destinations.append({ QStringLiteral("reviews.default.svc.cluster.local"), QStringLiteral("v2"), 0.0 });
+        m_selection->setHighlight(canary);
+        QVERIFY(scene->nodeItem(subsetKey("reviews", "v1"))->isLit());
+        QVERIFY(!scene->nodeItem(subsetKey("reviews", "v2"))->isLit());
+        QVERIFY(!scene->nodeItem(QStringLiteral("vs:%1").arg(bookinfo))->isLit());
+
+        // The light survives an edit that rebuilds the items in place.
+        QString error;
+        auto command = SetWeights::create(m_doc, reviews, 0, { 80, 20 }, &error);
+        QVERIFY2(command, qPrintable(error));
+        m_doc->undoStack()->push(command.release());
+        QVERIFY(scene->nodeItem(subsetKey("reviews", "v1"))->isLit());
+
+        m_selection->setHighlight(TrafficPath {});
+        for (GraphNodeItem *item : scene->nodeItems()) {
+            QVERIFY(!item->isLit());
+            QCOMPARE(item->opacity(), 1.0);
+        }
     }
 
     void zoomAndFit()

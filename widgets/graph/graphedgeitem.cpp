@@ -44,6 +44,14 @@ void GraphEdgeItem::setEdge(const GraphEdge &edge)
     adjust();
 }
 
+void GraphEdgeItem::setLit(bool lit)
+{
+    if (lit == m_lit)
+        return;
+    m_lit = lit;
+    update();
+}
+
 void GraphEdgeItem::setExit(int slot, int slots)
 {
     m_slot = slot;
@@ -103,10 +111,12 @@ void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     const bool current = m_from->isCurrent() || m_to->isCurrent();
     if (current)
         color = palette.color(QPalette::Highlight);
+    if (m_lit)
+        color = GraphNodeItem::litColor();
     if (m_edge.missing)
         color = missingColor;
     painter->setRenderHint(QPainter::Antialiasing);
-    QPen pen(color, penWidth(), Qt::SolidLine, Qt::FlatCap);
+    QPen pen(color, m_lit ? std::max(3.0, penWidth()) : penWidth(), Qt::SolidLine, Qt::FlatCap);
     if (m_edge.missing)
         pen.setStyle(Qt::DashLine);
     if (m_edge.kind == GraphEdge::Kind::Mirror)

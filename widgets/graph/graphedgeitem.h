@@ -27,6 +27,9 @@ public:
     // Which of the source's outgoing edges this is, to spread their exits.
     void setExit(int slot, int slots);
 
+    void setLit(bool lit);
+    bool isLit() const { return m_lit; }
+
     void adjust();
     QPointF labelPos() const { return m_labelPos; }
 
@@ -41,6 +44,7 @@ private:
     GraphEdge m_edge;
     GraphNodeItem *m_from;
     GraphNodeItem *m_to;
+    bool m_lit = false;
     int m_slot = 0;
     int m_slots = 1;
     QPainterPath m_path;

@@ -682,6 +682,55 @@ SelectionTarget GraphModel::selectionFor(int node) const
     return t;
 }
 
+GraphModel::PathItems GraphModel::pathItems(const TrafficPath &path) const
+{
+    PathItems items;
+    const int vs = path.virtualServiceId >= 0 ? indexOf(QStringLiteral("vs:%1").arg(path.virtualServiceId)) : -1;
+    const int gw = path.gatewayId >= 0 ? indexOf(QStringLiteral("gw:%1").arg(path.gatewayId)) : -1;
+    auto edgeBetween = [&](int from, int to) {
+        for (int e : m_out.value(from))
+            if (m_edges[e].to == to)
+                return e;
+        return -1;
+    };
+    auto light = [&](int from, int to) {
+        if (const int e = edgeBetween(from, to); e >= 0)
+            items.edges.insert(e);
+    };
+    if (gw >= 0)
+        items.nodes.insert(gw);
+    if (vs < 0)
+        return items; // no route: only the gateway it came through
+    items.nodes.insert(vs);
+    if (gw >= 0)
+        light(gw, vs);
+    const int rule = indexOf(QStringLiteral("rule:%1:http:%2").arg(path.virtualServiceId).arg(path.routeIndex));
+    if (rule < 0)
+        return items;
+    items.nodes.insert(rule);
+    light(vs, rule);
+    for (const TrafficPath::Hop &hop : path.destinations) {
+        if (hop.share <= 0)
+            continue; // a 0% destination takes none of this request's traffic
+        const int service = indexOf(QLatin1String("svc:") + hop.host);
+        const int target = hop.subset.isEmpty() ? service
+                                                : indexOf(QLatin1String("subset:") + hop.host + u'/' + hop.subset);
+        if (target < 0)
+            continue;
+        items.nodes.insert(target);
+        light(rule, target);
+        // On to the pods that serve it.
+        for (int e : m_out.value(target)) {
+            const GraphEdge &edge = m_edges[e];
+            if (edge.kind == GraphEdge::Kind::SubsetToWorkload || edge.kind == GraphEdge::Kind::ServiceToWorkload) {
+                items.edges.insert(e);
+                items.nodes.insert(edge.to);
+            }
+        }
+    }
+    return items;
+}
+
 QSet<int> GraphModel::neighbourhood(const QString &text) const
 {
     QSet<int> keep;

@@ -14,6 +14,7 @@ namespace meshroute {
 
 struct HttpRoute;
 struct SelectionTarget;
+struct TrafficPath;
 struct Workspace;
 
 // One box of the traffic graph. Plain data computed from a Workspace; the
@@ -107,6 +108,15 @@ public:
     int nodeFor(const SelectionTarget &target) const;
     // The selection a click on a node makes.
     SelectionTarget selectionFor(int node) const;
+
+    // The nodes and edges a request takes along `path` (gateway -> VirtualService
+    // -> rule -> destinations -> the workloads that serve them).
+    struct PathItems
+    {
+        QSet<int> nodes;
+        QSet<int> edges;
+    };
+    PathItems pathItems(const TrafficPath &path) const;
 
     // Nodes whose hosts or title contain `text` (case-insensitive), with
     // everything upstream and downstream of them: one host's neighbourhood.

@@ -63,6 +63,14 @@ void GraphNodeItem::setCurrent(bool current)
     update();
 }
 
+void GraphNodeItem::setLit(bool lit)
+{
+    if (lit == m_lit)
+        return;
+    m_lit = lit;
+    update();
+}
+
 QSizeF GraphNodeItem::measure(const GraphNode &node)
 {
     const QFontMetricsF title(titleFont());
@@ -107,7 +115,10 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     const QRectF rect(QPointF(0, 0), m_size);
 
     painter->setRenderHint(QPainter::Antialiasing);
-    QPen border(m_current ? palette.color(QPalette::Highlight) : accent, m_current ? 3 : 1.4);
+    QPen border(m_current ? palette.color(QPalette::Highlight)
+            : m_lit       ? litColor()
+                          : accent,
+        m_current || m_lit ? 3 : 1.4);
     if (m_node.missing)
         border.setStyle(Qt::DashLine);
     painter->setPen(border);

@@ -2,6 +2,7 @@
 
 #include "graphmodel.h"
 
+#include <QColor>
 #include <QGraphicsItem>
 
 namespace meshroute {
@@ -27,6 +28,11 @@ public:
     // own selection so the shared Selection stays the only source).
     void setCurrent(bool current);
     bool isCurrent() const { return m_current; }
+    // On the path of the request selected in the Preview.
+    void setLit(bool lit);
+    bool isLit() const { return m_lit; }
+    // The colour of a lit path: the Preview's "routed" green, clear on light and dark bases.
+    static QColor litColor() { return QColor(0x1e, 0x9e, 0x4a); }
 
     void addEdge(GraphEdgeItem *edge) { m_edges.append(edge); }
     void clearEdges() { m_edges.clear(); }
@@ -47,6 +53,7 @@ private:
     GraphNode m_node;
     QSizeF m_size;
     bool m_current = false;
+    bool m_lit = false;
     QList<GraphEdgeItem *> m_edges;
 };
 

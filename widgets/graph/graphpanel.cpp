@@ -77,8 +77,10 @@ GraphPanel::GraphPanel(Document *document, Selection *selection, QWidget *parent
     });
     connect(document, &Document::changed, this, &GraphPanel::onDocumentChanged);
     connect(selection, &Selection::changed, this, &GraphPanel::onSelectionChanged);
+    connect(selection, &Selection::highlightChanged, this, &GraphPanel::onHighlightChanged);
     countNodes(ChangeEvent {});
     refresh();
+    m_scene->setHighlight(selection->highlight());
 }
 
 void GraphPanel::refresh()
@@ -212,6 +214,23 @@ void GraphPanel::onSelectionChanged(const SelectionTarget &target)
     const int node = m_scene->graph().nodeFor(target);
     m_scene->setCurrentNode(node);
     m_view->ensureNodeVisible(node);
+}
+
+void GraphPanel::onHighlightChanged(const TrafficPath &path)
+{
+    // On a large mesh the path may lead outside the drawn part: draw its part.
+    if (m_partial && path.virtualServiceId >= 0 && !m_scope.contains(path.virtualServiceId)
+        && m_filter->text().trimmed().isEmpty()) {
+        m_focus = path.virtualServiceId;
+        m_scopeStale = true;
+        refresh();
+        fit();
+    }
+    m_scene->setHighlight(path);
+    const GraphModel::PathItems lit = m_scene->graph().pathItems(path);
+    for (int node : lit.nodes)
+        if (m_scene->graph().nodes()[node].kind == GraphNode::Kind::Rule)
+            m_view->ensureNodeVisible(node);
 }
 
 void GraphPanel::updateStatus()

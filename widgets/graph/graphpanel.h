@@ -16,6 +16,7 @@ class GraphView;
 class Selection;
 struct ChangeEvent;
 struct SelectionTarget;
+struct TrafficPath;
 
 // The centre of the window: the traffic graph with its host filter. Rebuilds
 // the graph from the document on every change and keeps the graph's current
@@ -54,6 +55,7 @@ public Q_SLOTS:
 private:
     void onDocumentChanged(const ChangeEvent &event);
     void onSelectionChanged(const SelectionTarget &target);
+    void onHighlightChanged(const TrafficPath &path);
     void updateStatus();
     void updateNotice(int estimatedNodes, const QString &why);
     // Chooses what to draw: everything, or one neighbourhood of a large mesh.

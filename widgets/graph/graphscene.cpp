@@ -36,6 +36,7 @@ void GraphScene::setGraph(GraphModel graph)
                 || resized.contains(item->toItem()))
                 item->setEdge(m_graph.edges()[i]);
         }
+        applyHighlight();
         return;
     }
     m_graph = std::move(graph);
@@ -86,6 +87,7 @@ void GraphScene::rebuild()
         addItem(item);
     }
     applyFilter();
+    applyHighlight();
     if (!currentKey.isEmpty())
         setCurrentNode(m_graph.indexOf(currentKey));
     setSceneRect(itemsBoundingRect().adjusted(-200, -200, 200, 200));
@@ -116,6 +118,28 @@ void GraphScene::setCurrentNode(int index)
             e->update();
     }
     update();
+}
+
+void GraphScene::setHighlight(const TrafficPath &path)
+{
+    m_highlight = path;
+    applyHighlight();
+}
+
+void GraphScene::applyHighlight()
+{
+    const GraphModel::PathItems lit = m_graph.pathItems(m_highlight);
+    const bool dimOthers = !lit.nodes.isEmpty();
+    for (GraphNodeItem *item : std::as_const(m_nodeItems)) {
+        const bool on = lit.nodes.contains(item->index());
+        item->setLit(on);
+        item->setOpacity(dimOthers && !on ? 0.35 : 1.0);
+    }
+    for (int i = 0; i < m_edgeItems.size(); ++i) {
+        const bool on = lit.edges.contains(i);
+        m_edgeItems[i]->setLit(on);
+        m_edgeItems[i]->setOpacity(dimOthers && !on ? 0.25 : 1.0);
+    }
 }
 
 void GraphScene::setFilter(const QString &text)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "graphmodel.h"
+#include "selection.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -38,6 +39,10 @@ public:
     void setCurrentNode(int index);
     int currentNode() const { return m_current; }
 
+    // Lights the path of one request and dims the rest; an empty path lights nothing.
+    void setHighlight(const TrafficPath &path);
+    const TrafficPath &highlight() const { return m_highlight; }
+
     // Shows only one host's neighbourhood (GraphModel::neighbourhood); empty shows all.
     void setFilter(const QString &text);
     QString filter() const { return m_filter; }
@@ -54,6 +59,7 @@ Q_SIGNALS:
 private:
     void rebuild();
     void applyFilter();
+    void applyHighlight();
 
     GraphModel m_graph;
     QList<GraphNodeItem *> m_nodeItems;
@@ -61,6 +67,7 @@ private:
     QHash<QString, QPointF> m_userPositions;
     int m_current = -1;
     QString m_filter;
+    TrafficPath m_highlight;
 };
 
 } // namespace meshroute

@@ -4,8 +4,7 @@
 
 #include "resource.h"
 #include "resourceedit.h"
-
-#include <QRegularExpression>
+#include "validationprimitives.h"
 
 namespace meshroute {
 
@@ -16,8 +15,7 @@ std::unique_ptr<RenameResource> RenameResource::create(
     if (!edit.begin(document, resourceId, error))
         return nullptr;
     // Kubernetes object names: DNS-1123 subdomain.
-    static const QRegularExpression valid(QStringLiteral("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"));
-    if (name.size() > 253 || !valid.match(name).hasMatch()) {
+    if (!ValidationPrimitives::isDns1123Subdomain(name)) {
         *error = QStringLiteral(
             "\"%1\" is not a valid name: lower-case letters, digits, '-' and '.', starting and "
             "ending with a letter or digit")

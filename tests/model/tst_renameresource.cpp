@@ -109,6 +109,9 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!RenameResource::create(&m_doc, m_vs, "Bad_Name", &error));
         QVERIFY(error.contains("not a valid name"));
+        // DNS-1123 subdomain: no empty label.
+        QVERIFY(!RenameResource::create(&m_doc, m_vs, "reviews..v2", &error));
+        QVERIFY(RenameResource::create(&m_doc, m_vs, "reviews.v2", &error));
     }
 
     // Rename with references (RenameWithReferences).

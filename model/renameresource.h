@@ -7,8 +7,8 @@
 
 namespace meshroute {
 
-// Renames a resource (metadata.name). References to it elsewhere are not
-// changed: they live in other documents and the Problems view shows them.
+// Renames a resource (metadata.name) in its own document only; references
+// to it live in other documents: RenameWithReferences updates those too.
 class RenameResource : public ReplaceDocumentText
 {
 public:

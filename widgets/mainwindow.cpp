@@ -38,6 +38,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSaveFile>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
@@ -52,6 +53,8 @@ namespace {
 
 constexpr int maxRecentFiles = 10;
 constexpr int defaultAutosaveMs = 5000;
+// Height the Preview dock takes when raised: its table and one plot, readable.
+constexpr int previewHeight = 430;
 
 MainWindow::Prompt &defaultPrompt()
 {
@@ -113,7 +116,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_autosaveTimer->start();
 
     QSettings settings;
-    resize(1500, 950);
+    // Most of the screen by default: the graph, the inspector and the YAML all need width.
+    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1600, 1000);
+    resize(std::min(1800, available.width() * 94 / 100), std::min(1100, available.height() * 94 / 100));
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     updateRecentMenu();
@@ -198,15 +203,25 @@ void MainWindow::createDocks()
     QDockWidget *problems
         = makeDock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::BottomDockWidgetArea);
 
-    QDockWidget *preview = makeDock(tr("Preview"), QStringLiteral("previewDock"),
-                                    new PreviewPanel(m_document, m_selection, this), Qt::BottomDockWidgetArea);
+    // The Preview's plots need room, but only while it is shown: in a scroll area its
+    // minimum size does not push the graph aside while Problems is the raised tab.
+    auto *previewScroll = new QScrollArea(this);
+    previewScroll->setWidgetResizable(true);
+    previewScroll->setFrameShape(QFrame::NoFrame);
+    previewScroll->setWidget(new PreviewPanel(m_document, m_selection, this));
+    QDockWidget *preview
+        = makeDock(tr("Preview"), QStringLiteral("previewDock"), previewScroll, Qt::BottomDockWidgetArea);
     tabifyDockWidget(problems, preview);
     problems->raise();
+    connect(preview, &QDockWidget::visibilityChanged, this, [this, preview](bool visible) {
+        if (visible && !preview->isFloating() && preview->height() < previewHeight)
+            resizeDocks({ preview }, { previewHeight }, Qt::Vertical);
+    });
 
     resizeDocks({ resources }, { 300 }, Qt::Horizontal);
-    resizeDocks({ inspector }, { 460 }, Qt::Horizontal);
-    resizeDocks({ inspector, yaml }, { 380, 520 }, Qt::Vertical);
-    resizeDocks({ problems }, { 190 }, Qt::Vertical);
+    resizeDocks({ inspector }, { 500 }, Qt::Horizontal);
+    resizeDocks({ inspector, yaml }, { 420, 480 }, Qt::Vertical);
+    resizeDocks({ problems }, { 170 }, Qt::Vertical);
 }
 
 void MainWindow::createActions()

@@ -2,6 +2,8 @@
 // severity icons; double-click selects the resource and asks for the line.
 #include "document.h"
 #include "loader.h"
+#include "replacedocumenttext.h"
+#include "undostack.h"
 #include "problems/problemsmodel.h"
 #include "problems/problemsview.h"
 #include "selection.h"
@@ -119,6 +121,55 @@ private Q_SLOTS:
         QCOMPARE(m_selection->current().resourceId, vs->id);
         QCOMPARE(m_selection->current().routeIndex, 0);
         QCOMPARE(m_selection->current().destinationIndex, 0);
+    }
+
+    // A large workspace is checked on a worker: a burst of edits (a slider drag)
+    // leads to one more check of the latest text, not one per edit, and the
+    // findings shown meanwhile are never emptied.
+    void largeWorkspaceChecksTheLatestTextOnce()
+    {
+        QByteArray text;
+        for (int i = 0; i < 300; ++i) {
+            const QByteArray n = "svc" + QByteArray::number(i);
+            text += "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: " + n
+                + "}\nspec:\n  hosts: [" + n + "]\n  http:\n  - route:\n    - destination: {host: " + n
+                + ", subset: v1}\n";
+            text += "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: " + n
+                + "}\nspec:\n  host: " + n + "\n  subsets:\n  - name: v1\n    labels: {version: v1}\n";
+        }
+        QVERIFY(600 > ProblemsView::asyncThreshold);
+        QSignalSpy checked(m_view, &ProblemsView::checked);
+        m_doc->setLoadResult(Loader::loadText(text, QStringLiteral("mesh.yaml")));
+        QVERIFY(checked.wait(20000));
+        QCOMPARE(m_view->errorCount(), 0);
+
+        // svc7 now routes to a subset nobody defines; 20 quick edits end on it.
+        const Resource *vs = m_doc->workspace().find(ResourceKind::VirtualService, "default", "svc7");
+        QVERIFY(vs);
+        const int file = vs->fileIndex, document = vs->documentIndex, vsId = vs->id;
+        const QByteArray good = m_doc->documentText(file, document);
+        QByteArray bad = good;
+        bad.replace("subset: v1", "subset: v9");
+        checked.clear();
+        for (int i = 0; i < 20; ++i) {
+            const QByteArray before = m_doc->documentText(file, document);
+            const QByteArray after = i % 2 == 0 ? bad : good;
+            m_doc->undoStack()->push(new ReplaceDocumentText(m_doc, file, document, before, after, "Edit"));
+        }
+        m_doc->undoStack()->push(new ReplaceDocumentText(m_doc, file, document, good, bad, "Edit"));
+        // What was shown stays until the new findings arrive.
+        QCOMPARE(m_view->errorCount(), 0);
+        QVERIFY(checked.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_view->isChecking(), 20000);
+        // At most the check that was running and one of the latest text.
+        QCOMPARE(checked.size(), 1);
+        QCOMPARE(m_view->errorCount(), 1);
+        Diagnostic error;
+        for (const Diagnostic &d : m_view->problemsModel()->diagnostics())
+            if (d.severity == Diagnostic::Severity::Error)
+                error = d;
+        QCOMPARE(error.code, QStringLiteral("IST0101"));
+        QCOMPARE(error.resourceId, vsId);
     }
 
     void refreshedAfterEachChange()

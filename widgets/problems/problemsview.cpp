@@ -54,12 +54,17 @@ ProblemsView::ProblemsView(Document *document, Selection *selection, QWidget *pa
     connect(this, &QTreeView::doubleClicked, this, &ProblemsView::activate);
     connect(document, &Document::changed, this, &ProblemsView::onDocumentChanged);
     connect(m_watcher, &QFutureWatcher<Diagnostics>::finished, this, [this] {
-        // Only the latest check reports: setFuture() on a newer one disconnects the older.
-        if (m_watcher->future().resultCount() > 0) {
-            Diagnostics all = m_document->loadDiagnostics();
-            all.append(m_watcher->future().result());
-            setDiagnostics(all);
+        if (m_watcher->future().resultCount() == 0)
+            return;
+        if (m_recheck) {
+            // The text changed while this ran (a slider drag): its findings are already
+            // stale, so check the latest text instead of showing them.
+            startBackgroundCheck();
+            return;
         }
+        m_checkerFindings = m_watcher->future().result();
+        showDiagnostics();
+        Q_EMIT checked();
     });
     refresh();
 }
@@ -89,24 +94,62 @@ void ProblemsView::refresh()
     const Workspace &workspace = m_document->workspace();
 #ifdef MESHROUTE_HAVE_CHECKER
     if (workspace.resources.size() > asyncThreshold) {
-        // Show the loader's findings now; the checker's follow.
-        setDiagnostics(m_document->loadDiagnostics());
-        auto promise = std::make_shared<QPromise<Diagnostics>>();
-        QFuture<Diagnostics> future = promise->future();
-        promise->start();
-        Workspace snapshot = workspace; // shares the resources' data: cheap, and safe from later edits
-        QThreadPool::globalInstance()->start([promise, snapshot] {
-            promise->addResult(runChecks(snapshot));
-            promise->finish();
-        });
-        m_watcher->setFuture(future);
+        // The loader's findings now, beside the last check's; the new check's follow.
+        // One check runs at a time: edits during it (every step of a drag) ask for one
+        // more check of the latest text, not one per step, so the worker never falls
+        // behind and the UI thread never waits.
+        showDiagnostics();
+        if (m_watcher->isRunning())
+            m_recheck = true;
+        else
+            startBackgroundCheck();
         return;
     }
 #endif
     m_watcher->setFuture(QFuture<Diagnostics>()); // drop a running check's result
+    m_recheck = false;
+    m_checkerFindings = runChecks(workspace);
+    showDiagnostics();
+    Q_EMIT checked();
+}
+
+void ProblemsView::startBackgroundCheck()
+{
+    m_recheck = false;
+    auto promise = std::make_shared<QPromise<Diagnostics>>();
+    QFuture<Diagnostics> future = promise->future();
+    promise->start();
+    Workspace snapshot
+        = m_document->workspace(); // shares the resources' data: cheap, and safe from later edits
+    QThreadPool::globalInstance()->start([promise, snapshot] {
+        promise->addResult(runChecks(snapshot));
+        promise->finish();
+    });
+    m_watcher->setFuture(future);
+}
+
+void ProblemsView::showDiagnostics()
+{
     Diagnostics all = m_document->loadDiagnostics();
-    all.append(runChecks(workspace));
+    all.append(m_checkerFindings);
+    if (m_model->rowCount() > 0 && sameDiagnostics(all, m_shown))
+        return; // a weight step that changes no finding costs no model reset
+    m_shown = all;
     setDiagnostics(all);
+}
+
+bool ProblemsView::sameDiagnostics(const Diagnostics &a, const Diagnostics &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const Diagnostic &x = a[i];
+        const Diagnostic &y = b[i];
+        if (x.line != y.line || x.column != y.column || x.severity != y.severity || x.code != y.code
+            || x.file != y.file || x.message != y.message || x.path != y.path || x.resourceId != y.resourceId)
+            return false;
+    }
+    return true;
 }
 
 void ProblemsView::setDiagnostics(const Diagnostics &diagnostics)

@@ -44,6 +44,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void countsChanged(int errors, int warnings);
+    // The checker's findings shown are those of the current text.
+    void checked();
     // Show this line of that file (Document::files() index; 1-based line and column).
     void goToLine(int fileIndex, int line, int column);
 
@@ -53,11 +55,18 @@ protected:
 private:
     void onDocumentChanged(const ChangeEvent &event);
     void setDiagnostics(const Diagnostics &diagnostics);
+    void startBackgroundCheck();
+    // The loader's findings with the last check's, unless that is what is shown.
+    void showDiagnostics();
+    static bool sameDiagnostics(const Diagnostics &a, const Diagnostics &b);
 
     Document *m_document;
     Selection *m_selection;
     ProblemsModel *m_model;
     QFutureWatcher<Diagnostics> *m_watcher;
+    Diagnostics m_checkerFindings; // of the last check that finished
+    Diagnostics m_shown;
+    bool m_recheck = false; // the text changed while a background check ran
     int m_errors = 0;
     int m_warnings = 0;
 };

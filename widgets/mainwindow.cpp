@@ -196,6 +196,7 @@ void MainWindow::createDocks()
         = makeDock(tr("Inspector"), QStringLiteral("inspectorDock"), scroll, Qt::RightDockWidgetArea);
 
     m_yaml = new YamlView(m_document, m_selection, this);
+    connect(m_yaml, &QPlainTextEdit::textChanged, this, [this] { m_recoveryDirty = true; });
     QDockWidget *yaml = makeDock(tr("YAML"), QStringLiteral("yamlDock"), m_yaml, Qt::RightDockWidgetArea);
     splitDockWidget(inspector, yaml, Qt::Vertical);
 
@@ -255,16 +256,17 @@ void MainWindow::createActions()
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     UndoStack *stack = m_document->undoStack();
-    QAction *undo = edit->addAction(
-        QIcon::fromTheme(QStringLiteral("edit-undo")), tr("&Undo"), stack, &UndoStack::undo);
+    // Typing not yet applied in the YAML view is undone there first (its own history).
+    QAction *undo = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("&Undo"), this,
+        [this, stack] { m_yaml->document()->isUndoAvailable() ? m_yaml->undo() : stack->undo(); });
     undo->setShortcut(QKeySequence::Undo);
     undo->setEnabled(stack->canUndo());
     connect(stack, &UndoStack::canUndoChanged, undo, &QAction::setEnabled);
     connect(stack, &UndoStack::undoTextChanged, undo, [undo](const QString &text) {
         undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
     });
-    QAction *redo = edit->addAction(
-        QIcon::fromTheme(QStringLiteral("edit-redo")), tr("&Redo"), stack, &UndoStack::redo);
+    QAction *redo = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("&Redo"), this,
+        [this, stack] { m_yaml->document()->isRedoAvailable() ? m_yaml->redo() : stack->redo(); });
     redo->setShortcuts({ QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y) });
     redo->setEnabled(stack->canRedo());
     connect(stack, &UndoStack::canRedoChanged, redo, &QAction::setEnabled);
@@ -481,6 +483,7 @@ bool MainWindow::saveFileChecked(int fileIndex, const QString &path)
 
 bool MainWindow::save()
 {
+    m_yaml->applyPendingEdit(); // Ctrl+S while typing in the YAML view saves what was typed
     const QList<SourceFile> &files = m_document->files();
     int saved = 0;
     for (int i = 0; i < files.size(); ++i) {
@@ -506,6 +509,7 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
+    m_yaml->applyPendingEdit();
     const QList<SourceFile> &files = m_document->files();
     if (files.isEmpty())
         return false;
@@ -531,6 +535,7 @@ bool MainWindow::saveAs()
 
 bool MainWindow::maybeSave()
 {
+    m_yaml->applyPendingEdit();
     if (!m_document->isModified())
         return true;
     QStringList names;
@@ -796,7 +801,7 @@ void MainWindow::removeRecovery()
 bool MainWindow::writeRecovery()
 {
     m_recoveryDirty = false;
-    if (!m_document->isModified()) {
+    if (!m_document->isModified() && !m_yaml->hasPendingEdit()) {
         removeRecovery();
         return true;
     }
@@ -806,12 +811,14 @@ bool MainWindow::writeRecovery()
     QStringList written;
     const QList<SourceFile> &files = m_document->files();
     for (int i = 0; i < files.size(); ++i) {
-        if (!m_document->isFileModified(i))
+        // Text typed in the YAML view and not applied yet is recovered too.
+        const QByteArray pending = m_yaml->pendingFileText(i);
+        const QByteArray &text = pending.isNull() ? files[i].text : pending;
+        if (!m_document->isFileModified(i) && pending.isNull())
             continue;
         const QString name = QStringLiteral("file%1.yaml").arg(i);
         QSaveFile out(m_sessionDir + QLatin1Char('/') + name);
-        if (!out.open(QIODevice::WriteOnly) || out.write(files[i].text) != files[i].text.size()
-            || !out.commit())
+        if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
             return false;
         written.append(name);
         entries.append(QJsonObject { { QStringLiteral("path"), QFileInfo(files[i].path).absoluteFilePath() },

@@ -3,12 +3,19 @@
 #include "document.h"
 #include "fieldhelp.h"
 #include "linenumberarea.h"
+#include "replacedocumenttext.h"
+#include "replacefiletext.h"
 #include "selection.h"
+#include "undostack.h"
+#include "yamleditbar.h"
 #include "yamlhighlighter.h"
+#include "yamlparser.h"
 
 #include <QFontDatabase>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QPainter>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QToolTip>
@@ -37,6 +44,47 @@ int countLines(const char *begin, const char *end)
     return int(std::count(begin, end, '\n'));
 }
 
+// Where the lines of `bytes` begin, split as QTextCursor::insertText splits
+// text into blocks (at \r\n, \n, \r and U+2029), so line i of the bytes is
+// block i of the view. The last entry is the end of the bytes.
+QList<qsizetype> blockStarts(const QByteArray &bytes, QList<qsizetype> *ends)
+{
+    QList<qsizetype> starts { 0 };
+    const qsizetype n = bytes.size();
+    const char *s = bytes.constData();
+    for (qsizetype i = 0; i < n;) {
+        const char c = s[i];
+        qsizetype separator = 0;
+        if (c == '\n')
+            separator = 1;
+        else if (c == '\r')
+            separator = i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+        else if (c == '\xe2' && i + 2 < n && s[i + 1] == '\x80' && s[i + 2] == '\xa9')
+            separator = 3;
+        if (!separator) {
+            ++i;
+            continue;
+        }
+        ends->append(i);
+        i += separator;
+        starts.append(i);
+    }
+    ends->append(n);
+    return starts;
+}
+
+bool isApplyKey(const QKeyEvent *event)
+{
+    return (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+        && (event->modifiers() & Qt::ControlModifier);
+}
+
+bool isRedoKey(const QKeyEvent *event)
+{
+    return event->matches(QKeySequence::Redo)
+        || (event->key() == Qt::Key_Y && event->modifiers() == Qt::ControlModifier);
+}
+
 } // namespace
 
 YamlView::YamlView(Document *document, Selection *selection, QWidget *parent)
@@ -45,24 +93,38 @@ YamlView::YamlView(Document *document, Selection *selection, QWidget *parent)
     , m_selection(selection)
     , m_lineNumbers(new LineNumberArea(this))
     , m_highlighter(new YamlHighlighter(this->document()))
+    , m_bar(new YamlEditBar(this))
 {
-    setReadOnly(true);
     setLineWrapMode(QPlainTextEdit::NoWrap);
-    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setTabChangesFocus(false);
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     setFont(mono);
     setMouseTracking(true);
     m_highlighter->setDarkBackground(palette().color(QPalette::Base).lightness() < 128);
 
-    connect(this, &QPlainTextEdit::blockCountChanged, this,
-        [this] { setViewportMargins(lineNumberAreaWidth(), 0, 0, 0); });
+    connect(this, &QPlainTextEdit::blockCountChanged, this, &YamlView::updateMargins);
     connect(this, &QPlainTextEdit::updateRequest, this, [this](const QRect &rect, int dy) {
         if (dy)
             m_lineNumbers->scroll(0, dy);
         else
             m_lineNumbers->update(0, rect.y(), m_lineNumbers->width(), rect.height());
     });
-    setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
+    m_bar->hide();
+    connect(m_bar, &YamlEditBar::applyRequested, this, &YamlView::applyPendingEdit);
+    connect(m_bar, &YamlEditBar::revertRequested, this, &YamlView::revertPendingEdit);
+    connect(this->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
+        if (m_syncing)
+            return;
+        if (!modified && m_conflict) {
+            // Typed back to the text the file had before it changed: nothing of
+            // the user's is left to keep, so show the file's current text (after
+            // the text document finished its undo).
+            QMetaObject::invokeMethod(this, &YamlView::revertPendingEdit, Qt::QueuedConnection);
+            return;
+        }
+        updateBar();
+    });
+    updateMargins();
 
     connect(document, &Document::changed, this, &YamlView::onDocumentChanged);
     connect(selection, &Selection::changed, this, &YamlView::onSelectionChanged);
@@ -76,11 +138,25 @@ int YamlView::lineNumberAreaWidth() const
     return 12 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * digits;
 }
 
+int YamlView::barHeight() const
+{
+    return m_bar->isVisibleTo(this) ? m_bar->sizeHint().height() : 0;
+}
+
+void YamlView::updateMargins()
+{
+    setViewportMargins(lineNumberAreaWidth(), 0, 0, barHeight());
+    const QRect r = contentsRect();
+    const int bar = barHeight();
+    m_lineNumbers->setGeometry(QRect(r.left(), r.top(), lineNumberAreaWidth(), r.height() - bar));
+    if (bar)
+        m_bar->setGeometry(QRect(r.left(), r.bottom() + 1 - bar, r.width(), bar));
+}
+
 void YamlView::resizeEvent(QResizeEvent *event)
 {
     QPlainTextEdit::resizeEvent(event);
-    const QRect r = contentsRect();
-    m_lineNumbers->setGeometry(QRect(r.left(), r.top(), lineNumberAreaWidth(), r.height()));
+    updateMargins();
 }
 
 void YamlView::changeEvent(QEvent *event)
@@ -102,13 +178,23 @@ void YamlView::paintLineNumbers(QPaintEvent *event)
     int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
     int bottom = top + qRound(blockBoundingRect(block).height());
     const int width = m_lineNumbers->width() - 6;
+    QSet<int> problemBlocks;
+    for (const Problem &p : std::as_const(m_problems))
+        if (p.error)
+            problemBlocks.insert(p.cursor.block().blockNumber());
+    const bool dark = pal.color(QPalette::Base).lightness() < 128;
     while (block.isValid() && top <= event->rect().bottom()) {
         if (block.isVisible() && bottom >= event->rect().top()) {
             const int line = m_firstLine + block.blockNumber();
             const bool marked = line >= m_highlightFirst && line <= m_highlightLast;
             QColor color = pal.color(QPalette::Text);
-            if (!marked)
+            if (problemBlocks.contains(block.blockNumber()))
+                color = dark ? QColor(0xff, 0x7b, 0x63) : QColor(0xc0, 0x1c, 0x28);
+            else if (!marked)
                 color.setAlphaF(0.5);
+            if (block.revision() > m_syncRevision) // typed on, not applied yet
+                painter.fillRect(
+                    0, top, 3, bottom - top, dark ? QColor(0xf5, 0xc2, 0x11) : QColor(0xe5, 0xa5, 0x0a));
             painter.setPen(color);
             painter.drawText(0, top, width, fontMetrics().height(), Qt::AlignRight, QString::number(line));
         }
@@ -260,17 +346,28 @@ void YamlView::showWindow(int fileIndex, int line)
         m_documentIndex = -1;
         m_shown.clear();
         m_firstLine = 1;
+        m_filePath.clear();
+        m_syncing = true;
         setPlainText(QString());
+        m_syncing = false;
+        markSynced();
+        updateDiagnostics();
         return;
     }
     const int documentIndex
         = files[fileIndex].text.size() > maxWholeFileBytes ? std::max(0, documentAt(fileIndex, line)) : -1;
-    if (fileIndex == m_fileIndex && documentIndex == m_documentIndex) {
+    const bool shown = fileIndex == m_fileIndex
+        && (documentIndex == m_documentIndex
+            || (m_documentIndex >= 0 && documentIndex > m_documentIndex
+                && documentIndex < m_documentIndex + m_documentCount));
+    if (shown) {
         refreshText();
         return;
     }
     m_fileIndex = fileIndex;
     m_documentIndex = documentIndex;
+    m_documentCount = 1;
+    m_filePath = files[fileIndex].path;
     m_shown.clear();
     m_highlightFirst = m_highlightLast = m_cursorLine = 0;
     refreshText();
@@ -282,25 +379,29 @@ void YamlView::refreshText()
     if (m_fileIndex < 0 || m_fileIndex >= files.size())
         return;
     const SourceFile &file = files[m_fileIndex];
-    QByteArray text;
     int firstLine = 1;
-    if (m_documentIndex < 0) {
-        text = file.text;
-    } else {
-        if (std::size_t(m_documentIndex) >= file.spans.size())
-            m_documentIndex = file.spans.empty() ? -1 : 0;
-        if (m_documentIndex >= 0) {
-            text = m_document->documentText(m_fileIndex, m_documentIndex);
-            firstLine = file.spans[std::size_t(m_documentIndex)].line;
-        }
+    if (m_documentIndex >= 0 && std::size_t(m_documentIndex) >= file.spans.size())
+        m_documentIndex = file.spans.empty() ? -1 : 0;
+    if (m_documentIndex >= 0) {
+        m_documentCount = std::clamp(m_documentCount, 1, int(file.spans.size()) - m_documentIndex);
+        firstLine = file.spans[std::size_t(m_documentIndex)].line;
     }
+    const QPair<qsizetype, qsizetype> range = shownRange();
+    const QByteArray text = file.text.mid(range.first, range.second - range.first);
     const bool firstLineMoved = firstLine != m_firstLine;
     m_firstLine = firstLine;
+    // Whatever happens below, the view ends up showing the file's text.
+    const auto synced = qScopeGuard([this] {
+        markSynced();
+        updateDiagnostics();
+    });
     if (text == m_shown && !m_shown.isNull()) {
         if (firstLineMoved)
             m_lineNumbers->update();
         return;
     }
+    m_syncing = true;
+    const auto notTyping = qScopeGuard([this] { m_syncing = false; });
     if (m_shown.isEmpty() || document()->isEmpty()) {
         m_shown = text;
         setPlainText(QString::fromUtf8(text));
@@ -346,8 +447,43 @@ void YamlView::refreshText()
 
 void YamlView::onDocumentChanged(const ChangeEvent &event)
 {
-    if (event.type == ChangeEvent::Type::Saved)
+    if (event.type == ChangeEvent::Type::Saved || !m_document)
         return;
+    if (m_applying) {
+        // Our own edit: the file now holds the typed text. In single-document
+        // mode, show every document the typed bytes now make up.
+        const QList<SourceFile> &files = m_document->files();
+        if (m_documentIndex >= 0 && m_fileIndex >= 0 && m_fileIndex < files.size()) {
+            const auto &spans = files[m_fileIndex].spans;
+            auto documentAtOffset = [&spans](qsizetype offset) {
+                auto it = std::upper_bound(spans.begin(), spans.end(), offset,
+                    [](qsizetype o, const YamlDocumentSpan &s) { return o < s.offset; });
+                return std::max(0, int(it - spans.begin()) - 1);
+            };
+            m_documentIndex = documentAtOffset(m_appliedBegin);
+            m_documentCount
+                = documentAtOffset(std::max(m_appliedBegin, m_appliedEnd - 1)) - m_documentIndex + 1;
+        }
+        refreshText();
+        const QPair<int, int> range = rangeFor(m_selection->current());
+        setHighlight(range.first, range.second, false);
+        return;
+    }
+    if (hasPendingEdit()) {
+        // Never replace typed text: keep it and let the user choose.
+        if (event.type == ChangeEvent::Type::Reset) {
+            const QList<SourceFile> &files = m_document->files();
+            m_fileIndex = -1;
+            for (int i = 0; i < files.size(); ++i)
+                if (files[i].path == m_filePath)
+                    m_fileIndex = i;
+            m_conflict = true;
+        } else if (event.fileIndex == m_fileIndex || event.fileIndex < 0) {
+            m_conflict = true;
+        }
+        updateBar();
+        return;
+    }
     if (event.type == ChangeEvent::Type::Reset) {
         m_fileIndex = -1;
         m_documentIndex = -1;
@@ -379,6 +515,26 @@ void YamlView::onSelectionChanged(const SelectionTarget &target)
         setHighlight(0, 0, false);
         return;
     }
+    if (hasPendingEdit()) {
+        const bool shown = r->fileIndex == m_fileIndex
+            && (m_documentIndex < 0
+                || (documentAt(r->fileIndex, r->baseLine) >= m_documentIndex
+                    && documentAt(r->fileIndex, r->baseLine) < m_documentIndex + m_documentCount));
+        if (shown) {
+            const QPair<int, int> range = rangeFor(target);
+            setHighlight(range.first, range.second, !m_selecting);
+            return;
+        }
+        // Showing something else: the typed text goes to the file first, or,
+        // in a conflict the user has to settle, stays on screen.
+        if (m_conflict || (applyPendingEdit(), hasPendingEdit())) {
+            setHighlight(0, 0, false);
+            return;
+        }
+        r = m_document->resource(target.resourceId); // the apply reparsed the file
+        if (!r)
+            return;
+    }
     showWindow(r->fileIndex, r->baseLine);
     const QPair<int, int> range = rangeFor(target);
     setHighlight(range.first, range.second, !m_selecting);
@@ -400,7 +556,11 @@ void YamlView::setHighlight(int first, int last, bool scroll)
 
 void YamlView::goToLine(int fileIndex, int line, int column)
 {
-    showWindow(fileIndex, line);
+    if (hasPendingEdit() && fileIndex != m_fileIndex
+        && (m_conflict || (applyPendingEdit(), hasPendingEdit())))
+        return;
+    if (!hasPendingEdit())
+        showWindow(fileIndex, line);
     const QTextBlock block = document()->findBlockByNumber(line - m_firstLine);
     if (!block.isValid())
         return;
@@ -417,6 +577,20 @@ void YamlView::goToLine(int fileIndex, int line, int column)
 void YamlView::updateExtraSelections()
 {
     QList<QTextEdit::ExtraSelection> selections;
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    const QColor red = dark ? QColor(0xff, 0x7b, 0x63) : QColor(0xe0, 0x1b, 0x24);
+    const QColor orange = dark ? QColor(0xff, 0xbe, 0x6f) : QColor(0xc6, 0x46, 0x00);
+    for (const Problem &p : std::as_const(m_problems)) {
+        if (!p.error)
+            continue;
+        QTextEdit::ExtraSelection line;
+        QColor background = red;
+        background.setAlphaF(0.13);
+        line.format.setBackground(background);
+        line.format.setProperty(QTextFormat::FullWidthSelection, true);
+        line.cursor = QTextCursor(p.cursor.block());
+        selections.append(line);
+    }
     QColor mark = palette().color(QPalette::Highlight);
     mark.setAlphaF(0.16);
     if (m_highlightFirst > 0) {
@@ -443,6 +617,14 @@ void YamlView::updateExtraSelections()
             s.cursor = QTextCursor(block);
             selections.append(s);
         }
+    }
+    for (const Problem &p : std::as_const(m_problems)) {
+        QTextEdit::ExtraSelection wave;
+        wave.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        wave.format.setUnderlineColor(p.error ? red : orange);
+        wave.format.setToolTip(p.message);
+        wave.cursor = p.cursor;
+        selections.append(wave);
     }
     setExtraSelections(selections);
 }
@@ -497,15 +679,281 @@ bool YamlView::viewportEvent(QEvent *event)
         const QString tip = end < text.size() && text[end] == QLatin1Char(':')
             ? FieldHelp::toolTip(text.mid(begin, end - begin))
             : QString();
-        if (tip.isEmpty())
+        QStringList parts;
+        // The loader's problems of the line first: they are why a line is underlined.
+        for (const Problem &p : std::as_const(m_problems))
+            if (p.cursor.block() == cursor.block())
+                parts.append(QStringLiteral("<span style=\"color:%1\">%2</span>")
+                                 .arg(p.error ? QStringLiteral("#e01b24") : QStringLiteral("#c64600"),
+                                     p.message.toHtmlEscaped()));
+        if (!tip.isEmpty())
+            parts.append(
+                QStringLiteral("<b>%1</b>: %2").arg(text.mid(begin, end - begin), tip.toHtmlEscaped()));
+        if (parts.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(help->globalPos(),
-                QStringLiteral("<b>%1</b>: %2").arg(text.mid(begin, end - begin), tip.toHtmlEscaped()),
-                viewport());
+            QToolTip::showText(help->globalPos(), parts.join(QStringLiteral("<br>")), viewport());
         return true;
     }
     return QPlainTextEdit::viewportEvent(event);
+}
+
+// --- Editing ---------------------------------------------------------------
+
+bool YamlView::hasPendingEdit() const
+{
+    return m_conflict || document()->isModified();
+}
+
+QPair<qsizetype, qsizetype> YamlView::shownRange() const
+{
+    const QList<SourceFile> &files = m_document->files();
+    if (m_fileIndex < 0 || m_fileIndex >= files.size())
+        return { 0, 0 };
+    const SourceFile &file = files[m_fileIndex];
+    if (m_documentIndex < 0 || file.spans.empty())
+        return { 0, file.text.size() };
+    const int last = int(file.spans.size()) - 1;
+    const YamlDocumentSpan &first = file.spans[std::size_t(std::clamp(m_documentIndex, 0, last))];
+    const YamlDocumentSpan &end
+        = file.spans[std::size_t(std::clamp(m_documentIndex + m_documentCount - 1, 0, last))];
+    return { first.offset, std::max(first.offset, end.offset + end.length) };
+}
+
+QByteArray YamlView::editedBytes() const
+{
+    // Lines equal at both ends to what was shown keep their bytes (line
+    // endings, invalid UTF-8 and all); only the lines between are encoded anew.
+    QList<qsizetype> ends;
+    const QList<qsizetype> starts = blockStarts(m_shown, &ends);
+    const int baseCount = int(starts.size());
+    const int viewCount = document()->blockCount();
+    auto shownLine
+        = [&](int i) { return QString::fromUtf8(m_shown.constData() + starts[i], ends[i] - starts[i]); };
+    const int common = std::min(baseCount, viewCount);
+    int prefix = 0;
+    QTextBlock block = document()->begin();
+    // The last shown line has no line break after it: it can only be kept as part of the suffix.
+    while (prefix < common - 1 && block.text() == shownLine(prefix)) {
+        ++prefix;
+        block = block.next();
+    }
+    int suffix = 0;
+    for (QTextBlock b = document()->lastBlock(); suffix < common - prefix; b = b.previous(), ++suffix)
+        if (b.text() != shownLine(baseCount - 1 - suffix))
+            break;
+    const QByteArray newline = m_shown.contains("\r\n") ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
+    QByteArray out = m_shown.left(starts[prefix]);
+    for (int i = prefix; i < viewCount - suffix; ++i, block = block.next()) {
+        out += block.text().toUtf8();
+        if (i < viewCount - 1)
+            out += newline;
+    }
+    if (suffix > 0)
+        out += m_shown.mid(starts[baseCount - suffix]);
+    return out;
+}
+
+QByteArray YamlView::pendingFileText(int fileIndex) const
+{
+    if (!hasPendingEdit() || !m_document || fileIndex != m_fileIndex || fileIndex < 0
+        || fileIndex >= m_document->files().size())
+        return {};
+    const QByteArray &text = m_document->files()[fileIndex].text;
+    const QPair<qsizetype, qsizetype> range = shownRange();
+    return text.left(range.first) + editedBytes() + text.mid(range.second);
+}
+
+bool YamlView::applyPendingEdit()
+{
+    if (!hasPendingEdit() || !m_document || m_fileIndex < 0 || m_fileIndex >= m_document->files().size())
+        return false;
+    const QByteArray mine = editedBytes();
+    const QByteArray before = m_document->files()[m_fileIndex].text;
+    const QPair<qsizetype, qsizetype> range = shownRange();
+    const QByteArray after = before.left(range.first) + mine + before.mid(range.second);
+    m_shown = mine; // what the view shows already
+    m_appliedBegin = range.first;
+    m_appliedEnd = range.first + mine.size();
+    if (after == before) {
+        markSynced();
+        updateDiagnostics();
+        return false;
+    }
+    m_applying = true;
+    const auto done = qScopeGuard([this] { m_applying = false; });
+    // One document of a big file that stays one document: replace just it, so
+    // only it is reparsed (milliseconds, not a 14 MB reload). Anything that
+    // moves a document boundary (a typed "---") replaces the whole file.
+    const auto &spans = m_document->files()[m_fileIndex].spans;
+    if (m_documentIndex >= 0 && m_documentCount == 1 && std::size_t(m_documentIndex) < spans.size()
+        && YamlParser::splitDocuments(std::string_view(after.constData(), std::size_t(after.size()))).size()
+            == spans.size()) {
+        m_document->undoStack()->push(new ReplaceDocumentText(m_document, m_fileIndex, m_documentIndex,
+            before.mid(range.first, range.second - range.first), mine, tr("Edit YAML")));
+        return true;
+    }
+    m_document->undoStack()->push(
+        new ReplaceFileText(m_document, m_fileIndex, before, after, tr("Edit YAML")));
+    return true;
+}
+
+void YamlView::revertPendingEdit()
+{
+    if (!hasPendingEdit() || !m_document)
+        return;
+    // Start from the bytes on screen, so only the lines that differ from the file are replaced.
+    m_shown = editedBytes();
+    m_conflict = false;
+    m_syncing = true;
+    document()->setModified(false);
+    m_syncing = false;
+    if (m_fileIndex < 0 || m_fileIndex >= m_document->files().size()) {
+        onDocumentChanged(ChangeEvent { ChangeEvent::Type::Reset, {}, -1 });
+        return;
+    }
+    refreshText();
+    const QPair<int, int> range = rangeFor(m_selection->current());
+    setHighlight(range.first, range.second, false);
+}
+
+void YamlView::markSynced()
+{
+    m_syncing = true;
+    document()->clearUndoRedoStacks();
+    document()->setModified(false);
+    m_syncing = false;
+    m_syncRevision = document()->revision();
+    m_conflict = false;
+    m_lineNumbers->update();
+    updateBar();
+}
+
+bool YamlView::isLineEdited(int fileLine) const
+{
+    const QTextBlock block = document()->findBlockByNumber(fileLine - m_firstLine);
+    return block.isValid() && fileLine >= m_firstLine && block.revision() > m_syncRevision;
+}
+
+QString YamlView::problemsAt(int fileLine) const
+{
+    QStringList out;
+    for (const Problem &p : m_problems)
+        if (m_firstLine + p.cursor.blockNumber() == fileLine)
+            out.append(p.message);
+    return out.join(QLatin1Char('\n'));
+}
+
+void YamlView::updateDiagnostics()
+{
+    m_problems.clear();
+    const QList<SourceFile> &files = m_document ? m_document->files() : QList<SourceFile>();
+    if (m_fileIndex >= 0 && m_fileIndex < files.size()) {
+        const QString &path = files[m_fileIndex].path;
+        const int lastLine = m_firstLine + document()->blockCount() - 1;
+        for (const Diagnostic &d : m_document->loadDiagnostics()) {
+            if (d.file != path || d.line < m_firstLine || d.line > lastLine
+                || d.severity == Diagnostic::Severity::Info)
+                continue;
+            const QTextBlock block = document()->findBlockByNumber(d.line - m_firstLine);
+            const QString text = block.text();
+            int column = std::clamp(d.column - 1, 0, int(text.size()));
+            if (column >= text.size()) { // past the end: the whole line, from its indentation
+                column = 0;
+                while (column < text.size() - 1 && text[column].isSpace())
+                    ++column;
+            }
+            QTextCursor cursor(block);
+            cursor.setPosition(block.position() + column);
+            cursor.setPosition(block.position() + int(text.size()), QTextCursor::KeepAnchor);
+            m_problems.append({ cursor, QStringLiteral("%1 [%2]").arg(d.message, d.code),
+                d.severity == Diagnostic::Severity::Error });
+        }
+    }
+    updateExtraSelections();
+    m_lineNumbers->update();
+    updateBar();
+}
+
+void YamlView::updateBar()
+{
+    const YamlEditBar::State state = m_conflict ? YamlEditBar::State::Conflict
+        : document()->isModified()              ? YamlEditBar::State::Edited
+                                                : YamlEditBar::State::Clean;
+    QString problem;
+    int errors = 0;
+    for (const Problem &p : std::as_const(m_problems)) {
+        if (!p.error)
+            continue;
+        if (!errors++)
+            problem = tr("Line %1: %2").arg(m_firstLine + p.cursor.blockNumber()).arg(p.message);
+    }
+    if (errors > 1)
+        problem += tr(" (and %n more)", nullptr, errors - 1);
+    const bool canApply = m_document && m_fileIndex >= 0 && m_fileIndex < m_document->files().size();
+    m_bar->setState(state, problem, canApply);
+    const bool needed = m_bar->isNeeded();
+    if (needed != m_bar->isVisibleTo(this)) {
+        m_bar->setVisible(needed);
+        updateMargins();
+    } else if (needed) {
+        updateMargins(); // the problem line may have come or gone
+    }
+}
+
+bool YamlView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (isApplyKey(key) || (key->key() == Qt::Key_Escape && hasPendingEdit())) {
+            event->accept();
+            return true;
+        }
+        // Undo and redo of typing stay in the view; past the typing they are the
+        // window's, the file's history.
+        if (key->matches(QKeySequence::Undo) || isRedoKey(key)) {
+            const bool mine = key->matches(QKeySequence::Undo) ? document()->isUndoAvailable()
+                                                               : document()->isRedoAvailable();
+            event->setAccepted(mine);
+            return true;
+        }
+    }
+    return QPlainTextEdit::event(event);
+}
+
+void YamlView::keyPressEvent(QKeyEvent *event)
+{
+    if (isApplyKey(event)) {
+        applyPendingEdit();
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier && hasPendingEdit()) {
+        revertPendingEdit();
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Tab && event->modifiers() == Qt::NoModifier) {
+        insertPlainText(QStringLiteral("  ")); // YAML does not allow tabs in indentation
+        event->accept();
+        return;
+    }
+    if (isRedoKey(event) && !event->matches(QKeySequence::Redo)) { // Ctrl+Y where it is not Redo
+        redo();
+        event->accept();
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+void YamlView::focusOutEvent(QFocusEvent *event)
+{
+    QPlainTextEdit::focusOutEvent(event);
+    // Leaving the view applies, so a change made elsewhere never meets a
+    // pending edit. A menu or a context menu is not leaving; a conflict waits
+    // for the user's choice.
+    if (event->reason() != Qt::PopupFocusReason && !m_conflict && hasPendingEdit())
+        applyPendingEdit();
 }
 
 } // namespace meshroute

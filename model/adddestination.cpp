@@ -8,12 +8,19 @@ namespace meshroute {
 std::unique_ptr<AddDestination> AddDestination::create(Document *document, int resourceId, int routeIndex,
     const QString &host, const QString &subset, int port, QString *error)
 {
+    return create(document, resourceId, RouteKind::Http, routeIndex, host, subset, port, error);
+}
+
+std::unique_ptr<AddDestination> AddDestination::create(Document *document, int resourceId, RouteKind kind,
+    int routeIndex, const QString &host, const QString &subset, int port, QString *error)
+{
     ResourceEdit edit;
     if (!edit.begin(document, resourceId, error))
         return nullptr;
-    const HttpRoute *rule = edit.rule(routeIndex, error);
-    if (!rule)
+    const VirtualService *vs = RouteKinds::findRule(edit, kind, routeIndex, error);
+    if (!vs)
         return nullptr;
+    const QString ruleName = RouteKinds::displayName(*vs, kind, routeIndex);
     if (host.trimmed().isEmpty()) {
         *error = QStringLiteral("a destination needs a host");
         return nullptr;
@@ -22,10 +29,13 @@ std::unique_ptr<AddDestination> AddDestination::create(Document *document, int r
         *error = QStringLiteral("port number %1 must be in the range 1..65535").arg(port);
         return nullptr;
     }
-    if (rule->redirect->present || rule->directResponse->present || rule->delegate->present) {
-        *error = QStringLiteral("rule %1 does not forward; switch its action to route first")
-                     .arg(rule->displayName(routeIndex));
-        return nullptr;
+    if (kind == RouteKind::Http) {
+        const HttpRoute &rule = vs->http[routeIndex];
+        if (rule.redirect->present || rule.directResponse->present || rule.delegate->present) {
+            *error
+                = QStringLiteral("rule %1 does not forward; switch its action to route first").arg(ruleName);
+            return nullptr;
+        }
     }
     YamlNode destination = YamlEdit::mapping();
     YamlEdit::setEntry(destination, "host", YamlEdit::stringScalar(host.trimmed()));
@@ -38,13 +48,14 @@ std::unique_ptr<AddDestination> AddDestination::create(Document *document, int r
     }
     YamlNode item = YamlEdit::mapping();
     YamlEdit::setEntry(item, "destination", destination);
-    const int count = int(rule->route.size());
+    const QList<RouteKinds::WeightedDestination> existing = RouteKinds::destinations(*vs, kind, routeIndex);
+    const int count = int(existing.size());
     if (count > 0)
         YamlEdit::setEntry(item, "weight", YamlEdit::plainScalar(QStringLiteral("0")));
-    const YamlPath route = ResourceEdit::rulePath(routeIndex, { QByteArray("route") });
+    const YamlPath route = RouteKinds::rulePath(kind, routeIndex, { QByteArray("route") });
     // A lone destination without a weight takes all traffic; with a second one it
     // would take none, so it keeps its traffic explicitly.
-    if (count == 1 && !rule->route.front().weight.present
+    if (count == 1 && !existing.front().weight->present
         && !edit.set(YamlPath(route) << 0 << QByteArray("weight"),
             YamlEdit::plainScalar(QStringLiteral("100")), error))
         return nullptr;
@@ -52,7 +63,7 @@ std::unique_ptr<AddDestination> AddDestination::create(Document *document, int r
         return nullptr;
     return edit.finish<AddDestination>(QStringLiteral("Add destination %1 to rule %2 of %3")
                                            .arg(subset.isEmpty() ? host : host + QLatin1Char('/') + subset,
-                                               rule->displayName(routeIndex), edit.resource().name()));
+                                               ruleName, edit.resource().name()));
 }
 
 } // namespace meshroute

@@ -7,6 +7,11 @@ namespace meshroute {
 
 YamlNode AddRoute::defaultRule(const Resource &resource)
 {
+    return defaultRule(resource, RouteKind::Http);
+}
+
+YamlNode AddRoute::defaultRule(const Resource &resource, RouteKind kind)
+{
     QString host = QStringLiteral("my-service");
     if (const VirtualService *vs = resource.virtualService();
         vs && !vs->hosts.isEmpty() && !vs->hosts.front().value.contains(QLatin1Char('*')))
@@ -18,12 +23,27 @@ YamlNode AddRoute::defaultRule(const Resource &resource)
     YamlNode route = YamlEdit::sequence();
     YamlEdit::appendItem(route, item);
     YamlNode rule = YamlEdit::mapping();
+    if (kind == RouteKind::Tls) {
+        YamlNode sni = YamlEdit::sequence();
+        YamlEdit::appendItem(sni, YamlEdit::stringScalar(host));
+        YamlNode match = YamlEdit::mapping();
+        YamlEdit::setEntry(match, "sniHosts", sni);
+        YamlNode matches = YamlEdit::sequence();
+        YamlEdit::appendItem(matches, match);
+        YamlEdit::setEntry(rule, "match", matches);
+    }
     YamlEdit::setEntry(rule, "route", route);
     return rule;
 }
 
 std::unique_ptr<AddRoute> AddRoute::create(
     Document *document, int resourceId, int index, const YamlNode &rule, QString *error)
+{
+    return create(document, resourceId, RouteKind::Http, index, rule, error);
+}
+
+std::unique_ptr<AddRoute> AddRoute::create(
+    Document *document, int resourceId, RouteKind kind, int index, const YamlNode &rule, QString *error)
 {
     ResourceEdit edit;
     if (!edit.begin(document, resourceId, error))
@@ -34,18 +54,20 @@ std::unique_ptr<AddRoute> AddRoute::create(
         return nullptr;
     }
     if (!rule.isMapping()) {
-        *error = QStringLiteral("an HTTP rule is a mapping");
+        *error = QStringLiteral("each %1 rule is a mapping").arg(RouteKinds::label(kind));
         return nullptr;
     }
-    const YamlPath http { QByteArray("spec"), QByteArray("http") };
+    const YamlPath http { QByteArray("spec"), RouteKinds::section(kind) };
     const YamlNode *list = edit.find(http);
     const int count = list && list->isSequence() ? int(list->children.size()) : 0;
     const int at = index < 0 || index > count ? count : index;
     const bool ok = count == 0 ? edit.appendItem(http, rule, error) : edit.insertItem(http, at, rule, error);
     if (!ok)
         return nullptr;
-    return edit.finish<AddRoute>(
-        QStringLiteral("Add HTTP rule #%1 to %2").arg(at).arg(edit.resource().name()));
+    return edit.finish<AddRoute>(QStringLiteral("Add %1 rule #%2 to %3")
+                                     .arg(RouteKinds::label(kind))
+                                     .arg(at)
+                                     .arg(edit.resource().name()));
 }
 
 } // namespace meshroute

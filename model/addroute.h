@@ -1,6 +1,7 @@
 #pragma once
 
 #include "replacedocumenttext.h"
+#include "routekind.h"
 #include "yamledit.h"
 
 #include <memory>
@@ -9,8 +10,8 @@ namespace meshroute {
 
 struct Resource;
 
-// Adds an HTTP rule to a VirtualService at `index` (-1: the end): `rule` as built by
-// the editor, or defaultRule() for a new one.
+// Adds a rule to a VirtualService's http, tls or tcp list at `index` (-1: the
+// end): `rule` as built by the editor, or defaultRule() for a new one.
 class AddRoute : public ReplaceDocumentText
 {
 public:
@@ -19,8 +20,12 @@ public:
     // nullptr and an error when the edit does not fit the document.
     static std::unique_ptr<AddRoute> create(
         Document *document, int resourceId, int index, const YamlNode &rule, QString *error);
+    static std::unique_ptr<AddRoute> create(
+        Document *document, int resourceId, RouteKind kind, int index, const YamlNode &rule, QString *error);
     // A rule that forwards every request to the VirtualService's first host.
     static YamlNode defaultRule(const Resource &resource);
+    // The same for a kind: a TLS rule also matches that host's SNI (TLS rules need a match).
+    static YamlNode defaultRule(const Resource &resource, RouteKind kind);
 };
 
 } // namespace meshroute

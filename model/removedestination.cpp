@@ -11,28 +11,35 @@ namespace meshroute {
 std::unique_ptr<RemoveDestination> RemoveDestination::create(
     Document *document, int resourceId, int routeIndex, int destinationIndex, QString *error)
 {
+    return create(document, resourceId, RouteKind::Http, routeIndex, destinationIndex, error);
+}
+
+std::unique_ptr<RemoveDestination> RemoveDestination::create(
+    Document *document, int resourceId, RouteKind kind, int routeIndex, int destinationIndex, QString *error)
+{
     ResourceEdit edit;
     if (!edit.begin(document, resourceId, error))
         return nullptr;
-    const HttpRoute *rule = edit.rule(routeIndex, error);
-    if (!rule)
+    const VirtualService *vs = RouteKinds::findRule(edit, kind, routeIndex, error);
+    if (!vs)
         return nullptr;
-    if (destinationIndex < 0 || destinationIndex >= rule->route.size()) {
-        *error = QStringLiteral("rule %1 has no destination %2")
-                     .arg(rule->displayName(routeIndex))
-                     .arg(destinationIndex);
+    const QString ruleName = RouteKinds::displayName(*vs, kind, routeIndex);
+    const QList<RouteKinds::WeightedDestination> destinations
+        = RouteKinds::destinations(*vs, kind, routeIndex);
+    if (destinationIndex < 0 || destinationIndex >= destinations.size()) {
+        *error = QStringLiteral("rule %1 has no destination %2").arg(ruleName).arg(destinationIndex);
         return nullptr;
     }
-    if (rule->route.size() == 1) {
+    if (destinations.size() == 1) {
         *error = QStringLiteral("a forwarding rule needs at least one destination; delete the rule instead");
         return nullptr;
     }
     QList<int> weights;
-    for (const HttpRouteDestination &d : rule->route)
-        weights.append(int(d.weight.valueOr(0)));
+    for (const RouteKinds::WeightedDestination &d : destinations)
+        weights.append(int(d.weight->valueOr(0)));
     const bool summedTo100 = std::accumulate(weights.begin(), weights.end(), 0) == 100;
-    const QString what = rule->route[destinationIndex].destination.host.value;
-    const YamlPath route = ResourceEdit::rulePath(routeIndex, { QByteArray("route") });
+    const QString what = destinations[destinationIndex].destination->host.value;
+    const YamlPath route = RouteKinds::rulePath(kind, routeIndex, { QByteArray("route") });
     if (!edit.removeItem(route, destinationIndex, error))
         return nullptr;
     weights.removeAt(destinationIndex);
@@ -46,9 +53,8 @@ std::unique_ptr<RemoveDestination> RemoveDestination::create(
                     YamlEdit::plainScalar(QString::number(fresh[i])), error))
                 return nullptr;
     }
-    return edit.finish<RemoveDestination>(
-        QStringLiteral("Remove destination %1 from rule %2 of %3")
-            .arg(what, rule->displayName(routeIndex), edit.resource().name()));
+    return edit.finish<RemoveDestination>(QStringLiteral("Remove destination %1 from rule %2 of %3")
+                                              .arg(what, ruleName, edit.resource().name()));
 }
 
 } // namespace meshroute

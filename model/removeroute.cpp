@@ -8,14 +8,20 @@ namespace meshroute {
 std::unique_ptr<RemoveRoute> RemoveRoute::create(
     Document *document, int resourceId, int routeIndex, QString *error)
 {
+    return create(document, resourceId, RouteKind::Http, routeIndex, error);
+}
+
+std::unique_ptr<RemoveRoute> RemoveRoute::create(
+    Document *document, int resourceId, RouteKind kind, int routeIndex, QString *error)
+{
     ResourceEdit edit;
     if (!edit.begin(document, resourceId, error))
         return nullptr;
-    const HttpRoute *rule = edit.rule(routeIndex, error);
-    if (!rule)
+    const VirtualService *vs = RouteKinds::findRule(edit, kind, routeIndex, error);
+    if (!vs)
         return nullptr;
-    const QString name = rule->displayName(routeIndex);
-    if (!edit.remove(ResourceEdit::rulePath(routeIndex), error))
+    const QString name = RouteKinds::displayName(*vs, kind, routeIndex);
+    if (!edit.remove(RouteKinds::rulePath(kind, routeIndex), error))
         return nullptr;
     return edit.finish<RemoveRoute>(QStringLiteral("Delete rule %1 of %2").arg(name, edit.resource().name()));
 }

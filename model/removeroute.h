@@ -1,13 +1,15 @@
 #pragma once
 
 #include "replacedocumenttext.h"
+#include "routekind.h"
 #include "yamledit.h"
 
 #include <memory>
 
 namespace meshroute {
 
-// Removes HTTP rule `routeIndex`; the last rule takes the `http:` key with it.
+// Removes rule `routeIndex` of a list (http, tls or tcp); the last rule takes
+// its list's key with it.
 class RemoveRoute : public ReplaceDocumentText
 {
 public:
@@ -16,6 +18,8 @@ public:
     // nullptr and an error when the edit does not fit the document.
     static std::unique_ptr<RemoveRoute> create(
         Document *document, int resourceId, int routeIndex, QString *error);
+    static std::unique_ptr<RemoveRoute> create(
+        Document *document, int resourceId, RouteKind kind, int routeIndex, QString *error);
 };
 
 } // namespace meshroute

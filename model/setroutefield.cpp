@@ -8,25 +8,32 @@ namespace meshroute {
 std::unique_ptr<SetRouteField> SetRouteField::create(Document *document, int resourceId, int routeIndex,
     const YamlPath &path, const std::optional<YamlNode> &value, const QString &description, QString *error)
 {
+    return create(document, resourceId, RouteKind::Http, routeIndex, path, value, description, error);
+}
+
+std::unique_ptr<SetRouteField> SetRouteField::create(Document *document, int resourceId, RouteKind kind,
+    int routeIndex, const YamlPath &path, const std::optional<YamlNode> &value, const QString &description,
+    QString *error)
+{
     ResourceEdit edit;
     if (!edit.begin(document, resourceId, error))
         return nullptr;
-    const HttpRoute *rule = edit.rule(routeIndex, error);
-    if (!rule)
+    const VirtualService *vs = RouteKinds::findRule(edit, kind, routeIndex, error);
+    if (!vs)
         return nullptr;
     if (path.isEmpty()) {
         *error = QStringLiteral("no field named");
         return nullptr;
     }
-    const YamlPath full = ResourceEdit::rulePath(routeIndex, path);
+    const YamlPath full = RouteKinds::rulePath(kind, routeIndex, path);
     bool ok;
     const YamlNode *parent = path.size() > 1
-        ? edit.find(ResourceEdit::rulePath(routeIndex, path.mid(0, path.size() - 1)))
+        ? edit.find(RouteKinds::rulePath(kind, routeIndex, path.mid(0, path.size() - 1)))
         : nullptr;
     const int *index = std::get_if<int>(&path.back());
     if (value && index
         && (parent ? parent->isSequence() && int(parent->children.size()) == *index : *index == 0))
-        ok = edit.appendItem(ResourceEdit::rulePath(routeIndex, path.mid(0, path.size() - 1)), *value,
+        ok = edit.appendItem(RouteKinds::rulePath(kind, routeIndex, path.mid(0, path.size() - 1)), *value,
             error); // one past the end: append
     else if (!value)
         ok = edit.removeIfPresent(full, error);
@@ -37,7 +44,7 @@ std::unique_ptr<SetRouteField> SetRouteField::create(Document *document, int res
     if (!ok)
         return nullptr;
     const QString what = description.isEmpty()
-        ? QStringLiteral("Edit rule %1").arg(rule->displayName(routeIndex))
+        ? QStringLiteral("Edit rule %1").arg(RouteKinds::displayName(*vs, kind, routeIndex))
         : description;
     return edit.finish<SetRouteField>(what);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "replacedocumenttext.h"
+#include "routekind.h"
 #include "yamledit.h"
 
 #include <optional>
@@ -23,6 +24,10 @@ public:
     static std::unique_ptr<SetRouteField> create(Document *document, int resourceId, int routeIndex,
         const YamlPath &path, const std::optional<YamlNode> &value, const QString &description,
         QString *error);
+    // The same under a rule of any kind (spec.tls[i], spec.tcp[i]: the L4 match fields).
+    static std::unique_ptr<SetRouteField> create(Document *document, int resourceId, RouteKind kind,
+        int routeIndex, const YamlPath &path, const std::optional<YamlNode> &value,
+        const QString &description, QString *error);
 };
 
 } // namespace meshroute

@@ -5,9 +5,10 @@
 namespace meshroute {
 
 SetWeights::SetWeights(Document *document, int fileIndex, int documentIndex, const QByteArray &before,
-                       const QByteArray &after, int resourceId, int routeIndex, const QString &text)
+    const QByteArray &after, int resourceId, RouteKind kind, int routeIndex, const QString &text)
     : ReplaceDocumentText(document, fileIndex, documentIndex, before, after, text)
     , m_resourceId(resourceId)
+    , m_kind(kind)
     , m_routeIndex(routeIndex)
 {
 }
@@ -15,24 +16,32 @@ SetWeights::SetWeights(Document *document, int fileIndex, int documentIndex, con
 std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceId, int routeIndex,
                                                const QList<int> &weights, QString *error)
 {
+    return create(document, resourceId, RouteKind::Http, routeIndex, weights, error);
+}
+
+std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceId, RouteKind kind,
+    int routeIndex, const QList<int> &weights, QString *error)
+{
     const Resource *resource = document->resource(resourceId);
     const VirtualService *vs = resource ? resource->virtualService() : nullptr;
     if (!vs) {
         *error = QStringLiteral("no VirtualService with id %1").arg(resourceId);
         return nullptr;
     }
-    if (routeIndex < 0 || routeIndex >= vs->http.size()) {
-        *error = QStringLiteral("%1 has no HTTP rule %2 (it has %3)")
-                     .arg(resource->displayName())
+    const int count = RouteKinds::count(*vs, kind);
+    if (routeIndex < 0 || routeIndex >= count) {
+        *error = QStringLiteral("%1 has no %2 rule %3 (it has %4)")
+                     .arg(resource->displayName(), RouteKinds::label(kind))
                      .arg(routeIndex)
-                     .arg(vs->http.size());
+                     .arg(count);
         return nullptr;
     }
-    const HttpRoute &rule = vs->http[routeIndex];
-    if (weights.size() != rule.route.size()) {
+    const QString ruleName = RouteKinds::displayName(*vs, kind, routeIndex);
+    const qsizetype destinationCount = RouteKinds::destinations(*vs, kind, routeIndex).size();
+    if (weights.size() != destinationCount) {
         *error = QStringLiteral("rule %1 has %2 destinations, got %3 weights")
-                     .arg(rule.displayName(routeIndex))
-                     .arg(rule.route.size())
+                     .arg(ruleName)
+                     .arg(destinationCount)
                      .arg(weights.size());
         return nullptr;
     }
@@ -49,11 +58,11 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
         return nullptr;
     }
     YamlPath path = document->resourcePath(*resource);
-    path << QByteArray("spec") << QByteArray("http") << routeIndex << QByteArray("route");
+    path += RouteKinds::rulePath(kind, routeIndex, { QByteArray("route") });
     const YamlNode *destinations = YamlEdit::find(root, path);
     if (!destinations || !destinations->isSequence() || int(destinations->children.size()) != weights.size()) {
         *error = QStringLiteral("the destinations of rule %1 are not where the model says; reload the file")
-                     .arg(rule.displayName(routeIndex));
+                     .arg(ruleName);
         return nullptr;
     }
     const QByteArray before = document->documentText(resource->fileIndex, resource->documentIndex);
@@ -66,7 +75,7 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
                 changes.append(YamlEdit::setScalar(*weight, value));
         } else if (weights.size() > 1 && weights[i] != 0) {
             if (!item.isMapping()) {
-                *error = QStringLiteral("destination %1 of rule %2 is not a mapping").arg(i).arg(rule.displayName(routeIndex));
+                *error = QStringLiteral("destination %1 of rule %2 is not a mapping").arg(i).arg(ruleName);
                 return nullptr;
             }
             changes.append(YamlEdit::insertMapEntry(before, item, "weight", value.toUtf8()));
@@ -77,15 +86,15 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
     for (int w : weights)
         shares.append(QString::number(w));
     const QString text = QStringLiteral("Set weights of %1 rule %2 to %3")
-                             .arg(resource->name(), rule.displayName(routeIndex), shares.join(QLatin1Char('/')));
-    return std::unique_ptr<SetWeights>(new SetWeights(document, resource->fileIndex, resource->documentIndex, before,
-                                                      after, resourceId, routeIndex, text));
+                             .arg(resource->name(), ruleName, shares.join(QLatin1Char('/')));
+    return std::unique_ptr<SetWeights>(new SetWeights(document, resource->fileIndex, resource->documentIndex,
+        before, after, resourceId, kind, routeIndex, text));
 }
 
 bool SetWeights::mergeWith(const UndoCommand *other)
 {
     const auto *o = dynamic_cast<const SetWeights *>(other);
-    if (!o || o->m_resourceId != m_resourceId || o->m_routeIndex != m_routeIndex)
+    if (!o || o->m_resourceId != m_resourceId || o->m_kind != m_kind || o->m_routeIndex != m_routeIndex)
         return false;
     takeAfter(*o);
     setText(o->text());

@@ -5,6 +5,7 @@
 
 #include "document.h"
 #include "loader.h"
+#include "routekind.h"
 #include "undostack.h"
 
 #include <QDirIterator>
@@ -82,14 +83,15 @@ inline QStringList corpusFiles()
     return out;
 }
 
-// Runs `makeCommand` on every VirtualService HTTP rule of the corpus where it
-// returns a command; checks the text still loads without new load errors, the
-// resource count is unchanged, `check` holds on the new model, and undo gives
-// back the exact bytes. Returns how many edits ran.
+// Runs `makeCommand` on every VirtualService rule of `kind` (HTTP unless
+// told) of the corpus where it returns a command; checks the text still loads
+// without new load errors, the resource count is unchanged, `check` holds on
+// the new model, and undo gives back the exact bytes. Returns how many edits ran.
 inline int sweepCorpus(
     const std::function<std::unique_ptr<UndoCommand>(Document &, const Resource &, int routeIndex)>
         &makeCommand,
-    const std::function<bool(const Document &, int resourceId, int routeIndex)> &check)
+    const std::function<bool(const Document &, int resourceId, int routeIndex)> &check,
+    RouteKind kind = RouteKind::Http)
 {
     int runs = 0;
     for (const QString &path : corpusFiles()) {
@@ -100,7 +102,7 @@ inline int sweepCorpus(
         QList<QPair<int, int>> targets;
         for (const Resource &r : doc.workspace().resources)
             if (const VirtualService *vs = r.virtualService())
-                for (int i = 0; i < vs->http.size(); ++i)
+                for (int i = 0; i < RouteKinds::count(*vs, kind); ++i)
                     targets.append({ r.id, i });
         for (const auto &[id, route] : targets) {
             const QByteArray before = fileText(doc);

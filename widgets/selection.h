@@ -1,5 +1,7 @@
 #pragma once
 
+#include "routekind.h"
+
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -16,11 +18,16 @@ struct SelectionTarget
     int destinationIndex = -1; // route[destinationIndex] of that rule, or -1
     int matchIndex = -1;       // match[matchIndex] of that rule, or -1
     QString subset;            // a subset of a DestinationRule, or empty
+    // A TLS or TCP rule: spec.tls/tcp[l4RouteIndex] (routeIndex stays -1, so views
+    // that know only HTTP rules see the VirtualService selected).
+    RouteKind routeKind = RouteKind::Http;
+    int l4RouteIndex = -1;
 
     bool operator==(const SelectionTarget &o) const
     {
-        return resourceId == o.resourceId && routeIndex == o.routeIndex && destinationIndex == o.destinationIndex
-               && matchIndex == o.matchIndex && subset == o.subset;
+        return resourceId == o.resourceId && routeIndex == o.routeIndex
+            && destinationIndex == o.destinationIndex && matchIndex == o.matchIndex && subset == o.subset
+            && routeKind == o.routeKind && l4RouteIndex == o.l4RouteIndex;
     }
     bool operator!=(const SelectionTarget &o) const { return !(*this == o); }
 };

@@ -169,6 +169,59 @@ private Q_SLOTS:
             idOf(*m_doc, ResourceKind::VirtualService, QStringLiteral("bookinfo")));
     }
 
+    // A rule selected elsewhere (rule list, graph, YAML) selects the requests that reach it and
+    // scrolls the first into view; the panel does not move the shared selection back.
+    void aRuleSelectedElsewhereSelectsItsRequests()
+    {
+        clickRow(Admin);
+        const int bookinfo = idOf(*m_doc, ResourceKind::VirtualService, QStringLiteral("bookinfo"));
+        QSignalSpy changed(m_selection, &Selection::changed);
+        SelectionTarget t;
+        t.resourceId = bookinfo;
+        t.routeIndex = 0;
+        m_selection->select(t);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(m_selection->current(), t); // not replaced by a row's rule and match
+        QCOMPARE(m_panel->selectedRows(), QList<int>({ ProductPage, Static, Login, Logout, ProductsApi }));
+        for (int row : m_panel->selectedRows())
+            QVERIFY(cell(row, SampleRequestModel::Rule).startsWith(QStringLiteral("default/bookinfo #0")));
+        QCOMPARE(m_panel->currentRow(), int(ProductPage));
+        QCOMPARE(m_panel->statusLabel()->text(),
+            QStringLiteral("5 sample requests reach rule #0 of VirtualService default/bookinfo."));
+        QCOMPARE(m_selection->highlight().virtualServiceId, bookinfo); // the first request's path is lit
+
+        // Rows below the fold are scrolled to.
+        m_panel->resize(1200, 260);
+        QTableView *table = m_panel->table();
+        QTRY_VERIFY(table->viewport()->height() < 4 * table->rowHeight(0));
+        table->scrollToTop();
+        QVERIFY(!table->viewport()->rect().contains(table->visualRect(m_panel->model()->index(Reviews, 0))));
+        t.resourceId = m_reviews;
+        m_selection->select(t);
+        QCOMPARE(m_panel->selectedRows(), QList<int>({ Reviews, ReviewsJason }));
+        QCOMPARE(m_panel->currentRow(), int(Reviews));
+        QVERIFY(table->viewport()->rect().contains(table->visualRect(m_panel->model()->index(Reviews, 0))));
+        QCOMPARE(changed.count(), 2);
+
+        // A rule no request reaches, and a TCP rule (sample requests are HTTP): nothing selected.
+        SelectionTarget tcp;
+        tcp.resourceId = m_reviews;
+        tcp.routeKind = RouteKind::Tcp;
+        tcp.l4RouteIndex = 0;
+        m_selection->select(tcp);
+        QVERIFY(m_panel->selectedRows().isEmpty());
+        QVERIFY(m_panel->statusLabel()->text().contains(QStringLiteral("sample requests are HTTP")));
+        QCOMPARE(m_selection->current(), tcp);
+
+        // A row the user clicks selects that row only, and its rule everywhere.
+        m_panel->resize(1200, 800);
+        clickRow(ReviewsJason);
+        QTRY_COMPARE(m_panel->selectedRows(), QList<int>({ ReviewsJason }));
+        QCOMPARE(m_selection->current().resourceId, m_reviews);
+        QCOMPARE(m_selection->current().routeIndex, 0);
+        QCOMPARE(m_selection->current().routeKind, RouteKind::Http);
+    }
+
     // Drag a weight (SetWeights as the slider pushes it): outcomes, bars and markers follow.
     void draggingAWeightMovesBarsAndOutcomes()
     {

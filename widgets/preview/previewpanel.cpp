@@ -25,6 +25,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace meshroute {
 
@@ -143,6 +144,7 @@ PreviewPanel::PreviewPanel(Document *document, Selection *selection, QWidget *pa
     layout->addWidget(m_status);
 
     connect(m_document, &Document::changed, this, &PreviewPanel::onDocumentChanged);
+    connect(m_selection, &Selection::changed, this, &PreviewPanel::onSelectionChanged);
     connect(m_model, &SampleRequestModel::samplesEdited, this, [this] {
         m_samplesModified = true;
         m_saveSamples->setEnabled(true);
@@ -195,6 +197,80 @@ void PreviewPanel::selectRow(int row)
 {
     m_table->selectRow(row);
     m_table->setCurrentIndex(m_model->index(row, SampleRequestModel::Name));
+}
+
+QList<int> PreviewPanel::rowsReaching(int resourceId, int routeIndex) const
+{
+    QList<int> rows;
+    const Resource *target = m_document->resource(resourceId);
+    if (!target || !target->virtualService())
+        return rows;
+    const QString qualified = target->namespaceName() + QLatin1Char('/') + target->name();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (!m_model->hasOutcome(row))
+            continue;
+        const RouteResult &r = m_model->outcome(row).result;
+        const bool root = r.virtualServiceId == resourceId && (routeIndex < 0 || r.routeIndex == routeIndex);
+        // A delegated request ends in a rule of the delegate VirtualService.
+        const bool delegated = !r.delegate.isEmpty() && r.delegate == qualified
+            && (routeIndex < 0 || r.delegateRouteIndex == routeIndex);
+        if (root || delegated)
+            rows << row;
+    }
+    return rows;
+}
+
+QList<int> PreviewPanel::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        rows << i.row();
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void PreviewPanel::onSelectionChanged(const SelectionTarget &target)
+{
+    // A row picked here already moved the selection to its own rule: nothing to follow.
+    if (m_selectingRule)
+        return;
+    const Resource *r = m_document->resource(target.resourceId);
+    if (!r || !r->virtualService())
+        return;
+    // Sample requests are HTTP: a TLS or TCP rule is reached by none of them.
+    const QList<int> rows
+        = target.routeKind == RouteKind::Http ? rowsReaching(r->id, target.routeIndex) : QList<int>();
+    const QString what = target.routeKind != RouteKind::Http ? tr("%1 rule %2 of %3")
+                                                                   .arg(RouteKinds::label(target.routeKind))
+                                                                   .arg(target.l4RouteIndex)
+                                                                   .arg(r->displayName())
+        : target.routeIndex >= 0
+        ? tr("rule %1 of %2")
+              .arg(RouteKinds::displayName(*r->virtualService(), RouteKind::Http, target.routeIndex),
+                  r->displayName())
+        : r->displayName();
+    QItemSelectionModel *selection = m_table->selectionModel();
+    // The rows follow the selection; they do not move it back (quiet), so views do not ping-pong.
+    m_quietSelection = true;
+    if (rows.isEmpty()) {
+        selection->clearSelection();
+        m_status->setText(target.routeKind == RouteKind::Http
+                ? tr("No sample request reaches %1.").arg(what)
+                : tr("No sample request reaches %1: sample requests are HTTP.").arg(what));
+    } else {
+        const int current = rows.contains(currentRow()) ? currentRow() : rows.first();
+        QItemSelection rowsSelection;
+        for (int row : rows)
+            rowsSelection.select(
+                m_model->index(row, 0), m_model->index(row, SampleRequestModel::ColumnCount - 1));
+        selection->setCurrentIndex(
+            m_model->index(current, SampleRequestModel::Name), QItemSelectionModel::NoUpdate);
+        selection->select(rowsSelection, QItemSelectionModel::ClearAndSelect);
+        m_table->scrollTo(m_model->index(rows.first(), SampleRequestModel::Name));
+        m_status->setText(rows.size() == 1 ? tr("1 sample request reaches %1.").arg(what)
+                                           : tr("%1 sample requests reach %2.").arg(rows.size()).arg(what));
+    }
+    m_quietSelection = false;
 }
 
 quint64 PreviewPanel::requestCount() const
@@ -345,7 +421,9 @@ void PreviewPanel::updateDetails(bool selectRule)
         t.resourceId = r.virtualServiceId;
         t.routeIndex = r.routeIndex;
         t.matchIndex = r.matchIndex;
+        m_selectingRule = true;
         m_selection->select(t);
+        m_selectingRule = false;
     }
     m_plan->setRule(r.virtualServiceId, r.routeIndex);
     updatePlots();

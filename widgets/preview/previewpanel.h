@@ -24,6 +24,7 @@ class SampleRequestModel;
 class Selection;
 class SplitPlot;
 struct ChangeEvent;
+struct SelectionTarget;
 
 // The live preview: sample requests routed after every edit, the selected
 // one's path lit in the other views with the reasons earlier rules missed,
@@ -53,6 +54,7 @@ public:
     CanaryPlanEditor *planEditor() const { return m_plan; }
     QComboBox *requestCountBox() const { return m_countBox; }
     QLabel *testBadge() const { return m_badge; }
+    QLabel *statusLabel() const { return m_status; }
     QListWidget *testList() const { return m_testList; }
     QTabWidget *tabs() const { return m_tabs; } // Split, Accumulation
     QTabWidget *sideTabs() const { return m_sideTabs; } // Why, Canary plan, Tests
@@ -62,6 +64,11 @@ public:
 
     int currentRow() const;
     void selectRow(int row);
+    // The rows whose request ends in rule `routeIndex` of VirtualService `resourceId`
+    // (directly or as its delegate's rule); every rule of it when routeIndex is -1.
+    QList<int> rowsReaching(int resourceId, int routeIndex) const;
+    // The rows selected in the table (several when a rule was selected elsewhere).
+    QList<int> selectedRows() const;
     quint64 requestCount() const;
 
     // The side file of the sample requests (empty without a file to put it next to).
@@ -85,6 +92,7 @@ Q_SIGNALS:
 
 private:
     void onDocumentChanged(const meshroute::ChangeEvent &event);
+    void onSelectionChanged(const meshroute::SelectionTarget &target);
     void loadSamples();
     void reroute();
     void updateDetails(bool selectRule);
@@ -103,6 +111,7 @@ private:
     SampleRequestModel *m_model;
     bool m_samplesModified = false;
     bool m_quietSelection = false;
+    bool m_selectingRule = false; // the panel itself is moving the shared selection
     QStringList m_testFiles;
     struct CachedTests
     {

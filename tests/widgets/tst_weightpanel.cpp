@@ -6,6 +6,8 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -39,6 +41,15 @@ QList<int> modelWeights(const Document &doc, int id, int route)
     QList<int> out;
     for (const HttpRouteDestination &d : doc.resource(id)->virtualService()->http[route].route)
         out.append(int(d.weight.value));
+    return out;
+}
+
+QList<int> l4Weights(const Document &doc, int id, RouteKind kind, int route)
+{
+    QList<int> out;
+    for (const RouteKinds::WeightedDestination &d :
+        RouteKinds::destinations(*doc.resource(id)->virtualService(), kind, route))
+        out.append(int(d.weight->value));
     return out;
 }
 
@@ -90,6 +101,22 @@ private:
         SelectionTarget t;
         t.resourceId = m_vs;
         t.routeIndex = route;
+        m_selection->select(t);
+        m_panel->resize(640, 420);
+        m_panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_panel));
+    }
+
+    // Opens the TLS/TCP fixture and selects rule `route` of `kind`, as the rule list does.
+    void showL4(RouteKind kind, int route)
+    {
+        m_doc->open({ QStringLiteral(MESHROUTE_TEST_DATA_DIR "/editors/l4routes.yaml") });
+        m_vs = idOf(*m_doc, ResourceKind::VirtualService, "shop");
+        QVERIFY(m_vs >= 0);
+        SelectionTarget t;
+        t.resourceId = m_vs;
+        t.routeKind = kind;
+        t.l4RouteIndex = route;
         m_selection->select(t);
         m_panel->resize(640, 420);
         m_panel->show();
@@ -241,6 +268,66 @@ private Q_SLOTS:
         m_doc->undoStack()->undo();
         QCOMPARE(m_doc->files()[0].text, original);
         QTRY_COMPARE(m_panel->rowCount(), 2);
+    }
+
+    // The same sliders on a TCP rule: a drag is one undo step and only the weights' bytes change.
+    void tcpDragIsOneUndoStep()
+    {
+        showL4(RouteKind::Tcp, 0);
+        const QByteArray original = m_doc->files()[0].text;
+        QCOMPARE(m_panel->routeKind(), RouteKind::Tcp);
+        QCOMPARE(m_panel->titleLabel()->text(), QStringLiteral("shop · TCP rule #0"));
+        QCOMPARE(m_panel->rowCount(), 2);
+        QCOMPARE(m_panel->displayedWeights(), QList<int>({ 90, 10 }));
+        bool labelled = false;
+        for (QLabel *l : m_panel->findChildren<QLabel *>())
+            labelled |= l->text() == QStringLiteral("mongo / v2 :27017");
+        QVERIFY(labelled);
+
+        QSlider *v1 = m_panel->slider(0);
+        drag(v1, -v1->width() / 3);
+        const int value = v1->value();
+        QVERIFY2(value < 80 && value > 20, qPrintable(QString::number(value)));
+        QTRY_COMPARE(l4Weights(*m_doc, m_vs, RouteKind::Tcp, 0), QList<int>({ value, 100 - value }));
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        QByteArray want = original;
+        want.replace("      weight: 90\n", QStringLiteral("      weight: %1\n").arg(value).toUtf8());
+        want.replace("      weight: 10\n", QStringLiteral("      weight: %1\n").arg(100 - value).toUtf8());
+        QCOMPARE(m_doc->files()[0].text, want);
+        // The TLS and HTTP rules of the same VirtualService did not move.
+        QCOMPARE(l4Weights(*m_doc, m_vs, RouteKind::Tls, 0), QList<int>({ 80, 20 }));
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->files()[0].text, original);
+        QTRY_COMPARE(m_panel->displayedWeights(), QList<int>({ 90, 10 }));
+    }
+
+    void tlsAddAndRemoveDestination()
+    {
+        showL4(RouteKind::Tls, 0);
+        const QByteArray original = m_doc->files()[0].text;
+        QCOMPARE(m_panel->titleLabel()->text(), QStringLiteral("shop · TLS rule #0"));
+        QVERIFY(m_panel->hostPicker()->findText("mongo") >= 0);
+        m_panel->hostPicker()->setFocus();
+        m_panel->hostPicker()->lineEdit()->selectAll();
+        QTest::keyClicks(m_panel->hostPicker()->lineEdit(), "shop");
+        QTRY_VERIFY(m_panel->subsetPicker()->findText("v2") >= 0); // the shop DestinationRule's subsets
+        m_panel->subsetPicker()->setCurrentText("v2");
+        QTest::mouseClick(m_panel->addButton(), Qt::LeftButton);
+        QTRY_COMPARE(m_panel->rowCount(), 3);
+        QCOMPARE(l4Weights(*m_doc, m_vs, RouteKind::Tls, 0), QList<int>({ 80, 20, 0 }));
+        QByteArray want = original;
+        want.replace("      weight: 20\n  tcp:\n",
+            "      weight: 20\n    - destination:\n        host: shop\n        subset: v2\n      weight: 0\n "
+            " tcp:\n");
+        QCOMPARE(m_doc->files()[0].text, want);
+        // Removing the 80% destination gives its share to the others in proportion.
+        QTest::mouseClick(m_panel->removeButton(0), Qt::LeftButton);
+        QTRY_COMPARE(m_panel->rowCount(), 2);
+        QCOMPARE(l4Weights(*m_doc, m_vs, RouteKind::Tls, 0), QList<int>({ 100, 0 }));
+        QCOMPARE(m_doc->undoStack()->count(), 2);
+        m_doc->undoStack()->undo();
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->files()[0].text, original);
     }
 
     void promote()

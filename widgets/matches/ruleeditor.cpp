@@ -2,6 +2,8 @@
 
 #include "document.h"
 #include "foldablesection.h"
+#include "mirrorlisteditor.h"
+#include "originlisteditor.h"
 #include "resource.h"
 #include "setrouteaction.h"
 #include "setroutefield.h"
@@ -338,8 +340,22 @@ void RuleEditor::buildFields()
             field->min = f.min;
             field->max = f.max;
         }
+        if (qstrcmp(s.title, "Mirror") == 0) {
+            m_mirrors = new MirrorListEditor(m_document, section);
+            section->contentLayout()->addWidget(m_mirrors);
+            connect(m_mirrors, &MirrorListEditor::editFailed, this, &RuleEditor::editFailed);
+        } else if (qstrcmp(s.title, "CORS") == 0) {
+            m_origins = new OriginListEditor(m_document, section);
+            section->contentLayout()->insertWidget(0, m_origins);
+            connect(m_origins, &OriginListEditor::editFailed, this, &RuleEditor::editFailed);
+        }
         layout->addWidget(section);
     }
+}
+
+FoldableSection *RuleEditor::section(const QString &title) const
+{
+    return findChild<FoldableSection *>(title);
 }
 
 QList<ConditionRow *> RuleEditor::conditionRows(int block) const
@@ -480,6 +496,8 @@ void RuleEditor::rebuild()
         if (w != m_title)
             w->setVisible(valid);
     if (!valid) {
+        m_mirrors->setRule(-1, -1);
+        m_origins->setRule(-1, -1);
         m_title->setText(tr("Select a rule of a VirtualService to edit it."));
         return;
     }
@@ -569,11 +587,17 @@ void RuleEditor::refreshFields()
                 || (direct && action == int(RouteAction::DirectResponse))
                 || (delegate && action == int(RouteAction::Delegate)));
     }
+    m_mirrors->setRule(m_resourceId, m_routeIndex);
+    m_origins->setRule(m_resourceId, m_routeIndex);
     for (FoldableSection *s : findChildren<FoldableSection *>()) {
         QStringList set;
+        if (s->isAncestorOf(m_origins) && !m_origins->summary().isEmpty())
+            set.append(m_origins->summary());
         for (const Field *f : m_fields)
             if (!f->edit->text().isEmpty() && s->isAncestorOf(f->edit))
                 set.append(f->edit->text());
+        if (s->isAncestorOf(m_mirrors) && !m_mirrors->summary().isEmpty())
+            set.append(m_mirrors->summary());
         s->setSummary(set.join(QStringLiteral(", ")).left(40));
     }
 }

@@ -17,6 +17,8 @@ namespace meshroute {
 
 class Document;
 class FoldableSection;
+class MirrorListEditor;
+class OriginListEditor;
 class UndoCommand;
 struct ChangeEvent;
 
@@ -47,6 +49,10 @@ public:
     // The editor of a scalar field by its path under the rule ("timeout", "retries.attempts").
     QLineEdit *fieldEdit(const QString &path) const;
     QLabel *fieldError(const QString &path) const;
+    // The list editors of the Mirror and CORS sections.
+    MirrorListEditor *mirrorEditor() const { return m_mirrors; }
+    OriginListEditor *originEditor() const { return m_origins; }
+    FoldableSection *section(const QString &title) const;
 
 Q_SIGNALS:
     void editFailed(const QString &message);
@@ -85,6 +91,8 @@ private:
     QComboBox *m_action;
     QList<Block *> m_blocks;
     QList<Field *> m_fields;
+    MirrorListEditor *m_mirrors = nullptr;
+    OriginListEditor *m_origins = nullptr;
 };
 
 } // namespace meshroute

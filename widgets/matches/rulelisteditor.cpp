@@ -3,6 +3,7 @@
 #include "addroute.h"
 #include "document.h"
 #include "duplicateroute.h"
+#include "l4ruleeditor.h"
 #include "moveroute.h"
 #include "removeroute.h"
 #include "resource.h"
@@ -13,15 +14,67 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 
 namespace meshroute {
 
 namespace {
+
+constexpr int KindRole = Qt::UserRole;
+constexpr int IndexRole = Qt::UserRole + 1;
+
+// The conditions of one TLS or TCP match block ("port 27017", "sni a.example.com").
+template <typename Match> QString l4Conditions(const Match &m)
+{
+    QStringList parts;
+    if constexpr (std::is_same_v<Match, TlsMatchAttributes>) {
+        QStringList sni;
+        for (const auto &h : m.sniHosts)
+            sni.append(h.value);
+        if (!sni.isEmpty())
+            parts.append(QStringLiteral("sni ") + sni.join(QStringLiteral(", ")));
+    }
+    if (m.port.present)
+        parts.append(QStringLiteral("port %1").arg(m.port.value));
+    QStringList subnets;
+    for (const auto &s : m.destinationSubnets)
+        subnets.append(s.value);
+    if (!subnets.isEmpty())
+        parts.append(QStringLiteral("subnet ") + subnets.join(QStringLiteral(", ")));
+    if (m.sourceNamespace.present)
+        parts.append(QStringLiteral("from ") + m.sourceNamespace.value);
+    for (const Label &l : m.sourceLabels)
+        parts.append(l.key + QLatin1Char('=') + l.value);
+    QStringList gateways;
+    for (const auto &g : m.gateways)
+        gateways.append(g.value);
+    if (!gateways.isEmpty())
+        parts.append(QStringLiteral("via ") + gateways.join(QStringLiteral(", ")));
+    return parts.isEmpty() ? QStringLiteral("any") : parts.join(QStringLiteral(" & "));
+}
+
+// "TCP: port 27017  →  mongo/v1, mongo/v2": a TLS or TCP rule in one line.
+template <typename Rule> QString l4Summary(RouteKind kind, const Rule &rule)
+{
+    QStringList matches;
+    for (const auto &m : rule.match)
+        matches.append(l4Conditions(m));
+    QStringList d;
+    for (const RouteDestination &r : rule.route)
+        d.append(r.destination.subset.value.isEmpty()
+                ? r.destination.host.value
+                : r.destination.host.value + QLatin1Char('/') + r.destination.subset.value);
+    return QStringLiteral("%1: %2  →  %3")
+        .arg(RouteKinds::label(kind),
+            matches.isEmpty() ? QStringLiteral("every connection") : matches.join(QStringLiteral(" | ")),
+            d.join(QStringLiteral(", ")));
+}
 
 // "exact /productpage | prefix /static → productpage", the rule in one line.
 QString summary(const HttpRoute &rule, int index)
@@ -94,18 +147,37 @@ RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget
     m_down = new QPushButton(tr("Down"), this);
     m_down->setToolTip(tr("Try this rule later (Alt+Down)"));
     m_down->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    m_addKind = new QToolButton(this);
+    m_addKind->setText(tr("Add…"));
+    m_addKind->setToolTip(tr("Add an HTTP, TLS (by SNI) or TCP (by port) rule at the end of its list"));
+    m_addKind->setPopupMode(QToolButton::InstantPopup);
+    auto *kinds = new QMenu(m_addKind);
+    for (RouteKind kind : { RouteKind::Http, RouteKind::Tls, RouteKind::Tcp })
+        kinds->addAction(
+            tr("Add %1 rule").arg(RouteKinds::label(kind)), this, [this, kind] { addRuleOfKind(kind); });
+    m_addKind->setMenu(kinds);
     for (QPushButton *b : { m_add, m_duplicate, m_delete, m_up, m_down })
         buttons->addWidget(b);
+    buttons->insertWidget(1, m_addKind);
     buttons->addStretch();
     layout->addLayout(buttons);
 
-    m_editor = new RuleEditor(document, this);
+    // The HTTP editor or the TLS/TCP one, whichever the selected rule needs.
+    auto *editors = new QWidget(this);
+    auto *editorsLayout = new QVBoxLayout(editors);
+    editorsLayout->setContentsMargins(0, 0, 0, 0);
+    m_editor = new RuleEditor(document, editors);
+    m_l4Editor = new L4RuleEditor(document, editors);
+    m_l4Editor->setVisible(false);
+    editorsLayout->addWidget(m_editor);
+    editorsLayout->addWidget(m_l4Editor);
     auto *scroll = new QScrollArea(this);
-    scroll->setWidget(m_editor);
+    scroll->setWidget(editors);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     layout->addWidget(scroll, 1);
     connect(m_editor, &RuleEditor::editFailed, this, &RuleListEditor::editFailed);
+    connect(m_l4Editor, &L4RuleEditor::editFailed, this, &RuleListEditor::editFailed);
 
     connect(m_add, &QPushButton::clicked, this, &RuleListEditor::addRule);
     connect(m_duplicate, &QPushButton::clicked, this, &RuleListEditor::duplicateRule);
@@ -114,7 +186,7 @@ RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget
     connect(m_down, &QPushButton::clicked, this, [this] { moveRule(1); });
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (!m_filling && row >= 0)
-            selectRule(row);
+            selectRow(row);
     });
     // A drop inside the list is a reorder: the list moved its row, the command moves the rule.
     connect(m_list->model(), &QAbstractItemModel::rowsMoved, this,
@@ -129,7 +201,27 @@ RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget
 
 int RuleListEditor::currentRule() const
 {
-    return m_list->currentRow();
+    return indexOfRow(m_list->currentRow());
+}
+
+RouteKind RuleListEditor::kindOfRow(int row) const
+{
+    const QListWidgetItem *item = m_list->item(row);
+    return item ? RouteKind(item->data(KindRole).toInt()) : RouteKind::Http;
+}
+
+int RuleListEditor::indexOfRow(int row) const
+{
+    const QListWidgetItem *item = m_list->item(row);
+    return item ? item->data(IndexRole).toInt() : -1;
+}
+
+int RuleListEditor::rowOf(RouteKind kind, int index) const
+{
+    for (int row = 0; row < m_list->count(); ++row)
+        if (kindOfRow(row) == kind && indexOfRow(row) == index)
+            return row;
+    return -1;
 }
 
 void RuleListEditor::onSelectionChanged()
@@ -141,13 +233,33 @@ void RuleListEditor::onSelectionChanged()
         m_resourceId = id;
         refill();
     }
-    if (m_resourceId >= 0 && t.routeIndex >= 0 && t.routeIndex < m_list->count()
-        && t.routeIndex != m_list->currentRow()) {
+    const int row = t.routeKind == RouteKind::Http ? rowOf(RouteKind::Http, t.routeIndex)
+                                                   : rowOf(t.routeKind, t.l4RouteIndex);
+    if (m_resourceId >= 0 && row >= 0 && row != m_list->currentRow()) {
         m_filling = true;
-        m_list->setCurrentRow(t.routeIndex);
+        m_list->setCurrentRow(row);
         m_filling = false;
     }
-    m_editor->setRule(m_resourceId, m_resourceId >= 0 ? std::max(0, m_list->currentRow()) : -1);
+    showEditor(m_resourceId >= 0 ? std::max(0, m_list->currentRow()) : -1);
+}
+
+void RuleListEditor::showEditor(int row)
+{
+    const RouteKind kind = kindOfRow(row);
+    const bool l4 = row >= 0 && row < m_list->count() && kind != RouteKind::Http;
+    if (l4) {
+        m_editor->setRule(-1, -1);
+        m_l4Editor->setRule(m_resourceId, kind, indexOfRow(row));
+    } else {
+        m_l4Editor->setRule(-1, RouteKind::Http, -1);
+        // A VirtualService without HTTP rules shows the editor's empty state.
+        m_editor->setRule(
+            m_resourceId, m_resourceId >= 0 && m_list->count() > 0 ? std::max(0, indexOfRow(row)) : -1);
+    }
+    m_editor->setVisible(!l4);
+    m_l4Editor->setVisible(l4);
+    // DuplicateRoute copies HTTP rules only.
+    m_duplicate->setEnabled(m_list->count() > 0 && !l4);
 }
 
 void RuleListEditor::onDocumentChanged(const ChangeEvent &event)
@@ -170,14 +282,26 @@ void RuleListEditor::refill()
     m_list->clear();
     const Resource *r = m_document->resource(m_resourceId);
     const VirtualService *vs = r ? r->virtualService() : nullptr;
-    m_title->setText(
-        vs ? tr("HTTP rules of %1").arg(r->displayName()) : tr("Select a VirtualService to edit its rules."));
-    if (vs)
-        for (int i = 0; i < vs->http.size(); ++i) {
-            auto *item = new QListWidgetItem(summary(vs->http[i], i), m_list);
-            item->setFlags(item->flags() | Qt::ItemIsDragEnabled);
-            item->setToolTip(item->text());
-        }
+    const bool mixed = vs && !vs->http.isEmpty() && (!vs->tls.isEmpty() || !vs->tcp.isEmpty());
+    const bool httpOnly = vs && vs->tls.isEmpty() && vs->tcp.isEmpty();
+    m_title->setText(!vs ? tr("Select a VirtualService to edit its rules.")
+            : httpOnly   ? tr("HTTP rules of %1").arg(r->displayName())
+                         : tr("Rules of %1").arg(r->displayName()));
+    auto add = [this](const QString &text, RouteKind kind, int index) {
+        auto *item = new QListWidgetItem(text, m_list);
+        item->setFlags(item->flags() | Qt::ItemIsDragEnabled);
+        item->setToolTip(text);
+        item->setData(KindRole, int(kind));
+        item->setData(IndexRole, index);
+    };
+    if (vs) {
+        for (int i = 0; i < vs->http.size(); ++i)
+            add((mixed ? QStringLiteral("HTTP: ") : QString()) + summary(vs->http[i], i), RouteKind::Http, i);
+        for (int i = 0; i < vs->tls.size(); ++i)
+            add(l4Summary(RouteKind::Tls, vs->tls[i]), RouteKind::Tls, i);
+        for (int i = 0; i < vs->tcp.size(); ++i)
+            add(l4Summary(RouteKind::Tcp, vs->tcp[i]), RouteKind::Tcp, i);
+    }
     const int count = m_list->count();
     if (count > 0)
         m_list->setCurrentRow(std::clamp(keep, 0, count - 1));
@@ -185,32 +309,59 @@ void RuleListEditor::refill()
     for (QPushButton *b : { m_duplicate, m_delete, m_up, m_down })
         b->setEnabled(count > 0);
     m_add->setEnabled(vs != nullptr);
+    m_addKind->setEnabled(vs != nullptr);
     m_list->setEnabled(vs != nullptr);
+    if (count > 0)
+        showEditor(m_list->currentRow());
 }
 
-void RuleListEditor::selectRule(int routeIndex)
+void RuleListEditor::selectRow(int row)
 {
     SelectionTarget t;
     t.resourceId = m_resourceId;
-    t.routeIndex = routeIndex;
+    t.routeKind = kindOfRow(row);
+    if (t.routeKind == RouteKind::Http)
+        t.routeIndex = indexOfRow(row);
+    else
+        t.l4RouteIndex = indexOfRow(row);
     m_selection->select(t);
-    m_editor->setRule(m_resourceId, routeIndex);
+    showEditor(row);
 }
 
-void RuleListEditor::onRowsMoved(int from, int to)
+void RuleListEditor::onRowsMoved(int fromRow, int toRow)
 {
+    Q_UNUSED(fromRow);
+    // The item moved with its rule's (kind, index); the lists of each kind start where the model has them.
+    const RouteKind kind = kindOfRow(toRow);
+    const int from = indexOfRow(toRow);
+    const Resource *r = m_document->resource(m_resourceId);
+    const VirtualService *vs = r ? r->virtualService() : nullptr;
+    const int count = vs ? RouteKinds::count(*vs, kind) : 0;
+    int first = 0;
+    if (vs && kind != RouteKind::Http)
+        first += int(vs->http.size());
+    if (vs && kind == RouteKind::Tcp)
+        first += int(vs->tls.size());
+    const int to = toRow - first;
+    if (to < 0 || to >= count) {
+        Q_EMIT editFailed(tr("%1 rules are ordered among %1 rules; Istio tries each list on its own traffic")
+                              .arg(RouteKinds::label(kind)));
+        QTimer::singleShot(0, this, &RuleListEditor::refill);
+        return;
+    }
     QString error;
-    auto command = MoveRoute::create(m_document, m_resourceId, from, to, &error);
+    auto command = MoveRoute::create(m_document, m_resourceId, kind, from, to, &error);
     if (!command) {
         Q_EMIT editFailed(error);
         QTimer::singleShot(0, this, &RuleListEditor::refill);
         return;
     }
     // Not inside the view's own drop handling: the list is refilled from the model.
-    QTimer::singleShot(0, this, [this, to, c = command.release()] {
+    QTimer::singleShot(0, this, [this, kind, to, c = command.release()] {
         m_document->undoStack()->push(c);
-        m_list->setCurrentRow(to);
-        selectRule(to);
+        const int row = rowOf(kind, to);
+        m_list->setCurrentRow(row);
+        selectRow(row);
     });
 }
 
@@ -219,35 +370,60 @@ void RuleListEditor::addRule()
     const Resource *r = m_document->resource(m_resourceId);
     if (!r)
         return;
+    const RouteKind kind = m_list->currentRow() >= 0 ? kindOfRow(m_list->currentRow()) : RouteKind::Http;
     const int at = currentRule() >= 0 ? currentRule() + 1 : -1;
     QString error;
-    auto command = AddRoute::create(m_document, m_resourceId, at, AddRoute::defaultRule(*r), &error);
+    auto command
+        = AddRoute::create(m_document, m_resourceId, kind, at, AddRoute::defaultRule(*r, kind), &error);
     if (!command) {
         Q_EMIT editFailed(error);
         return;
     }
     m_document->undoStack()->push(command.release());
-    const int index = at < 0 ? m_list->count() - 1 : at;
-    m_list->setCurrentRow(index);
+    const int index
+        = at < 0 ? RouteKinds::count(*m_document->resource(m_resourceId)->virtualService(), kind) - 1 : at;
+    m_list->setCurrentRow(rowOf(kind, index));
+}
+
+void RuleListEditor::addRuleOfKind(RouteKind kind)
+{
+    const Resource *r = m_document->resource(m_resourceId);
+    if (!r)
+        return;
+    QString error;
+    auto command
+        = AddRoute::create(m_document, m_resourceId, kind, -1, AddRoute::defaultRule(*r, kind), &error);
+    if (!command) {
+        Q_EMIT editFailed(error);
+        return;
+    }
+    m_document->undoStack()->push(command.release());
+    const int row
+        = rowOf(kind, RouteKinds::count(*m_document->resource(m_resourceId)->virtualService(), kind) - 1);
+    m_list->setCurrentRow(row);
 }
 
 void RuleListEditor::duplicateRule()
 {
-    const int row = currentRule();
+    const int row = m_list->currentRow();
+    if (kindOfRow(row) != RouteKind::Http)
+        return;
+    const int index = currentRule();
     QString error;
-    auto command = DuplicateRoute::create(m_document, m_resourceId, row, &error);
+    auto command = DuplicateRoute::create(m_document, m_resourceId, index, &error);
     if (!command) {
         Q_EMIT editFailed(error);
         return;
     }
     m_document->undoStack()->push(command.release());
-    m_list->setCurrentRow(row + 1);
+    m_list->setCurrentRow(rowOf(RouteKind::Http, index + 1));
 }
 
 void RuleListEditor::deleteRule()
 {
     QString error;
-    auto command = RemoveRoute::create(m_document, m_resourceId, currentRule(), &error);
+    auto command = RemoveRoute::create(
+        m_document, m_resourceId, kindOfRow(m_list->currentRow()), currentRule(), &error);
     if (!command) {
         Q_EMIT editFailed(error);
         return;
@@ -257,19 +433,21 @@ void RuleListEditor::deleteRule()
 
 void RuleListEditor::moveRule(int delta)
 {
+    const RouteKind kind = kindOfRow(m_list->currentRow());
     const int from = currentRule();
     const int to = from + delta;
-    if (from < 0 || to < 0 || to >= m_list->count())
+    if (from < 0 || rowOf(kind, to) < 0)
         return;
     QString error;
-    auto command = MoveRoute::create(m_document, m_resourceId, from, to, &error);
+    auto command = MoveRoute::create(m_document, m_resourceId, kind, from, to, &error);
     if (!command) {
         Q_EMIT editFailed(error);
         return;
     }
     m_document->undoStack()->push(command.release());
-    m_list->setCurrentRow(to);
-    selectRule(to);
+    const int row = rowOf(kind, to);
+    m_list->setCurrentRow(row);
+    selectRow(row);
 }
 
 } // namespace meshroute

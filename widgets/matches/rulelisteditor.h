@@ -1,21 +1,26 @@
 #pragma once
 
+#include "routekind.h"
+
 #include <QWidget>
 
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QToolButton;
 
 namespace meshroute {
 
 class Document;
+class L4RuleEditor;
 class RuleEditor;
 class Selection;
 struct ChangeEvent;
 
-// A VirtualService's HTTP rules in order (first match wins): drag to
-// reorder, add, duplicate, delete, and the selected rule's editor below.
-// Follows and drives the shared selection.
+// A VirtualService's rules in order (first match wins): its HTTP rules, then
+// its TLS and TCP rules, labelled by kind. Drag to reorder (within a kind),
+// add, duplicate, delete, and the selected rule's editor below. Follows and
+// drives the shared selection.
 class RuleListEditor : public QWidget
 {
     Q_OBJECT
@@ -26,7 +31,14 @@ public:
     int resourceId() const { return m_resourceId; }
     QListWidget *ruleList() const { return m_list; }
     RuleEditor *ruleEditor() const { return m_editor; }
+    L4RuleEditor *l4Editor() const { return m_l4Editor; }
     QPushButton *addButton() const { return m_add; }
+    // A menu to add a rule of another kind (HTTP, TLS, TCP).
+    QToolButton *addKindButton() const { return m_addKind; }
+    // The rule shown in a row of the list.
+    RouteKind kindOfRow(int row) const;
+    int indexOfRow(int row) const;
+    int rowOf(RouteKind kind, int index) const;
     QPushButton *duplicateButton() const { return m_duplicate; }
     QPushButton *deleteButton() const { return m_delete; }
     QPushButton *upButton() const { return m_up; }
@@ -41,9 +53,11 @@ private:
     void onDocumentChanged(const meshroute::ChangeEvent &event);
     void refill();
     void onRowsMoved(int from, int to);
-    void selectRule(int routeIndex);
+    void selectRow(int row);
+    void showEditor(int row);
     int currentRule() const;
     void addRule();
+    void addRuleOfKind(RouteKind kind);
     void duplicateRule();
     void deleteRule();
     void moveRule(int delta);
@@ -55,11 +69,13 @@ private:
     QLabel *m_title;
     QListWidget *m_list;
     QPushButton *m_add;
+    QToolButton *m_addKind;
     QPushButton *m_duplicate;
     QPushButton *m_delete;
     QPushButton *m_up;
     QPushButton *m_down;
     RuleEditor *m_editor;
+    L4RuleEditor *m_l4Editor;
 };
 
 } // namespace meshroute

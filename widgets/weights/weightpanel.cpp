@@ -129,6 +129,19 @@ QToolButton *WeightPanel::lockButton(int row) const
     return row >= 0 && row < m_rows.size() ? m_rows[row]->lock : nullptr;
 }
 
+QToolButton *WeightPanel::removeButton(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row]->remove : nullptr;
+}
+
+QList<RouteKinds::WeightedDestination> WeightPanel::destinations() const
+{
+    const Resource *r = m_document->resource(m_resourceId);
+    if (!r || !r->virtualService())
+        return {};
+    return RouteKinds::destinations(*r->virtualService(), m_kind, m_routeIndex);
+}
+
 QList<int> WeightPanel::displayedWeights() const
 {
     QList<int> out;
@@ -141,16 +154,29 @@ void WeightPanel::onSelectionChanged()
 {
     const SelectionTarget &t = m_selection->current();
     int resourceId = -1, routeIndex = -1;
+    RouteKind kind = RouteKind::Http;
     if (const Resource *r = m_document->resource(t.resourceId); r && r->virtualService()) {
         const VirtualService *vs = r->virtualService();
         resourceId = r->id;
-        routeIndex = t.routeIndex >= 0 ? t.routeIndex : (vs->http.isEmpty() ? -1 : 0);
-        if (routeIndex >= vs->http.size())
+        if (t.routeKind != RouteKind::Http && t.l4RouteIndex >= 0) {
+            kind = t.routeKind;
+            routeIndex = t.l4RouteIndex;
+        } else if (t.routeIndex >= 0) {
+            routeIndex = t.routeIndex;
+        } else {
+            // The VirtualService itself: its first rule, whatever its kind.
+            kind = !vs->http.isEmpty() ? RouteKind::Http
+                : !vs->tls.isEmpty()   ? RouteKind::Tls
+                                       : RouteKind::Tcp;
+            routeIndex = RouteKinds::count(*vs, kind) > 0 ? 0 : -1;
+        }
+        if (routeIndex >= RouteKinds::count(*vs, kind))
             routeIndex = -1;
     }
-    if (resourceId == m_resourceId && routeIndex == m_routeIndex)
+    if (resourceId == m_resourceId && kind == m_kind && routeIndex == m_routeIndex)
         return;
     m_resourceId = resourceId;
+    m_kind = kind;
     m_routeIndex = routeIndex;
     rebuild();
 }
@@ -175,7 +201,7 @@ void WeightPanel::onDocumentChanged(const ChangeEvent &event)
         return;
     }
     const Resource *r = m_document->resource(m_resourceId);
-    if (!r || !r->virtualService() || m_routeIndex >= r->virtualService()->http.size()) {
+    if (!r || !r->virtualService() || m_routeIndex >= RouteKinds::count(*r->virtualService(), m_kind)) {
         m_resourceId = -1;
         m_routeIndex = -1;
         rebuild();
@@ -191,23 +217,17 @@ void WeightPanel::onDocumentChanged(const ChangeEvent &event)
 QStringList WeightPanel::signature() const
 {
     QStringList out;
-    const Resource *r = m_document->resource(m_resourceId);
-    if (!r || !r->virtualService() || m_routeIndex < 0 || m_routeIndex >= r->virtualService()->http.size())
-        return out;
-    for (const HttpRouteDestination &d : r->virtualService()->http[m_routeIndex].route)
-        out.append(d.destination.host.value + QLatin1Char('/') + d.destination.subset.value + QLatin1Char(':')
-            + QString::number(d.destination.port.number.value));
+    for (const RouteKinds::WeightedDestination &d : destinations())
+        out.append(d.destination->host.value + QLatin1Char('/') + d.destination->subset.value
+            + QLatin1Char(':') + QString::number(d.destination->port.number.value));
     return out;
 }
 
 QList<int> WeightPanel::modelWeights() const
 {
     QList<int> out;
-    const Resource *r = m_document->resource(m_resourceId);
-    if (!r || !r->virtualService() || m_routeIndex < 0 || m_routeIndex >= r->virtualService()->http.size())
-        return out;
-    for (const HttpRouteDestination &d : r->virtualService()->http[m_routeIndex].route)
-        out.append(int(std::max<qint64>(0, d.weight.valueOr(0))));
+    for (const RouteKinds::WeightedDestination &d : destinations())
+        out.append(int(std::max<qint64>(0, d.weight->valueOr(0))));
     return out;
 }
 
@@ -224,7 +244,10 @@ QString WeightPanel::rowDetails(int destinationIndex) const
     const Resource *vsr = m_document->resource(m_resourceId);
     if (!vsr || !vsr->virtualService())
         return {};
-    const Destination &d = vsr->virtualService()->http[m_routeIndex].route[destinationIndex].destination;
+    const QList<RouteKinds::WeightedDestination> all = destinations();
+    if (destinationIndex < 0 || destinationIndex >= all.size())
+        return {};
+    const Destination &d = *all[destinationIndex].destination;
     const auto [ns, name] = serviceOf(d.host.value, vsr->namespaceName());
     const Workspace &ws = m_document->workspace();
     const Resource *service = ws.find(ResourceKind::Service, ns, name);
@@ -263,6 +286,7 @@ void WeightPanel::rebuild()
     m_signature = signature();
     const Resource *r = m_document->resource(m_resourceId);
     const bool valid = r && r->virtualService() && m_routeIndex >= 0;
+    const QList<RouteKinds::WeightedDestination> all = destinations();
     m_addBox->setVisible(valid);
     m_evenButton->setVisible(valid);
     m_note->setVisible(false);
@@ -270,11 +294,13 @@ void WeightPanel::rebuild()
         m_title->setText(tr("Select a VirtualService rule to edit its traffic split."));
         return;
     }
-    const HttpRoute &rule = r->virtualService()->http[m_routeIndex];
-    m_title->setText(tr("%1 · rule %2").arg(r->name(), rule.displayName(m_routeIndex)));
-    const int n = int(rule.route.size());
+    const QString ruleName = RouteKinds::displayName(*r->virtualService(), m_kind, m_routeIndex);
+    m_title->setText(m_kind == RouteKind::Http
+            ? tr("%1 · rule %2").arg(r->name(), ruleName)
+            : tr("%1 · %2 rule #%3").arg(r->name(), RouteKinds::label(m_kind)).arg(m_routeIndex));
+    const int n = int(all.size());
     for (int i = 0; i < n; ++i) {
-        const Destination &d = rule.route[i].destination;
+        const Destination &d = *all[i].destination;
         auto *row = new Row;
         QString name = d.host.value;
         if (!d.subset.value.isEmpty())
@@ -411,7 +437,7 @@ void WeightPanel::applyWeights(const QList<int> &weights)
         return;
     QString error;
     std::unique_ptr<SetWeights> command
-        = SetWeights::create(m_document, m_resourceId, m_routeIndex, weights, &error);
+        = SetWeights::create(m_document, m_resourceId, m_kind, m_routeIndex, weights, &error);
     if (!command) {
         Q_EMIT editFailed(error);
         refreshValues();
@@ -451,9 +477,8 @@ void WeightPanel::fillHostPicker()
     m_hostPicker->addItems(hosts);
     if (!current.isEmpty())
         m_hostPicker->setCurrentText(current);
-    else if (!m_rows.isEmpty() && vsr)
-        m_hostPicker->setCurrentText(
-            vsr->virtualService()->http[m_routeIndex].route[0].destination.host.value);
+    else if (const QList<RouteKinds::WeightedDestination> all = destinations(); !all.isEmpty())
+        m_hostPicker->setCurrentText(all.front().destination->host.value);
     fillSubsetPicker();
 }
 
@@ -474,8 +499,8 @@ void WeightPanel::fillSubsetPicker()
 void WeightPanel::addDestination()
 {
     QString error;
-    auto command = AddDestination::create(m_document, m_resourceId, m_routeIndex, m_hostPicker->currentText(),
-        m_subsetPicker->currentText().trimmed(), m_portPicker->value(), &error);
+    auto command = AddDestination::create(m_document, m_resourceId, m_kind, m_routeIndex,
+        m_hostPicker->currentText(), m_subsetPicker->currentText().trimmed(), m_portPicker->value(), &error);
     if (!command) {
         Q_EMIT editFailed(error);
         return;
@@ -486,7 +511,7 @@ void WeightPanel::addDestination()
 void WeightPanel::removeDestination(int row)
 {
     QString error;
-    auto command = RemoveDestination::create(m_document, m_resourceId, m_routeIndex, row, &error);
+    auto command = RemoveDestination::create(m_document, m_resourceId, m_kind, m_routeIndex, row, &error);
     if (!command) {
         Q_EMIT editFailed(error);
         return;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "routekind.h"
+
 #include <QList>
 #include <QWidget>
 
@@ -19,7 +21,7 @@ class Selection;
 struct ChangeEvent;
 struct SelectionTarget;
 
-// The traffic split of the selected HTTP rule: one slider and number box per
+// The traffic split of the selected rule (HTTP, TLS or TCP): one slider and number box per
 // destination, with its subset's workloads and pod count. Moving one
 // rebalances the unlocked others in proportion (WeightRebalance); a whole
 // drag is one undo step. Edits go through commands only.
@@ -34,6 +36,12 @@ public:
     // For tests and the shell: the rule shown, and the row widgets.
     int resourceId() const { return m_resourceId; }
     int routeIndex() const { return m_routeIndex; }
+    RouteKind routeKind() const { return m_kind; }
+    QLabel *titleLabel() const { return m_title; }
+    QComboBox *hostPicker() const { return m_hostPicker; }
+    QComboBox *subsetPicker() const { return m_subsetPicker; }
+    QPushButton *addButton() const { return m_addButton; }
+    QToolButton *removeButton(int row) const;
     int rowCount() const { return int(m_rows.size()); }
     QSlider *slider(int row) const;
     QSpinBox *spinBox(int row) const;
@@ -65,12 +73,15 @@ private:
     void fillHostPicker();
     void fillSubsetPicker();
     QString rowDetails(int destinationIndex) const;
+    // The destinations of the rule shown, with their weights; empty without one.
+    QList<RouteKinds::WeightedDestination> destinations() const;
     QStringList signature() const;
 
     Document *m_document;
     Selection *m_selection;
     int m_resourceId = -1;
     int m_routeIndex = -1;
+    RouteKind m_kind = RouteKind::Http;
     QStringList m_signature;
     QList<Row *> m_rows;
     QList<int> m_dragBase; // weights when the current drag began; empty when no drag

@@ -140,17 +140,22 @@ int YamlView::lineNumberAreaWidth() const
 
 int YamlView::barHeight() const
 {
-    return m_bar->isVisibleTo(this) ? m_bar->sizeHint().height() : 0;
+    if (!m_bar->isVisibleTo(this))
+        return 0;
+    const int width = contentsRect().width();
+    return m_bar->hasHeightForWidth() ? m_bar->heightForWidth(width) : m_bar->sizeHint().height();
 }
 
 void YamlView::updateMargins()
 {
-    setViewportMargins(lineNumberAreaWidth(), 0, 0, barHeight());
-    const QRect r = contentsRect();
     const int bar = barHeight();
-    m_lineNumbers->setGeometry(QRect(r.left(), r.top(), lineNumberAreaWidth(), r.height() - bar));
+    setViewportMargins(lineNumberAreaWidth(), 0, 0, bar);
+    const QRect r = contentsRect();
+    const QRect v = viewport()->geometry();
+    m_lineNumbers->setGeometry(QRect(r.left(), v.top(), lineNumberAreaWidth(), v.height()));
+    // In the margin under the text, above the horizontal scroll bar.
     if (bar)
-        m_bar->setGeometry(QRect(r.left(), r.bottom() + 1 - bar, r.width(), bar));
+        m_bar->setGeometry(QRect(r.left(), v.bottom() + 1, v.right() + 1 - r.left(), bar));
 }
 
 void YamlView::resizeEvent(QResizeEvent *event)

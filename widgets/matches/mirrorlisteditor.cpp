@@ -115,7 +115,7 @@ QToolButton *MirrorListEditor::removeButton(int row) const
 QString MirrorListEditor::summary() const
 {
     const int n = modelCount();
-    return n > 0 ? tr("%n mirror(s)", nullptr, n) : QString();
+    return n == 0 ? QString() : n == 1 ? tr("1 mirror") : tr("%1 mirrors").arg(n);
 }
 
 int MirrorListEditor::modelCount() const
@@ -381,10 +381,16 @@ void MirrorListEditor::commit(Row *row, const QByteArray &field)
         const int index = int(m_rows.indexOf(row));
         // Unchanged values push nothing (a combo's completer may have reset the modified flag, so the
         // model is what tells).
-        const Destination &d
-            = m_document->resource(m_resourceId)->virtualService()->http[m_routeIndex].mirrors[index].destination;
-        const Percent &share
-            = m_document->resource(m_resourceId)->virtualService()->http[m_routeIndex].mirrors[index].percentage;
+        const Destination &d = m_document->resource(m_resourceId)
+                                   ->virtualService()
+                                   ->http[m_routeIndex]
+                                   .mirrors[index]
+                                   .destination;
+        const Percent &share = m_document->resource(m_resourceId)
+                                   ->virtualService()
+                                   ->http[m_routeIndex]
+                                   .mirrors[index]
+                                   .percentage;
         if ((field == "host" && host == d.host.value) || (field == "subset" && subset == d.subset.value)
             || (field == "port" && port.isEmpty() == !d.port.number.present
                 && (port.isEmpty() || port.toLongLong() == d.port.number.value))

@@ -92,7 +92,7 @@ int OriginListEditor::modelCount() const
 QString OriginListEditor::summary() const
 {
     const int n = modelCount();
-    return n > 0 ? tr("%n origin(s)", nullptr, n) : QString();
+    return n == 0 ? QString() : n == 1 ? tr("1 origin") : tr("%1 origins").arg(n);
 }
 
 void OriginListEditor::setRule(int resourceId, int routeIndex)

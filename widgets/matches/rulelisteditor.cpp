@@ -175,6 +175,8 @@ RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget
     scroll->setWidget(editors);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Room for a match block and a section even in a short dock (the dock scrolls instead).
+    scroll->setMinimumHeight(280);
     layout->addWidget(scroll, 1);
     connect(m_editor, &RuleEditor::editFailed, this, &RuleListEditor::editFailed);
     connect(m_l4Editor, &L4RuleEditor::editFailed, this, &RuleListEditor::editFailed);

@@ -178,6 +178,8 @@ void WeightPanel::onSelectionChanged()
     m_resourceId = resourceId;
     m_kind = kind;
     m_routeIndex = routeIndex;
+    // Another rule: the host to add defaults to its own first destination's.
+    m_hostPicker->setEditText(QString());
     rebuild();
 }
 

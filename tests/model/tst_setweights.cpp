@@ -75,6 +75,7 @@ private Q_SLOTS:
     void rejectsBadRequests();
     void savedFileHasTheNewWeights();
     void everyCorpusSplitTakesAnEditAndUndo();
+    void tcpRuleOfTheSameIndexIsAnotherRule();
 };
 
 void TestSetWeights::changesOnlyTheWeightBytes()
@@ -320,6 +321,40 @@ void TestSetWeights::everyCorpusSplitTakesAnEditAndUndo()
     }
     QVERIFY(edited >= 20);
     qDebug() << edited << "rules edited and undone";
+}
+
+// spec.tcp[0] and spec.http[0] are different rules: their weights, merges and errors stay apart.
+void TestSetWeights::tcpRuleOfTheSameIndexIsAnotherRule()
+{
+    const QByteArray mixed = canary.left(canary.indexOf("---\n"))
+        + "  tcp:\n"
+          "  - match:\n"
+          "    - port: 31400\n"
+          "    route:\n"
+          "    - destination: {host: tcp-echo, subset: v1}\n"
+          "      weight: 80\n"
+          "    - destination: {host: tcp-echo, subset: v2}\n"
+          "      weight: 20 # canary\n";
+    Document d;
+    d.setLoadResult(Loader::loadText(mixed));
+    const int id = vsId(d, QStringLiteral("reviews"));
+    QString error;
+    auto tcp = SetWeights::create(&d, id, RouteKind::Tcp, 0, { 50, 50 }, &error);
+    QVERIFY2(tcp, qPrintable(error));
+    QCOMPARE(tcp->routeKind(), RouteKind::Tcp);
+    d.undoStack()->push(tcp.release());
+    QByteArray expected = mixed;
+    expected.replace("      weight: 80\n", "      weight: 50\n")
+        .replace("      weight: 20 # canary\n", "      weight: 50 # canary\n");
+    QCOMPARE(d.files()[0].text, expected);
+    // The HTTP rule #0 does not merge into the TCP drag.
+    QVERIFY(push(d, id, 0, { 90, 10 }));
+    QCOMPARE(d.undoStack()->count(), 2);
+    QVERIFY(!SetWeights::create(&d, id, RouteKind::Tcp, 1, { 100 }, &error));
+    QVERIFY2(error.contains("no TCP rule 1"), qPrintable(error));
+    d.undoStack()->undo();
+    d.undoStack()->undo();
+    QCOMPARE(d.files()[0].text, mixed);
 }
 
 QTEST_GUILESS_MAIN(TestSetWeights)

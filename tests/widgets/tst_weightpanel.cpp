@@ -330,6 +330,20 @@ private Q_SLOTS:
         QCOMPARE(m_doc->files()[0].text, original);
     }
 
+    // A VirtualService with only TCP rules, selected as a whole, shows its first TCP rule's split.
+    void tcpOnlyVirtualServiceShowsItsFirstTcpRule()
+    {
+        show(QStringLiteral(MESHROUTE_CORPUS_DIR "/istio-istio/samples/tcp-echo/tcp-echo-20-v2.yaml"),
+            "tcp-echo", -1);
+        QCOMPARE(m_panel->routeKind(), RouteKind::Tcp);
+        QCOMPARE(m_panel->routeIndex(), 0);
+        QCOMPARE(m_panel->titleLabel()->text(), QStringLiteral("tcp-echo · TCP rule #0"));
+        QCOMPARE(m_panel->displayedWeights(), QList<int>({ 80, 20 }));
+        QCOMPARE(m_panel->hostPicker()->currentText(), QStringLiteral("tcp-echo"));
+        m_panel->evenSplitButton()->click();
+        QTRY_COMPARE(l4Weights(*m_doc, m_vs, RouteKind::Tcp, 0), QList<int>({ 50, 50 }));
+    }
+
     void promote()
     {
         show(QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml"), "reviews", 0);

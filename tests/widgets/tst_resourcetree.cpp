@@ -3,6 +3,7 @@
 #include "document.h"
 #include "resourcetree/resourcetreemodel.h"
 #include "resourcetree/resourcetreeview.h"
+#include "replacedocumenttext.h"
 #include "selection.h"
 #include "setweights.h"
 #include "undostack.h"
@@ -102,6 +103,45 @@ private Q_SLOTS:
         m_doc->open({ QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml") });
         QCOMPARE(resets.size(), 1);
         QCOMPARE(model->rowCount(), 5);
+    }
+
+    // A weight step touches no leaf; an edit that adds lines moves the later
+    // resources' locations without a reset; a rename shows the new name.
+    void leavesFollowEditsInPlace()
+    {
+        ResourceTreeModel *model = m_view->resourceModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+        QSignalSpy changes(model, &QAbstractItemModel::dataChanged);
+        const Resource *reviews = m_doc->workspace().find(ResourceKind::VirtualService, "default", "reviews");
+        const int reviewsId = reviews->id;
+        const int drId = m_doc->workspace().find(ResourceKind::DestinationRule, "default", "reviews")->id;
+        auto location = [&](int id) {
+            return model->indexForResource(id).siblingAtColumn(ResourceTreeModel::LocationColumn).data().toString();
+        };
+        QCOMPARE(location(drId), QStringLiteral("bookinfo.yaml:72"));
+
+        QString error;
+        auto command = SetWeights::create(m_doc, reviewsId, 0, { 98, 2 }, &error);
+        QVERIFY2(command, qPrintable(error));
+        m_doc->undoStack()->push(command.release());
+        QCOMPARE(changes.size(), 0);
+
+        // Two comment lines in the reviews VirtualService: the DestinationRule after it moves down.
+        const int file = reviews->fileIndex, document = reviews->documentIndex;
+        const QByteArray before = m_doc->documentText(file, document);
+        QByteArray after = before;
+        after.replace("spec:\n", "# one\n# two\nspec:\n");
+        m_doc->undoStack()->push(new ReplaceDocumentText(m_doc, file, document, before, after, "Edit"));
+        QCOMPARE(location(drId), QStringLiteral("bookinfo.yaml:74"));
+        m_doc->undoStack()->undo();
+        QCOMPARE(location(drId), QStringLiteral("bookinfo.yaml:72"));
+        QCOMPARE(resets.size(), 0);
+
+        QByteArray renamed = before;
+        renamed.replace("  name: reviews\n", "  name: reviews-v2\n");
+        m_doc->undoStack()->push(new ReplaceDocumentText(m_doc, file, document, before, renamed, "Rename"));
+        QCOMPARE(model->indexForResource(reviewsId).data().toString(), QStringLiteral("reviews-v2"));
     }
 };
 

@@ -44,10 +44,77 @@ ResourceTreeModel::ResourceTreeModel(Document *document, QObject *parent)
 {
     ResourceIcons::ensureLoaded();
     m_nodes = buildNodes(&m_roots);
+    rememberLastDocumentLines();
     for (int i = 0; i < m_nodes.size(); ++i)
         if (m_nodes[i].resourceId >= 0)
             m_nodeOfResource.insert(m_nodes[i].resourceId, i);
     connect(document, &Document::changed, this, &ResourceTreeModel::onDocumentChanged);
+}
+
+ResourceTreeModel::Node ResourceTreeModel::leafFor(const Resource &r, ResourceKind kind) const
+{
+    const Workspace &ws = m_document->workspace();
+    Node leaf;
+    leaf.kind = kind;
+    leaf.resourceId = r.id;
+    leaf.text = r.name().isEmpty() ? tr("(unnamed)") : r.name();
+    if (kind == ResourceKind::Workload || kind == ResourceKind::Other)
+        leaf.text += QStringLiteral("  (%1)").arg(r.kindName.value);
+    const QString file = ws.fileOf(r);
+    // The line of its name, where a reader looks for it.
+    const int line = r.metadata.name.pos.isValid() ? r.absoluteLine(r.metadata.name.pos) : r.baseLine;
+    leaf.location = QStringLiteral("%1:%2").arg(QFileInfo(file).fileName()).arg(line);
+    leaf.toolTip = QStringLiteral("%1\n%2:%3").arg(r.displayName(), file).arg(r.absoluteLine(r.metadata.pos));
+    return leaf;
+}
+
+bool ResourceTreeModel::updateLeavesInPlace(const ChangeEvent &event)
+{
+    // An edit that moves no line (a weight dragged from 90 to 85) and renames
+    // nothing changes at most its own leaves: rebuilding the tree of a 25,000-
+    // resource workspace on every slider step would cost a frame or more.
+    if (event.type != ChangeEvent::Type::ResourcesChanged || event.fileIndex < 0
+        || event.fileIndex >= m_document->files().size())
+        return false;
+    const SourceFile &file = m_document->files()[event.fileIndex];
+    // Line shifts carry on to the last document, so its first line tells whether any happened.
+    const int lastLine = file.spans.empty() ? 0 : file.spans.back().line;
+    if (lastLine != m_lastDocumentLine.value(event.fileIndex, -1))
+        return false;
+    int found = 0;
+    QList<QPair<int, Node>> updates;
+    for (const Resource &r : m_document->workspace().resources) {
+        if (!event.resourceIds.contains(r.id))
+            continue;
+        ++found;
+        const int node = m_nodeOfResource.value(r.id, -1);
+        if (node < 0)
+            return false;
+        const Node &old = m_nodes[node];
+        Node fresh = leafFor(r, old.kind);
+        if (r.kind != old.kind || fresh.text != old.text || m_nodes[old.parent].text != r.namespaceName())
+            return false;
+        fresh.parent = old.parent;
+        fresh.row = old.row;
+        updates.append({ node, fresh });
+    }
+    if (found != event.resourceIds.size())
+        return false; // one was added or removed
+    for (const auto &[node, fresh] : std::as_const(updates)) {
+        if (fresh.location == m_nodes[node].location && fresh.toolTip == m_nodes[node].toolTip)
+            continue;
+        m_nodes[node] = fresh;
+        Q_EMIT dataChanged(createIndex(fresh.row, 0, quintptr(node)),
+            createIndex(fresh.row, ColumnCount - 1, quintptr(node)));
+    }
+    return true;
+}
+
+void ResourceTreeModel::rememberLastDocumentLines()
+{
+    m_lastDocumentLine.clear();
+    for (const SourceFile &f : m_document->files())
+        m_lastDocumentLine.append(f.spans.empty() ? 0 : f.spans.back().line);
 }
 
 QList<ResourceTreeModel::Node> ResourceTreeModel::buildNodes(QList<int> *roots) const
@@ -87,21 +154,8 @@ QList<ResourceTreeModel::Node> ResourceTreeModel::buildNodes(QList<int> *roots) 
             std::stable_sort(list.begin(), list.end(),
                 [](const Resource *a, const Resource *b) { return a->name() < b->name(); });
             for (const Resource *r : std::as_const(list)) {
-                Node leaf;
+                Node leaf = leafFor(*r, kind);
                 leaf.parent = nsNode;
-                leaf.kind = kind;
-                leaf.resourceId = r->id;
-                leaf.text = r->name().isEmpty() ? tr("(unnamed)") : r->name();
-                if (kind == ResourceKind::Workload || kind == ResourceKind::Other)
-                    leaf.text += QStringLiteral("  (%1)").arg(r->kindName.value);
-                const QString file = ws.fileOf(*r);
-                // The line of its name, where a reader looks for it.
-                const int line
-                    = r->metadata.name.pos.isValid() ? r->absoluteLine(r->metadata.name.pos) : r->baseLine;
-                leaf.location = QStringLiteral("%1:%2").arg(QFileInfo(file).fileName()).arg(line);
-                leaf.toolTip = QStringLiteral("%1\n%2:%3")
-                                   .arg(r->displayName(), file)
-                                   .arg(r->absoluteLine(r->metadata.pos));
                 leaf.row = int(nodes[nsNode].children.size());
                 nodes[nsNode].children.append(int(nodes.size()));
                 nodes.append(leaf);
@@ -115,6 +169,9 @@ void ResourceTreeModel::onDocumentChanged(const ChangeEvent &event)
 {
     if (event.type == ChangeEvent::Type::Saved)
         return;
+    if (updateLeavesInPlace(event))
+        return;
+    rememberLastDocumentLines();
     QList<int> roots;
     QList<Node> nodes = buildNodes(&roots);
     bool same = event.type != ChangeEvent::Type::Reset && roots == m_roots && nodes.size() == m_nodes.size();

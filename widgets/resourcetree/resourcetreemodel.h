@@ -54,11 +54,16 @@ private:
 
     void onDocumentChanged(const ChangeEvent &event);
     QList<Node> buildNodes(QList<int> *roots) const;
+    Node leafFor(const Resource &resource, ResourceKind kind) const;
+    // Refreshes only the changed resources' leaves when the tree keeps its shape; false otherwise.
+    bool updateLeavesInPlace(const ChangeEvent &event);
+    void rememberLastDocumentLines();
 
     Document *m_document;
     QList<Node> m_nodes;
     QList<int> m_roots;
     QHash<int, int> m_nodeOfResource;
+    QList<int> m_lastDocumentLine; // per file: the first line of its last document
 };
 
 } // namespace meshroute

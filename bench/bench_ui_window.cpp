@@ -1,0 +1,122 @@
+// The speed goal, measured on the whole window: with big.yaml open
+// (5,000 VirtualServices) and a rule selected, each step of a weight-slider
+// drag until every view has followed and the frame is painted (graph, YAML,
+// resource tree, inspector, Preview), and how long after the drag the
+// Problems dock shows the findings of the final text (its check runs on a
+// worker). Bookinfo for comparison. Prints p50/p99/max in ms.
+//
+//   QT_QPA_PLATFORM=offscreen bench_ui_window [steps]
+#include "bigmesh.h"
+#include "document.h"
+#include "mainwindow.h"
+#include "problems/problemsview.h"
+#include "selection.h"
+#include "undostack.h"
+#include "weights/weightpanel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cstdio>
+
+using namespace meshroute;
+
+namespace {
+
+struct Stats
+{
+    double p50 = 0, p99 = 0, max = 0;
+};
+
+// Runs the event loop until the Problems dock has the findings of the current
+// text. Small workspaces are checked on the UI thread, inside each step.
+void waitForCheck(ProblemsView *problems, const int *checks, qsizetype resources)
+{
+    if (resources <= ProblemsView::asyncThreshold)
+        return;
+    QElapsedTimer limit;
+    limit.start();
+    while ((*checks == 0 || problems->isChecking()) && limit.elapsed() < 60000)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+}
+
+Stats stats(QList<double> ms)
+{
+    std::sort(ms.begin(), ms.end());
+    return { ms[ms.size() / 2], ms[std::min<qsizetype>(ms.size() - 1, qsizetype(ms.size() * 0.99))], ms.last() };
+}
+
+void run(const char *name, const QString &path, const QString &ns, const QString &vsName, int steps)
+{
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QElapsedTimer t;
+    t.start();
+    window.openPaths({ path });
+    QApplication::processEvents();
+    const double openMs = double(t.nsecsElapsed()) / 1e6;
+    ProblemsView *problems = window.problemsView();
+    int checks = 0;
+    QObject::connect(problems, &ProblemsView::checked, [&checks] { ++checks; });
+    const qsizetype resources = window.document()->workspace().resources.size();
+    waitForCheck(problems, &checks, resources);
+
+    const Resource *vs = window.document()->workspace().find(ResourceKind::VirtualService, ns, vsName);
+    if (!vs) {
+        std::fprintf(stderr, "no VirtualService %s/%s\n", qPrintable(ns), qPrintable(vsName));
+        return;
+    }
+    SelectionTarget target;
+    target.resourceId = vs->id;
+    target.routeIndex = 0;
+    window.selection()->select(target);
+    QApplication::processEvents();
+    WeightPanel *weights = window.findChild<WeightPanel *>();
+    QSlider *slider = weights ? weights->slider(0) : nullptr;
+    if (!slider) {
+        std::fprintf(stderr, "no weight slider\n");
+        return;
+    }
+    slider->setSliderDown(true); // a drag: the steps merge into one undo command
+    QList<double> step;
+    for (int i = 0; i < steps; ++i) {
+        t.restart();
+        slider->setValue(10 + (i * 7) % 80);
+        window.repaint(); // the frame the user sees, every dock included
+        QApplication::processEvents();
+        step.append(double(t.nsecsElapsed()) / 1e6);
+    }
+    checks = 0;
+    t.restart();
+    slider->setSliderDown(false);
+    QApplication::processEvents();
+    waitForCheck(problems, &checks, resources);
+    const double problemsMs = double(t.nsecsElapsed()) / 1e6;
+    const Stats s = stats(step);
+    std::printf("%s: %lld resources, opened and drawn in %.0f ms\n", name,
+        qlonglong(window.document()->workspace().resources.size()), openMs);
+    std::printf("  slider step, every view + frame  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (%d steps)\n",
+        s.p50, s.p99, s.max, steps);
+    std::printf("  Problems current after the drag  %7.1f ms; the drag is %d undo step(s)\n", problemsMs,
+        window.document()->undoStack()->count());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("meshroute-bench"));
+    const int steps = argc > 1 ? std::max(10, atoi(argv[1])) : 200;
+    run("bookinfo", QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml"), QStringLiteral("default"),
+        QStringLiteral("reviews"), steps);
+    QTemporaryDir dir;
+    const QString big = dir.filePath(QStringLiteral("big.yaml"));
+    if (!bench::writeBigMesh(big))
+        return 1;
+    run("big.yaml (5,000 VirtualServices)", big, QStringLiteral("ns0"), QStringLiteral("vs-2500"), steps);
+    return 0;
+}

@@ -369,6 +369,40 @@ private Q_SLOTS:
         QCOMPARE(m_doc->files()[0].text, m_original);
     }
 
+    // A new match block reaches the model whole with its first valid value; removing the last
+    // block of a TCP rule removes `match:` (TLS refuses: its match is required).
+    void l4MatchBlocksAddAndRemove()
+    {
+        openL4Fixture();
+        clickRow(3);
+        L4RuleEditor *l4 = m_editor->l4Editor();
+        QTRY_COMPARE(l4->routeIndex(), 1);
+        QCOMPARE(l4->blockCount(), 0);
+        QTest::mouseClick(l4->addBlockButton(), Qt::LeftButton);
+        QCOMPARE(l4->blockCount(), 1);
+        QCOMPARE(m_doc->undoStack()->count(), 0);
+        type(l4->fieldEdit(0, "port"), "5432");
+        QTRY_COMPARE(vs(*m_doc, m_vs)->tcp[1].match.size(), 1);
+        QCOMPARE(vs(*m_doc, m_vs)->tcp[1].match[0].port.value, 5432);
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        QByteArray expected = m_original;
+        expected.replace("  - route:\n    - destination:\n        host: mongo\n",
+            "  - route:\n    - destination:\n        host: mongo\n    match:\n    - port: 5432\n");
+        QCOMPARE(m_doc->files()[0].text, expected);
+        QTRY_COMPARE(m_editor->ruleList()->item(3)->text(), QStringLiteral("TCP: port 5432  →  mongo"));
+        QTest::mouseClick(l4->removeBlockButton(0), Qt::LeftButton);
+        QTRY_COMPARE(m_doc->files()[0].text, m_original);
+        QCOMPARE(m_doc->undoStack()->count(), 2);
+
+        QSignalSpy failed(m_editor, &RuleListEditor::editFailed);
+        clickRow(1);
+        QTRY_COMPARE(l4->routeKind(), RouteKind::Tls);
+        QTest::mouseClick(l4->removeBlockButton(0), Qt::LeftButton);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failed.first().first().toString().contains("a TLS rule needs a match block"));
+        QCOMPARE(m_doc->files()[0].text, m_original);
+    }
+
     // Up/Down and drops reorder TCP rules among TCP rules; a drop across kinds is refused.
     void reorderAddAndDeleteTcpRules()
     {

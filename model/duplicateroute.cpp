@@ -10,18 +10,25 @@ namespace meshroute {
 std::unique_ptr<DuplicateRoute> DuplicateRoute::create(
     Document *document, int resourceId, int routeIndex, QString *error)
 {
+    return create(document, resourceId, RouteKind::Http, routeIndex, error);
+}
+
+std::unique_ptr<DuplicateRoute> DuplicateRoute::create(
+    Document *document, int resourceId, RouteKind kind, int routeIndex, QString *error)
+{
     ResourceEdit edit;
     if (!edit.begin(document, resourceId, error))
         return nullptr;
-    const HttpRoute *rule = edit.rule(routeIndex, error);
-    if (!rule)
+    const VirtualService *vs = RouteKinds::findRule(edit, kind, routeIndex, error);
+    if (!vs)
         return nullptr;
-    const QString name = rule->displayName(routeIndex);
-    if (!edit.duplicateItem({ QByteArray("spec"), QByteArray("http") }, routeIndex, error))
+    const QString name = RouteKinds::displayName(*vs, kind, routeIndex);
+    if (!edit.duplicateItem({ QByteArray("spec"), RouteKinds::section(kind) }, routeIndex, error))
         return nullptr;
-    if (rule->name.present && !rule->name.value.isEmpty()) {
+    const HttpRoute *rule = kind == RouteKind::Http ? &vs->http[routeIndex] : nullptr;
+    if (rule && rule->name.present && !rule->name.value.isEmpty()) {
         QSet<QString> taken;
-        for (const HttpRoute &r : edit.resource().virtualService()->http)
+        for (const HttpRoute &r : vs->http)
             taken.insert(r.name.value);
         QString copy = rule->name.value + QStringLiteral("-copy");
         for (int n = 2; taken.contains(copy); ++n)

@@ -1,14 +1,16 @@
 #pragma once
 
 #include "replacedocumenttext.h"
+#include "routekind.h"
 #include "yamledit.h"
 
 #include <memory>
 
 namespace meshroute {
 
-// Inserts an exact copy of an HTTP rule after it (comments and unknown fields
-// included); a named rule's copy gets a new name, since names label stats.
+// Inserts an exact copy of an HTTP, TLS or TCP rule after it (comments and
+// unknown fields included); a named HTTP rule's copy gets a new name, since
+// names label stats (TLS and TCP rules have no names).
 class DuplicateRoute : public ReplaceDocumentText
 {
 public:
@@ -17,6 +19,8 @@ public:
     // nullptr and an error when the edit does not fit the document.
     static std::unique_ptr<DuplicateRoute> create(
         Document *document, int resourceId, int routeIndex, QString *error);
+    static std::unique_ptr<DuplicateRoute> create(
+        Document *document, int resourceId, RouteKind kind, int routeIndex, QString *error);
 };
 
 } // namespace meshroute

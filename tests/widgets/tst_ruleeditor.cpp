@@ -435,10 +435,43 @@ private Q_SLOTS:
         QCOMPARE(vs(*m_doc, m_vs)->tls[1].match[0].sniHosts[0].value, QStringLiteral("shop.example.com"));
         QTRY_COMPARE(m_editor->ruleList()->count(), 5);
         QCOMPARE(m_editor->ruleList()->currentRow(), 2);
-        QVERIFY(!m_editor->duplicateButton()->isEnabled()); // DuplicateRoute copies HTTP rules only
+        QVERIFY(m_editor->duplicateButton()->isEnabled());
         QTest::mouseClick(m_editor->deleteButton(), Qt::LeftButton);
         QTRY_COMPARE(m_editor->ruleList()->count(), 4);
         QCOMPARE(m_doc->files()[0].text, m_original);
+    }
+
+    // Duplicate on a TCP row copies that rule after it, bytes and all, and selects the copy.
+    void duplicateTcpRule()
+    {
+        openL4Fixture();
+        clickRow(2);
+        QVERIFY(m_editor->duplicateButton()->isEnabled());
+        QTest::mouseClick(m_editor->duplicateButton(), Qt::LeftButton);
+        QTRY_COMPARE(vs(*m_doc, m_vs)->tcp.size(), 3);
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        QCOMPARE(vs(*m_doc, m_vs)->tls.size(), 1);
+        QCOMPARE(vs(*m_doc, m_vs)->http.size(), 1);
+        const QByteArray text = m_doc->files()[0].text;
+        const qsizetype tcpAt = m_original.indexOf("  tcp:\n") + 7;
+        const qsizetype secondAt
+            = m_original.indexOf("  - route:\n    - destination:\n        host: mongo\n");
+        const QByteArray first = m_original.mid(tcpAt, secondAt - tcpAt);
+        QVERIFY(first.contains("x-unknown: kept"));
+        QByteArray expected = m_original;
+        expected.insert(secondAt, first);
+        QCOMPARE(text, expected);
+        QTRY_COMPARE(m_editor->ruleList()->count(), 5);
+        QCOMPARE(m_editor->ruleList()->currentRow(), 3);
+        QCOMPARE(
+            m_editor->ruleList()->item(3)->text(), QStringLiteral("TCP: port 27017  →  mongo/v1, mongo/v2"));
+        QCOMPARE(m_selection->current().routeKind, RouteKind::Tcp);
+        QCOMPARE(m_selection->current().l4RouteIndex, 1);
+        QTRY_VERIFY(m_editor->l4Editor()->isVisible());
+        QCOMPARE(m_editor->l4Editor()->titleLabel()->text(), QStringLiteral("TCP rule #1 of shop"));
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->files()[0].text, m_original);
+        QTRY_COMPARE(m_editor->ruleList()->count(), 4);
     }
 
     // mirrors: rows of host, subset, port and percentage; each edit one command on its own bytes.

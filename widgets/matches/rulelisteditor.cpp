@@ -260,8 +260,7 @@ void RuleListEditor::showEditor(int row)
     }
     m_editor->setVisible(!l4);
     m_l4Editor->setVisible(l4);
-    // DuplicateRoute copies HTTP rules only.
-    m_duplicate->setEnabled(m_list->count() > 0 && !l4);
+    m_duplicate->setEnabled(m_list->count() > 0);
 }
 
 void RuleListEditor::onDocumentChanged(const ChangeEvent &event)
@@ -407,18 +406,16 @@ void RuleListEditor::addRuleOfKind(RouteKind kind)
 
 void RuleListEditor::duplicateRule()
 {
-    const int row = m_list->currentRow();
-    if (kindOfRow(row) != RouteKind::Http)
-        return;
+    const RouteKind kind = kindOfRow(m_list->currentRow());
     const int index = currentRule();
     QString error;
-    auto command = DuplicateRoute::create(m_document, m_resourceId, index, &error);
+    auto command = DuplicateRoute::create(m_document, m_resourceId, kind, index, &error);
     if (!command) {
         Q_EMIT editFailed(error);
         return;
     }
     m_document->undoStack()->push(command.release());
-    m_list->setCurrentRow(rowOf(RouteKind::Http, index + 1));
+    m_list->setCurrentRow(rowOf(kind, index + 1));
 }
 
 void RuleListEditor::deleteRule()

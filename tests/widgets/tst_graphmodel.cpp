@@ -298,6 +298,75 @@ spec:
         QCOMPARE(g.nodeFor(SelectionTarget {}), -1);
     }
 
+    // TLS and TCP rule nodes: node -> selection -> the same node, kept apart
+    // from the HTTP rule and from each other at the same index.
+    void l4SelectionRoundTrip_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("section");
+        QTest::newRow("tcp #1") << int(RouteKind::Tcp) << 1 << QStringLiteral("tcp");
+        QTest::newRow("tcp #0") << int(RouteKind::Tcp) << 0 << QStringLiteral("tcp");
+        QTest::newRow("tls #0") << int(RouteKind::Tls) << 0 << QStringLiteral("tls");
+    }
+    void l4SelectionRoundTrip()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, index);
+        QFETCH(QString, section);
+        const LoadResult load
+            = Loader::loadPaths({ QStringLiteral(MESHROUTE_TEST_DATA_DIR "/editors/l4routes.yaml") });
+        const GraphModel g = GraphModel::build(load.workspace);
+        const int shop = idOf(load.workspace, ResourceKind::VirtualService, QStringLiteral("shop"));
+        QVERIFY(shop >= 0);
+        const int node = g.indexOf(QStringLiteral("rule:%1:%2:%3").arg(shop).arg(section).arg(index));
+        QVERIFY(node >= 0);
+        const SelectionTarget t = g.selectionFor(node);
+        QCOMPARE(t.resourceId, shop);
+        QCOMPARE(t.routeKind, RouteKind(kind));
+        QCOMPARE(t.l4RouteIndex, index);
+        QCOMPARE(t.routeIndex, -1);
+        QCOMPARE(g.nodeFor(t), node);
+        // Built by hand (as the rule list or the Preview does) it finds the same node.
+        SelectionTarget byHand;
+        byHand.resourceId = shop;
+        byHand.routeKind = RouteKind(kind);
+        byHand.l4RouteIndex = index;
+        QCOMPARE(g.nodes()[g.nodeFor(byHand)].key, g.nodes()[node].key);
+        QCOMPARE(g.selectionFor(g.nodeFor(byHand)), byHand);
+    }
+    // HTTP selections still find HTTP rule nodes (and only those) next to L4 rules.
+    void l4RulesLeaveHttpSelectionAlone()
+    {
+        const LoadResult load
+            = Loader::loadPaths({ QStringLiteral(MESHROUTE_TEST_DATA_DIR "/editors/l4routes.yaml") });
+        const GraphModel g = GraphModel::build(load.workspace);
+        const int shop = idOf(load.workspace, ResourceKind::VirtualService, QStringLiteral("shop"));
+        SelectionTarget t;
+        t.resourceId = shop;
+        t.routeIndex = 0;
+        const int http = g.nodeFor(t);
+        QCOMPARE(g.nodes()[http].key, QStringLiteral("rule:%1:http:0").arg(shop));
+        QCOMPARE(g.nodes()[http].routeKind, RouteKind::Http);
+        QCOMPARE(g.nodes()[http].l4RouteIndex, -1);
+        QCOMPARE(g.selectionFor(http), t);
+        t.routeIndex = -1;
+        QCOMPARE(g.nodes()[g.nodeFor(t)].key, QStringLiteral("vs:%1").arg(shop));
+        // A rule index that does not exist falls back to the VirtualService, for every kind.
+        t.routeKind = RouteKind::Tcp;
+        t.l4RouteIndex = 7;
+        QCOMPARE(g.nodes()[g.nodeFor(t)].key, QStringLiteral("vs:%1").arg(shop));
+        // The new fields take part in node equality (the view updates items in place on equality).
+        GraphNode a = g.nodes()[g.indexOf(QStringLiteral("rule:%1:tcp:0").arg(shop))];
+        GraphNode b = a;
+        QVERIFY(a == b);
+        b.l4RouteIndex = 1;
+        QVERIFY(!(a == b));
+        b = a;
+        b.routeKind = RouteKind::Tls;
+        QVERIFY(!(a == b));
+    }
+
     void neighbourhoodOfOneHost()
     {
         const LoadResult load = bookinfo();

@@ -486,7 +486,7 @@ GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope)
         }
 
         auto addRule = [&](const QString &key, const QString &title, const QStringList &details,
-                           int routeIndex, const QString &toolTip) {
+                           RouteKind routeKind, int index, const QString &toolTip) {
             GraphNode rn;
             rn.kind = GraphNode::Kind::Rule;
             rn.key = key;
@@ -495,7 +495,11 @@ GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope)
             rn.toolTip = toolTip;
             rn.hosts = g.m_nodes[vsNode].hosts;
             rn.resourceId = r.id;
-            rn.routeIndex = routeIndex;
+            rn.routeKind = routeKind;
+            if (routeKind == RouteKind::Http)
+                rn.routeIndex = index;
+            else
+                rn.l4RouteIndex = index;
             const int idx = g.addNode(rn);
             GraphEdge e;
             e.kind = GraphEdge::Kind::VirtualServiceToRule;
@@ -558,8 +562,8 @@ GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope)
                 : QStringLiteral("rule #%1").arg(i);
             const QString tip = QStringLiteral("HTTP rule %1 of %2: %3")
                                     .arg(rule.displayName(int(i)), r.name(), matchSummary(rule, -1));
-            const int ruleNode
-                = addRule(QStringLiteral("rule:%1:http:%2").arg(r.id).arg(i), title, details, int(i), tip);
+            const int ruleNode = addRule(QStringLiteral("rule:%1:http:%2").arg(r.id).arg(i), title, details,
+                RouteKind::Http, int(i), tip);
             addDestinations(ruleNode, rule.route, int(i));
             QList<Destination> mirrors;
             if (rule.hasMirror)
@@ -586,7 +590,7 @@ GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope)
                 QStringLiteral("TLS rule #%1").arg(i),
                 { sni.isEmpty() ? QStringLiteral("any SNI")
                                 : QLatin1String("sni ") + sni.join(QLatin1String(" | ")) },
-                -1, QStringLiteral("TLS rule: routes non-terminated TLS by SNI."));
+                RouteKind::Tls, int(i), QStringLiteral("TLS rule: routes non-terminated TLS by SNI."));
             addDestinations(ruleNode, vs->tls[i].route, -1);
         }
         for (qsizetype i = 0; i < vs->tcp.size(); ++i) {
@@ -598,7 +602,7 @@ GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope)
                 QStringLiteral("TCP rule #%1").arg(i),
                 { ports.isEmpty() ? QStringLiteral("any connection")
                                   : QLatin1String("port ") + ports.join(QLatin1String(" | ")) },
-                -1, QStringLiteral("TCP rule: routes opaque TCP connections."));
+                RouteKind::Tcp, int(i), QStringLiteral("TCP rule: routes opaque TCP connections."));
             addDestinations(ruleNode, vs->tcp[i].route, -1);
         }
     }
@@ -640,6 +644,9 @@ int GraphModel::nodeFor(const SelectionTarget &target) const
             score = 4;
         else if (target.routeIndex >= 0 && n.routeIndex == target.routeIndex)
             score = 3;
+        else if (target.routeKind != RouteKind::Http && target.l4RouteIndex >= 0
+            && n.routeKind == target.routeKind && n.l4RouteIndex == target.l4RouteIndex)
+            score = 3;
         else if (n.routeIndex < 0 && n.subset.isEmpty() && n.kind != GraphNode::Kind::Rule)
             score = 2;
         if (score > bestScore) {
@@ -660,6 +667,8 @@ SelectionTarget GraphModel::selectionFor(int node) const
         t.resourceId = n.resourceId;
         t.routeIndex = n.routeIndex;
         t.subset = n.subset;
+        t.routeKind = n.routeKind;
+        t.l4RouteIndex = n.l4RouteIndex;
         return t;
     }
     // Something missing: select the place that refers to it.

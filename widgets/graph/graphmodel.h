@@ -1,6 +1,7 @@
 #pragma once
 
 #include "graphscope.h"
+#include "routekind.h"
 
 #include <QHash>
 #include <QList>
@@ -38,13 +39,16 @@ struct GraphNode
     int resourceId = -1;
     int routeIndex = -1;
     QString subset;
+    // A TLS or TCP rule node: spec.tls/tcp[l4RouteIndex] (routeIndex stays -1, as in SelectionTarget).
+    RouteKind routeKind = RouteKind::Http;
+    int l4RouteIndex = -1;
 
     bool operator==(const GraphNode &o) const
     {
         return kind == o.kind && key == o.key && title == o.title && details == o.details
             && toolTip == o.toolTip && missing == o.missing && missingReason == o.missingReason
             && hosts == o.hosts && resourceId == o.resourceId && routeIndex == o.routeIndex
-            && subset == o.subset;
+            && subset == o.subset && routeKind == o.routeKind && l4RouteIndex == o.l4RouteIndex;
     }
 };
 

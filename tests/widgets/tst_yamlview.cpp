@@ -126,6 +126,88 @@ private Q_SLOTS:
         QCOMPARE(m_view->targetAt(0, matchLine).matchIndex, 1);
     }
 
+    // A TLS or TCP rule selected elsewhere marks its spec.tls[i] / spec.tcp[i]
+    // lines and scrolls to them; a click inside one selects that rule.
+    void tlsAndTcpRulesAreMarkedAndClickable()
+    {
+        m_doc->open({ QStringLiteral(MESHROUTE_TEST_DATA_DIR "/editors/l4routes.yaml") });
+        const QByteArray text = fileText();
+        QTRY_COMPARE(m_view->toPlainText().toUtf8(), text);
+        const int shop = idOf(*m_doc, ResourceKind::VirtualService, QStringLiteral("shop"));
+        QVERIFY(shop >= 0);
+        const int tlsLine = lineOf(text, "  tls:");
+        const int tcpLine = lineOf(text, "  tcp:");
+        const int secondTcp = lineOf(text, "  - route:", tcpLine);
+        QVERIFY(tlsLine > 0 && tcpLine > tlsLine && secondTcp > tcpLine);
+
+        SelectionTarget t;
+        t.resourceId = shop;
+        t.routeKind = RouteKind::Tls;
+        t.l4RouteIndex = 0;
+        m_selection->select(t);
+        QCOMPARE(m_view->highlightFirst(), tlsLine + 1);
+        QCOMPARE(m_view->highlightLast(), tcpLine - 1);
+        QCOMPARE(m_view->lineText(m_view->highlightLast()).trimmed(), QStringLiteral("weight: 20"));
+
+        t.routeKind = RouteKind::Tcp;
+        m_selection->select(t);
+        QCOMPARE(m_view->highlightFirst(), tcpLine + 1);
+        QCOMPARE(m_view->highlightLast(), lineOf(text, "x-unknown: kept"));
+
+        // The last rule of the file: below the first screen, so the view scrolls.
+        t.l4RouteIndex = 1;
+        m_selection->select(t);
+        QCOMPARE(m_view->highlightFirst(), secondTcp);
+        QCOMPARE(m_view->highlightLast(), secondTcp + 2);
+        QCOMPARE(m_view->lineText(m_view->highlightLast()).trimmed(), QStringLiteral("host: mongo"));
+        QVERIFY(m_view->isLineVisible(secondTcp));
+        QVERIFY(!m_view->isLineVisible(m_view->firstLine()));
+
+        // A destination of a TCP rule is marked on its own.
+        t.l4RouteIndex = 0;
+        t.destinationIndex = 1;
+        m_selection->select(t);
+        const int v2 = lineOf(text, "subset: v2", tcpLine);
+        QCOMPARE(m_view->highlightFirst(), v2 - 2);
+        QCOMPARE(m_view->highlightLast(), v2 + 3);
+
+        // A click on a line of the first TCP rule selects it (and the destination written there).
+        t = SelectionTarget {};
+        t.resourceId = shop;
+        t.routeKind = RouteKind::Tls;
+        t.l4RouteIndex = 0;
+        m_selection->select(t);
+        const int portLine = lineOf(text, "- port: 27017");
+        QVERIFY(m_view->isLineVisible(portLine));
+        const QTextBlock block = m_view->document()->findBlockByNumber(portLine - m_view->firstLine());
+        const QRect rect = m_view->cursorRect(QTextCursor(block));
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, QPoint(60, int(rect.center().y())));
+        QCOMPARE(m_selection->current().resourceId, shop);
+        QCOMPARE(m_selection->current().routeKind, RouteKind::Tcp);
+        QCOMPARE(m_selection->current().l4RouteIndex, 0);
+        QCOMPARE(m_selection->current().routeIndex, -1); // HTTP-only views see the VirtualService
+        QCOMPARE(m_selection->current().matchIndex, 0);
+        QCOMPARE(m_view->highlightFirst(), portLine);
+
+        const SelectionTarget sni = m_view->targetAt(0, lineOf(text, "- shop.example.com", tlsLine));
+        QCOMPARE(sni.routeKind, RouteKind::Tls);
+        QCOMPARE(sni.l4RouteIndex, 0);
+        QCOMPARE(sni.matchIndex, 0);
+        const SelectionTarget last = m_view->targetAt(0, secondTcp + 2);
+        QCOMPARE(last.routeKind, RouteKind::Tcp);
+        QCOMPARE(last.l4RouteIndex, 1);
+        QCOMPARE(last.destinationIndex, 0);
+        // HTTP rules and the lines around the rules are as before.
+        const SelectionTarget web = m_view->targetAt(0, lineOf(text, "- name: web"));
+        QCOMPARE(web.routeKind, RouteKind::Http);
+        QCOMPARE(web.routeIndex, 0);
+        QCOMPARE(web.l4RouteIndex, -1);
+        const SelectionTarget tcpKey = m_view->targetAt(0, tcpLine);
+        QCOMPARE(tcpKey.resourceId, shop);
+        QCOMPARE(tcpKey.routeKind, RouteKind::Http);
+        QCOMPARE(tcpKey.l4RouteIndex, -1);
+    }
+
     void followsEveryModelChange()
     {
         const int reviewsVs = idOf(*m_doc, ResourceKind::VirtualService, QStringLiteral("reviews"));

@@ -39,6 +39,40 @@ bool isBlankOrComment(const QByteArray &line)
     return t.isEmpty() || t.startsWith('#');
 }
 
+// Where the TLS or TCP rule `target` names starts, or its destination or match block.
+template <typename Rule> SourcePos l4RulePos(const QList<Rule> &rules, const SelectionTarget &target)
+{
+    if (target.l4RouteIndex < 0 || target.l4RouteIndex >= rules.size())
+        return {};
+    const Rule &rule = rules[target.l4RouteIndex];
+    if (target.destinationIndex >= 0 && target.destinationIndex < rule.route.size())
+        return rule.route[target.destinationIndex].pos;
+    if (target.matchIndex >= 0 && target.matchIndex < rule.match.size())
+        return rule.match[target.matchIndex].pos;
+    return rule.pos;
+}
+
+// Names in `target` the rule of `rules` whose lines `contains` (and its block inside); false if none.
+template <typename Rule, typename Contains>
+bool l4RuleAt(const QList<Rule> &rules, RouteKind kind, const Contains &contains, SelectionTarget *target)
+{
+    for (int i = 0; i < rules.size(); ++i) {
+        const Rule &rule = rules[i];
+        if (!contains(rule.pos))
+            continue;
+        target->routeKind = kind;
+        target->l4RouteIndex = i;
+        for (int d = 0; d < rule.route.size(); ++d)
+            if (contains(rule.route[d].pos))
+                target->destinationIndex = d;
+        for (int m = 0; m < rule.match.size(); ++m)
+            if (contains(rule.match[m].pos))
+                target->matchIndex = m;
+        return true;
+    }
+    return false;
+}
+
 int countLines(const char *begin, const char *end)
 {
     return int(std::count(begin, end, '\n'));
@@ -262,14 +296,18 @@ QPair<int, int> YamlView::rangeFor(const SelectionTarget &target) const
         return { 0, 0 };
 
     SourcePos pos;
-    if (const VirtualService *vs = r->virtualService();
-        vs && target.routeIndex >= 0 && target.routeIndex < vs->http.size()) {
+    const VirtualService *vs = r->virtualService();
+    if (vs && target.routeIndex >= 0 && target.routeIndex < vs->http.size()) {
         const HttpRoute &rule = vs->http[target.routeIndex];
         pos = rule.pos;
         if (target.destinationIndex >= 0 && target.destinationIndex < rule.route.size())
             pos = rule.route[target.destinationIndex].pos;
         else if (target.matchIndex >= 0 && target.matchIndex < rule.match.size())
             pos = rule.match[target.matchIndex].pos;
+    } else if (vs && target.routeKind == RouteKind::Tls) {
+        pos = l4RulePos(vs->tls, target);
+    } else if (vs && target.routeKind == RouteKind::Tcp) {
+        pos = l4RulePos(vs->tcp, target);
     } else if (const DestinationRule *dr = r->destinationRule(); dr && !target.subset.isEmpty()) {
         if (const Subset *s = dr->findSubset(target.subset))
             pos = s->pos;
@@ -335,6 +373,8 @@ SelectionTarget YamlView::targetAt(int fileIndex, int line) const
                     t.matchIndex = m;
             break;
         }
+        if (t.routeIndex < 0 && !l4RuleAt(vs->tls, RouteKind::Tls, contains, &t))
+            l4RuleAt(vs->tcp, RouteKind::Tcp, contains, &t);
     } else if (const DestinationRule *dr = found->destinationRule()) {
         for (const Subset &s : dr->subsets)
             if (contains(s.pos))

@@ -27,8 +27,12 @@ void Document::setLoadResult(LoadResult result)
 {
     m_load = std::move(result);
     m_savedText.clear();
-    for (const SourceFile &f : std::as_const(m_load.files))
+    m_saved.clear();
+    for (const SourceFile &f : std::as_const(m_load.files)) {
         m_savedText.append(f.text);
+        m_saved.append(SavedState {});
+        resetSavedState(int(m_saved.size()) - 1);
+    }
     m_undoStack->clear();
     Q_EMIT changed(ChangeEvent{ ChangeEvent::Type::Reset, {}, -1 });
 }
@@ -170,7 +174,49 @@ void Document::replaceDocumentText(int fileIndex, int documentIndex, const QByte
                 r.baseOffset += byteDelta;
             }
 
+    updateSavedState(fileIndex, documentIndex);
     Q_EMIT changed(ChangeEvent{ ChangeEvent::Type::ResourcesChanged, changedIds, fileIndex });
+}
+
+void Document::resetSavedState(int fileIndex)
+{
+    SavedState &saved = m_saved[fileIndex];
+    saved.spans = m_load.files[fileIndex].spans;
+    saved.documentDiffers = QList<bool>(qsizetype(saved.spans.size()), false);
+    saved.documentsLineUp = true;
+}
+
+void Document::updateSavedState(int fileIndex, int documentIndex)
+{
+    SavedState &saved = m_saved[fileIndex];
+    const SourceFile &file = m_load.files[fileIndex];
+    if (documentIndex < 0) {
+        // The whole file was replaced: compare document by document when they still line up,
+        // and the bytes between documents (comments before the first, after the last) too.
+        saved.documentsLineUp = file.spans.size() == saved.spans.size();
+        if (!saved.documentsLineUp)
+            return;
+        auto gap = [](const QByteArray &text, const std::vector<YamlDocumentSpan> &spans, std::size_t i) {
+            const qsizetype from = i == 0 ? 0 : spans[i - 1].offset + spans[i - 1].length;
+            const qsizetype to = i < spans.size() ? spans[i].offset : text.size();
+            return QByteArrayView(text).sliced(from, std::max<qsizetype>(0, to - from));
+        };
+        for (std::size_t i = 0; i <= file.spans.size(); ++i)
+            if (gap(file.text, file.spans, i) != gap(m_savedText[fileIndex], saved.spans, i)) {
+                saved.documentsLineUp = false;
+                return;
+            }
+        for (std::size_t d = 0; d < file.spans.size(); ++d)
+            updateSavedState(fileIndex, int(d));
+        return;
+    }
+    if (!saved.documentsLineUp || std::size_t(documentIndex) >= saved.spans.size())
+        return;
+    const YamlDocumentSpan &now = file.spans[std::size_t(documentIndex)];
+    const YamlDocumentSpan &then = saved.spans[std::size_t(documentIndex)];
+    saved.documentDiffers[documentIndex]
+        = QByteArrayView(file.text).sliced(now.offset, now.length)
+        != QByteArrayView(m_savedText[fileIndex]).sliced(then.offset, then.length);
 }
 
 QByteArray Document::fileText(int fileIndex) const
@@ -235,6 +281,7 @@ void Document::replaceFileText(int fileIndex, const QByteArray &text)
     std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic &a, const Diagnostic &b) {
         return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
     });
+    updateSavedState(fileIndex, -1);
     Q_EMIT changed(ChangeEvent{ ChangeEvent::Type::ResourcesChanged, changedIds, fileIndex });
 }
 
@@ -248,7 +295,12 @@ bool Document::isModified() const
 
 bool Document::isFileModified(int fileIndex) const
 {
-    return fileIndex >= 0 && fileIndex < m_load.files.size() && m_load.files[fileIndex].text != m_savedText.value(fileIndex);
+    if (fileIndex < 0 || fileIndex >= m_load.files.size())
+        return false;
+    const SavedState &saved = m_saved[fileIndex];
+    if (!saved.documentsLineUp)
+        return m_load.files[fileIndex].text != m_savedText[fileIndex];
+    return saved.documentDiffers.contains(true);
 }
 
 bool Document::saveFileAs(int fileIndex, const QString &path, QString *error)
@@ -281,6 +333,7 @@ bool Document::saveFileAs(int fileIndex, const QString &path, QString *error)
                 d.file = path;
     }
     m_savedText[fileIndex] = text;
+    resetSavedState(fileIndex);
     if (!isModified())
         m_undoStack->setClean();
     Q_EMIT changed(ChangeEvent{ ChangeEvent::Type::Saved, {}, fileIndex });

@@ -83,6 +83,18 @@ private:
     LoadOptions m_options;
     UndoStack *m_undoStack;
     QList<QByteArray> m_savedText; // per file: the bytes on disk as of the last load or save
+
+    // Whether a file differs from its saved bytes, kept per document so that
+    // a weight step on a 14 MB file compares one document, not the file.
+    struct SavedState
+    {
+        std::vector<YamlDocumentSpan> spans; // of the saved text
+        QList<bool> documentDiffers;         // parallel to spans, while the documents line up
+        bool documentsLineUp = true;         // false after an edit changed the number of documents
+    };
+    QList<SavedState> m_saved;
+    void resetSavedState(int fileIndex);
+    void updateSavedState(int fileIndex, int documentIndex);
 };
 
 } // namespace meshroute

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "backgroundpool.h"
 #include "document.h"
 #include "graph/graphpanel.h"
 #include "graph/graphview.h"
@@ -38,6 +39,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -110,8 +112,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_autosaveTimer->setInterval(defaultAutosaveMs);
     connect(m_autosaveTimer, &QTimer::timeout, this, [this] {
-        if (m_recoveryDirty)
-            writeRecovery();
+        // Still writing the last set (a slow disk): try again on the next tick.
+        if (m_recoveryDirty && !m_recoveryWrite.isRunning())
+            startRecoveryWrite(true);
     });
     m_autosaveTimer->start();
 
@@ -790,6 +793,7 @@ bool MainWindow::ensureSessionDirectory()
 
 void MainWindow::removeRecovery()
 {
+    m_recoveryWrite.waitForFinished(); // a write in flight would bring the files back
     if (m_sessionDir.isEmpty())
         return;
     QDir dir(m_sessionDir);
@@ -798,46 +802,87 @@ void MainWindow::removeRecovery()
             dir.remove(name);
 }
 
+namespace {
+
+// What one autosave writes: taken on the UI thread (the texts are shared, not
+// copied), written on a worker, so a 14 MB file never stalls a slider drag.
+struct RecoverySnapshot
+{
+    QString directory;
+    struct File
+    {
+        QString path; // absolute, as recovery offers it
+        QByteArray text;
+    };
+    QList<File> files;
+    QStringList inputs;
+};
+
+bool writeRecoverySnapshot(const RecoverySnapshot &snapshot)
+{
+    QJsonArray entries;
+    QStringList written;
+    for (int i = 0; i < snapshot.files.size(); ++i) {
+        const RecoverySnapshot::File &file = snapshot.files[i];
+        const QString name = QStringLiteral("file%1.yaml").arg(i);
+        QSaveFile out(snapshot.directory + QLatin1Char('/') + name);
+        if (!out.open(QIODevice::WriteOnly) || out.write(file.text) != file.text.size() || !out.commit())
+            return false;
+        written.append(name);
+        entries.append(QJsonObject { { QStringLiteral("path"), file.path }, { QStringLiteral("recovery"), name } });
+    }
+    QJsonArray inputs;
+    for (const QString &input : snapshot.inputs)
+        inputs.append(input);
+    const QJsonObject session { { QStringLiteral("version"), 1 },
+        { QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) },
+        { QStringLiteral("inputs"), inputs }, { QStringLiteral("files"), entries } };
+    // The session file last: a crash in the middle leaves the previous complete set.
+    QSaveFile out(snapshot.directory + QStringLiteral("/session.json"));
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(session).toJson()) < 0 || !out.commit())
+        return false;
+    QDir dir(snapshot.directory);
+    for (const QString &name : dir.entryList({ QStringLiteral("file*.yaml") }, QDir::Files))
+        if (!written.contains(name))
+            dir.remove(name);
+    return true;
+}
+
+} // namespace
+
 bool MainWindow::writeRecovery()
+{
+    return startRecoveryWrite(false);
+}
+
+bool MainWindow::startRecoveryWrite(bool inBackground)
 {
     m_recoveryDirty = false;
     if (!m_document->isModified() && !m_yaml->hasPendingEdit()) {
+        m_recoveryWrite.waitForFinished();
         removeRecovery();
         return true;
     }
     if (!ensureSessionDirectory())
         return false;
-    QJsonArray entries;
-    QStringList written;
+    RecoverySnapshot snapshot;
+    snapshot.directory = m_sessionDir;
     const QList<SourceFile> &files = m_document->files();
     for (int i = 0; i < files.size(); ++i) {
         // Text typed in the YAML view and not applied yet is recovered too.
         const QByteArray pending = m_yaml->pendingFileText(i);
-        const QByteArray &text = pending.isNull() ? files[i].text : pending;
         if (!m_document->isFileModified(i) && pending.isNull())
             continue;
-        const QString name = QStringLiteral("file%1.yaml").arg(i);
-        QSaveFile out(m_sessionDir + QLatin1Char('/') + name);
-        if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
-            return false;
-        written.append(name);
-        entries.append(QJsonObject { { QStringLiteral("path"), QFileInfo(files[i].path).absoluteFilePath() },
-            { QStringLiteral("recovery"), name } });
+        snapshot.files.append(
+            { QFileInfo(files[i].path).absoluteFilePath(), pending.isNull() ? files[i].text : pending });
     }
-    QJsonArray inputs;
     for (const QString &input : std::as_const(m_inputs))
-        inputs.append(input == QLatin1String("-") ? input : QFileInfo(input).absoluteFilePath());
-    const QJsonObject session { { QStringLiteral("version"), 1 },
-        { QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) },
-        { QStringLiteral("inputs"), inputs }, { QStringLiteral("files"), entries } };
-    // The session file last: a crash in the middle leaves the previous complete set.
-    QSaveFile out(m_sessionDir + QStringLiteral("/session.json"));
-    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(session).toJson()) < 0 || !out.commit())
-        return false;
-    QDir dir(m_sessionDir);
-    for (const QString &name : dir.entryList({ QStringLiteral("file*.yaml") }, QDir::Files))
-        if (!written.contains(name))
-            dir.remove(name);
+        snapshot.inputs.append(input == QLatin1String("-") ? input : QFileInfo(input).absoluteFilePath());
+    // One write at a time, in order: the last one started leaves the newest set.
+    m_recoveryWrite.waitForFinished();
+    if (!inBackground)
+        return writeRecoverySnapshot(snapshot);
+    m_recoveryWrite = QtConcurrent::run(backgroundPool(), [snapshot] { return writeRecoverySnapshot(snapshot); });
     return true;
 }
 

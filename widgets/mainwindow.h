@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QFuture>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <functional>
@@ -110,6 +111,8 @@ private:
     // undoable edits; returns the paths whose text could not be put back.
     QStringList openWithTexts(const QStringList &inputs, const QHash<QString, QByteArray> &texts);
     bool ensureSessionDirectory();
+    // Writes the recovery set now, or on a worker (the autosave timer).
+    bool startRecoveryWrite(bool inBackground);
     void removeRecovery();
 
     Document *m_document;
@@ -132,6 +135,7 @@ private:
 
     QTimer *m_autosaveTimer;
     bool m_recoveryDirty = false;
+    QFuture<bool> m_recoveryWrite; // the autosave being written in the background
     bool m_recoveryChecked = false;
     QString m_sessionDir;
     std::unique_ptr<QLockFile> m_sessionLock;

@@ -1,6 +1,7 @@
 #include "replacefiletext.h"
 
 #include "commandtest.h"
+#include "replacedocumenttext.h"
 
 using namespace meshroute;
 using namespace meshroute::test;
@@ -118,6 +119,47 @@ private Q_SLOTS:
         QVERIFY(idOf(doc, ResourceKind::DestinationRule, "reviews") >= 0);
         doc.undoStack()->undo();
         QVERIFY(doc.loadDiagnostics().isEmpty());
+    }
+
+    // Whether a file differs from what is on disk is tracked per document; every
+    // kind of edit, and its undo, must still say it right.
+    void modifiedFollowsEditsAndUndo()
+    {
+        Document doc;
+        load(doc, twoDocs);
+        QVERIFY(!doc.isFileModified(0));
+        const QByteArray vs = doc.documentText(0, 0);
+        QByteArray edited = vs;
+        edited.replace("subset: v1", "subset: v2");
+        doc.undoStack()->push(new ReplaceDocumentText(&doc, 0, 0, vs, edited, "Edit"));
+        QVERIFY(doc.isFileModified(0));
+        doc.undoStack()->undo();
+        QVERIFY(!doc.isFileModified(0));
+
+        // Only the comment before the first document: outside every document.
+        QByteArray comment = twoDocs;
+        comment.replace("# gateway and routes", "# gateway and routes!");
+        doc.undoStack()->push(new ReplaceFileText(&doc, 0, twoDocs, comment, "Edit"));
+        QVERIFY(doc.isFileModified(0));
+        doc.undoStack()->undo();
+        QVERIFY(!doc.isFileModified(0));
+
+        // A new document, then the weight edit on top of it.
+        doc.undoStack()->push(new ReplaceFileText(&doc, 0, twoDocs, twoDocs + gatewayDoc, "Add"));
+        QVERIFY(doc.isFileModified(0));
+        doc.undoStack()->push(new ReplaceDocumentText(&doc, 0, 0, vs, edited, "Edit"));
+        QVERIFY(doc.isFileModified(0));
+        doc.undoStack()->undo();
+        doc.undoStack()->undo();
+        QVERIFY(!doc.isFileModified(0));
+
+        // A whole-file replacement that changes one document only.
+        QByteArray whole = twoDocs;
+        whole.replace("name: v1", "name: v3");
+        doc.undoStack()->push(new ReplaceFileText(&doc, 0, twoDocs, whole, "Edit"));
+        QVERIFY(doc.isFileModified(0));
+        doc.undoStack()->undo();
+        QVERIFY(!doc.isFileModified(0));
     }
 
     void typingMergesIntoOneStep()

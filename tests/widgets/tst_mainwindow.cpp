@@ -295,6 +295,25 @@ private Q_SLOTS:
         answers.script = { QMessageBox::Discard };
     }
 
+    // The autosave timer writes the recovery files on a worker thread: they appear
+    // without the UI thread writing them, and hold the latest edit.
+    void autosaveWritesInTheBackground()
+    {
+        const QString path = copyOfBookinfo(QStringLiteral("autosaved.yaml"));
+        MainWindow w;
+        w.openPaths({ path });
+        w.setAutosaveInterval(20);
+        setReviewsWeights(w, 60, 40);
+        auto recovered = [&w] { return readAll(w.recoveryDirectory() + QStringLiteral("/file0.yaml")); };
+        QTRY_VERIFY(recovered().contains("weight: 60  # stable"));
+        QTRY_VERIFY(QFile::exists(w.recoveryDirectory() + QStringLiteral("/session.json")));
+        setReviewsWeights(w, 55, 45);
+        QTRY_VERIFY(recovered().contains("weight: 55  # stable"));
+        Answers quiet;
+        quiet.script = { QMessageBox::Discard };
+        w.setPrompt(quiet.prompt());
+    }
+
     void dropOpensFiles()
     {
         const QString path = copyOfBookinfo(QStringLiteral("dropped.yaml"));

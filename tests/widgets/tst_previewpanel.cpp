@@ -223,6 +223,53 @@ private Q_SLOTS:
     }
 
     // Drag a weight (SetWeights as the slider pushes it): outcomes, bars and markers follow.
+    // The graph is lit only while the Preview is shown: hidden behind the Problems
+    // tab it clears the light, shown again it lights the current row's path.
+    void pathIsLitOnlyWhileShown()
+    {
+        clickRow(Reviews);
+        QTRY_COMPARE(m_selection->highlight().virtualServiceId, m_reviews);
+        m_panel->hide();
+        QVERIFY(m_selection->highlight().isEmpty());
+        m_panel->show();
+        QCOMPARE(m_selection->highlight().virtualServiceId, m_reviews);
+    }
+
+    // Above the threshold the route tables compile on a worker: the UI thread does not
+    // wait, the outcomes follow when the table is ready, and a burst of edits (a drag)
+    // ends with the outcome of the last one.
+    void largeWorkspaceCompilesInTheBackground()
+    {
+        QByteArray text = readFile(kBookinfo);
+        for (int i = 0; i < PreviewPanel::asyncCompileThreshold; ++i) {
+            const QByteArray n = "filler" + QByteArray::number(i);
+            text += "\n---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: " + n
+                + ", namespace: other}\nspec:\n  hosts: [" + n + "]\n  http:\n  - route:\n"
+                + "    - destination: {host: " + n + "}\n";
+        }
+        const QString path = m_dir->filePath(QStringLiteral("bookinfo.yaml"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(text);
+        out.close();
+        QSignalSpy refreshed(m_panel, &PreviewPanel::refreshed);
+        m_doc->open({ path });
+        QVERIFY(m_doc->workspace().resources.size() > PreviewPanel::asyncCompileThreshold);
+        QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty() && !m_panel->isCompiling(), 20000);
+        QCOMPARE(cell(Reviews, SampleRequestModel::Outcome), QStringLiteral("-> reviews v1 99% · v2 1%"));
+
+        m_reviews = idOf(*m_doc, ResourceKind::VirtualService, QStringLiteral("reviews"));
+        refreshed.clear();
+        for (int v2 = 5; v2 <= 50; v2 += 5)
+            pushWeights({ 100 - v2, v2 });
+        // Nothing waited for the compile: the row still shows the table it had.
+        QCOMPARE(cell(Reviews, SampleRequestModel::Outcome), QStringLiteral("-> reviews v1 99% · v2 1%"));
+        QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty() && !m_panel->isCompiling(), 20000);
+        QCOMPARE(cell(Reviews, SampleRequestModel::Outcome), QStringLiteral("-> reviews v1 50% · v2 50%"));
+        // One compile was running and one more took the latest text; no compile per edit.
+        QCOMPARE(refreshed.size(), 1);
+    }
+
     void draggingAWeightMovesBarsAndOutcomes()
     {
         clickRow(Reviews);

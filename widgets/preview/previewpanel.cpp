@@ -1,5 +1,6 @@
 #include "preview/previewpanel.h"
 
+#include "backgroundpool.h"
 #include "document.h"
 #include "preview/canaryplaneditor.h"
 #include "preview/convergenceplot.h"
@@ -24,7 +25,9 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 namespace meshroute {
@@ -46,6 +49,8 @@ PreviewPanel::PreviewPanel(Document *document, Selection *selection, QWidget *pa
     : QWidget(parent)
     , m_document(document)
     , m_selection(selection)
+    , m_compileWatcher(new QFutureWatcher<RouteTable>(this))
+    , m_settle(new QTimer(this))
     , m_model(new SampleRequestModel(this))
 {
     m_add = button(tr("Add"), tr("Add a sample request"), this);
@@ -143,6 +148,31 @@ PreviewPanel::PreviewPanel(Document *document, Selection *selection, QWidget *pa
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
 
+    connect(m_selection, &QObject::destroyed, this, [this] { m_selectionAlive = false; });
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(settleMs);
+    connect(m_settle, &QTimer::timeout, this, [this] {
+        if (m_compileWatcher->isRunning())
+            m_recompile = true; // once more when this one is done
+        else
+            startBackgroundCompile();
+    });
+    connect(m_compileWatcher, &QFutureWatcher<RouteTable>::finished, this, [this] {
+        if (m_compileWatcher->future().resultCount() == 0)
+            return;
+        if (m_recompile) {
+            // Edited meanwhile: this table is already stale (and freed on the worker).
+            QtConcurrent::run(backgroundPool(), [stale = m_compileWatcher->future().takeResult()] {});
+            m_settle->start();
+            return;
+        }
+        // Freeing the tables of thousands of VirtualServices takes a while too: not here.
+        RouteTable old = m_router.table();
+        m_router.setTable(m_compileWatcher->future().takeResult());
+        QtConcurrent::run(backgroundPool(), [old = std::move(old)] {});
+        m_compileWatcher->setFuture(QFuture<RouteTable>());
+        applyRouteTable();
+    });
     connect(m_document, &Document::changed, this, &PreviewPanel::onDocumentChanged);
     connect(m_selection, &Selection::changed, this, &PreviewPanel::onSelectionChanged);
     connect(m_model, &SampleRequestModel::samplesEdited, this, [this] {
@@ -347,11 +377,58 @@ void PreviewPanel::onDocumentChanged(const ChangeEvent &event)
 
 void PreviewPanel::refresh()
 {
-    m_router.setTable(RouteTable::compile(m_document->workspace()));
+    const Workspace &workspace = m_document->workspace();
+    if (workspace.resources.size() > asyncCompileThreshold) {
+        // Once the edits pause: a snapshot taken mid-drag would make the next step copy
+        // the whole workspace (the snapshot shares it until then).
+        m_settle->start();
+        return;
+    }
+    m_compileWatcher->setFuture(QFuture<RouteTable>()); // a running compile's table is stale
+    m_settle->stop();
+    m_recompile = false;
+    m_router.setTable(RouteTable::compile(workspace));
+    applyRouteTable();
+}
+
+bool PreviewPanel::isCompiling() const
+{
+    return m_compileWatcher->isRunning() || m_settle->isActive() || m_recompile;
+}
+
+void PreviewPanel::startBackgroundCompile()
+{
+    m_recompile = false;
+    // A finished compile whose table was not taken yet (its signal still queued) is
+    // superseded; it is freed on the worker, not here.
+    if (QFuture<RouteTable> previous = m_compileWatcher->future();
+        previous.isFinished() && previous.resultCount() > 0)
+        QtConcurrent::run(backgroundPool(), [stale = previous.takeResult()] {});
+    // A copy shares the resources' data: cheap, and safe from the edits that follow.
+    m_compileWatcher->setFuture(QtConcurrent::run(
+        backgroundPool(), [snapshot = m_document->workspace()] { return RouteTable::compile(snapshot); }));
+}
+
+void PreviewPanel::applyRouteTable()
+{
     reroute();
     updateDetails(false);
     runTests();
     Q_EMIT refreshed();
+}
+
+void PreviewPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updateDetails(false);
+}
+
+void PreviewPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    // The window may be tearing down, the shared selection with it.
+    if (m_selectionAlive)
+        m_selection->setHighlight(TrafficPath {});
 }
 
 void PreviewPanel::reroute()

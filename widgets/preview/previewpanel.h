@@ -5,11 +5,13 @@
 #include "samplerequest.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
+class QTimer;
 class QListWidget;
 class QPushButton;
 class QTabWidget;
@@ -44,7 +46,15 @@ public:
     ~PreviewPanel() override;
 
     // Recompiles, re-routes every sample, re-simulates the selected one and re-runs the tests.
+    // Above asyncCompileThreshold resources the route tables compile on a worker thread
+    // (one compile at a time, then one of the latest text) and the rest follows when it
+    // is done: compiling 5,000 VirtualServices takes longer than a frame.
     void refresh();
+    static constexpr int asyncCompileThreshold = 500;
+    // How long the edits must pause before a background compile starts.
+    static constexpr int settleMs = 120;
+    // True while route tables compile in the background.
+    bool isCompiling() const;
 
     SampleRequestModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -85,6 +95,11 @@ public:
     // Saves the plot of the current tab (split or accumulation) as .png, .svg or .pdf.
     bool exportPlot(const QString &path, QString *error, bool accumulation = false);
 
+protected:
+    // The path of the selected request is lit in the graph only while the Preview is shown.
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 Q_SIGNALS:
     // After every refresh, for the status bar and tests.
     void refreshed();
@@ -95,6 +110,9 @@ private:
     void onSelectionChanged(const meshroute::SelectionTarget &target);
     void loadSamples();
     void reroute();
+    // Everything after the route tables: outcomes, details, plots, tests.
+    void applyRouteTable();
+    void startBackgroundCompile();
     void updateDetails(bool selectRule);
     void updatePlots();
     void runTests();
@@ -108,6 +126,10 @@ private:
     Document *m_document;
     Selection *m_selection;
     Router m_router;
+    QFutureWatcher<RouteTable> *m_compileWatcher;
+    QTimer *m_settle; // a compile starts when the edits pause
+    bool m_recompile = false; // the text changed while a background compile ran
+    bool m_selectionAlive = true;
     SampleRequestModel *m_model;
     bool m_samplesModified = false;
     bool m_quietSelection = false;

@@ -1,5 +1,6 @@
 #include "problemsview.h"
 
+#include "backgroundpool.h"
 #include "document.h"
 #include "problemsmodel.h"
 #include "selection.h"
@@ -10,6 +11,7 @@
 #include <QPromise>
 #include <QRegularExpression>
 #include <QThreadPool>
+#include <QTimer>
 #include <memory>
 
 #if __has_include("checker.h")
@@ -39,6 +41,7 @@ ProblemsView::ProblemsView(Document *document, Selection *selection, QWidget *pa
     , m_selection(selection)
     , m_model(new ProblemsModel(this))
     , m_watcher(new QFutureWatcher<Diagnostics>(this))
+    , m_settle(new QTimer(this))
 {
     setModel(m_model);
     setUniformRowHeights(true);
@@ -53,13 +56,21 @@ ProblemsView::ProblemsView(Document *document, Selection *selection, QWidget *pa
     header()->resizeSection(ProblemsModel::ResourceColumn, 220);
     connect(this, &QTreeView::doubleClicked, this, &ProblemsView::activate);
     connect(document, &Document::changed, this, &ProblemsView::onDocumentChanged);
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(settleMs);
+    connect(m_settle, &QTimer::timeout, this, [this] {
+        if (m_watcher->isRunning())
+            m_recheck = true; // once more when this one is done
+        else
+            startBackgroundCheck();
+    });
     connect(m_watcher, &QFutureWatcher<Diagnostics>::finished, this, [this] {
         if (m_watcher->future().resultCount() == 0)
             return;
         if (m_recheck) {
             // The text changed while this ran (a slider drag): its findings are already
-            // stale, so check the latest text instead of showing them.
-            startBackgroundCheck();
+            // stale, so check the latest text (once the edits pause) instead of showing them.
+            m_settle->start();
             return;
         }
         m_checkerFindings = m_watcher->future().result();
@@ -76,7 +87,7 @@ ProblemsView::~ProblemsView()
 
 bool ProblemsView::isChecking() const
 {
-    return m_watcher->isRunning();
+    return m_watcher->isRunning() || m_settle->isActive() || m_recheck;
 }
 
 void ProblemsView::onDocumentChanged(const ChangeEvent &event)
@@ -95,18 +106,19 @@ void ProblemsView::refresh()
 #ifdef MESHROUTE_HAVE_CHECKER
     if (workspace.resources.size() > asyncThreshold) {
         // The loader's findings now, beside the last check's; the new check's follow.
-        // One check runs at a time: edits during it (every step of a drag) ask for one
-        // more check of the latest text, not one per step, so the worker never falls
-        // behind and the UI thread never waits.
-        showDiagnostics();
-        if (m_watcher->isRunning())
-            m_recheck = true;
-        else
-            startBackgroundCheck();
+        // One check runs at a time, started when the edits pause: a drag asks for one
+        // check of its final text, not one per step, so the worker never falls behind,
+        // and no snapshot taken mid-drag makes the next step copy the whole workspace.
+        // Comparing the loader's findings is cheap; comparing every checker finding on
+        // each step of a drag over a large mesh is not, and they cannot have changed yet.
+        if (!sameDiagnostics(m_document->loadDiagnostics(), m_shownLoad))
+            showDiagnostics();
+        m_settle->start();
         return;
     }
 #endif
     m_watcher->setFuture(QFuture<Diagnostics>()); // drop a running check's result
+    m_settle->stop();
     m_recheck = false;
     m_checkerFindings = runChecks(workspace);
     showDiagnostics();
@@ -116,12 +128,16 @@ void ProblemsView::refresh()
 void ProblemsView::startBackgroundCheck()
 {
     m_recheck = false;
+    // A finished check whose result was not taken yet is freed on the worker, not here.
+    if (QFuture<Diagnostics> previous = m_watcher->future();
+        previous.isFinished() && previous.resultCount() > 0)
+        backgroundPool()->start([stale = previous.takeResult()] {});
     auto promise = std::make_shared<QPromise<Diagnostics>>();
     QFuture<Diagnostics> future = promise->future();
     promise->start();
     Workspace snapshot
         = m_document->workspace(); // shares the resources' data: cheap, and safe from later edits
-    QThreadPool::globalInstance()->start([promise, snapshot] {
+    backgroundPool()->start([promise, snapshot] {
         promise->addResult(runChecks(snapshot));
         promise->finish();
     });
@@ -130,7 +146,8 @@ void ProblemsView::startBackgroundCheck()
 
 void ProblemsView::showDiagnostics()
 {
-    Diagnostics all = m_document->loadDiagnostics();
+    m_shownLoad = m_document->loadDiagnostics();
+    Diagnostics all = m_shownLoad;
     all.append(m_checkerFindings);
     if (m_model->rowCount() > 0 && sameDiagnostics(all, m_shown))
         return; // a weight step that changes no finding costs no model reset

@@ -5,6 +5,7 @@
 #include <QTreeView>
 
 template <typename T> class QFutureWatcher;
+class QTimer;
 
 namespace meshroute {
 
@@ -25,6 +26,8 @@ class ProblemsView : public QTreeView
 public:
     // Above this many resources the check runs on a worker thread.
     static constexpr int asyncThreshold = 500;
+    // How long the edits must pause before a background check starts.
+    static constexpr int settleMs = 120;
 
     ProblemsView(Document *document, Selection *selection, QWidget *parent = nullptr);
     ~ProblemsView() override;
@@ -32,7 +35,7 @@ public:
     ProblemsModel *problemsModel() const { return m_model; }
     int errorCount() const { return m_errors; }
     int warningCount() const { return m_warnings; }
-    // True while a background check is running.
+    // True while a background check is running or waiting for the edits to pause.
     bool isChecking() const;
 
     // The selection a diagnostic points at (its resource, rule, destination, subset).
@@ -64,8 +67,10 @@ private:
     Selection *m_selection;
     ProblemsModel *m_model;
     QFutureWatcher<Diagnostics> *m_watcher;
+    QTimer *m_settle; // a check starts when the edits pause
     Diagnostics m_checkerFindings; // of the last check that finished
     Diagnostics m_shown;
+    Diagnostics m_shownLoad; // the loader's part of what is shown
     bool m_recheck = false; // the text changed while a background check ran
     int m_errors = 0;
     int m_warnings = 0;

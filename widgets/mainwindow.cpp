@@ -212,11 +212,15 @@ void MainWindow::createDocks()
     auto *previewScroll = new QScrollArea(this);
     previewScroll->setWidgetResizable(true);
     previewScroll->setFrameShape(QFrame::NoFrame);
-    previewScroll->setWidget(new PreviewPanel(m_document, m_selection, this));
+    auto *previewPanel = new PreviewPanel(m_document, m_selection, this);
+    previewScroll->setWidget(previewPanel);
     QDockWidget *preview
         = makeDock(tr("Preview"), QStringLiteral("previewDock"), previewScroll, Qt::BottomDockWidgetArea);
     tabifyDockWidget(problems, preview);
     problems->raise();
+    // A tab behind Problems lights nothing in the graph; raised, it lights its request's path.
+    previewPanel->setOnScreen(false);
+    connect(preview, &QDockWidget::visibilityChanged, previewPanel, &PreviewPanel::setOnScreen);
     connect(preview, &QDockWidget::visibilityChanged, this, [this, preview](bool visible) {
         if (visible && !preview->isFloating() && preview->height() < previewHeight)
             resizeDocks({ preview }, { previewHeight }, Qt::Vertical);

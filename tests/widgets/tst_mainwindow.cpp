@@ -314,6 +314,35 @@ private Q_SLOTS:
         w.setPrompt(quiet.prompt());
     }
 
+    // The Preview's request path is lit in the graph only while its tab is raised.
+    void graphLitOnlyWhilePreviewIsRaised()
+    {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openPaths({ copyOfBookinfo(QStringLiteral("lit.yaml")) });
+        QDockWidget *preview = w.findChild<QDockWidget *>(QStringLiteral("previewDock"));
+        QDockWidget *problems = w.findChild<QDockWidget *>(QStringLiteral("problemsDock"));
+        QVERIFY(preview && problems);
+        QVERIFY(w.selection()->highlight().isEmpty());
+        GraphScene *scene = w.graphPanel()->scene();
+        for (GraphNodeItem *item : scene->nodeItems())
+            QCOMPARE(item->opacity(), 1.0);
+
+        preview->raise();
+        QTRY_VERIFY(!w.selection()->highlight().isEmpty());
+        int lit = 0;
+        for (GraphNodeItem *item : scene->nodeItems())
+            lit += item->isLit() ? 1 : 0;
+        QVERIFY(lit >= 3);
+
+        problems->raise();
+        QTRY_VERIFY(w.selection()->highlight().isEmpty());
+        for (GraphNodeItem *item : scene->nodeItems())
+            QVERIFY(!item->isLit());
+    }
+
     void dropOpensFiles()
     {
         const QString path = copyOfBookinfo(QStringLiteral("dropped.yaml"));

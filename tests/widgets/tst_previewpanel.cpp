@@ -231,8 +231,12 @@ private Q_SLOTS:
         QTRY_COMPARE(m_selection->highlight().virtualServiceId, m_reviews);
         m_panel->hide();
         QVERIFY(m_selection->highlight().isEmpty());
+        // A row chosen while hidden lights nothing until the panel is shown.
+        m_panel->selectRow(ProductPage);
+        QVERIFY(m_selection->highlight().isEmpty());
         m_panel->show();
-        QCOMPARE(m_selection->highlight().virtualServiceId, m_reviews);
+        QCOMPARE(m_selection->highlight().virtualServiceId,
+            idOf(*m_doc, ResourceKind::VirtualService, QStringLiteral("bookinfo")));
     }
 
     // Above the threshold the route tables compile on a worker: the UI thread does not

@@ -417,6 +417,17 @@ void PreviewPanel::applyRouteTable()
     Q_EMIT refreshed();
 }
 
+void PreviewPanel::setOnScreen(bool onScreen)
+{
+    if (onScreen == m_onScreen)
+        return;
+    m_onScreen = onScreen;
+    if (onScreen)
+        updateDetails(false);
+    else if (m_selectionAlive)
+        m_selection->setHighlight(TrafficPath {});
+}
+
 void PreviewPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
@@ -492,7 +503,8 @@ void PreviewPanel::updateDetails(bool selectRule)
     path.matchIndex = r.matchIndex;
     for (const RouteDestinationResult &d : r.destinations)
         path.destinations << TrafficPath::Hop { d.host, d.subset, d.share };
-    m_selection->setHighlight(path);
+    // Lit only while the Preview is on screen: a dimmed graph with no table to explain it would puzzle.
+    m_selection->setHighlight(isOnScreen() ? path : TrafficPath {});
     if (selectRule && r.virtualServiceId >= 0) {
         SelectionTarget t;
         t.resourceId = r.virtualServiceId;

@@ -95,6 +95,12 @@ public:
     // Saves the plot of the current tab (split or accumulation) as .png, .svg or .pdf.
     bool exportPlot(const QString &path, QString *error, bool accumulation = false);
 
+    // Whether the panel is on screen (a tabbed dock whose tab is not selected is not,
+    // though Qt may still call it visible). The path of the selected request is lit in
+    // the graph only while it is.
+    void setOnScreen(bool onScreen);
+    bool isOnScreen() const { return m_onScreen && isVisible(); }
+
 protected:
     // The path of the selected request is lit in the graph only while the Preview is shown.
     void showEvent(QShowEvent *event) override;
@@ -130,6 +136,7 @@ private:
     QTimer *m_settle; // a compile starts when the edits pause
     bool m_recompile = false; // the text changed while a background compile ran
     bool m_selectionAlive = true;
+    bool m_onScreen = true;
     SampleRequestModel *m_model;
     bool m_samplesModified = false;
     bool m_quietSelection = false;

@@ -3,6 +3,7 @@
 #include "checkcontext.h"
 #include "document.h"
 #include "resource.h"
+#include "rowlistframe.h"
 #include "setroutefield.h"
 #include "undostack.h"
 #include "validationprimitives.h"
@@ -13,7 +14,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -51,65 +51,53 @@ MirrorListEditor::MirrorListEditor(Document *document, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *title
-        = new QLabel(tr("Mirrors (mirrors:) — each gets a copy of the share of requests given"), this);
-    title->setToolTip(
-        tr("mirrors: several mirror targets, each with its own percentage; responses are ignored"));
-    layout->addWidget(title);
-    m_conflict = new QLabel(this);
+    m_frame = new RowListFrame(tr("Mirrors (mirrors:) — each gets a copy of the share of requests given"),
+        tr("mirrors: several mirror targets, each with its own percentage; responses are ignored"),
+        tr("Add mirror"), tr("Add a mirror target; it is written once its host is set"), this);
+    layout->addWidget(m_frame);
+    m_conflict = new QLabel(m_frame);
     m_conflict->setWordWrap(true);
     m_conflict->setStyleSheet(QStringLiteral("color: #d0312d;"));
     m_conflict->setVisible(false);
-    layout->addWidget(m_conflict);
-    m_rowsHost = new QWidget(this);
-    m_rowsLayout = new QVBoxLayout(m_rowsHost);
-    m_rowsLayout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_rowsHost);
-    m_add = new QPushButton(tr("Add mirror"), this);
-    m_add->setToolTip(tr("Add a mirror target; it is written once its host is set"));
-    auto *addRow = new QHBoxLayout;
-    addRow->addWidget(m_add);
-    addRow->addStretch();
-    layout->addLayout(addRow);
-    connect(m_add, &QPushButton::clicked, this, [this] {
-        Row *row = this->addRow(true);
-        row->host->setFocus();
-    });
+    m_frame->addAboveRows(m_conflict);
+    connect(m_frame, &RowListFrame::addRequested, this, [this] { addRow(true)->host->setFocus(); });
 }
 
-MirrorListEditor::~MirrorListEditor()
-{
-    qDeleteAll(m_rows);
-}
+MirrorListEditor::~MirrorListEditor() = default;
 
 QComboBox *MirrorListEditor::hostCombo(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows[row]->host : nullptr;
+    return m_rows.field(row, &Row::host);
 }
 
 QComboBox *MirrorListEditor::subsetCombo(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows[row]->subset : nullptr;
+    return m_rows.field(row, &Row::subset);
 }
 
 QLineEdit *MirrorListEditor::portEdit(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows[row]->port : nullptr;
+    return m_rows.field(row, &Row::port);
 }
 
 QLineEdit *MirrorListEditor::percentEdit(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows[row]->percent : nullptr;
+    return m_rows.field(row, &Row::percent);
 }
 
 QLabel *MirrorListEditor::errorLabel(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows[row]->error : nullptr;
+    return m_rows.field(row, &Row::error);
 }
 
 QToolButton *MirrorListEditor::removeButton(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows[row]->remove : nullptr;
+    return m_rows.field(row, &Row::remove);
+}
+
+QPushButton *MirrorListEditor::addButton() const
+{
+    return m_frame->addButton();
 }
 
 QString MirrorListEditor::summary() const
@@ -140,9 +128,6 @@ void MirrorListEditor::setRule(int resourceId, int routeIndex)
 
 void MirrorListEditor::rebuild()
 {
-    for (Row *row : std::as_const(m_rows))
-        row->widget->deleteLater();
-    qDeleteAll(m_rows);
     m_rows.clear();
     for (int i = 0; i < modelCount(); ++i)
         addRow(false);
@@ -158,9 +143,7 @@ void MirrorListEditor::refresh()
         return;
     }
     const HttpRoute &rule = vs->http[m_routeIndex];
-    int committed = 0;
-    for (const Row *row : std::as_const(m_rows))
-        committed += row->pending ? 0 : 1;
+    const int committed = m_rows.committedCount();
     if (committed != rule.mirrors.size()) {
         rebuild();
         return;
@@ -244,7 +227,7 @@ MirrorListEditor::Row *MirrorListEditor::addRow(bool pending)
 {
     auto *row = new Row;
     row->pending = pending;
-    row->widget = new QWidget(m_rowsHost);
+    row->widget = new QWidget(m_frame->rowsHost());
     auto *v = new QVBoxLayout(row->widget);
     v->setContentsMargins(0, 0, 0, 0);
     v->setSpacing(0);
@@ -284,8 +267,7 @@ MirrorListEditor::Row *MirrorListEditor::addRow(bool pending)
     row->error->setStyleSheet(QStringLiteral("color: #d0312d;"));
     row->error->setVisible(false);
     v->addWidget(row->error);
-    m_rowsLayout->addWidget(row->widget);
-    row->widget->show(); // now, not after the next event loop turn: the row is typed into at once
+    m_frame->addRow(row->widget);
     m_rows.append(row);
     fillSubsets(row);
 
@@ -436,13 +418,11 @@ void MirrorListEditor::commit(Row *row, const QByteArray &field)
 
 void MirrorListEditor::removeRow(Row *row)
 {
-    const int index = int(m_rows.indexOf(row));
+    const int index = m_rows.indexOf(row);
     if (index < 0)
         return;
     if (row->pending) {
-        m_rows.removeAt(index);
-        row->widget->deleteLater();
-        delete row;
+        m_rows.remove(row);
         return;
     }
     // The last mirror takes the `mirrors:` key with it.

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QList>
+#include "rowlist.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -8,11 +9,11 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QToolButton;
-class QVBoxLayout;
 
 namespace meshroute {
 
 class Document;
+class RowListFrame;
 
 // The `mirrors` of an HTTP rule: one row per mirror target (host from the
 // workspace, a subset its DestinationRules define, port, percentage), added
@@ -38,7 +39,7 @@ public:
     QLineEdit *percentEdit(int row) const;
     QLabel *errorLabel(int row) const;
     QToolButton *removeButton(int row) const;
-    QPushButton *addButton() const { return m_add; }
+    QPushButton *addButton() const;
     // The validator's message when `mirror` and `mirrors` are both set.
     QLabel *conflictLabel() const { return m_conflict; }
     // "2 mirrors", for the folded section's summary.
@@ -63,11 +64,9 @@ private:
     Document *m_document;
     int m_resourceId = -1;
     int m_routeIndex = -1;
-    QList<Row *> m_rows;
+    RowList<Row> m_rows;
+    RowListFrame *m_frame;
     QLabel *m_conflict;
-    QWidget *m_rowsHost;
-    QVBoxLayout *m_rowsLayout;
-    QPushButton *m_add;
 };
 
 } // namespace meshroute

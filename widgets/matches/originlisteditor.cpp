@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "resource.h"
+#include "rowlistframe.h"
 #include "setroutefield.h"
 #include "undostack.h"
 #include "validationprimitives.h"
@@ -11,7 +12,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -35,49 +35,38 @@ OriginListEditor::OriginListEditor(Document *document, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *title = new QLabel(tr("Allowed origins (allowOrigins:)"), this);
-    title->setToolTip(
-        tr("corsPolicy.allowOrigins: the origins a browser may call from; exact, prefix or RE2 regex"));
-    layout->addWidget(title);
-    m_rowsHost = new QWidget(this);
-    m_rowsLayout = new QVBoxLayout(m_rowsHost);
-    m_rowsLayout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_rowsHost);
-    m_add = new QPushButton(tr("Add origin"), this);
-    m_add->setToolTip(tr("Add an allowed origin; it is written once its value is valid"));
-    auto *addRow = new QHBoxLayout;
-    addRow->addWidget(m_add);
-    addRow->addStretch();
-    layout->addLayout(addRow);
-    connect(m_add, &QPushButton::clicked, this, [this] {
-        Row *row = this->addRow(true);
-        row->value->setFocus();
-    });
+    m_frame = new RowListFrame(tr("Allowed origins (allowOrigins:)"),
+        tr("corsPolicy.allowOrigins: the origins a browser may call from; exact, prefix or RE2 regex"),
+        tr("Add origin"), tr("Add an allowed origin; it is written once its value is valid"), this);
+    layout->addWidget(m_frame);
+    connect(m_frame, &RowListFrame::addRequested, this, [this] { addRow(true)->value->setFocus(); });
 }
 
-OriginListEditor::~OriginListEditor()
-{
-    qDeleteAll(m_rows);
-}
+OriginListEditor::~OriginListEditor() = default;
 
 QComboBox *OriginListEditor::typeCombo(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows[row]->type : nullptr;
+    return m_rows.field(row, &Row::type);
 }
 
 QLineEdit *OriginListEditor::valueEdit(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows[row]->value : nullptr;
+    return m_rows.field(row, &Row::value);
 }
 
 QLabel *OriginListEditor::errorLabel(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows[row]->error : nullptr;
+    return m_rows.field(row, &Row::error);
 }
 
 QToolButton *OriginListEditor::removeButton(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows[row]->remove : nullptr;
+    return m_rows.field(row, &Row::remove);
+}
+
+QPushButton *OriginListEditor::addButton() const
+{
+    return m_frame->addButton();
 }
 
 int OriginListEditor::modelCount() const
@@ -108,9 +97,6 @@ void OriginListEditor::setRule(int resourceId, int routeIndex)
 
 void OriginListEditor::rebuild()
 {
-    for (Row *row : std::as_const(m_rows))
-        row->widget->deleteLater();
-    qDeleteAll(m_rows);
     m_rows.clear();
     for (int i = 0; i < modelCount(); ++i)
         addRow(false);
@@ -124,9 +110,7 @@ void OriginListEditor::refresh()
     if (!vs || m_routeIndex < 0 || m_routeIndex >= vs->http.size())
         return;
     const QList<StringMatch> &origins = vs->http[m_routeIndex].corsPolicy->allowOrigins;
-    int committed = 0;
-    for (const Row *row : std::as_const(m_rows))
-        committed += row->pending ? 0 : 1;
+    const int committed = m_rows.committedCount();
     if (committed != origins.size()) {
         rebuild();
         return;
@@ -148,7 +132,7 @@ OriginListEditor::Row *OriginListEditor::addRow(bool pending)
 {
     auto *row = new Row;
     row->pending = pending;
-    row->widget = new QWidget(m_rowsHost);
+    row->widget = new QWidget(m_frame->rowsHost());
     auto *v = new QVBoxLayout(row->widget);
     v->setContentsMargins(0, 0, 0, 0);
     v->setSpacing(0);
@@ -174,8 +158,7 @@ OriginListEditor::Row *OriginListEditor::addRow(bool pending)
     row->error->setWordWrap(true);
     row->error->setVisible(false);
     v->addWidget(row->error);
-    m_rowsLayout->addWidget(row->widget);
-    row->widget->show(); // now, not after the next event loop turn: the row is typed into at once
+    m_frame->addRow(row->widget);
     m_rows.append(row);
 
     connect(row->value, &QLineEdit::textEdited, this, [this, row] { showError(row); });
@@ -229,7 +212,7 @@ void OriginListEditor::commit(Row *row)
         if (command)
             row->pending = false;
     } else {
-        const int index = int(m_rows.indexOf(row));
+        const int index = m_rows.indexOf(row);
         const StringMatch &old = m_document->resource(m_resourceId)
                                      ->virtualService()
                                      ->http[m_routeIndex]
@@ -250,13 +233,11 @@ void OriginListEditor::commit(Row *row)
 
 void OriginListEditor::removeRow(Row *row)
 {
-    const int index = int(m_rows.indexOf(row));
+    const int index = m_rows.indexOf(row);
     if (index < 0)
         return;
     if (row->pending) {
-        m_rows.removeAt(index);
-        row->widget->deleteLater();
-        delete row;
+        m_rows.remove(row);
         return;
     }
     const YamlPath list { QByteArray("corsPolicy"), QByteArray("allowOrigins") };

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QList>
+#include "rowlist.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -8,11 +9,11 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QToolButton;
-class QVBoxLayout;
 
 namespace meshroute {
 
 class Document;
+class RowListFrame;
 
 // corsPolicy.allowOrigins of an HTTP rule: a list of StringMatch (exact,
 // prefix or regex), each validated as typed (RE2's own error for a regex) and
@@ -34,7 +35,7 @@ public:
     QLineEdit *valueEdit(int row) const;
     QLabel *errorLabel(int row) const;
     QToolButton *removeButton(int row) const;
-    QPushButton *addButton() const { return m_add; }
+    QPushButton *addButton() const;
     QString summary() const;
 
 Q_SIGNALS:
@@ -54,10 +55,8 @@ private:
     Document *m_document;
     int m_resourceId = -1;
     int m_routeIndex = -1;
-    QList<Row *> m_rows;
-    QWidget *m_rowsHost;
-    QVBoxLayout *m_rowsLayout;
-    QPushButton *m_add;
+    RowList<Row> m_rows;
+    RowListFrame *m_frame;
 };
 
 } // namespace meshroute

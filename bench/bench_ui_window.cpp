@@ -105,8 +105,9 @@ void run(const char *name, const QString &path, const QString &ns, const QString
     std::printf(
         "  slider step, every view + frame  p50 %7.2f  p90 %7.2f  p99 %7.2f  max %7.2f ms  (%d steps)\n",
         s.p50, s.p90, s.p99, s.max, steps);
-    std::printf("  Problems current after the drag  %7.1f ms; the drag is %d undo step(s)\n", problemsMs,
-        window.document()->undoStack()->count());
+    std::printf("  Problems: whole-mesh findings of the final text %7.1f ms after the drag (each edited\n"
+                "  resource's own findings follow every step); the drag is %d undo step(s)\n",
+        problemsMs, window.document()->undoStack()->count());
 }
 
 } // namespace

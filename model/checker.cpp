@@ -50,56 +50,115 @@ bool isChecked(const Resource &r)
 
 } // namespace
 
-Diagnostics Checker::check(const Workspace &workspace, const CheckOptions &options)
+namespace {
+
+// Drops what the options and the resources' own annotations silence.
+class Suppression
 {
-    Diagnostics all;
+public:
+    Suppression(const Workspace &workspace, const CheckOptions &options)
+        : m_threshold(options.threshold)
+    {
+        ignore(options);
+        for (const Resource &r : workspace.resources)
+            annotate(r);
+    }
+    // For the findings of one resource's own validation, which name only that resource.
+    Suppression(const Resource &resource, const CheckOptions &options)
+        : m_threshold(options.threshold)
+    {
+        ignore(options);
+        annotate(resource);
+    }
+
+    Diagnostics filter(Diagnostics all) const
+    {
+        Diagnostics kept;
+        kept.reserve(all.size());
+        for (Diagnostic &d : all) {
+            if (int(d.severity) > int(m_threshold) || m_ignored.contains(d.code))
+                continue;
+            if (const auto it = m_perResource.constFind(d.resourceId);
+                it != m_perResource.cend() && it->contains(d.code))
+                continue;
+            kept.append(std::move(d));
+        }
+        return kept;
+    }
+
+private:
+    void ignore(const CheckOptions &options)
+    {
+        for (const QString &c : options.ignoredCodes)
+            m_ignored.insert(c.trimmed().toUpper());
+    }
+    void annotate(const Resource &r)
+    {
+        const QString value
+            = labelValue(r.metadata.annotations, QString::fromLatin1(Checker::IgnoreAnnotation));
+        if (value.isEmpty() || r.id < 0) // without an id a finding cannot be told apart from others'
+            return;
+        QSet<QString> codes;
+        for (const QString &c : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            codes.insert(c.trimmed().toUpper());
+        m_perResource.insert(r.id, codes);
+    }
+
+    Diagnostic::Severity m_threshold;
+    QSet<QString> m_ignored;
+    QHash<int, QSet<QString>> m_perResource;
+};
+
+} // namespace
+
+Checker::Parts Checker::checkParts(const Workspace &workspace, const CheckOptions &options)
+{
     QList<int> indices;
     for (int i = 0; i < workspace.resources.size(); ++i)
         if (isChecked(workspace.resources[i]))
             indices.append(i);
+    QList<Diagnostics> own;
     if (indices.size() >= ParallelThreshold) {
-        const QList<Diagnostics> parts = QtConcurrent::blockingMapped(
+        own = QtConcurrent::blockingMapped(
             indices, [&workspace](int i) { return checkOne(workspace, workspace.resources[i]); });
-        for (const Diagnostics &p : parts)
-            all.append(p);
     } else {
         for (int i : std::as_const(indices))
-            all.append(checkOne(workspace, workspace.resources[i]));
+            own.append(checkOne(workspace, workspace.resources[i]));
     }
+    Diagnostics mesh;
     {
-        CheckContext ctx(workspace, all);
+        CheckContext ctx(workspace, mesh);
         MeshAnalyzer::analyze(ctx);
     }
+    const Suppression suppression(workspace, options);
+    Parts parts;
+    for (qsizetype k = 0; k < indices.size(); ++k)
+        parts.perResource.insert(workspace.resources[indices[k]].id, suppression.filter(std::move(own[k])));
+    parts.mesh = suppression.filter(std::move(mesh));
+    return parts;
+}
 
-    // Suppression: by option, then by the resource's own annotation.
-    QSet<QString> ignored;
-    for (const QString &c : options.ignoredCodes)
-        ignored.insert(c.trimmed().toUpper());
-    QHash<int, QSet<QString>> perResource;
-    for (const Resource &r : workspace.resources) {
-        const QString value = labelValue(r.metadata.annotations, QString::fromLatin1(IgnoreAnnotation));
-        if (value.isEmpty() || r.id < 0) // without an id a finding cannot be told apart from others'
-            continue;
-        QSet<QString> codes;
-        for (const QString &c : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
-            codes.insert(c.trimmed().toUpper());
-        perResource.insert(r.id, codes);
-    }
-    Diagnostics kept;
-    kept.reserve(all.size());
-    for (Diagnostic &d : all) {
-        if (int(d.severity) > int(options.threshold) || ignored.contains(d.code))
-            continue;
-        if (const auto it = perResource.constFind(d.resourceId);
-            it != perResource.cend() && it->contains(d.code))
-            continue;
-        kept.append(std::move(d));
-    }
+Diagnostics Checker::checkResource(
+    const Workspace &workspace, const Resource &resource, const CheckOptions &options)
+{
+    if (!isChecked(resource))
+        return {};
+    return Suppression(resource, options).filter(checkOne(workspace, resource));
+}
+
+Diagnostics Checker::combine(const Workspace &workspace, const Parts &parts)
+{
+    Diagnostics all;
+    // In resource order, as check() found them: ties in position keep that order.
+    for (const Resource &r : workspace.resources)
+        if (const auto it = parts.perResource.constFind(r.id); it != parts.perResource.cend())
+            all.append(*it);
+    all.append(parts.mesh);
     // Files in the order they were opened, then by position; ties keep the order found.
     QHash<QString, int> fileOrder;
     for (int i = 0; i < workspace.files.size(); ++i)
         fileOrder.insert(workspace.files[i], i);
-    std::stable_sort(kept.begin(), kept.end(), [&](const Diagnostic &a, const Diagnostic &b) {
+    std::stable_sort(all.begin(), all.end(), [&](const Diagnostic &a, const Diagnostic &b) {
         if (a.file != b.file) {
             const int fa = fileOrder.value(a.file, INT_MAX), fb = fileOrder.value(b.file, INT_MAX);
             return fa != fb ? fa < fb : a.file < b.file;
@@ -108,7 +167,12 @@ Diagnostics Checker::check(const Workspace &workspace, const CheckOptions &optio
             return a.line < b.line;
         return a.column < b.column;
     });
-    return kept;
+    return all;
+}
+
+Diagnostics Checker::check(const Workspace &workspace, const CheckOptions &options)
+{
+    return combine(workspace, checkParts(workspace, options));
 }
 
 } // namespace meshroute

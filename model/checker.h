@@ -2,10 +2,12 @@
 
 #include "diagnostic.h"
 
+#include <QHash>
 #include <QStringList>
 
 namespace meshroute {
 
+struct Resource;
 struct Workspace;
 
 struct CheckOptions
@@ -26,6 +28,22 @@ class Checker
 {
 public:
     static Diagnostics check(const Workspace &workspace, const CheckOptions &options = {});
+
+    // check() in two parts: each resource's own validation (the webhook's rules
+    // and its shadowed rules), and the cross-resource analysis. Both suppressed
+    // as check() does; together, sorted, they are exactly what check() reports.
+    // An editor re-validates an edited resource at once with checkResource()
+    // and leaves the slower whole-mesh part to a worker.
+    struct Parts
+    {
+        QHash<int, Diagnostics> perResource; // by resource id
+        Diagnostics mesh;
+    };
+    static Parts checkParts(const Workspace &workspace, const CheckOptions &options = {});
+    static Diagnostics checkResource(
+        const Workspace &workspace, const Resource &resource, const CheckOptions &options = {});
+    // The parts as one list, in check()'s order (files as opened, then line and column).
+    static Diagnostics combine(const Workspace &workspace, const Parts &parts);
 
     // The annotation key for per-resource suppression.
     static constexpr const char *IgnoreAnnotation = "meshroute.io/ignore";

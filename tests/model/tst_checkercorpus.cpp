@@ -67,6 +67,7 @@ private Q_SLOTS:
     void documentedSamplesAreClean_data();
     void documentedSamplesAreClean();
     void everyFileChecksWithoutCrash();
+    void partsAreTheWholeCheck();
 };
 
 void TestCheckerCorpus::istioAnalyzerFindings_data()
@@ -310,6 +311,44 @@ void TestCheckerCorpus::everyFileChecksWithoutCrash()
         }
     }
     QVERIFY(files >= 147);
+}
+
+// The editor shows each edited resource's own findings at once (checkResource)
+// and the cross-resource ones later: the pieces must add up to check(), over
+// every corpus file, with suppression applied the same way.
+void TestCheckerCorpus::partsAreTheWholeCheck()
+{
+    QDirIterator it(corpus, { QStringLiteral("*.yaml"), QStringLiteral("*.yml") }, QDir::Files,
+        QDirIterator::Subdirectories);
+    int files = 0, resources = 0, findings = 0;
+    auto same = [](const Diagnostics &a, const Diagnostics &b) {
+        if (a.size() != b.size())
+            return false;
+        for (qsizetype i = 0; i < a.size(); ++i)
+            if (a[i].toText() != b[i].toText() || a[i].resourceId != b[i].resourceId || a[i].path != b[i].path)
+                return false;
+        return true;
+    };
+    CheckOptions quiet;
+    quiet.ignoredCodes = { QStringLiteral("IST0101") };
+    while (it.hasNext()) {
+        const LoadResult load = Loader::loadPaths({ it.next() });
+        for (const CheckOptions &options : { CheckOptions {}, quiet }) {
+            const Diagnostics whole = Checker::check(load.workspace, options);
+            const Checker::Parts parts = Checker::checkParts(load.workspace, options);
+            QVERIFY2(same(Checker::combine(load.workspace, parts), whole), qPrintable(dump(whole)));
+            for (const Resource &r : load.workspace.resources) {
+                const Diagnostics own = Checker::checkResource(load.workspace, r, options);
+                QVERIFY2(same(own, parts.perResource.value(r.id)), qPrintable(r.displayName() + QLatin1Char('\n') + dump(own)));
+                ++resources;
+                findings += int(own.size());
+            }
+        }
+        ++files;
+    }
+    QVERIFY(files >= 140);
+    QVERIFY(findings > 100); // the corpus has invalid fixtures: the per-resource part is not empty
+    qInfo("%d files, %d resources, %d per-resource findings", files, resources / 2, findings);
 }
 
 QTEST_GUILESS_MAIN(TestCheckerCorpus)

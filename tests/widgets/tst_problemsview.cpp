@@ -170,6 +170,21 @@ private Q_SLOTS:
                 error = d;
         QCOMPARE(error.code, QStringLiteral("IST0101"));
         QCOMPARE(error.resourceId, vsId);
+
+        // A finding of the edited resource alone (RE2 refuses a look-ahead) shows at once,
+        // before any background check; fixing it clears it at once.
+        const QByteArray current = m_doc->documentText(file, document);
+        QByteArray badRegex = current;
+        badRegex.replace("  - route:\n", "  - match:\n    - uri: {regex: \"/(?=x)\"}\n    route:\n");
+        QVERIFY(badRegex != current);
+        m_doc->undoStack()->push(new ReplaceDocumentText(m_doc, file, document, current, badRegex, "Edit"));
+        QCOMPARE(m_view->errorCount(), 2);
+        bool regexError = false;
+        for (const Diagnostic &d : m_view->problemsModel()->diagnostics())
+            regexError |= d.severity == Diagnostic::Severity::Error && d.code != QStringLiteral("IST0101");
+        QVERIFY(regexError);
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_view->errorCount(), 1);
     }
 
     void refreshedAfterEachChange()

@@ -14,33 +14,14 @@
 #include <QTimer>
 #include <memory>
 
-#if __has_include("checker.h")
-#include "checker.h"
-#define MESHROUTE_HAVE_CHECKER 1
-#endif
-
 namespace meshroute {
-
-namespace {
-
-Diagnostics runChecks(const Workspace &workspace)
-{
-#ifdef MESHROUTE_HAVE_CHECKER
-    return Checker::check(workspace, CheckOptions {});
-#else
-    Q_UNUSED(workspace);
-    return {};
-#endif
-}
-
-} // namespace
 
 ProblemsView::ProblemsView(Document *document, Selection *selection, QWidget *parent)
     : QTreeView(parent)
     , m_document(document)
     , m_selection(selection)
     , m_model(new ProblemsModel(this))
-    , m_watcher(new QFutureWatcher<Diagnostics>(this))
+    , m_watcher(new QFutureWatcher<Checker::Parts>(this))
     , m_settle(new QTimer(this))
 {
     setModel(m_model);
@@ -64,7 +45,7 @@ ProblemsView::ProblemsView(Document *document, Selection *selection, QWidget *pa
         else
             startBackgroundCheck();
     });
-    connect(m_watcher, &QFutureWatcher<Diagnostics>::finished, this, [this] {
+    connect(m_watcher, &QFutureWatcher<Checker::Parts>::finished, this, [this] {
         if (m_watcher->future().resultCount() == 0)
             return;
         if (m_recheck) {
@@ -73,7 +54,7 @@ ProblemsView::ProblemsView(Document *document, Selection *selection, QWidget *pa
             m_settle->start();
             return;
         }
-        m_checkerFindings = m_watcher->future().result();
+        m_parts = m_watcher->future().result();
         showDiagnostics();
         Q_EMIT checked();
     });
@@ -90,8 +71,36 @@ bool ProblemsView::isChecking() const
     return m_watcher->isRunning() || m_settle->isActive() || m_recheck;
 }
 
+void ProblemsView::revalidate(const QList<int> &resourceIds)
+{
+    // Each edited resource's own findings (a bad regex, weights, names) at once; the
+    // cross-resource analysis follows from the background check.
+    const Workspace &workspace = m_document->workspace();
+    bool changed = false;
+    int found = 0;
+    for (const Resource &r : workspace.resources) {
+        if (!resourceIds.contains(r.id))
+            continue;
+        ++found;
+        Diagnostics own = Checker::checkResource(workspace, r);
+        const auto it = m_parts.perResource.constFind(r.id);
+        if (it == m_parts.perResource.cend() ? own.isEmpty() : sameDiagnostics(*it, own))
+            continue;
+        m_parts.perResource.insert(r.id, std::move(own));
+        changed = true;
+    }
+    if (found < resourceIds.size())
+        for (int id : resourceIds)
+            changed |= m_parts.perResource.remove(id) > 0 && !workspace.byId(id);
+    if (changed)
+        showDiagnostics();
+}
+
 void ProblemsView::onDocumentChanged(const ChangeEvent &event)
 {
+    if (event.type == ChangeEvent::Type::ResourcesChanged
+        && m_document->workspace().resources.size() > asyncThreshold)
+        revalidate(event.resourceIds);
     if (event.type == ChangeEvent::Type::Saved) {
         // Paths may have changed (Save As); the findings did not.
         refresh();
@@ -103,7 +112,6 @@ void ProblemsView::onDocumentChanged(const ChangeEvent &event)
 void ProblemsView::refresh()
 {
     const Workspace &workspace = m_document->workspace();
-#ifdef MESHROUTE_HAVE_CHECKER
     if (workspace.resources.size() > asyncThreshold) {
         // The loader's findings now, beside the last check's; the new check's follow.
         // One check runs at a time, started when the edits pause: a drag asks for one
@@ -116,11 +124,10 @@ void ProblemsView::refresh()
         m_settle->start();
         return;
     }
-#endif
-    m_watcher->setFuture(QFuture<Diagnostics>()); // drop a running check's result
+    m_watcher->setFuture(QFuture<Checker::Parts>()); // drop a running check's result
     m_settle->stop();
     m_recheck = false;
-    m_checkerFindings = runChecks(workspace);
+    m_parts = Checker::checkParts(workspace);
     showDiagnostics();
     Q_EMIT checked();
 }
@@ -129,16 +136,16 @@ void ProblemsView::startBackgroundCheck()
 {
     m_recheck = false;
     // A finished check whose result was not taken yet is freed on the worker, not here.
-    if (QFuture<Diagnostics> previous = m_watcher->future();
+    if (QFuture<Checker::Parts> previous = m_watcher->future();
         previous.isFinished() && previous.resultCount() > 0)
         backgroundPool()->start([stale = previous.takeResult()] {});
-    auto promise = std::make_shared<QPromise<Diagnostics>>();
-    QFuture<Diagnostics> future = promise->future();
+    auto promise = std::make_shared<QPromise<Checker::Parts>>();
+    QFuture<Checker::Parts> future = promise->future();
     promise->start();
     Workspace snapshot
         = m_document->workspace(); // shares the resources' data: cheap, and safe from later edits
     backgroundPool()->start([promise, snapshot] {
-        promise->addResult(runChecks(snapshot));
+        promise->addResult(Checker::checkParts(snapshot));
         promise->finish();
     });
     m_watcher->setFuture(future);
@@ -148,7 +155,7 @@ void ProblemsView::showDiagnostics()
 {
     m_shownLoad = m_document->loadDiagnostics();
     Diagnostics all = m_shownLoad;
-    all.append(m_checkerFindings);
+    all.append(Checker::combine(m_document->workspace(), m_parts));
     if (m_model->rowCount() > 0 && sameDiagnostics(all, m_shown))
         return; // a weight step that changes no finding costs no model reset
     m_shown = all;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checker.h"
 #include "diagnostic.h"
 
 #include <QTreeView>
@@ -59,6 +60,7 @@ private:
     void onDocumentChanged(const ChangeEvent &event);
     void setDiagnostics(const Diagnostics &diagnostics);
     void startBackgroundCheck();
+    void revalidate(const QList<int> &resourceIds);
     // The loader's findings with the last check's, unless that is what is shown.
     void showDiagnostics();
     static bool sameDiagnostics(const Diagnostics &a, const Diagnostics &b);
@@ -66,9 +68,9 @@ private:
     Document *m_document;
     Selection *m_selection;
     ProblemsModel *m_model;
-    QFutureWatcher<Diagnostics> *m_watcher;
+    QFutureWatcher<Checker::Parts> *m_watcher;
     QTimer *m_settle; // a check starts when the edits pause
-    Diagnostics m_checkerFindings; // of the last check that finished
+    Checker::Parts m_parts; // the last check's, with edited resources re-validated since
     Diagnostics m_shown;
     Diagnostics m_shownLoad; // the loader's part of what is shown
     bool m_recheck = false; // the text changed while a background check ran

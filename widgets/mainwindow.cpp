@@ -294,6 +294,11 @@ void MainWindow::createActions()
     newResource->setObjectName(QStringLiteral("newResourceAction"));
     newResource->setToolTip(
         tr("Add a VirtualService, DestinationRule, Gateway or canary split from a template"));
+    // The tree's context menu: New Resource... above its own Delete.
+    m_tree->insertAction(m_tree->deleteAction(), newResource);
+    connect(m_tree, &ResourceTreeView::editFailed, statusBar(), [this](const QString &text) {
+        statusBar()->showMessage(text, 6000);
+    });
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())

@@ -16,6 +16,7 @@
 #include "yaml/exportdialog.h"
 #include "yaml/yamlview.h"
 
+#include <QAction>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMimeData>
@@ -341,6 +342,18 @@ private Q_SLOTS:
         QTRY_VERIFY(w.selection()->highlight().isEmpty());
         for (GraphNodeItem *item : scene->nodeItems())
             QVERIFY(!item->isLit());
+    }
+
+    // The Resources dock's context menu offers New Resource... and Delete.
+    void treeContextMenuOffersNewAndDelete()
+    {
+        MainWindow w;
+        w.openPaths({ copyOfBookinfo(QStringLiteral("menu.yaml")) });
+        QStringList names;
+        for (QAction *a : w.resourceTree()->actions())
+            names.append(a->objectName().isEmpty() ? a->text() : a->objectName());
+        QCOMPARE(names, QStringList({ QStringLiteral("newResourceAction"), QStringLiteral("&Delete Resource") }));
+        QCOMPARE(w.resourceTree()->contextMenuPolicy(), Qt::ActionsContextMenu);
     }
 
     void dropOpensFiles()

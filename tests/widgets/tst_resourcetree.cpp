@@ -9,6 +9,7 @@
 #include "undostack.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QtTest>
 
 using namespace meshroute;
@@ -142,6 +143,27 @@ private Q_SLOTS:
         renamed.replace("  name: reviews\n", "  name: reviews-v2\n");
         m_doc->undoStack()->push(new ReplaceDocumentText(m_doc, file, document, before, renamed, "Rename"));
         QCOMPARE(model->indexForResource(reviewsId).data().toString(), QStringLiteral("reviews-v2"));
+    }
+
+    // Delete (the key, or the context menu) removes the selected resource's document; undo restores it.
+    void deleteFromTheTree()
+    {
+        QCOMPARE(m_view->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QVERIFY(m_view->actions().contains(m_view->deleteAction()));
+        QVERIFY(!m_view->deleteAction()->isEnabled()); // nothing selected yet
+        const QByteArray before = m_doc->files().first().text;
+        const int dr = m_doc->workspace().find(ResourceKind::DestinationRule, "default", "reviews")->id;
+        SelectionTarget t;
+        t.resourceId = dr;
+        m_selection->select(t);
+        QVERIFY(m_view->deleteAction()->isEnabled());
+        m_view->setFocus();
+        QTest::keyClick(m_view, Qt::Key_Delete);
+        QCOMPARE(m_doc->workspace().find(ResourceKind::DestinationRule, "default", "reviews"), nullptr);
+        QVERIFY(!m_doc->files().first().text.contains("kind: DestinationRule"));
+        QCOMPARE(m_view->resourceModel()->indexForResource(dr), QModelIndex());
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->files().first().text, before);
     }
 };
 

@@ -1,17 +1,30 @@
 #include "resourcetreeview.h"
 
+#include "deleteresource.h"
+#include "document.h"
 #include "resourcetreemodel.h"
 #include "selection.h"
+#include "undostack.h"
 
+#include <QAction>
 #include <QHeaderView>
 
 namespace meshroute {
 
 ResourceTreeView::ResourceTreeView(Document *document, Selection *selection, QWidget *parent)
     : QTreeView(parent)
+    , m_document(document)
     , m_model(new ResourceTreeModel(document, this))
+    , m_delete(new QAction(tr("&Delete Resource"), this))
     , m_selection(selection)
 {
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setShortcutContext(Qt::WidgetShortcut); // Delete in the YAML view deletes text, not resources
+    m_delete->setToolTip(tr("Delete the selected resource's YAML document (undo brings it back)"));
+    m_delete->setEnabled(false);
+    connect(m_delete, &QAction::triggered, this, &ResourceTreeView::deleteCurrent);
+    addAction(m_delete);
+    setContextMenuPolicy(Qt::ActionsContextMenu);
     setModel(m_model);
     setUniformRowHeights(true); // thousands of rows stay fast
     setAlternatingRowColors(false);
@@ -44,9 +57,24 @@ void ResourceTreeView::expandDefault()
         expandToDepth(0);
 }
 
+void ResourceTreeView::deleteCurrent()
+{
+    const int id = m_model->resourceId(currentIndex());
+    if (id < 0)
+        return;
+    QString error;
+    auto command = DeleteResource::create(m_document, id, &error);
+    if (!command) {
+        Q_EMIT editFailed(error);
+        return;
+    }
+    m_document->undoStack()->push(command.release());
+}
+
 void ResourceTreeView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
 {
     QTreeView::currentChanged(current, previous);
+    m_delete->setEnabled(m_model->resourceId(current) >= 0);
     if (m_syncing)
         return;
     const int id = m_model->resourceId(current);

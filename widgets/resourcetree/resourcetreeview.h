@@ -2,6 +2,8 @@
 
 #include <QTreeView>
 
+class QAction;
+
 namespace meshroute {
 
 class Document;
@@ -10,7 +12,8 @@ class Selection;
 struct SelectionTarget;
 
 // The Resources dock: the tree of resources, its current item kept in step
-// with the shared Selection both ways.
+// with the shared Selection both ways. Its context menu holds the actions the
+// window adds (New Resource...) and its own Delete (the Delete key too).
 class ResourceTreeView : public QTreeView
 {
     Q_OBJECT
@@ -19,6 +22,11 @@ public:
     ResourceTreeView(Document *document, Selection *selection, QWidget *parent = nullptr);
 
     ResourceTreeModel *resourceModel() const { return m_model; }
+    QAction *deleteAction() const { return m_delete; }
+
+Q_SIGNALS:
+    // An edit the model refused, for the status bar.
+    void editFailed(const QString &message);
 
 protected:
     void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
@@ -26,8 +34,11 @@ protected:
 private:
     void onSelectionChanged(const SelectionTarget &target);
     void expandDefault();
+    void deleteCurrent();
 
+    Document *m_document;
     ResourceTreeModel *m_model;
+    QAction *m_delete;
     Selection *m_selection;
     bool m_syncing = false;
 };

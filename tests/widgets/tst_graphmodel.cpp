@@ -547,6 +547,28 @@ spec:
         QCOMPARE(GraphModel::build(ws, none).nodes().size(), 0);
     }
 
+    // A missing destination of a TCP rule selects that rule and destination, as an HTTP one does.
+    void missingDestinationOfATcpRuleSelectsTheRule()
+    {
+        const QByteArray text = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: mongo, namespace: db}\n"
+                                "spec:\n  hosts: [mongo]\n  tcp:\n  - match: [{port: 27017}]\n    route:\n"
+                                "    - destination: {host: mongo, subset: v1}\n      weight: 90\n"
+                                "    - destination: {host: mongo, subset: v9}\n      weight: 10\n"
+                                "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: mongo, namespace: db}\n"
+                                "spec:\n  host: mongo\n  subsets:\n  - name: v1\n    labels: {version: v1}\n";
+        const LoadResult load = Loader::loadText(text, QStringLiteral("mongo.yaml"));
+        const GraphModel g = GraphModel::build(load.workspace);
+        const int missing = g.indexOf(QStringLiteral("subset:mongo.db.svc.cluster.local/v9"));
+        QVERIFY(missing >= 0);
+        QVERIFY(g.nodes()[missing].missing);
+        const SelectionTarget t = g.selectionFor(missing);
+        QCOMPARE(t.resourceId, load.workspace.find(ResourceKind::VirtualService, "db", "mongo")->id);
+        QCOMPARE(t.routeKind, RouteKind::Tcp);
+        QCOMPARE(t.l4RouteIndex, 0);
+        QCOMPARE(t.routeIndex, -1);
+        QCOMPARE(t.destinationIndex, 1);
+    }
+
     void corpusDoesNotCrash()
     {
         const QString corpus = QStringLiteral(MESHROUTE_CORPUS_DIR);

@@ -678,6 +678,9 @@ SelectionTarget GraphModel::selectionFor(int node) const
             t.resourceId = edge.resourceId;
             t.routeIndex = edge.routeIndex;
             t.destinationIndex = edge.destinationIndex;
+            // A TLS or TCP rule's destination: the rule node says which rule.
+            t.routeKind = m_nodes[edge.from].routeKind;
+            t.l4RouteIndex = m_nodes[edge.from].l4RouteIndex;
             return t;
         }
     }

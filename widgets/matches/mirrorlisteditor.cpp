@@ -2,6 +2,7 @@
 
 #include "checkcontext.h"
 #include "document.h"
+#include "hostchoices.h"
 #include "resource.h"
 #include "rowlistframe.h"
 #include "setroutefield.h"
@@ -190,19 +191,8 @@ void MirrorListEditor::refresh()
 
 QStringList MirrorListEditor::workspaceHosts() const
 {
-    QStringList hosts;
     const Resource *vsr = m_document->resource(m_resourceId);
-    const QString vsNs = vsr ? vsr->namespaceName() : QString();
-    for (const Resource &r : m_document->workspace().resources) {
-        if (r.kind == ResourceKind::Service)
-            hosts.append(
-                r.namespaceName() == vsNs ? r.name() : r.name() + QLatin1Char('.') + r.namespaceName());
-        else if (r.kind == ResourceKind::ServiceEntry)
-            for (const Field<QString> &h : r.serviceEntry()->hosts)
-                hosts.append(h.value);
-    }
-    hosts.removeDuplicates();
-    hosts.sort();
+    const QStringList hosts = hostChoices(m_document->workspace(), vsr ? vsr->namespaceName() : QString());
     return hosts;
 }
 

@@ -2,6 +2,7 @@
 
 #include "adddestination.h"
 #include "document.h"
+#include "hostchoices.h"
 #include "removedestination.h"
 #include "selection.h"
 #include "setweights.h"
@@ -461,19 +462,8 @@ void WeightPanel::evenSplit()
 void WeightPanel::fillHostPicker()
 {
     const QString current = m_hostPicker->currentText();
-    QStringList hosts;
     const Resource *vsr = m_document->resource(m_resourceId);
-    const QString vsNs = vsr ? vsr->namespaceName() : QString();
-    for (const Resource &r : m_document->workspace().resources) {
-        if (r.kind == ResourceKind::Service)
-            hosts.append(
-                r.namespaceName() == vsNs ? r.name() : r.name() + QLatin1Char('.') + r.namespaceName());
-        else if (r.kind == ResourceKind::ServiceEntry)
-            for (const Field<QString> &h : r.serviceEntry()->hosts)
-                hosts.append(h.value);
-    }
-    hosts.removeDuplicates();
-    hosts.sort();
+    const QStringList hosts = hostChoices(m_document->workspace(), vsr ? vsr->namespaceName() : QString());
     const QSignalBlocker block(m_hostPicker);
     m_hostPicker->clear();
     m_hostPicker->addItems(hosts);

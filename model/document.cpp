@@ -232,8 +232,14 @@ void Document::replaceFileText(int fileIndex, const QByteArray &text)
 
     QList<Resource> &all = m_load.workspace.resources;
     // Old resources of the file by identity, so an edit that keeps an object keeps its id
-    // (and the selection on it).
-    QMultiHash<QString, int> oldIds;
+    // (and the selection on it). The identity has the kind as written: kinds we do not model
+    // are all ResourceKind::Other, and a Gateway API Gateway and its HTTPRoute often share a
+    // name. Objects of one identity keep their ids in file order.
+    const auto identity = [](const Resource &r) {
+        return QString::number(int(r.kind)) + u'/' + r.kindName.value + u'/' + r.namespaceName() + u'/'
+            + r.name();
+    };
+    QHash<QString, QList<int>> oldIds;
     QList<int> changedIds;
     int maxId = -1;
     qsizetype insertAt = -1;
@@ -243,8 +249,7 @@ void Document::replaceFileText(int fileIndex, const QByteArray &text)
             continue;
         if (insertAt < 0)
             insertAt = i;
-        oldIds.insert(QString::number(int(all[i].kind)) + u'/' + all[i].namespaceName() + u'/' + all[i].name(),
-                      all[i].id);
+        oldIds[identity(all[i])].append(all[i].id);
         changedIds.append(all[i].id);
     }
     all.removeIf([fileIndex](const Resource &r) { return r.fileIndex == fileIndex; });
@@ -258,11 +263,9 @@ void Document::replaceFileText(int fileIndex, const QByteArray &text)
     }
     QList<Resource> &added = fresh.workspace.resources;
     for (Resource &r : added) {
-        const QString key = QString::number(int(r.kind)) + u'/' + r.namespaceName() + u'/' + r.name();
-        const auto it = oldIds.find(key);
-        if (it != oldIds.end()) {
-            r.id = it.value();
-            oldIds.erase(it);
+        QList<int> &same = oldIds[identity(r)];
+        if (!same.isEmpty()) {
+            r.id = same.takeFirst();
         } else {
             r.id = ++maxId;
             changedIds.append(r.id);

@@ -1,14 +1,19 @@
 #pragma once
 
-// Where the optional public corpus lives, found at run time.
+// Where the test data lives: our own hand-made files (tests/data, always
+// there) and the optional public corpus, found at run time.
 //
 // The default suite carries its own data (tests/data). The public corpus of
 // real manifests is an extra sweep: set MESHROUTE_CORPUS_DIR to its folder
 // (in this project's CI: ../shared/corpus) and the corpus tests run; leave it
 // unset and each of them is skipped with one line that says how to enable it.
+// With MESHROUTE_CORPUS_REQUIRED=1 a missing corpus fails instead, so that CI
+// cannot pass a corpus run that silently ran nothing.
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QString>
+#include <QStringList>
 #include <QtTest>
 
 namespace meshroute::test {
@@ -30,13 +35,98 @@ inline QString corpusPath(const QString &relative)
     return dir.isEmpty() ? QString() : dir + QLatin1Char('/') + relative;
 }
 
+// True when MESHROUTE_CORPUS_REQUIRED=1: a missing corpus is then a failure.
+inline bool corpusRequired()
+{
+    return qEnvironmentVariable("MESHROUTE_CORPUS_REQUIRED") == QLatin1String("1");
+}
+
+// Our own hand-made test data (tests/data), part of the repository.
+inline QString dataDir()
+{
+    return QStringLiteral(MESHROUTE_TEST_DATA_DIR);
+}
+
+// A path inside tests/data.
+inline QString dataPath(const QString &relative)
+{
+    return dataDir() + QLatin1Char('/') + relative;
+}
+
+// The files under `dir` (recursively) whose names match `filters`, sorted so
+// that rows and messages come in a stable order.
+inline QStringList filesUnder(const QString &dir, const QStringList &filters)
+{
+    QStringList out;
+    if (dir.isEmpty())
+        return out;
+    QDirIterator it(dir, filters, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        out.append(it.next());
+    out.sort();
+    return out;
+}
+
+inline const QStringList &yamlFilters()
+{
+    static const QStringList filters { QStringLiteral("*.yaml"), QStringLiteral("*.yml") };
+    return filters;
+}
+
+// Every YAML file of tests/data.
+inline QStringList dataYamlFiles()
+{
+    return filesUnder(dataDir(), yamlFilters());
+}
+
+// Every YAML file of the corpus (none without a corpus). Helm/Go templates
+// under templated/ are not YAML until rendered: they are left out unless asked for.
+inline QStringList corpusYamlFiles(bool withTemplated = false)
+{
+    QStringList out = filesUnder(corpusDir(), yamlFilters());
+    if (!withTemplated)
+        out.removeIf([](const QString &p) { return p.contains(QStringLiteral("/templated/")); });
+    return out;
+}
+
+// The files a sweep runs over: every YAML file of tests/data, then, when a
+// corpus is configured, every YAML file of the corpus.
+inline QStringList sweepYamlFiles(bool withTemplated = false)
+{
+    return dataYamlFiles() + corpusYamlFiles(withTemplated);
+}
+
+// A short, stable row name for a sweep file: "data/<path>" or "corpus/<path>".
+inline QString sweepRowName(const QString &path)
+{
+    const QString corpus = corpusDir();
+    if (!corpus.isEmpty() && path.startsWith(corpus + QLatin1Char('/')))
+        return QStringLiteral("corpus/") + path.mid(corpus.size() + 1);
+    if (path.startsWith(dataDir() + QLatin1Char('/')))
+        return QStringLiteral("data/") + path.mid(dataDir().size() + 1);
+    return path;
+}
+
+// A sweep's lower bound on the work it did: `dataOnly` over tests/data alone,
+// `withCorpus` when the corpus is swept too. A sweep that silently found
+// nothing to do (a moved folder, a filter that matches no file) then fails.
+inline int sweepMinimum(int dataOnly, int withCorpus)
+{
+    return corpusDir().isEmpty() ? dataOnly : withCorpus;
+}
+
 } // namespace meshroute::test
 
 // Skips the current test (or, in a _data function, all its rows) when no
-// corpus is configured, with one line that says how to run it.
+// corpus is configured, with one line that says how to run it; fails instead
+// when MESHROUTE_CORPUS_REQUIRED=1.
 #define MESHROUTE_REQUIRE_CORPUS()                                                                           \
     do {                                                                                                     \
-        if (meshroute::test::corpusDir().isEmpty())                                                          \
-            QSKIP("corpus sweep: set MESHROUTE_CORPUS_DIR to the public corpus folder (e.g. ../shared/corpus) " \
-                  "to run it");                                                                              \
+        if (meshroute::test::corpusDir().isEmpty()) {                                                        \
+            if (meshroute::test::corpusRequired())                                                           \
+                QFAIL("corpus sweep: MESHROUTE_CORPUS_REQUIRED=1 but MESHROUTE_CORPUS_DIR does not name "    \
+                      "the public corpus folder");                                                           \
+            QSKIP("corpus sweep: set MESHROUTE_CORPUS_DIR to the public corpus folder "                      \
+                  "(e.g. ../shared/corpus) to run it");                                                      \
+        }                                                                                                    \
     } while (false)

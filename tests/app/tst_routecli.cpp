@@ -1,5 +1,6 @@
 // meshroute route / simulate / test as a user runs them: JSON keys, exit
-// codes, determinism, and the istio-config-validator corpus through `test`.
+// codes, determinism, and routing test files in istio-config-validator's
+// format through `test` (ours in tests/data/routing/icv, ICV's own with the corpus).
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,6 +8,7 @@
 #include <QtTest>
 
 #include "clirunner.h"
+#include "corpus.h"
 
 namespace {
 
@@ -19,9 +21,30 @@ QString example()
     return QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml");
 }
 
+// Our hand-made routing test files in istio-config-validator's (ICV) format.
+QString ours(const QString &name)
+{
+    return meshroute::test::dataPath(QStringLiteral("routing/icv/") + name);
+}
+
+// ICV's own examples, in the optional corpus (empty without it).
 QString icv(const QString &name)
 {
-    return QStringLiteral(MESHROUTE_CORPUS_DIR "/getyourguide-istio-config-validator/examples/") + name;
+    const QString dir
+        = meshroute::test::corpusPath(QStringLiteral("getyourguide-istio-config-validator/examples"));
+    return dir.isEmpty() ? QString() : dir + QLatin1Char('/') + name;
+}
+
+// The manifests beside a test file: every YAML file of its folder that is not a test file.
+QStringList manifestsBeside(const QString &testFile)
+{
+    const QDir dir = QFileInfo(testFile).dir();
+    QStringList out;
+    for (const QString &f :
+        dir.entryList({ QStringLiteral("*.yml"), QStringLiteral("*.yaml") }, QDir::Files, QDir::Name))
+        if (!f.endsWith(QLatin1String("_test.yml")))
+            out << dir.filePath(f);
+    return out;
 }
 
 } // namespace
@@ -38,6 +61,7 @@ private Q_SLOTS:
     void simulateIsDeterministic();
     void icvTestFiles_data();
     void icvTestFiles();
+    void testCoverage_data();
     void testCoverage();
     void testAdditions();
     void testUsageErrors();
@@ -148,54 +172,78 @@ void TestRouteCli::icvTestFiles_data()
     QTest::addColumn<QString>("testFile");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<int>("failed");
-    QTest::newRow("virtualservice_test.yml passes as in ICV")
-        << icv(QStringLiteral("virtualservice_test.yml")) << 0 << 0;
-    // Under Envoy semantics the three delegate cases do not hold (see
-    // tst_routingtest: istiod drops delegate rules whose uri conflicts with
-    // the root's regex, and the seller delegate does not exist).
-    QTest::newRow("virtualservice_delegate_test.yml fails: Envoy drops the delegate rules")
-        << icv(QStringLiteral("virtualservice_delegate_test.yml")) << 1 << 3;
+    QTest::addColumn<int>("folderPassed");
+    QTest::addColumn<int>("folderFailed");
+    // Under Envoy semantics delegate cases may not hold (see tst_routingtest:
+    // istiod drops delegate rules whose uri conflicts with the root's regex,
+    // and a delegate that does not exist routes nothing).
+    QTest::newRow("data: store_test.yml passes")
+        << ours(QStringLiteral("store_test.yml")) << 0 << 0 << 7 << 2;
+    QTest::newRow("data: delegate_test.yml fails: Envoy drops two delegate rules")
+        << ours(QStringLiteral("delegate_test.yml")) << 1 << 2 << 7 << 2;
+    if (meshroute::test::corpusDir().isEmpty())
+        return;
+    QTest::newRow("corpus: virtualservice_test.yml passes as in ICV")
+        << icv(QStringLiteral("virtualservice_test.yml")) << 0 << 0 << 6 << 3;
+    QTest::newRow("corpus: virtualservice_delegate_test.yml fails: Envoy drops the delegate rules")
+        << icv(QStringLiteral("virtualservice_delegate_test.yml")) << 1 << 3 << 6 << 3;
 }
 
 void TestRouteCli::icvTestFiles()
 {
     QFETCH(QString, testFile);
-    const QStringList manifests { icv(QStringLiteral("virtualservice.yml")),
-        icv(QStringLiteral("multidocument_virtualservice.yml")),
-        icv(QStringLiteral("delegate_virtualservice.yml")), icv(QStringLiteral("destination.yml")) };
     const Run r = runMeshroute(
         QStringList { QStringLiteral("test"), QStringLiteral("--json"), testFile, QStringLiteral("--") }
-        + manifests);
+        + manifestsBeside(testFile));
     QTEST(r.exitCode, "exitCode");
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QTEST(o.value(QStringLiteral("failed")).toInt(), "failed");
 
     // Without "--", test files and manifests are told apart by content, as ICV's -t does.
-    const Run folder = runMeshroute({ QStringLiteral("test"), QStringLiteral("--json"),
-        QStringLiteral(MESHROUTE_CORPUS_DIR "/getyourguide-istio-config-validator/examples") });
+    const Run folder
+        = runMeshroute({ QStringLiteral("test"), QStringLiteral("--json"), QFileInfo(testFile).path() });
     QCOMPARE(folder.exitCode, 1);
     const QJsonObject all = QJsonDocument::fromJson(folder.out).object();
-    QCOMPARE(all.value(QStringLiteral("passed")).toInt(), 6);
-    QCOMPARE(all.value(QStringLiteral("failed")).toInt(), 3);
+    QTEST(all.value(QStringLiteral("passed")).toInt(), "folderPassed");
+    QTEST(all.value(QStringLiteral("failed")).toInt(), "folderFailed");
+}
+
+void TestRouteCli::testCoverage_data()
+{
+    QTest::addColumn<QString>("testFile");
+    QTest::addColumn<QString>("manifest");
+    QTest::addColumn<QString>("reached");
+    QTest::addColumn<QString>("notReached");
+    QTest::newRow("data") << ours(QStringLiteral("store_test.yml")) << ours(QStringLiteral("store.yaml"))
+                          << QStringLiteral("coverage: 5 of 6 rules reached")
+                          << QStringLiteral("not reached: VirtualService store/store rule \"admin-read\"");
+    if (meshroute::test::corpusDir().isEmpty())
+        return;
+    QTest::newRow("corpus") << icv(QStringLiteral("virtualservice_test.yml"))
+                            << icv(QStringLiteral("virtualservice.yml"))
+                            << QStringLiteral("coverage: 5 of 6 rules reached")
+                            << QStringLiteral("not reached: VirtualService example/example rule #2");
 }
 
 void TestRouteCli::testCoverage()
 {
-    const Run r = runMeshroute({ QStringLiteral("test"), QStringLiteral("--coverage"),
-        icv(QStringLiteral("virtualservice_test.yml")), QStringLiteral("--"),
-        icv(QStringLiteral("virtualservice.yml")) });
+    QFETCH(QString, testFile);
+    QFETCH(QString, manifest);
+    QFETCH(QString, reached);
+    QFETCH(QString, notReached);
+    const Run r = runMeshroute(
+        { QStringLiteral("test"), QStringLiteral("--coverage"), testFile, QStringLiteral("--"), manifest });
     QCOMPARE(r.exitCode, 0);
     const QString text = QString::fromUtf8(r.out);
     QVERIFY2(text.contains(QStringLiteral("6 passed, 0 failed")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("coverage: 5 of 6 rules reached")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("not reached: VirtualService example/example rule #2")),
-        qPrintable(text));
+    QVERIFY2(text.contains(reached), qPrintable(text));
+    QVERIFY2(text.contains(notReached), qPrintable(text));
 }
 
 void TestRouteCli::testAdditions()
 {
     const Run r = runMeshroute(
-        { QStringLiteral("test"), QStringLiteral(MESHROUTE_TEST_DATA_DIR "/routing/bookinfo_test.yml"),
+        { QStringLiteral("test"), meshroute::test::dataPath(QStringLiteral("routing/bookinfo_test.yml")),
             QStringLiteral("--"), example() });
     QVERIFY2(r.exitCode == 0, r.out.constData());
     QVERIFY(r.out.contains("6 passed, 0 failed"));
@@ -205,9 +253,7 @@ void TestRouteCli::testUsageErrors()
 {
     QCOMPARE(runMeshroute({ QStringLiteral("test"), QStringLiteral("--"), example() }).exitCode, 2);
     QCOMPARE(runMeshroute({ QStringLiteral("test"),
-                              QStringLiteral(MESHROUTE_CORPUS_DIR
-                                  "/getyourguide-istio-config-validator/internal/pkg/parser/testdata/"
-                                  "invalid_test.yml"),
+                              meshroute::test::dataPath(QStringLiteral("routing/invalid_test.yml")),
                               QStringLiteral("--"), example() })
                  .exitCode,
         2);

@@ -3,6 +3,7 @@
 // Shared by the command tests: load YAML into a Document, push a command,
 // check the bytes, undo and check the bytes again.
 
+#include "corpus.h"
 #include "document.h"
 #include "loader.h"
 #include "routekind.h"
@@ -71,22 +72,10 @@ bool pushAndRoundTrip(Document &doc, std::unique_ptr<C> command, const QByteArra
     return !QTest::currentTestFailed();
 }
 
-// Every YAML file of the shared corpus, for sweeps.
-inline QStringList corpusFiles()
-{
-    QStringList out;
-    QDirIterator it(QStringLiteral(MESHROUTE_CORPUS_DIR),
-        { QStringLiteral("*.yaml"), QStringLiteral("*.yml") }, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        out.append(it.next());
-    out.sort();
-    return out;
-}
-
 // Runs `makeCommand` on every VirtualService rule of `kind` (HTTP unless
-// told) of the corpus where it returns a command; checks the text still loads
-// without new load errors, the resource count is unchanged, `check` holds on
-// the new model, and undo gives back the exact bytes. Returns how many edits ran.
+// told) of the sweep files (tests/data and the corpus) where it returns a command; checks the text still
+// loads without new load errors, the resource count is unchanged, `check` holds on the new model, and undo
+// gives back the exact bytes. Returns how many edits ran.
 inline int sweepCorpus(
     const std::function<std::unique_ptr<UndoCommand>(Document &, const Resource &, int routeIndex)>
         &makeCommand,
@@ -94,7 +83,7 @@ inline int sweepCorpus(
     RouteKind kind = RouteKind::Http)
 {
     int runs = 0;
-    for (const QString &path : corpusFiles()) {
+    for (const QString &path : sweepYamlFiles()) {
         Document doc;
         load(doc, readFile(path), path);
         const qsizetype errorsBefore = doc.loadDiagnostics().size();

@@ -1,9 +1,12 @@
 // The checker against real manifests: Istio's analyzer test data with the
 // findings Istio's own tests expect, Kiali's validation fixtures, the samples
 // Istio's documentation presents as correct (no warning, no error), and every
-// corpus file checked without a crash.
+// corpus file checked without a crash. Those need the public corpus
+// (MESHROUTE_CORPUS_DIR); without it the clean-sample and sweep tests run on
+// our own tests/data, and tst_checker holds one golden case per code.
 
 #include "checker.h"
+#include "corpus.h"
 #include "diagnosticcodes.h"
 #include "loader.h"
 
@@ -14,7 +17,7 @@ using namespace meshroute;
 
 namespace {
 
-const QString corpus = QStringLiteral(MESHROUTE_CORPUS_DIR);
+const QString corpus = test::corpusDir();
 const QString analyzers = corpus + QStringLiteral("/istio-istio/pkg/config/analysis/analyzers/testdata/");
 const QString kiali = corpus + QStringLiteral("/kiali-kiali/tests/data/validations/virtualservices/");
 
@@ -72,6 +75,7 @@ private Q_SLOTS:
 
 void TestCheckerCorpus::istioAnalyzerFindings_data()
 {
+    MESHROUTE_REQUIRE_CORPUS();
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("origin");
@@ -183,6 +187,7 @@ void TestCheckerCorpus::istioAnalyzerFindings()
 
 void TestCheckerCorpus::istioNegativeCases_data()
 {
+    MESHROUTE_REQUIRE_CORPUS();
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("code");
     QTest::addRow("gateway-correct-port: no IST0162")
@@ -205,6 +210,7 @@ void TestCheckerCorpus::istioNegativeCases()
 
 void TestCheckerCorpus::kialiSubsetFindings_data()
 {
+    MESHROUTE_REQUIRE_CORPUS();
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("paths"); // where Kiali expects KIA1107 (our IST0101 on the subset)
     QTest::addRow("no-matching-export-subset")
@@ -252,6 +258,15 @@ void TestCheckerCorpus::kialiSubsetFindings()
 void TestCheckerCorpus::documentedSamplesAreClean_data()
 {
     QTest::addColumn<QStringList>("files");
+    // Our own examples and hand-made clean fixtures, then Istio's samples with the corpus.
+    QTest::addRow("example bookinfo")
+        << QStringList { QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml") };
+    QTest::addRow("data clean check case")
+        << QStringList { test::dataPath(QStringLiteral("check/clean/input.yaml")) };
+    QTest::addRow("data bookinfo ingress")
+        << QStringList { test::dataPath(QStringLiteral("routing/bookinfo-ingress.yaml")) };
+    if (corpus.isEmpty())
+        return;
     const QString samples = corpus + QStringLiteral("/istio-istio/samples/");
     QDirIterator it(samples, { QStringLiteral("*.yaml") }, QDir::Files, QDirIterator::Subdirectories);
     QStringList all;
@@ -294,10 +309,10 @@ void TestCheckerCorpus::documentedSamplesAreClean()
 
 void TestCheckerCorpus::everyFileChecksWithoutCrash()
 {
-    QDirIterator it(corpus, QDir::Files, QDirIterator::Subdirectories);
+    // Every YAML file of tests/data, then every file of the corpus (its
+    // *.golden outputs and templates too) when it is configured.
     int files = 0;
-    while (it.hasNext()) {
-        const QString f = it.next();
+    for (const QString &f : test::dataYamlFiles() + test::filesUnder(corpus, { QStringLiteral("*") })) {
         if (f.endsWith(QLatin1String(".md")) || f.endsWith(QLatin1String("SHA256SUMS")))
             continue;
         const Run run = check({ f });
@@ -310,16 +325,14 @@ void TestCheckerCorpus::everyFileChecksWithoutCrash()
             QVERIFY2(!d.message.isEmpty(), qPrintable(d.toText()));
         }
     }
-    QVERIFY(files >= 147);
+    QVERIFY(files >= test::sweepMinimum(80, 280));
 }
 
 // The editor shows each edited resource's own findings at once (checkResource)
 // and the cross-resource ones later: the pieces must add up to check(), over
-// every corpus file, with suppression applied the same way.
+// every file of tests/data and the corpus, with suppression applied the same way.
 void TestCheckerCorpus::partsAreTheWholeCheck()
 {
-    QDirIterator it(corpus, { QStringLiteral("*.yaml"), QStringLiteral("*.yml") }, QDir::Files,
-        QDirIterator::Subdirectories);
     int files = 0, resources = 0, findings = 0;
     auto same = [](const Diagnostics &a, const Diagnostics &b) {
         if (a.size() != b.size())
@@ -331,8 +344,8 @@ void TestCheckerCorpus::partsAreTheWholeCheck()
     };
     CheckOptions quiet;
     quiet.ignoredCodes = { QStringLiteral("IST0101") };
-    while (it.hasNext()) {
-        const LoadResult load = Loader::loadPaths({ it.next() });
+    for (const QString &path : test::sweepYamlFiles(true)) {
+        const LoadResult load = Loader::loadPaths({ path });
         for (const CheckOptions &options : { CheckOptions {}, quiet }) {
             const Diagnostics whole = Checker::check(load.workspace, options);
             const Checker::Parts parts = Checker::checkParts(load.workspace, options);
@@ -346,8 +359,9 @@ void TestCheckerCorpus::partsAreTheWholeCheck()
         }
         ++files;
     }
-    QVERIFY(files >= 140);
-    QVERIFY(findings > 100); // the corpus has invalid fixtures: the per-resource part is not empty
+    QVERIFY(files >= test::sweepMinimum(80, 280));
+    // tests/data/check and the corpus have invalid fixtures: the per-resource part is not empty
+    QVERIFY(findings > test::sweepMinimum(100, 200));
     qInfo("%d files, %d resources, %d per-resource findings", files, resources / 2, findings);
 }
 

@@ -1,11 +1,14 @@
-// Saving without damage, over every file of the shared corpus: an unedited
-// file is written back byte for byte, and export -> load gives the same objects.
+// Saving without damage, over every YAML file of tests/data (tests/data/yaml
+// has one file per YAML style we meet: flow, comments, anchors, multi-document,
+// List dumps, CRLF, quoting, block scalars, unknown kinds and fields) and, with
+// MESHROUTE_CORPUS_DIR set, every file of the public corpus: an unedited file
+// is written back byte for byte, and export -> load gives the same objects.
+#include "corpus.h"
 #include "document.h"
 #include "exporter.h"
 #include "loader.h"
 #include "yamlparser.h"
 
-#include <QDirIterator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -13,18 +16,18 @@ using namespace meshroute;
 
 namespace {
 
-QStringList corpusFiles()
+// Every file of the sweep: our YAML style fixtures and the other tests/data
+// files, then every data file of the corpus when it is configured (all of
+// them, not just *.yaml: the corpus holds *.yaml.golden outputs too).
+QStringList sweepFiles()
 {
-    QStringList out;
-    QDirIterator it(QStringLiteral(MESHROUTE_CORPUS_DIR), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
+    QStringList out = test::dataYamlFiles();
+    for (const QString &path : test::filesUnder(test::corpusDir(), { QStringLiteral("*") })) {
         if (path.contains(QStringLiteral("/templated/")) || path.endsWith(QStringLiteral(".md"))
             || path.endsWith(QStringLiteral("SHA256SUMS")))
             continue;
         out.append(path);
     }
-    out.sort();
     return out;
 }
 
@@ -112,8 +115,8 @@ private Q_SLOTS:
 void TestRoundTrip::unchangedSaveIsByteIdentical_data()
 {
     QTest::addColumn<QString>("path");
-    for (const QString &path : corpusFiles())
-        QTest::newRow(qPrintable(path.mid(QStringLiteral(MESHROUTE_CORPUS_DIR).size() + 1))) << path;
+    for (const QString &path : sweepFiles())
+        QTest::newRow(qPrintable(test::sweepRowName(path))) << path;
 }
 
 void TestRoundTrip::unchangedSaveIsByteIdentical()

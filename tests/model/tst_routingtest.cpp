@@ -1,5 +1,6 @@
 // Routing test files: istio-config-validator's format read unchanged and run
 // through the Envoy-faithful engine, meshroute's additions, and coverage.
+#include "corpus.h"
 #include "loader.h"
 #include "routingtest.h"
 
@@ -10,17 +11,24 @@ using namespace meshroute;
 
 namespace {
 
+// istio-config-validator's (ICV) own examples, in the optional corpus.
 QString icv(const QString &name)
 {
-    return QStringLiteral(MESHROUTE_CORPUS_DIR "/getyourguide-istio-config-validator/") + name;
+    return test::corpusPath(QStringLiteral("getyourguide-istio-config-validator/") + name);
+}
+
+// Our hand-made VirtualServices and test files in ICV's format.
+QString ours(const QString &name)
+{
+    return test::dataPath(QStringLiteral("routing/icv/") + name);
 }
 
 // ICV runs every test file against every VirtualService file it is given.
-Router icvRouter()
+Router routerForDir(const QString &dir)
 {
-    const QString dir = icv(QStringLiteral("examples"));
     QStringList manifests;
-    for (const QString &f : QDir(dir).entryList({ QStringLiteral("*.yml") }, QDir::Files, QDir::Name))
+    for (const QString &f :
+        QDir(dir).entryList({ QStringLiteral("*.yml"), QStringLiteral("*.yaml") }, QDir::Files, QDir::Name))
         if (!f.endsWith(QLatin1String("_test.yml")))
             manifests << dir + QLatin1Char('/') + f;
     return Router(RouteTable::compile(Loader::loadPaths(manifests).workspace));
@@ -43,6 +51,23 @@ QString failures(const RoutingTestReport &report)
     return out.join(QLatin1Char('\n'));
 }
 
+// Rows of the ICV sweeps: every case of our test file, then, with the corpus,
+// every case of ICV's own.
+void addCaseRows(const QString &ourFile, const QString &icvFile)
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("index");
+    for (const QString &file : { ours(ourFile), test::corpusDir().isEmpty() ? QString() : icv(icvFile) }) {
+        if (file.isEmpty())
+            continue;
+        const QList<RoutingTestCase> cases = read(file);
+        QVERIFY2(!cases.isEmpty(), qPrintable(file));
+        for (int i = 0; i < cases.size(); ++i)
+            QTest::newRow(qPrintable(test::sweepRowName(file) + QStringLiteral(": ") + cases[i].description))
+                << file << i;
+    }
+}
+
 } // namespace
 
 class TestRoutingTest : public QObject
@@ -51,13 +76,16 @@ class TestRoutingTest : public QObject
 
 private Q_SLOTS:
     void readsIcvFormat();
+    void readsIcvFormatOfTheCorpus();
     void icvVirtualServiceTestsPass_data();
     void icvVirtualServiceTestsPass();
     void icvDelegateTestsFollowEnvoy_data();
     void icvDelegateTestsFollowEnvoy();
+    void rejectsUnknownFields_data();
     void rejectsUnknownFields();
     void meshrouteAdditions();
     void coverage();
+    void coverageOfTheCorpus();
     void canonical_data();
     void canonical();
     void isTestFile();
@@ -65,6 +93,27 @@ private Q_SLOTS:
 
 void TestRoutingTest::readsIcvFormat()
 {
+    const QList<RoutingTestCase> cases = read(ours(QStringLiteral("store_test.yml")));
+    QCOMPARE(cases.size(), 6); // two YAML documents: 2 + 4 cases
+    QCOMPARE(cases[0].description, QStringLiteral("the cart takes both hosts and a trailing slash"));
+    QCOMPARE(cases[0].wantMatch, true);
+    QCOMPARE(cases[0].authorities,
+        (QStringList { QStringLiteral("shop.example.net"), QStringLiteral("www.shop.example.net") }));
+    QCOMPARE(cases[0].methods.size(), 2);
+    QCOMPARE(cases[0].uris, (QStringList { QStringLiteral("/cart"), QStringLiteral("/cart/") }));
+    QCOMPARE(cases[0].headers.value(0).first, QStringLiteral("x-session"));
+    QVERIFY(cases[0].route.isArray());
+    QVERIFY(cases[0].headerOps.isObject());
+    QCOMPARE(cases[1].wantMatch, false);
+    QVERIFY(cases[2].redirect.isObject());
+    QVERIFY(cases[3].rewrite.isObject());
+    QVERIFY(cases[5].fault.isObject());
+    QVERIFY(cases[2].line > cases[1].line);
+}
+
+void TestRoutingTest::readsIcvFormatOfTheCorpus()
+{
+    MESHROUTE_REQUIRE_CORPUS();
     const QList<RoutingTestCase> cases = read(icv(QStringLiteral("examples/virtualservice_test.yml")));
     QCOMPARE(cases.size(), 6); // two YAML documents: 2 + 4 cases
     QCOMPARE(cases[0].description, QStringLiteral("happy path users"));
@@ -84,51 +133,60 @@ void TestRoutingTest::readsIcvFormat()
 
 void TestRoutingTest::icvVirtualServiceTestsPass_data()
 {
-    QTest::addColumn<int>("index");
-    const QList<RoutingTestCase> cases = read(icv(QStringLiteral("examples/virtualservice_test.yml")));
-    for (int i = 0; i < cases.size(); ++i)
-        QTest::newRow(qPrintable(cases[i].description)) << i;
+    addCaseRows(QStringLiteral("store_test.yml"), QStringLiteral("examples/virtualservice_test.yml"));
 }
 
 void TestRoutingTest::icvVirtualServiceTestsPass()
 {
-    // Every case of this file holds under Envoy's semantics too: the hosts are
+    // Every case of these files holds under Envoy's semantics too: the hosts are
     // literal, the VirtualServices are mesh-bound and the requests use port 80.
+    QFETCH(QString, file);
     QFETCH(int, index);
-    const QList<RoutingTestCase> cases = read(icv(QStringLiteral("examples/virtualservice_test.yml")));
-    const RoutingTestReport report = RoutingTest::run(icvRouter(), { cases[index] });
+    const QList<RoutingTestCase> cases = read(file);
+    const RoutingTestReport report = RoutingTest::run(routerForDir(QFileInfo(file).path()), { cases[index] });
     QVERIFY2(report.failed == 0, qPrintable(failures(report)));
     QVERIFY(report.results[0].inputs > 0);
 }
 
 void TestRoutingTest::icvDelegateTestsFollowEnvoy_data()
 {
+    QTest::addColumn<QString>("file");
     QTest::addColumn<int>("index");
     QTest::addColumn<QString>("failure");
     // ICV matches a delegate's rules on their own; istiod first merges each
     // delegate match into the root match and drops the delegate rule when
     // they conflict, and a regex on either side of the uri is a conflict
-    // (istio-api.md 6.13). So under Envoy these three cases do not route
+    // (istio-api.md 6.13; istio pilot/pkg/model/virtualservice.go,
+    // mergeHTTPMatchRequest). So under Envoy these cases do not route
     // where the file expects: we assert what Istio would do.
-    QTest::newRow("Delegate to merchants: regex root and regex delegate conflict, 404 NR")
-        << 0
+    const QString our = ours(QStringLiteral("delegate_test.yml"));
+    QTest::newRow("data: billing: the delegate VirtualService does not exist, rule dropped")
+        << our << 1 << QStringLiteral("delegate: want {\"name\":\"billing-delegate\"}, got nothing");
+    QTest::newRow("data: reports: regex root and prefix delegate conflict, 404 NR")
+        << our << 2
+        << QStringLiteral("route: want [{\"destination\":{\"host\":\"reports.store.svc.cluster.local\"");
+    if (test::corpusDir().isEmpty())
+        return;
+    const QString theirs = icv(QStringLiteral("examples/virtualservice_delegate_test.yml"));
+    QTest::newRow("corpus: Delegate to merchants: regex root and regex delegate conflict, 404 NR")
+        << theirs << 0
         << QStringLiteral(
                "route: want [{\"destination\":{\"host\":\"merchants.merchants.svc.cluster.local\"");
-    QTest::newRow("Delegate to seller: the delegate VirtualService does not exist, rule dropped")
-        << 1 << QStringLiteral("delegate: want {\"name\":\"seller-delegate\"}, got nothing");
-    QTest::newRow("Delegate to product: regex root and prefix delegate conflict, 404 NR")
-        << 2
+    QTest::newRow("corpus: Delegate to seller: the delegate VirtualService does not exist, rule dropped")
+        << theirs << 1 << QStringLiteral("delegate: want {\"name\":\"seller-delegate\"}, got nothing");
+    QTest::newRow("corpus: Delegate to product: regex root and prefix delegate conflict, 404 NR")
+        << theirs << 2
         << QStringLiteral("route: want [{\"destination\":{\"host\":\"product.product.svc.cluster.local\"");
 }
 
 void TestRoutingTest::icvDelegateTestsFollowEnvoy()
 {
+    QFETCH(QString, file);
     QFETCH(int, index);
     QFETCH(QString, failure);
-    const QList<RoutingTestCase> cases
-        = read(icv(QStringLiteral("examples/virtualservice_delegate_test.yml")));
+    const QList<RoutingTestCase> cases = read(file);
     QCOMPARE(cases.size(), 3);
-    const RoutingTestReport report = RoutingTest::run(icvRouter(), { cases[index] });
+    const RoutingTestReport report = RoutingTest::run(routerForDir(QFileInfo(file).path()), { cases[index] });
     QCOMPARE(report.failed, 1);
     const QString text = failures(report);
     QVERIFY2(text.contains(failure), qPrintable(text));
@@ -141,20 +199,27 @@ void TestRoutingTest::icvDelegateTestsFollowEnvoy()
     QVERIFY(dropped);
 }
 
+void TestRoutingTest::rejectsUnknownFields_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("data") << test::dataPath(QStringLiteral("routing/invalid_test.yml"));
+    if (!test::corpusDir().isEmpty())
+        QTest::newRow("corpus") << icv(QStringLiteral("internal/pkg/parser/testdata/invalid_test.yml"));
+}
+
 void TestRoutingTest::rejectsUnknownFields()
 {
+    QFETCH(QString, file);
     QList<RoutingTestCase> cases;
     QString error;
-    QVERIFY(!RoutingTest::readFile(
-        icv(QStringLiteral("internal/pkg/parser/testdata/invalid_test.yml")), &cases, &error));
+    QVERIFY(!RoutingTest::readFile(file, &cases, &error));
     QVERIFY2(error.contains(QStringLiteral("unknown field \"unknownField\"")), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("invalid_test.yml:3:")), qPrintable(error));
 }
 
 void TestRoutingTest::meshrouteAdditions()
 {
-    const QList<RoutingTestCase> cases
-        = read(QStringLiteral(MESHROUTE_TEST_DATA_DIR "/routing/bookinfo_test.yml"));
+    const QList<RoutingTestCase> cases = read(test::dataPath(QStringLiteral("routing/bookinfo_test.yml")));
     QCOMPARE(cases.size(), 6);
     QCOMPARE(cases[0].gateway, QStringLiteral("default/bookinfo-gateway"));
     QCOMPARE(cases[0].share, 100.0);
@@ -178,8 +243,29 @@ void TestRoutingTest::meshrouteAdditions()
 
 void TestRoutingTest::coverage()
 {
+    const QString file = ours(QStringLiteral("store_test.yml"));
+    const RoutingTestReport report = RoutingTest::run(routerForDir(QFileInfo(file).path()), read(file));
+    QStringList uncovered;
+    for (int i : report.uncovered)
+        uncovered << report.rules[i].virtualService + QLatin1Char(' ') + report.rules[i].ruleName;
+    const QString all = uncovered.join(QLatin1Char('\n'));
+    // The cases reach the redirect, cart, scraper, catalog rules of store/store...
+    for (const char *rule :
+        { "store/store #0", "store/store \"cart\"", "store/store \"scraper\"", "store/store \"catalog\"" })
+        QVERIFY2(!uncovered.contains(QLatin1String(rule)), qPrintable(all));
+    // ... and the catch-all (where the refused admin writes go), but never the
+    // admin rule itself, nor the other file's VirtualServices.
+    QVERIFY2(!uncovered.contains(QStringLiteral("store/store \"default\"")), qPrintable(all));
+    QVERIFY2(uncovered.contains(QStringLiteral("store/store \"admin-read\"")), qPrintable(all));
+    QVERIFY2(uncovered.contains(QStringLiteral("store/portal #0")), qPrintable(all));
+    QVERIFY(report.uncovered.size() < report.rules.size());
+}
+
+void TestRoutingTest::coverageOfTheCorpus()
+{
+    MESHROUTE_REQUIRE_CORPUS();
     const QList<RoutingTestCase> cases = read(icv(QStringLiteral("examples/virtualservice_test.yml")));
-    const RoutingTestReport report = RoutingTest::run(icvRouter(), cases);
+    const RoutingTestReport report = RoutingTest::run(routerForDir(icv(QStringLiteral("examples"))), cases);
     QStringList uncovered;
     for (int i : report.uncovered)
         uncovered << report.rules[i].virtualService + QLatin1Char(' ') + report.rules[i].ruleName;

@@ -1,5 +1,6 @@
 // The traffic graph computed from a workspace: nodes, edges, shares, what is
 // missing, the host filter and the layout. QtCore only (GraphModel).
+#include "corpus.h"
 #include "document.h"
 #include "graph/graphmodel.h"
 #include "loader.h"
@@ -7,7 +8,6 @@
 #include "setweights.h"
 #include "undostack.h"
 
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QRectF>
 #include <QtTest>
@@ -486,15 +486,13 @@ spec:
     }
 
     // A large mesh is drawn one neighbourhood at a time (GraphScope): for every
-    // resource of Bookinfo and of the corpus, the graph of its neighbourhood is
+    // resource of Bookinfo, of tests/data and of the corpus, the graph of its neighbourhood is
     // a faithful piece of the whole graph.
     void scopedGraphIsAPieceOfTheWhole()
     {
-        QStringList paths { QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml") };
-        QDirIterator it(QStringLiteral(MESHROUTE_CORPUS_DIR), { QStringLiteral("*.yaml"), QStringLiteral("*.yml") },
-            QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            paths.append(it.next());
+        // tests/data, and the corpus (templates too) when MESHROUTE_CORPUS_DIR is set.
+        const QStringList paths = QStringList { QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml") }
+            + test::sweepYamlFiles(true);
         int checked = 0;
         for (const QString &path : std::as_const(paths)) {
             const LoadResult load = Loader::loadPaths({ path });
@@ -511,7 +509,7 @@ spec:
                 ++checked;
             }
         }
-        QVERIFY(checked > 500);
+        QVERIFY(checked > test::sweepMinimum(150, 500));
     }
 
     void scopeByTextAndItsSize()
@@ -571,16 +569,10 @@ spec:
 
     void corpusDoesNotCrash()
     {
-        const QString corpus = QStringLiteral(MESHROUTE_CORPUS_DIR);
-        QVERIFY2(QDir(corpus).exists(), "the shared corpus is missing");
-        QDirIterator it(corpus, { QStringLiteral("*.yaml"), QStringLiteral("*.yml") }, QDir::Files,
-            QDirIterator::Subdirectories);
+        // tests/data, and the corpus when MESHROUTE_CORPUS_DIR is set.
         int files = 0;
         int nodes = 0;
-        while (it.hasNext()) {
-            const QString path = it.next();
-            if (path.contains(QLatin1String("/templated/")))
-                continue;
+        for (const QString &path : test::sweepYamlFiles()) {
             const LoadResult load = Loader::loadPaths({ path });
             const GraphModel g = GraphModel::build(load.workspace);
             QList<QSizeF> sizes(g.nodes().size(), QSizeF(150, 50));
@@ -594,7 +586,7 @@ spec:
         }
         QVERIFY(files > 10);
         QVERIFY(nodes > 0);
-        qInfo("%d corpus files, %d nodes", files, nodes);
+        qInfo("%d files, %d nodes", files, nodes);
     }
 };
 

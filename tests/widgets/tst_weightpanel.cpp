@@ -1,5 +1,6 @@
 #include "weights/weightpanel.h"
 
+#include "corpus.h"
 #include "document.h"
 #include "selection.h"
 #include "undostack.h"
@@ -331,10 +332,18 @@ private Q_SLOTS:
     }
 
     // A VirtualService with only TCP rules, selected as a whole, shows its first TCP rule's split.
+    void tcpOnlyVirtualServiceShowsItsFirstTcpRule_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("data") << test::dataPath(QStringLiteral("yaml/tcp-only.yaml"));
+        if (!test::corpusDir().isEmpty())
+            QTest::newRow("corpus tcp-echo sample")
+                << test::corpusPath(QStringLiteral("istio-istio/samples/tcp-echo/tcp-echo-20-v2.yaml"));
+    }
     void tcpOnlyVirtualServiceShowsItsFirstTcpRule()
     {
-        show(QStringLiteral(MESHROUTE_CORPUS_DIR "/istio-istio/samples/tcp-echo/tcp-echo-20-v2.yaml"),
-            "tcp-echo", -1);
+        QFETCH(QString, path);
+        show(path, "tcp-echo", -1);
         QCOMPARE(m_panel->routeKind(), RouteKind::Tcp);
         QCOMPARE(m_panel->routeIndex(), 0);
         QCOMPARE(m_panel->titleLabel()->text(), QStringLiteral("tcp-echo · TCP rule #0"));

@@ -238,7 +238,7 @@ GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope)
         }
     }
 
-    auto serviceNode = [&](const QString &fqdn, const QString &asWritten) {
+    auto serviceNode = [&](const QString &fqdn) {
         if (const int idx = serviceByHost.value(fqdn, -1); idx >= 0)
             return idx;
         for (const auto &[pattern, idx] : std::as_const(wildcardHosts))
@@ -247,8 +247,13 @@ GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope)
         GraphNode n;
         n.kind = GraphNode::Kind::Service;
         n.key = QLatin1String("svc:") + fqdn;
-        n.title = asWritten;
-        n.hosts = { fqdn, asWritten };
+        // Named from the FQDN as a Service node is, not as the first reference spells it:
+        // a graph drawn around one resource (GraphScope) must draw it as the whole graph does.
+        const QString ns = HostName::namespaceOf(fqdn);
+        const QString name = fqdn.section(QLatin1Char('.'), 0, 0);
+        n.title = ns.isEmpty() ? fqdn : name;
+        n.hosts
+            = ns.isEmpty() ? QStringList { fqdn } : QStringList { fqdn, name, name + QLatin1Char('.') + ns };
         if (haveServices) {
             n.missing = true;
             n.missingReason
@@ -342,7 +347,7 @@ GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope)
         if (!dr || !dr->host.present)
             continue;
         const QString fqdn = HostName::resolve(dr->host.value, r.namespaceName());
-        const int svc = serviceNode(fqdn, dr->host.value);
+        const int svc = serviceNode(fqdn);
         const Resource *svcRes = serviceResource.value(svc);
         const Labels serviceSelector = svcRes ? svcRes->service()->selector : Labels {};
         const QString ns = HostName::namespaceOf(fqdn);
@@ -396,11 +401,11 @@ GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope)
             }
         }
     }
-    auto subsetNode = [&](const QString &fqdn, const QString &hostAsWritten, const QString &subset) {
+    auto subsetNode = [&](const QString &fqdn, const QString &subset) {
         const QString skey = fqdn + QLatin1Char('/') + subset;
         if (const int idx = subsetByKey.value(skey, -1); idx >= 0)
             return idx;
-        const int svc = serviceNode(fqdn, hostAsWritten);
+        const int svc = serviceNode(fqdn);
         GraphNode n;
         n.kind = GraphNode::Kind::Subset;
         n.key = QLatin1String("subset:") + skey;
@@ -427,8 +432,8 @@ GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope)
     };
     auto destinationNode = [&](const Destination &d, const QString &ns) {
         const QString fqdn = HostName::resolve(d.host.value, ns);
-        return d.subset.present && !d.subset.value.isEmpty() ? subsetNode(fqdn, d.host.value, d.subset.value)
-                                                             : serviceNode(fqdn, d.host.value);
+        return d.subset.present && !d.subset.value.isEmpty() ? subsetNode(fqdn, d.subset.value)
+                                                             : serviceNode(fqdn);
     };
 
     // VirtualServices and their rules.

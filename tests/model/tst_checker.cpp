@@ -5,6 +5,7 @@
 
 #include "checker.h"
 #include "diagnosticcodes.h"
+#include "goldendiagnostics.h"
 #include "loader.h"
 
 #include <QDir>
@@ -28,17 +29,6 @@ Diagnostics checkText(const QByteArray &yaml, const CheckOptions &options = {})
 {
     const LoadResult load = Loader::loadText(yaml, QStringLiteral("input.yaml"));
     return Checker::check(load.workspace, options);
-}
-
-QString golden(const Diagnostics &ds)
-{
-    QString out;
-    for (const Diagnostic &d : ds)
-        out += QStringLiteral("%1:%2: %3: [%4]\n")
-                   .arg(d.line)
-                   .arg(d.column)
-                   .arg(Diagnostic::severityName(d.severity), d.code);
-    return out;
 }
 
 const QByteArray twoFindings = R"(apiVersion: networking.istio.io/v1
@@ -93,7 +83,7 @@ void TestChecker::goldenCases()
 {
     QFETCH(QString, dir);
     const Diagnostics found = checkText(readFile(dir + QStringLiteral("/input.yaml")));
-    const QString actual = golden(found);
+    const QString actual = test::goldenDiagnostics(found);
     if (qEnvironmentVariableIsSet("MESHROUTE_UPDATE_GOLDEN")) {
         QFile f(dir + QStringLiteral("/expected.txt"));
         QVERIFY(f.open(QIODevice::WriteOnly));

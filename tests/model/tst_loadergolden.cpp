@@ -6,6 +6,7 @@
 // reads a file that does not exist. MESHROUTE_UPDATE_GOLDEN=1 rewrites the
 // expected files (read the diff before committing it).
 #include "corpus.h"
+#include "goldendiagnostics.h"
 #include "loader.h"
 #include "resourcereader.h"
 
@@ -38,17 +39,6 @@ LoadResult loadCase(const QString &dir)
     return Loader::loadPaths({ dir + QStringLiteral("/input.txt") }, options);
 }
 
-QString golden(const Diagnostics &ds)
-{
-    QString out;
-    for (const Diagnostic &d : ds)
-        out += QStringLiteral("%1:%2: %3: [%4]\n")
-                   .arg(d.line)
-                   .arg(d.column)
-                   .arg(Diagnostic::severityName(d.severity), d.code);
-    return out;
-}
-
 QStringList cases()
 {
     return QDir(caseDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
@@ -72,7 +62,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, dir);
         const LoadResult load = loadCase(dir);
-        const QString actual = golden(load.diagnostics);
+        const QString actual = test::goldenDiagnostics(load.diagnostics);
         if (qEnvironmentVariableIsSet("MESHROUTE_UPDATE_GOLDEN")) {
             QFile f(dir + QStringLiteral("/expected.txt"));
             QVERIFY(f.open(QIODevice::WriteOnly));

@@ -41,12 +41,12 @@ QJsonObject toJson(const Diagnostic &d)
 QJsonArray codesJson()
 {
     QJsonArray array;
-    auto add = [&](const QString &code, Diagnostic::Severity severity, const QString &title, const QString &text) {
-        array.append(QJsonObject{ { QStringLiteral("code"), code },
-                                  { QStringLiteral("severity"), Diagnostic::severityName(severity) },
-                                  { QStringLiteral("title"), title },
-                                  { QStringLiteral("explanation"), text } });
-    };
+    auto add
+        = [&](const QString &code, Diagnostic::Severity severity, const QString &title, const QString &text) {
+              array.append(QJsonObject { { QStringLiteral("code"), code },
+                  { QStringLiteral("severity"), Diagnostic::severityName(severity) },
+                  { QStringLiteral("title"), title }, { QStringLiteral("explanation"), text } });
+          };
     for (const DiagnosticCodeInfo &c : ResourceReader::codes())
         add(c.code, c.severity, c.title, c.explanation);
     for (const DiagnosticCodeInfo &c : DiagnosticCodes::all())
@@ -75,7 +75,8 @@ int runCheck(const QStringList &args)
         // --format markdown gives the table the README carries.
         const bool markdown = parser.value(QStringLiteral("format")) == QLatin1String("markdown");
         if (parser.value(QStringLiteral("format")) == QLatin1String("json")) {
-            out() << QJsonDocument(QJsonObject{ { QStringLiteral("codes"), codesJson() } }).toJson(QJsonDocument::Indented);
+            out() << QJsonDocument(QJsonObject { { QStringLiteral("codes"), codesJson() } })
+                         .toJson(QJsonDocument::Indented);
             return 0;
         }
         if (markdown)

@@ -35,7 +35,7 @@ bool parseArguments(QCommandLineParser &parser, const QString &command, const QS
 void addMaxFileSizeOption(QCommandLineParser &parser)
 {
     parser.addOption({ QStringLiteral("max-file-size"), QStringLiteral("read no input larger than SIZE"),
-                       QStringLiteral("SIZE") });
+        QStringLiteral("SIZE") });
 }
 
 bool readMaxFileSize(const QCommandLineParser &parser, const QString &command, LoadOptions *options)
@@ -44,7 +44,8 @@ bool readMaxFileSize(const QCommandLineParser &parser, const QString &command, L
         return true;
     const QString text = parser.value(QStringLiteral("max-file-size"));
     if (!Loader::parseSize(text, &options->maxFileBytes)) {
-        err() << "meshroute " << command << ": --max-file-size wants a size such as 64M, 1G, 512K or a number of "
+        err() << "meshroute " << command
+              << ": --max-file-size wants a size such as 64M, 1G, 512K or a number of "
               << "bytes (at most 1024G), got \"" << text << "\"\n"
               << "see: meshroute help " << command << "\n";
         err().flush();

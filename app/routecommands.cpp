@@ -83,7 +83,8 @@ int buildRequest(const QCommandLineParser &parser, const QString &command, Reque
 // input with YAML or type errors is refused like an unreadable one: the
 // cluster would not hold what the file seems to say (a rejected object, a
 // document that did not parse), so any answer could be wrong.
-int load(const QCommandLineParser &parser, const QStringList &inputs, const QString &command, LoadResult *result)
+int load(
+    const QCommandLineParser &parser, const QStringList &inputs, const QString &command, LoadResult *result)
 {
     if (inputs.isEmpty())
         return usageError(command, QStringLiteral("give at least one INPUT (file, folder or -)"));
@@ -98,7 +99,8 @@ int load(const QCommandLineParser &parser, const QStringList &inputs, const QStr
             ++errors;
         }
     if (errors > 0 && !result->inputError)
-        err() << "meshroute " << command << ": the input has " << errors << (errors == 1 ? " error" : " errors")
+        err() << "meshroute " << command << ": the input has " << errors
+              << (errors == 1 ? " error" : " errors")
               << " (above); fix them first, as the cluster would not hold these objects as written\n";
     err().flush();
     return result->inputError || errors > 0 ? 2 : 0;

@@ -56,7 +56,8 @@ int runWeights(const QStringList &args)
             return usageError(QStringLiteral("\"%1\" is not KEY=WEIGHT (e.g. v1=75)").arg(arg));
         if (weight < 0 || weight > std::numeric_limits<qint32>::max()) {
             err() << "meshroute weights: weight of " << arg.left(eq) << " is " << weight
-                  << (weight < 0 ? ": weights are 0 or more" : ": the API server takes at most 2147483647 (int32)")
+                  << (weight < 0 ? ": weights are 0 or more"
+                                 : ": the API server takes at most 2147483647 (int32)")
                   << "; file untouched\n";
             return 1;
         }

@@ -184,7 +184,7 @@ QStringList walkFolder(const QString &folder, Diagnostics *diagnostics)
 {
     QStringList found;
     QDirIterator it(folder, { QStringLiteral("*.yaml"), QStringLiteral("*.yml") }, QDir::Files | QDir::System,
-                    QDirIterator::Subdirectories);
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString file = it.next();
         // The preview's sample requests live beside the manifests; they are not manifests.
@@ -192,16 +192,15 @@ QStringList walkFolder(const QString &folder, Diagnostics *diagnostics)
             continue;
         const QFileInfo info(file);
         if (info.isSymLink() && !info.exists()) {
-            diagnostics->append(notice(
-                file, ResourceReader::CodeUnreadable,
+            diagnostics->append(notice(file, ResourceReader::CodeUnreadable,
                 QStringLiteral("skipped: a symbolic link to %1, which does not exist or loops")
                     .arg(info.symLinkTarget().isEmpty() ? QStringLiteral("nothing") : info.symLinkTarget())));
             continue;
         }
         if (!info.isFile()) {
             diagnostics->append(notice(file, ResourceReader::CodeUnreadable,
-                                       QStringLiteral("skipped: not a regular file (a FIFO, socket or device); "
-                                                      "name it on the command line to read it as a stream")));
+                QStringLiteral("skipped: not a regular file (a FIFO, socket or device); "
+                               "name it on the command line to read it as a stream")));
             continue;
         }
         found.append(file);
@@ -283,10 +282,17 @@ bool Loader::parseSize(const QString &text, qint64 *bytes)
     qint64 factor = 1;
     if (!t.isEmpty()) {
         switch (t.back().unicode()) {
-        case 'K': factor = qint64(1) << 10; break;
-        case 'M': factor = qint64(1) << 20; break;
-        case 'G': factor = qint64(1) << 30; break;
-        default: break;
+        case 'K':
+            factor = qint64(1) << 10;
+            break;
+        case 'M':
+            factor = qint64(1) << 20;
+            break;
+        case 'G':
+            factor = qint64(1) << 30;
+            break;
+        default:
+            break;
         }
         if (factor > 1)
             t.chop(1);
@@ -330,9 +336,9 @@ LoadResult Loader::loadPaths(const QStringList &inputs, const LoadOptions &optio
         }
         if (tooLarge) {
             result.inputError = true;
-            result.diagnostics.append(fileDiagnostic(
-                path, 1, 1, ResourceReader::CodeFileTooLarge,
-                QStringLiteral("larger than the limit of %1: split it, or raise the limit with --max-file-size")
+            result.diagnostics.append(fileDiagnostic(path, 1, 1, ResourceReader::CodeFileTooLarge,
+                QStringLiteral(
+                    "larger than the limit of %1: split it, or raise the limit with --max-file-size")
                     .arg(Loader::sizeText(options.maxFileBytes))));
             continue;
         }

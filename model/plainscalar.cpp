@@ -25,9 +25,8 @@ bool isGoInteger(std::string_view s)
     if (!s.empty() && (s[0] == '+' || s[0] == '-'))
         s.remove_prefix(1);
     if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-        return allOf(s.substr(2), [](char c) {
-            return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        });
+        return allOf(s.substr(2),
+            [](char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); });
     if (s.size() > 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B'))
         return allOf(s.substr(2), [](char c) { return c == '0' || c == '1'; });
     if (s.size() > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O'))
@@ -83,15 +82,18 @@ Type typeOf(std::string_view text)
         return Type::Null;
     const char c = text[0];
     // Most strings start with a letter that no special value starts with: decide at once.
-    if (!(isDigit(c) || c == '+' || c == '-' || c == '.' || c == '~' || std::string_view("yYnNtTfFoO").find(c) != std::string_view::npos))
+    if (!(isDigit(c) || c == '+' || c == '-' || c == '.' || c == '~'
+            || std::string_view("yYnNtTfFoO").find(c) != std::string_view::npos))
         return Type::String;
     if (oneOf(text, { "~", "null", "Null", "NULL" }))
         return Type::Null;
-    if (oneOf(text, { "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
-                      "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF" }))
+    if (oneOf(text,
+            { "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
+                "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF" }))
         return Type::Boolean;
-    if (oneOf(text, { ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN",
-                      ".NAN" }))
+    if (oneOf(text,
+            { ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN",
+                ".NAN" }))
         return Type::Float;
     std::string plain(text);
     plain.erase(std::remove(plain.begin(), plain.end(), '_'), plain.end());

@@ -63,7 +63,8 @@ public:
     // The command for the edit, a ReplaceDocumentText subclass T.
     template <typename T> std::unique_ptr<T> finish(const QString &description) const
     {
-        return std::make_unique<T>(m_document, m_fileIndex, m_documentIndex, m_before, finalText(), description);
+        return std::make_unique<T>(
+            m_document, m_fileIndex, m_documentIndex, m_before, finalText(), description);
     }
 
 private:

@@ -278,7 +278,8 @@ public:
         f.pos = m_r.pos(n);
         if (n.kind != YamlNode::Kind::Scalar) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                QStringLiteral("%1 must be a port number or name, got %2").arg(path.toString(), describeNode(n)));
+                QStringLiteral("%1 must be a port number or name, got %2")
+                    .arg(path.toString(), describeNode(n)));
             return f;
         }
         f.value = qs(n.value);
@@ -332,7 +333,8 @@ public:
     Field<qint64> int32(const YamlNode &n, const Path &path)
     {
         Field<qint64> f = integer(n, path);
-        if (f.present && (f.value < std::numeric_limits<qint32>::min() || f.value > std::numeric_limits<qint32>::max()))
+        if (f.present
+            && (f.value < std::numeric_limits<qint32>::min() || f.value > std::numeric_limits<qint32>::max()))
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
                 QStringLiteral("%1 = %2 is out of range: the API server takes an int32 here (-2147483648 to "
                                "2147483647)")
@@ -1015,7 +1017,8 @@ public:
             pr.field("name", [&](const YamlNode &f, const Path &fp) { sp.name = string(f, fp); });
             pr.field("port", [&](const YamlNode &f, const Path &fp) { sp.port = integer(f, fp); });
             pr.field("number", [&](const YamlNode &f, const Path &fp) { sp.port = integer(f, fp); });
-            pr.field("targetPort", [&](const YamlNode &f, const Path &fp) { sp.targetPort = intOrString(f, fp); });
+            pr.field(
+                "targetPort", [&](const YamlNode &f, const Path &fp) { sp.targetPort = intOrString(f, fp); });
             pr.field("protocol", [&](const YamlNode &f, const Path &fp) { sp.protocol = string(f, fp); });
             pr.field(
                 "appProtocol", [&](const YamlNode &f, const Path &fp) { sp.appProtocol = string(f, fp); });
@@ -1239,10 +1242,12 @@ const QList<DiagnosticCodeInfo> &ResourceReader::codes()
         { QString::fromLatin1(CodeInvalidUtf8), S::Error, QStringLiteral("InvalidUtf8"),
             QStringLiteral("The file is not UTF-8; its bytes are kept as read.") },
         { QString::fromLatin1(CodeFileTooLarge), S::Error, QStringLiteral("FileTooLarge"),
-            QStringLiteral("The file is larger than the loader's limit (64M unless --max-file-size says otherwise) and was not read.") },
+            QStringLiteral("The file is larger than the loader's limit (64M unless --max-file-size says "
+                           "otherwise) and was not read.") },
         { QString::fromLatin1(CodeUnreadable), S::Error, QStringLiteral("Unreadable"),
-            QStringLiteral("The file or folder could not be read; as a warning, a folder entry that was skipped (a "
-                           "FIFO, device, socket, or a dangling or looping link).") },
+            QStringLiteral(
+                "The file or folder could not be read; as a warning, a folder entry that was skipped (a "
+                "FIFO, device, socket, or a dangling or looping link).") },
         { QString::fromLatin1(CodeDuplicateKey), S::Error, QStringLiteral("DuplicateKey"),
             QStringLiteral("A key appears twice in one mapping; the API server keeps only the last.") },
         { QString::fromLatin1(CodeNotAnObject), S::Error, QStringLiteral("NotAnObject"),

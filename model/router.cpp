@@ -1,6 +1,5 @@
 #include "router.h"
 
-
 #include "hostname.h"
 #include "kubernetesservice.h"
 #include "request.h"

@@ -53,7 +53,7 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
     for (qsizetype i = 0; i < destinationCount; ++i) {
         const Field<qint64> *current = destinations[i].weight;
         unedited.append(current && current->present && qint64(int(current->value)) != current->value
-                        && int(current->value) == weights[i]);
+            && int(current->value) == weights[i]);
     }
     for (qsizetype i = 0; i < weights.size(); ++i)
         if (const int w = weights[i]; w < 0 && !unedited[i]) {

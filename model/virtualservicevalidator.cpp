@@ -1,6 +1,5 @@
 #include "virtualservicevalidator.h"
 
-
 #include "checkcontext.h"
 #include "diagnosticcodes.h"
 #include "fieldvalidator.h"

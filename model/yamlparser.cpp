@@ -103,7 +103,8 @@ YamlParseResult YamlParser::parseDocument(std::string_view document, const YamlL
         char hex[8];
         std::snprintf(hex, sizeof hex, "%04X", codePoint);
         result.error.message = std::string("control character U+") + hex
-            + " is not allowed in YAML (only printable characters, tab and line breaks; write it as an escape "
+            + " is not allowed in YAML (only printable characters, tab and line breaks; write it as an "
+              "escape "
               "in a double-quoted string)";
         result.error.mark = YamlFastParser::markAt(document, bad);
         return result;

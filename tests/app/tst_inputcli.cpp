@@ -25,17 +25,20 @@ QByteArray services(int count)
     return yaml;
 }
 
-const QByteArray reviews = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\n"
-                           "spec:\n  hosts:\n  - reviews\n  http:\n  - route:\n    - destination:\n"
-                           "        host: reviews\n";
+const QByteArray reviews
+    = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\n"
+      "spec:\n  hosts:\n  - reviews\n  http:\n  - route:\n    - destination:\n"
+      "        host: reviews\n";
 
-const QByteArray canary = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\n"
-                          "spec:\n  hosts:\n  - reviews\n  http:\n  - route:\n    - destination: {host: reviews, "
-                          "subset: v1}\n      weight: 90\n    - destination: {host: reviews, subset: v2}\n"
-                          "      weight: 10\n";
+const QByteArray canary
+    = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\n"
+      "spec:\n  hosts:\n  - reviews\n  http:\n  - route:\n    - destination: {host: reviews, "
+      "subset: v1}\n      weight: 90\n    - destination: {host: reviews, subset: v2}\n"
+      "      weight: 10\n";
 
-const QByteArray routingTest = "testCases:\n- description: reviews\n  wantMatch: true\n  request:\n    authority: [reviews]\n"
-                               "    method: [GET]\n    uri: [/]\n  route:\n  - destination:\n      host: reviews\n";
+const QByteArray routingTest
+    = "testCases:\n- description: reviews\n  wantMatch: true\n  request:\n    authority: [reviews]\n"
+      "    method: [GET]\n    uri: [/]\n  route:\n  - destination:\n      host: reviews\n";
 
 // Runs meshroute with standard input written in pieces, pausing between them
 // as a slow producer in a pipeline does.
@@ -112,8 +115,8 @@ void TestInputCli::routeReadsAPausingStdin()
 {
     // The VirtualService comes last, after the pauses: a partial read would miss it and find no route.
     const Run r = runWithSlowStdin({ QStringLiteral("route"), QStringLiteral("--request"),
-                                     QStringLiteral("GET http://reviews/"), QStringLiteral("-") },
-                                   services(400) + "---\n" + reviews, 4);
+                                       QStringLiteral("GET http://reviews/"), QStringLiteral("-") },
+        services(400) + "---\n" + reviews, 4);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY2(r.out.contains("reviews"), r.out.constData());
 }
@@ -122,8 +125,8 @@ void TestInputCli::deviceStopsAtMaxFileSize()
 {
     if (!QFile::exists(QStringLiteral("/dev/zero")))
         QSKIP("no /dev/zero on this system");
-    const Run r = runMeshroute(
-        { QStringLiteral("check"), QStringLiteral("--max-file-size"), QStringLiteral("2M"), QStringLiteral("/dev/zero") });
+    const Run r = runMeshroute({ QStringLiteral("check"), QStringLiteral("--max-file-size"),
+        QStringLiteral("2M"), QStringLiteral("/dev/zero") });
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.out.contains("/dev/zero:1:1: error: [MR0005]"), r.out.constData());
     QVERIFY2(r.out.contains("2M") && r.out.contains("--max-file-size"), r.out.constData());
@@ -133,14 +136,14 @@ void TestInputCli::maxFileSizeIsAcceptedByEveryReadingCommand_data()
 {
     QTest::addColumn<QStringList>("args");
     const QString request = QStringLiteral("GET http://reviews/");
-    QTest::newRow("check") << QStringList{ QStringLiteral("check") };
-    QTest::newRow("export") << QStringList{ QStringLiteral("export") };
-    QTest::newRow("route") << QStringList{ QStringLiteral("route"), QStringLiteral("--request"), request };
-    QTest::newRow("simulate") << QStringList{ QStringLiteral("simulate"), QStringLiteral("--request"), request,
-                                              QStringLiteral("-n"), QStringLiteral("10") };
-    QTest::newRow("weights") << QStringList{ QStringLiteral("weights"), QStringLiteral("--virtual-service"),
-                                             QStringLiteral("reviews"), QStringLiteral("--in-place") };
-    QTest::newRow("test") << QStringList{ QStringLiteral("test") };
+    QTest::newRow("check") << QStringList { QStringLiteral("check") };
+    QTest::newRow("export") << QStringList { QStringLiteral("export") };
+    QTest::newRow("route") << QStringList { QStringLiteral("route"), QStringLiteral("--request"), request };
+    QTest::newRow("simulate") << QStringList { QStringLiteral("simulate"), QStringLiteral("--request"),
+        request, QStringLiteral("-n"), QStringLiteral("10") };
+    QTest::newRow("weights") << QStringList { QStringLiteral("weights"), QStringLiteral("--virtual-service"),
+        QStringLiteral("reviews"), QStringLiteral("--in-place") };
+    QTest::newRow("test") << QStringList { QStringLiteral("test") };
 }
 
 void TestInputCli::maxFileSizeIsAcceptedByEveryReadingCommand()
@@ -148,18 +151,20 @@ void TestInputCli::maxFileSizeIsAcceptedByEveryReadingCommand()
     QFETCH(QStringList, args);
     QTemporaryDir dir;
     const QString command = args.first();
-    const QString file = writeTemp(dir, QStringLiteral("vs.yaml"),
-                                   command == QLatin1String("weights") ? QByteArray(canary) : reviews);
-    QStringList inputs{ file };
+    const QString file = writeTemp(
+        dir, QStringLiteral("vs.yaml"), command == QLatin1String("weights") ? QByteArray(canary) : reviews);
+    QStringList inputs { file };
     if (command == QLatin1String("weights"))
-        inputs = QStringList{ file, QStringLiteral("v1=50"), QStringLiteral("v2=50") };
+        inputs = QStringList { file, QStringLiteral("v1=50"), QStringLiteral("v2=50") };
     if (command == QLatin1String("test"))
-        inputs = QStringList{ writeTemp(dir, QStringLiteral("cases.yaml"), routingTest), QStringLiteral("--"), file };
+        inputs = QStringList { writeTemp(dir, QStringLiteral("cases.yaml"), routingTest),
+            QStringLiteral("--"), file };
     // Under the limit it runs; over it the file is refused unread with exit 2.
-    const Run fits = runMeshroute(args + QStringList{ QStringLiteral("--max-file-size"), QStringLiteral("1K") } + inputs);
+    const Run fits = runMeshroute(
+        args + QStringList { QStringLiteral("--max-file-size"), QStringLiteral("1K") } + inputs);
     QVERIFY2(fits.exitCode == 0, fits.err.constData());
-    const Run refused
-        = runMeshroute(args + QStringList{ QStringLiteral("--max-file-size"), QStringLiteral("100") } + inputs);
+    const Run refused = runMeshroute(
+        args + QStringList { QStringLiteral("--max-file-size"), QStringLiteral("100") } + inputs);
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2((refused.out + refused.err).contains("[MR0005]"), (refused.out + refused.err).constData());
     QVERIFY((refused.out + refused.err).contains("100 bytes"));
@@ -167,8 +172,8 @@ void TestInputCli::maxFileSizeIsAcceptedByEveryReadingCommand()
 
 void TestInputCli::badMaxFileSizeIsAUsageError()
 {
-    const Run r = runMeshroute({ QStringLiteral("check"), QStringLiteral("--max-file-size"), QStringLiteral("lots"),
-                                 QStringLiteral("-") });
+    const Run r = runMeshroute({ QStringLiteral("check"), QStringLiteral("--max-file-size"),
+        QStringLiteral("lots"), QStringLiteral("-") });
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("--max-file-size wants a size"), r.err.constData());
     const Run help = runMeshroute({ QStringLiteral("help"), QStringLiteral("check") });
@@ -193,13 +198,14 @@ void TestInputCli::routeRefusesInputWithErrors()
 {
     QTemporaryDir dir;
     const QString broken = writeTemp(dir, QStringLiteral("broken.yaml"), reviews + "---\nkind: [\n");
-    const QString typed = writeTemp(dir, QStringLiteral("typed.yaml"),
-                                    QByteArray(reviews).replace("host: reviews", "host: 456"));
+    const QString typed = writeTemp(
+        dir, QStringLiteral("typed.yaml"), QByteArray(reviews).replace("host: reviews", "host: 456"));
     for (const QString &file : { broken, typed }) {
         const Run route = runMeshroute({ QStringLiteral("route"), QStringLiteral("--request"),
-                                         QStringLiteral("GET http://reviews/"), file });
+            QStringLiteral("GET http://reviews/"), file });
         QCOMPARE(route.exitCode, 2);
-        QVERIFY2(route.err.contains("error: [MR000") && route.err.contains("fix them first"), route.err.constData());
+        QVERIFY2(route.err.contains("error: [MR000") && route.err.contains("fix them first"),
+            route.err.constData());
         QVERIFY(route.out.isEmpty());
         const Run check = runMeshroute({ QStringLiteral("check"), file });
         QCOMPARE(check.exitCode, 1);
@@ -211,7 +217,7 @@ void TestInputCli::urlPortOutOfRangeIsRefused()
     QTemporaryDir dir;
     const QString file = writeTemp(dir, QStringLiteral("vs.yaml"), reviews);
     const Run r = runMeshroute({ QStringLiteral("route"), QStringLiteral("--request"),
-                                 QStringLiteral("GET http://reviews:99999999999/"), file });
+        QStringLiteral("GET http://reviews:99999999999/"), file });
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("URL port \"99999999999\" is not a port number"), r.err.constData());
     QVERIFY(r.out.isEmpty());
@@ -230,7 +236,7 @@ void TestInputCli::exportOfAnEmptyKindIsAUsageError()
 void TestInputCli::listCodesAsJson()
 {
     const Run r = runMeshroute({ QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("json"),
-                                 QStringLiteral("--list-codes") });
+        QStringLiteral("--list-codes") });
     QCOMPARE(r.exitCode, 0);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);

@@ -38,7 +38,8 @@ QByteArray weighted(const QByteArray &first, const QByteArray &second)
     return "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n"
            "  hosts:\n  - reviews\n  http:\n  - route:\n    - destination:\n        host: reviews\n"
            "        subset: v1\n      weight: "
-        + first + "\n    - destination:\n        host: reviews\n        subset: v2\n      weight: " + second + "\n";
+        + first + "\n    - destination:\n        host: reviews\n        subset: v2\n      weight: " + second
+        + "\n";
 }
 
 } // namespace
@@ -70,30 +71,30 @@ void TestFieldTypes::nonStringsWhereStringsBelong_data()
     // Kubernetes decodes YAML to JSON first (sigs.k8s.io/yaml); a JSON number in a
     // string field fails the structural schema's type check (k8s.io/apiextensions-apiserver
     // pkg/apiserver/validation: "must be of type string"), and core types fail to unmarshal.
-    QTest::newRow("metadata.name")
-        << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: 123\n") << "metadata.name" << 4 << 9
-        << "an integer 123";
-    QTest::newRow("destination host")
-        << QByteArray("apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: a}\nspec:\n"
-                      "  host: 456\n")
-        << "spec.host" << 5 << 9 << "an integer 456";
-    QTest::newRow("label value") << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels: "
-                                               "{version: 1}\n")
-                                 << "metadata.labels.version" << 5 << 21 << "an integer 1";
-    QTest::newRow("port name")
-        << QByteArray("apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec:\n  ports:\n  - name: 8080\n"
-                      "    port: 8080\n")
-        << "spec.ports[0].name" << 6 << 11 << "an integer 8080";
-    QTest::newRow("YAML 1.1 boolean")
-        << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  annotations:\n    sidecar: on\n")
-        << "metadata.annotations.sidecar" << 6 << 14 << "a boolean on";
+    QTest::newRow("metadata.name") << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: 123\n")
+                                   << "metadata.name" << 4 << 9 << "an integer 123";
+    QTest::newRow("destination host") << QByteArray(
+        "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: a}\nspec:\n"
+        "  host: 456\n") << "spec.host"
+                                      << 5 << 9 << "an integer 456";
+    QTest::newRow("label value") << QByteArray(
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels: "
+        "{version: 1}\n") << "metadata.labels.version"
+                                 << 5 << 21 << "an integer 1";
+    QTest::newRow("port name") << QByteArray(
+        "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec:\n  ports:\n  - name: 8080\n"
+        "    port: 8080\n") << "spec.ports[0].name"
+                               << 6 << 11 << "an integer 8080";
+    QTest::newRow("YAML 1.1 boolean") << QByteArray(
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  annotations:\n    sidecar: on\n")
+                                      << "metadata.annotations.sidecar" << 6 << 14 << "a boolean on";
     QTest::newRow("float in a list of hosts")
         << QByteArray("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
                       "  hosts: [1.5]\n")
         << "spec.hosts[0]" << 5 << 11 << "a number 1.5";
-    QTest::newRow("hex selector value")
-        << QByteArray("apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec:\n  selector:\n    app: 0x1F\n")
-        << "spec.selector.app" << 6 << 10 << "an integer 0x1F";
+    QTest::newRow("hex selector value") << QByteArray(
+        "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec:\n  selector:\n    app: 0x1F\n")
+                                        << "spec.selector.app" << 6 << 10 << "an integer 0x1F";
 }
 
 void TestFieldTypes::nonStringsWhereStringsBelong()
@@ -119,11 +120,12 @@ void TestFieldTypes::nonStringsWhereStringsBelong()
 void TestFieldTypes::stringsStayFine()
 {
     // Quoted, tagged, literal and ordinary plain strings, and a Service's IntOrString targetPort.
-    const QByteArray yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: '123'\n  labels:\n    version: \"1\"\n"
-                            "    tier: !!str 2\n    release: v1.2.3\n    date: 2024-01-01\n    minus: '-'\n"
-                            "  annotations:\n    note: |\n      8080\n    empty: null\nspec:\n  ports:\n"
-                            "  - name: http\n    port: 80\n    targetPort: 8080\n  - name: grpc\n    port: 81\n"
-                            "    targetPort: grpc\n";
+    const QByteArray yaml
+        = "apiVersion: v1\nkind: Service\nmetadata:\n  name: '123'\n  labels:\n    version: \"1\"\n"
+          "    tier: !!str 2\n    release: v1.2.3\n    date: 2024-01-01\n    minus: '-'\n"
+          "  annotations:\n    note: |\n      8080\n    empty: null\nspec:\n  ports:\n"
+          "  - name: http\n    port: 80\n    targetPort: 8080\n  - name: grpc\n    port: 81\n"
+          "    targetPort: grpc\n";
     const LoadResult r = Loader::loadText(yaml);
     QVERIFY2(r.diagnostics.isEmpty(), qPrintable(dump(r.diagnostics)));
     QCOMPARE(r.workspace.resources[0].name(), QStringLiteral("123"));
@@ -136,26 +138,27 @@ void TestFieldTypes::duplicateKeysInAnyMapping_data()
     QTest::newRow("ServiceEntry spec twice")
         << QByteArray("apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: a}\nspec:\n"
                       "  hosts: [a.example.com]\nspec:\n  hosts: [b.example.com]\n")
-        << QStringList{ QStringLiteral("MR0007 6:1 spec") };
-    QTest::newRow("Service label twice")
-        << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels:\n    app: x1\n    app: x2\n")
-        << QStringList{ QStringLiteral("MR0007 7:5 metadata.labels.app") };
-    QTest::newRow("unknown kind, deep in a list")
-        << QByteArray("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: a}\nspec:\n  parts:\n"
-                      "  - {size: 1, size: 2}\n")
-        << QStringList{ QStringLiteral("MR0007 6:15 spec.parts[0].size") };
-    QTest::newRow("metadata twice in a List item")
-        << QByteArray("apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n"
-                      "  metadata: {name: b}\n")
-        << QStringList{ QStringLiteral("MR0007 7:3 items[0].metadata") };
-    QTest::newRow("three times") << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  k: 1\n"
-                                               "  k: 2\n  k: 3\n")
-                                 << QStringList{ QStringLiteral("MR0007 6:3 data.k"), QStringLiteral("MR0007 7:3 data.k") };
+        << QStringList { QStringLiteral("MR0007 6:1 spec") };
+    QTest::newRow("Service label twice") << QByteArray(
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels:\n    app: x1\n    app: x2\n")
+                                         << QStringList { QStringLiteral("MR0007 7:5 metadata.labels.app") };
+    QTest::newRow("unknown kind, deep in a list") << QByteArray(
+        "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: a}\nspec:\n  parts:\n"
+        "  - {size: 1, size: 2}\n") << QStringList { QStringLiteral("MR0007 6:15 spec.parts[0].size") };
+    QTest::newRow("metadata twice in a List item") << QByteArray(
+        "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n"
+        "  metadata: {name: b}\n") << QStringList { QStringLiteral("MR0007 7:3 items[0].metadata") };
+    QTest::newRow("three times") << QByteArray(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  k: 1\n"
+        "  k: 2\n  k: 3\n")
+                                 << QStringList { QStringLiteral("MR0007 6:3 data.k"),
+                                        QStringLiteral("MR0007 7:3 data.k") };
     QByteArray many = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n";
     for (int i = 0; i < 40; ++i)
         many += "  k" + QByteArray::number(i) + ": x\n";
     many += "  k7: y\n";
-    QTest::newRow("past the small-mapping path") << many << QStringList{ QStringLiteral("MR0007 45:3 data.k7") };
+    QTest::newRow("past the small-mapping path")
+        << many << QStringList { QStringLiteral("MR0007 45:3 data.k7") };
 }
 
 void TestFieldTypes::duplicateKeysInAnyMapping()
@@ -175,7 +178,8 @@ void TestFieldTypes::theLastOfTwoKeysCounts()
     // goyaml.v2, behind kubectl, overwrites a map entry with the later value: the cluster sees the last.
     const LoadResult r = Loader::loadText(
         "apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: a}\nspec:\n"
-        "  hosts: [a.example.com]\nspec:\n  hosts: [b.example.com]\n  ports: [{number: 80, name: http, protocol: "
+        "  hosts: [a.example.com]\nspec:\n  hosts: [b.example.com]\n  ports: [{number: 80, name: http, "
+        "protocol: "
         "HTTP}]\n");
     const ServiceEntry *se = std::get_if<ServiceEntry>(&r.workspace.resources[0].spec);
     QVERIFY(se);
@@ -209,8 +213,9 @@ void TestFieldTypes::weightsPastInt32AreErrors()
     QCOMPARE(d.line, 13);
     QCOMPARE(d.column, 15);
     QCOMPARE(d.path, QStringLiteral("spec.http[0].route[0].weight"));
-    QVERIFY2(d.message.contains(QLatin1String("out of range")) && d.message.contains(QString::fromLatin1(weight)),
-             qPrintable(d.message));
+    QVERIFY2(
+        d.message.contains(QLatin1String("out of range")) && d.message.contains(QString::fromLatin1(weight)),
+        qPrintable(d.message));
     QVERIFY2(!d.message.contains(QLatin1String("= -")), qPrintable(d.message)); // never wrapped
 }
 
@@ -218,7 +223,7 @@ void TestFieldTypes::hugeWeightsNeitherOverflowNorTurnNegative()
 {
     const LoadResult r = Loader::loadText(weighted("9223372036854775807", "9223372036854775807"));
     QCOMPARE(r.workspace.resources[0].virtualService()->http[0].route[0].weight.value,
-             std::numeric_limits<qint64>::max());
+        std::numeric_limits<qint64>::max());
     const Router router(RouteTable::compile(r.workspace));
     Request request;
     QString error;

@@ -143,7 +143,7 @@ void TestInputReading::deviceStopsAtTheLimit()
     QCOMPARE(d.code, QString::fromLatin1(ResourceReader::CodeFileTooLarge));
     QCOMPARE(d.toText().left(17), QStringLiteral("/dev/zero:1:1: er"));
     QVERIFY2(d.message.contains(QLatin1String("1M")) && d.message.contains(QLatin1String("--max-file-size")),
-             qPrintable(d.message));
+        qPrintable(d.message));
     QVERIFY(r.files.isEmpty());
 }
 
@@ -158,7 +158,7 @@ void TestInputReading::regularFileOverTheLimitIsRefusedUnread()
     QVERIFY(refused.inputError);
     QCOMPARE(refused.diagnostics.first().code, QString::fromLatin1(ResourceReader::CodeFileTooLarge));
     QVERIFY2(refused.diagnostics.first().message.contains(QLatin1String("1000 bytes")),
-             qPrintable(refused.diagnostics.first().message));
+        qPrintable(refused.diagnostics.first().message));
     options.maxFileBytes = QFileInfo(path).size(); // exactly at the limit is allowed
     const LoadResult read = Loader::loadPaths({ path }, options);
     QVERIFY2(!read.inputError, qPrintable(dump(read.diagnostics)));
@@ -223,7 +223,7 @@ void TestInputReading::danglingAndLoopingLinksInAFolderAreReported()
         reported.append(d.file);
     }
     reported.sort();
-    QCOMPARE(reported, (QStringList{ dangling, loop1, loop2 }));
+    QCOMPARE(reported, (QStringList { dangling, loop1, loop2 }));
 }
 
 QTEST_GUILESS_MAIN(TestInputReading)

@@ -76,20 +76,25 @@ void TestYamlValidity::invalidYamlIsAnError_data()
         << QByteArray(head + "  labels: {a: x,, b: y}\n") << 5 << 17 << "empty entry";
     QTest::newRow("double comma in a flow sequence")
         << QByteArray(head + "spec:\n  externalIPs: [a,,b]\n") << 6 << 19 << "empty entry";
-    QTest::newRow("leading comma") << QByteArray(head + "spec:\n  externalIPs: [,a]\n") << 6 << 17 << "empty entry";
+    QTest::newRow("leading comma") << QByteArray(head + "spec:\n  externalIPs: [,a]\n") << 6 << 17
+                                   << "empty entry";
     // A plain line among keys is neither a key nor a continuation (libyaml: "could not find expected ':'").
     QTest::newRow("bare key line in a mapping")
         << QByteArray(head + "  we\n  namespace: b\n") << 5 << 3 << "expected ':'";
-    QTest::newRow("bare key line at the root") << QByteArray(head + "we\nspec: {}\n") << 5 << 1 << "expected ':'";
+    QTest::newRow("bare key line at the root")
+        << QByteArray(head + "we\nspec: {}\n") << 5 << 1 << "expected ':'";
     QTest::newRow("bare key as the last line") << QByteArray(head + "  we\n") << 5 << 3 << "expected ':'";
     // YAML 1.2 §5.1: only tab, LF, CR, U+0020-U+007E, NEL, U+00A0-U+D7FF, U+E000-U+FFFD, U+10000 up.
-    QTest::newRow("NUL") << QByteArray(head + "  namespace: b" + QByteArray(1, '\0') + "c\n") << 5 << 15 << "U+0000";
-    QTest::newRow("C0 control") << QByteArray(head + "  namespace: \x01" "b\n") << 5 << 14 << "U+0001";
+    QTest::newRow("NUL") << QByteArray(head + "  namespace: b" + QByteArray(1, '\0') + "c\n") << 5 << 15
+                         << "U+0000";
+    QTest::newRow("C0 control") << QByteArray(head
+        + "  namespace: \x01"
+          "b\n") << 5 << 14 << "U+0001";
     QTest::newRow("escape") << QByteArray(head + "  namespace: \x1b[0m\n") << 5 << 14 << "U+001B";
     QTest::newRow("DEL") << QByteArray(head + "  namespace: b\x7f\n") << 5 << 15 << "U+007F";
     QTest::newRow("C1 control") << QByteArray(head + "  namespace: b\xc2\x80\n") << 5 << 15 << "U+0080";
-    QTest::newRow("C1 in a quoted string") << QByteArray(head + "  namespace: \"b\xc2\x9f\"\n") << 5 << 16
-                                           << "U+009F";
+    QTest::newRow("C1 in a quoted string")
+        << QByteArray(head + "  namespace: \"b\xc2\x9f\"\n") << 5 << 16 << "U+009F";
     QTest::newRow("U+FFFE") << QByteArray(head + "  namespace: b\xef\xbf\xbe\n") << 5 << 15 << "U+FFFE";
     QTest::newRow("control character in a comment") << QByteArray(head + "# \x07\n") << 5 << 3 << "U+0007";
     QTest::newRow("in the second document")
@@ -111,7 +116,9 @@ void TestYamlValidity::invalidYamlIsAnError()
         for (const Diagnostic &d : r.diagnostics)
             if (d.code == QLatin1String(ResourceReader::CodeYamlSyntax))
                 error = &d;
-        QVERIFY2(error, qPrintable(QStringLiteral("no MR0001 (%1) in:\n%2").arg(shift ? "fallback" : "fast", dump(r.diagnostics))));
+        QVERIFY2(error,
+            qPrintable(QStringLiteral("no MR0001 (%1) in:\n%2")
+                           .arg(shift ? "fallback" : "fast", dump(r.diagnostics))));
         QCOMPARE(error->severity, Diagnostic::Severity::Error);
         // yaml-cpp words some of them its own way and places them its own way; the fast path must be exact.
         if (shift == 0 || messagePart.startsWith(QLatin1String("U+"))) {
@@ -125,12 +132,14 @@ void TestYamlValidity::invalidYamlIsAnError()
 void TestYamlValidity::escapedControlCharactersAreFine()
 {
     // Written as escapes, the same characters are valid; tab, NEL and U+00A0 are printable as they are.
-    const LoadResult r = Loader::loadText(head + "  annotations:\n    a: \"\\0\\x01\\x7f\\u0080\"\n    b: \"x\ty\"\n"
-                                                 "    c: x\xc2\x85y\n    d: \xc2\xa0z\n");
+    const LoadResult r = Loader::loadText(head
+        + "  annotations:\n    a: \"\\0\\x01\\x7f\\u0080\"\n    b: \"x\ty\"\n"
+          "    c: x\xc2\x85y\n    d: \xc2\xa0z\n");
     QVERIFY2(r.diagnostics.isEmpty(), qPrintable(dump(r.diagnostics)));
     QCOMPARE(r.workspace.resources.size(), 1);
     QCOMPARE(r.workspace.resources[0].metadata.annotations.size(), 4);
-    QCOMPARE(r.workspace.resources[0].metadata.annotations[0].value, QString::fromUtf8("\0\x01\x7f\xc2\x80", 5));
+    QCOMPARE(
+        r.workspace.resources[0].metadata.annotations[0].value, QString::fromUtf8("\0\x01\x7f\xc2\x80", 5));
 }
 
 void TestYamlValidity::lineBreaks_data()
@@ -145,8 +154,9 @@ void TestYamlValidity::lineBreaks()
 {
     QFETCH(QByteArray, lineBreak);
     // Two documents, an unknown field on line 13 and a wrong type on line 16.
-    const QByteArray lf = canary + "  colour: blue\n---\napiVersion: v1\nkind: Service\nmetadata: {name: reviews}\n"
-                                   "spec:\n  ports:\n  - port: eighty\n";
+    const QByteArray lf = canary
+        + "  colour: blue\n---\napiVersion: v1\nkind: Service\nmetadata: {name: reviews}\n"
+          "spec:\n  ports:\n  - port: eighty\n";
     const LoadResult r = Loader::loadText(withBreaks(lf, lineBreak));
     QCOMPARE(r.workspace.resources.size(), 2);
     QCOMPARE(r.files[0].spans.size(), std::size_t(2));
@@ -159,7 +169,7 @@ void TestYamlValidity::lineBreaks()
     QStringList found;
     for (const Diagnostic &d : r.diagnostics)
         found.append(QStringLiteral("%1 %2:%3").arg(d.code).arg(d.line).arg(d.column));
-    QCOMPARE(found, (QStringList{ QStringLiteral("MR0003 17:3"), QStringLiteral("MR0002 24:11") }));
+    QCOMPARE(found, (QStringList { QStringLiteral("MR0003 17:3"), QStringLiteral("MR0002 24:11") }));
 }
 
 void TestYamlValidity::editsWriteTheFilesLineBreak_data()
@@ -179,7 +189,8 @@ void TestYamlValidity::editsWriteTheFilesLineBreak()
     auto weights = SetWeights::create(&document, id, 0, { 75, 25 }, &error);
     QVERIFY2(weights, qPrintable(error));
     document.undoStack()->push(weights.release());
-    auto add = AddDestination::create(&document, id, 0, QStringLiteral("reviews"), QStringLiteral("v3"), 0, &error);
+    auto add = AddDestination::create(
+        &document, id, 0, QStringLiteral("reviews"), QStringLiteral("v3"), 0, &error);
     QVERIFY2(add, qPrintable(error));
     document.undoStack()->push(add.release());
 

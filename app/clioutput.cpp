@@ -1,5 +1,6 @@
 #include "clioutput.h"
 
+#include "bytesize.h"
 #include "loader.h"
 
 #include <QCommandLineParser>
@@ -43,7 +44,7 @@ bool readMaxFileSize(const QCommandLineParser &parser, const QString &command, L
     if (!parser.isSet(QStringLiteral("max-file-size")))
         return true;
     const QString text = parser.value(QStringLiteral("max-file-size"));
-    if (!Loader::parseSize(text, &options->maxFileBytes)) {
+    if (!ByteSize::parse(text, &options->maxFileBytes)) {
         err() << "meshroute " << command
               << ": --max-file-size wants a size such as 64M, 1G, 512K or a number of "
               << "bytes (at most 1024G), got \"" << text << "\"\n"

@@ -1,5 +1,6 @@
 #include "loader.h"
 
+#include "bytesize.h"
 #include "resourcereader.h"
 
 #include <QDir>
@@ -259,53 +260,6 @@ void Loader::addFile(LoadResult &result, const QString &path, const QByteArray &
     result.workspace.files.append(path);
 }
 
-QString Loader::sizeText(qint64 bytes)
-{
-    static const struct
-    {
-        qint64 factor;
-        char suffix;
-    } units[] = { { qint64(1) << 30, 'G' }, { qint64(1) << 20, 'M' }, { qint64(1) << 10, 'K' } };
-    for (const auto &u : units)
-        if (bytes >= u.factor && bytes % u.factor == 0)
-            return QString::number(bytes / u.factor) + QLatin1Char(u.suffix);
-    return QStringLiteral("%1 bytes").arg(bytes);
-}
-
-bool Loader::parseSize(const QString &text, qint64 *bytes)
-{
-    QString t = text.trimmed().toUpper();
-    if (t.endsWith(QLatin1String("IB")))
-        t.chop(2);
-    else if (t.endsWith(QLatin1Char('B')))
-        t.chop(1);
-    qint64 factor = 1;
-    if (!t.isEmpty()) {
-        switch (t.back().unicode()) {
-        case 'K':
-            factor = qint64(1) << 10;
-            break;
-        case 'M':
-            factor = qint64(1) << 20;
-            break;
-        case 'G':
-            factor = qint64(1) << 30;
-            break;
-        default:
-            break;
-        }
-        if (factor > 1)
-            t.chop(1);
-    }
-    bool ok = false;
-    const qint64 n = t.toLongLong(&ok, 10);
-    // Up to 1 TB: a whole file is held in memory, so more is a typo.
-    if (!ok || n <= 0 || n > (qint64(1) << 40) / factor)
-        return false;
-    *bytes = n * factor;
-    return true;
-}
-
 LoadResult Loader::loadText(const QByteArray &text, const QString &fileName, const LoadOptions &options)
 {
     LoadResult result;
@@ -339,7 +293,7 @@ LoadResult Loader::loadPaths(const QStringList &inputs, const LoadOptions &optio
             result.diagnostics.append(fileDiagnostic(path, 1, 1, ResourceReader::CodeFileTooLarge,
                 QStringLiteral(
                     "larger than the limit of %1: split it, or raise the limit with --max-file-size")
-                    .arg(Loader::sizeText(options.maxFileBytes))));
+                    .arg(ByteSize::text(options.maxFileBytes))));
             continue;
         }
         addFile(result, path, bytes, options);

@@ -39,9 +39,7 @@ struct LoadResult
 
 // Reads files, folders (recursively, *.yaml and *.yml) and "-" (stdin) into
 // typed resources. Documents are parsed in parallel; a bad document is a
-// diagnostic and the others still load. Every input is read to its end and
-// never past maxFileBytes + 1 bytes: "-", and FIFOs and devices named
-// explicitly, are read as streams; a folder walk reads regular files only.
+// diagnostic and the others still load.
 class Loader
 {
 public:
@@ -49,10 +47,6 @@ public:
     // Loads YAML text as if read from a file named `fileName` (tests, the YAML editor).
     static LoadResult loadText(const QByteArray &text, const QString &fileName = QStringLiteral("input.yaml"),
                                const LoadOptions &options = {});
-    // "64M", "1G", "512K", "1000" (bytes): the size syntax of --max-file-size. K, M and G are powers of 1024.
-    static bool parseSize(const QString &text, qint64 *bytes);
-    // The reverse, for messages: "64M", "1000 bytes".
-    static QString sizeText(qint64 bytes);
     // Appends the resources of one file's text to `result` (files, workspace, diagnostics).
     static void addFile(LoadResult &result, const QString &path, const QByteArray &text, const LoadOptions &options);
 };

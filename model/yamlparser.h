@@ -26,8 +26,6 @@ struct YamlDocumentSpan
 class YamlParser
 {
 public:
-    // Line breaks are LF, CRLF and a lone CR, as in YAML 1.2; a character
-    // outside YAML's printable set (C0 and C1 controls, DEL) is an error.
     // Splits a stream at its document markers ("---" at column 1).
     static std::vector<YamlDocumentSpan> splitDocuments(std::string_view stream);
 

@@ -2,6 +2,7 @@
 // reading (devices and FIFOs report size 0), FIFOs named explicitly read as
 // streams, and folder entries that cannot be read as files skipped with a
 // warning instead of blocking or vanishing without a word.
+#include "bytesize.h"
 #include "loader.h"
 #include "resourcereader.h"
 
@@ -104,9 +105,9 @@ void TestInputReading::sizes()
     QFETCH(qint64, bytes);
     QFETCH(QString, shown);
     qint64 parsed = 0;
-    QVERIFY(Loader::parseSize(text, &parsed));
+    QVERIFY(ByteSize::parse(text, &parsed));
     QCOMPARE(parsed, bytes);
-    QCOMPARE(Loader::sizeText(parsed), shown);
+    QCOMPARE(ByteSize::text(parsed), shown);
 }
 
 void TestInputReading::badSizesAreRefused_data()
@@ -125,7 +126,7 @@ void TestInputReading::badSizesAreRefused()
 {
     QFETCH(QString, text);
     qint64 parsed = 7;
-    QVERIFY(!Loader::parseSize(text, &parsed));
+    QVERIFY(!ByteSize::parse(text, &parsed));
     QCOMPARE(parsed, qint64(7));
 }
 

@@ -238,19 +238,33 @@ public:
 
     Field<QString> string(const YamlNode &n, const Path &path)
     {
+        Field<QString> f = scalarText(n, path, "a string");
+        // The value is kept, so the views show what the file says, but the object is refused.
+        if (f.present)
+            reportNonString(n, path);
+        return f;
+    }
+
+    // An IntOrString field (a Service's targetPort): any scalar.
+    Field<QString> intOrString(const YamlNode &n, const Path &path)
+    {
+        return scalarText(n, path, "a port number or name");
+    }
+
+    // The text of a scalar, whatever YAML would make of it; `what` names the expected type.
+    Field<QString> scalarText(const YamlNode &n, const Path &path, const char *what)
+    {
         Field<QString> f;
         if (isNullScalar(n))
             return f;
         f.pos = m_r.pos(n);
         if (n.kind != YamlNode::Kind::Scalar) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                QStringLiteral("%1 must be a string, got %2").arg(path.toString(), describeNode(n)));
+                QStringLiteral("%1 must be %2, got %3").arg(path.toString(), QLatin1String(what), describeNode(n)));
             return f;
         }
         f.value = qs(n.value);
         f.present = true;
-        // The value is kept, so the views show what the file says, but the object is refused.
-        reportNonString(n, path);
         return f;
     }
 
@@ -267,24 +281,6 @@ public:
             QStringLiteral("%1 must be a string, got %2 %3: the API server does not turn numbers or booleans "
                            "into strings; quote it: \"%3\"")
                 .arg(path.toString(), QLatin1String(PlainScalar::describe(type)), qs(n.value)));
-    }
-
-    // An IntOrString field (a Service's targetPort): any scalar.
-    Field<QString> intOrString(const YamlNode &n, const Path &path)
-    {
-        Field<QString> f;
-        if (isNullScalar(n))
-            return f;
-        f.pos = m_r.pos(n);
-        if (n.kind != YamlNode::Kind::Scalar) {
-            m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                QStringLiteral("%1 must be a port number or name, got %2")
-                    .arg(path.toString(), describeNode(n)));
-            return f;
-        }
-        f.value = qs(n.value);
-        f.present = true;
-        return f;
     }
 
     Field<qint64> integer(const YamlNode &n, const Path &path)

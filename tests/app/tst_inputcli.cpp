@@ -3,6 +3,7 @@
 // exit 2 when it could not read the input or the input is not what the
 // cluster would hold.
 #include "clirunner.h"
+#include "inputfixtures.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -15,15 +16,6 @@
 using namespace meshroute::test;
 
 namespace {
-
-QByteArray services(int count)
-{
-    QByteArray yaml;
-    for (int i = 0; i < count; ++i)
-        yaml += "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s" + QByteArray::number(i)
-            + "\nspec:\n  ports:\n  - port: 80\n";
-    return yaml;
-}
 
 const QByteArray reviews
     = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\n"
@@ -46,24 +38,15 @@ Run runWithSlowStdin(const QStringList &args, const QByteArray &input, int piece
 {
     QProcess p;
     p.start(QStringLiteral(MESHROUTE_BINARY), args);
-    Run r;
     if (!p.waitForStarted())
-        return r;
+        return {};
     const qsizetype size = input.size() / pieces + 1;
     for (qsizetype at = 0; at < input.size(); at += size) {
         p.write(input.mid(at, size));
         p.waitForBytesWritten();
         QThread::msleep(150);
     }
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return finishRun(p);
 }
 
 QString writeTemp(QTemporaryDir &dir, const QString &name, const QByteArray &bytes)

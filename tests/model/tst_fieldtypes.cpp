@@ -3,6 +3,7 @@
 // an int32 field past its range (read as 64 bits, never wrapped or
 // rewritten), and a key written twice in any mapping of any kind.
 #include "document.h"
+#include "inputfixtures.h"
 #include "loader.h"
 #include "request.h"
 #include "resourcereader.h"
@@ -14,16 +15,9 @@
 #include <QtTest>
 
 using namespace meshroute;
+using meshroute::test::dump;
 
 namespace {
-
-QString dump(const Diagnostics &ds)
-{
-    QStringList lines;
-    for (const Diagnostic &d : ds)
-        lines.append(d.toText());
-    return lines.join(QLatin1Char('\n'));
-}
 
 QStringList codesAt(const Diagnostics &ds)
 {

@@ -3,6 +3,7 @@
 // streams, and folder entries that cannot be read as files skipped with a
 // warning instead of blocking or vanishing without a word.
 #include "bytesize.h"
+#include "inputfixtures.h"
 #include "loader.h"
 #include "resourcereader.h"
 
@@ -14,25 +15,10 @@
 #include <sys/stat.h>
 
 using namespace meshroute;
+using meshroute::test::dump;
+using meshroute::test::services;
 
 namespace {
-
-QString dump(const Diagnostics &ds)
-{
-    QStringList lines;
-    for (const Diagnostic &d : ds)
-        lines.append(d.toText());
-    return lines.join(QLatin1Char('\n'));
-}
-
-QByteArray services(int count)
-{
-    QByteArray yaml;
-    for (int i = 0; i < count; ++i)
-        yaml += "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s" + QByteArray::number(i)
-            + "\nspec:\n  ports:\n  - port: 80\n";
-    return yaml;
-}
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {

@@ -4,6 +4,7 @@
 // an edit writes the file's own line break.
 #include "adddestination.h"
 #include "document.h"
+#include "inputfixtures.h"
 #include "loader.h"
 #include "resourcereader.h"
 #include "setweights.h"
@@ -13,34 +14,26 @@
 #include <QtTest>
 
 using namespace meshroute;
+using meshroute::test::dump;
 
 namespace {
 
-QString dump(const Diagnostics &ds)
-{
-    QStringList lines;
-    for (const Diagnostic &d : ds)
-        lines.append(d.toText());
-    return lines.join(QLatin1Char('\n'));
-}
-
 const QByteArray head = "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n";
 
+// A canary split whose second destination has no weight yet: SetWeights must add that line.
 const QByteArray canary = "apiVersion: networking.istio.io/v1\n"
                           "kind: VirtualService\n"
                           "metadata:\n"
-                          "  name: reviews\n"
+                          "  name: ratings\n"
                           "spec:\n"
-                          "  hosts:\n"
-                          "  - reviews\n"
+                          "  hosts: [ratings]\n"
                           "  http:\n"
-                          "  - route:\n"
-                          "    - destination:\n"
-                          "        host: reviews\n"
-                          "        subset: v1\n"
+                          "  - name: split\n"
+                          "    route:\n"
+                          "    - destination: {host: ratings, subset: v1}\n"
                           "      weight: 90\n"
                           "    - destination:\n"
-                          "        host: reviews\n"
+                          "        host: ratings\n"
                           "        subset: v2\n";
 
 QByteArray withBreaks(QByteArray lf, const QByteArray &lineBreak)
@@ -153,23 +146,23 @@ void TestYamlValidity::lineBreaks_data()
 void TestYamlValidity::lineBreaks()
 {
     QFETCH(QByteArray, lineBreak);
-    // Two documents, an unknown field on line 13 and a wrong type on line 16.
+    // Two documents, an unknown field on line 15 and a wrong type on line 22.
     const QByteArray lf = canary
         + "  colour: blue\n---\napiVersion: v1\nkind: Service\nmetadata: {name: reviews}\n"
           "spec:\n  ports:\n  - port: eighty\n";
     const LoadResult r = Loader::loadText(withBreaks(lf, lineBreak));
     QCOMPARE(r.workspace.resources.size(), 2);
     QCOMPARE(r.files[0].spans.size(), std::size_t(2));
-    QCOMPARE(r.files[0].spans[1].line, 18);
+    QCOMPARE(r.files[0].spans[1].line, 16);
     const HttpRoute &rule = r.workspace.resources[0].virtualService()->http[0];
     QCOMPARE(rule.route.size(), 2);
     QCOMPARE(rule.route[0].weight.value, 90);
-    QCOMPARE(rule.route[0].weight.pos.line, 13);
+    QCOMPARE(rule.route[0].weight.pos.line, 11);
     QCOMPARE(rule.route[0].weight.pos.column, 15);
     QStringList found;
     for (const Diagnostic &d : r.diagnostics)
         found.append(QStringLiteral("%1 %2:%3").arg(d.code).arg(d.line).arg(d.column));
-    QCOMPARE(found, (QStringList { QStringLiteral("MR0003 17:3"), QStringLiteral("MR0002 24:11") }));
+    QCOMPARE(found, (QStringList { QStringLiteral("MR0003 15:3"), QStringLiteral("MR0002 22:11") }));
 }
 
 void TestYamlValidity::editsWriteTheFilesLineBreak_data()
@@ -190,7 +183,7 @@ void TestYamlValidity::editsWriteTheFilesLineBreak()
     QVERIFY2(weights, qPrintable(error));
     document.undoStack()->push(weights.release());
     auto add = AddDestination::create(
-        &document, id, 0, QStringLiteral("reviews"), QStringLiteral("v3"), 0, &error);
+        &document, id, 0, QStringLiteral("ratings"), QStringLiteral("v3"), 0, &error);
     QVERIFY2(add, qPrintable(error));
     document.undoStack()->push(add.release());
 

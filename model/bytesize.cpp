@@ -7,11 +7,11 @@ QString text(qint64 bytes)
     static const struct
     {
         qint64 factor;
-        char suffix;
-    } units[] = { { qint64(1) << 30, 'G' }, { qint64(1) << 20, 'M' }, { qint64(1) << 10, 'K' } };
+        const char *unit;
+    } units[] = { { qint64(1) << 30, " GB" }, { qint64(1) << 20, " MB" }, { qint64(1) << 10, " KB" } };
     for (const auto &u : units)
         if (bytes >= u.factor && bytes % u.factor == 0)
-            return QString::number(bytes / u.factor) + QLatin1Char(u.suffix);
+            return QString::number(bytes / u.factor) + QLatin1String(u.unit);
     return QStringLiteral("%1 bytes").arg(bytes);
 }
 

@@ -10,7 +10,7 @@ namespace ByteSize {
 
 // False for anything else, zero, or more than 1024G (a whole input is held in memory).
 bool parse(const QString &text, qint64 *bytes);
-// The reverse, for messages: "64M", "1000 bytes".
+// For messages: "64 MB", "1000 bytes".
 QString text(qint64 bytes);
 
 } // namespace ByteSize

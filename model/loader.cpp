@@ -292,7 +292,7 @@ LoadResult Loader::loadPaths(const QStringList &inputs, const LoadOptions &optio
             result.inputError = true;
             result.diagnostics.append(fileDiagnostic(path, 1, 1, ResourceReader::CodeFileTooLarge,
                 QStringLiteral(
-                    "larger than the limit of %1: split it, or raise the limit with --max-file-size")
+                    "file is larger than the %1 limit: split it, or raise the limit with --max-file-size")
                     .arg(ByteSize::text(options.maxFileBytes))));
             continue;
         }

@@ -112,7 +112,7 @@ void TestInputCli::deviceStopsAtMaxFileSize()
         QStringLiteral("2M"), QStringLiteral("/dev/zero") });
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.out.contains("/dev/zero:1:1: error: [MR0005]"), r.out.constData());
-    QVERIFY2(r.out.contains("2M") && r.out.contains("--max-file-size"), r.out.constData());
+    QVERIFY2(r.out.contains("2 MB limit") && r.out.contains("--max-file-size"), r.out.constData());
 }
 
 void TestInputCli::maxFileSizeIsAcceptedByEveryReadingCommand_data()

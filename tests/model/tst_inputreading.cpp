@@ -77,11 +77,11 @@ void TestInputReading::sizes_data()
     QTest::addColumn<qint64>("bytes");
     QTest::addColumn<QString>("shown");
     QTest::newRow("bytes") << "1000" << qint64(1000) << "1000 bytes";
-    QTest::newRow("K") << "512K" << qint64(512) * 1024 << "512K";
-    QTest::newRow("M") << "64M" << qint64(64) * 1024 * 1024 << "64M";
-    QTest::newRow("MB") << "64MB" << qint64(64) * 1024 * 1024 << "64M";
-    QTest::newRow("MiB") << "64MiB" << qint64(64) * 1024 * 1024 << "64M";
-    QTest::newRow("lower case g") << "1g" << qint64(1024) * 1024 * 1024 << "1G";
+    QTest::newRow("K") << "512K" << qint64(512) * 1024 << "512 KB";
+    QTest::newRow("M") << "64M" << qint64(64) * 1024 * 1024 << "64 MB";
+    QTest::newRow("MB") << "64MB" << qint64(64) * 1024 * 1024 << "64 MB";
+    QTest::newRow("MiB") << "64MiB" << qint64(64) * 1024 * 1024 << "64 MB";
+    QTest::newRow("lower case g") << "1g" << qint64(1024) * 1024 * 1024 << "1 GB";
     QTest::newRow("odd bytes") << "1025" << qint64(1025) << "1025 bytes";
 }
 
@@ -129,7 +129,7 @@ void TestInputReading::deviceStopsAtTheLimit()
     const Diagnostic &d = r.diagnostics.first();
     QCOMPARE(d.code, QString::fromLatin1(ResourceReader::CodeFileTooLarge));
     QCOMPARE(d.toText().left(17), QStringLiteral("/dev/zero:1:1: er"));
-    QVERIFY2(d.message.contains(QLatin1String("1M")) && d.message.contains(QLatin1String("--max-file-size")),
+    QVERIFY2(d.message.contains(QLatin1String("1 MB limit")) && d.message.contains(QLatin1String("--max-file-size")),
         qPrintable(d.message));
     QVERIFY(r.files.isEmpty());
 }

@@ -37,6 +37,23 @@ QJsonObject toJson(const Diagnostic &d)
                         { QStringLiteral("path"), d.path } };
 }
 
+// Every code, the loader's and the checker's: {code, severity, title, explanation}.
+QJsonArray codesJson()
+{
+    QJsonArray array;
+    auto add
+        = [&](const QString &code, Diagnostic::Severity severity, const QString &title, const QString &text) {
+              array.append(QJsonObject { { QStringLiteral("code"), code },
+                  { QStringLiteral("severity"), Diagnostic::severityName(severity) },
+                  { QStringLiteral("title"), title }, { QStringLiteral("explanation"), text } });
+          };
+    for (const DiagnosticCodeInfo &c : ResourceReader::codes())
+        add(c.code, c.severity, c.title, c.explanation);
+    for (const DiagnosticCodeInfo &c : DiagnosticCodes::all())
+        add(c.code, c.severity, c.title, c.explanation);
+    return array;
+}
+
 } // namespace
 
 int runCheck(const QStringList &args)
@@ -48,11 +65,20 @@ int runCheck(const QStringList &args)
                        QStringLiteral("info") });
     parser.addOption({ QStringLiteral("ignore"), QStringLiteral("code to drop"), QStringLiteral("code") });
     parser.addOption({ QStringLiteral("list-codes"), QStringLiteral("print the codes") });
+    addMaxFileSizeOption(parser);
     if (!parseArguments(parser, QStringLiteral("check"), args))
+        return 2;
+    LoadOptions loadOptions;
+    if (!readMaxFileSize(parser, QStringLiteral("check"), &loadOptions))
         return 2;
     if (parser.isSet(QStringLiteral("list-codes"))) {
         // --format markdown gives the table the README carries.
         const bool markdown = parser.value(QStringLiteral("format")) == QLatin1String("markdown");
+        if (parser.value(QStringLiteral("format")) == QLatin1String("json")) {
+            out() << QJsonDocument(QJsonObject { { QStringLiteral("codes"), codesJson() } })
+                         .toJson(QJsonDocument::Indented);
+            return 0;
+        }
         if (markdown)
             out() << "| code | severity | title | what triggers it |\n|---|---|---|---|\n";
         for (const DiagnosticCodeInfo &c : ResourceReader::codes())
@@ -86,7 +112,7 @@ int runCheck(const QStringList &args)
         return 2;
     }
 
-    const LoadResult load = Loader::loadPaths(parser.positionalArguments());
+    const LoadResult load = Loader::loadPaths(parser.positionalArguments(), loadOptions);
     Diagnostics all = load.diagnostics;
     all.append(Checker::check(load.workspace, options));
     Diagnostics shown;

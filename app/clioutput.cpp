@@ -1,5 +1,8 @@
 #include "clioutput.h"
 
+#include "bytesize.h"
+#include "loader.h"
+
 #include <QCommandLineParser>
 #include <QFile>
 #include <QSaveFile>
@@ -23,6 +26,28 @@ bool parseArguments(QCommandLineParser &parser, const QString &command, const QS
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(QStringList{ QStringLiteral("meshroute ") + command } + args)) {
         err() << "meshroute " << command << ": " << parser.errorText() << "\n"
+              << "see: meshroute help " << command << "\n";
+        err().flush();
+        return false;
+    }
+    return true;
+}
+
+void addMaxFileSizeOption(QCommandLineParser &parser)
+{
+    parser.addOption({ QStringLiteral("max-file-size"), QStringLiteral("read no input larger than SIZE"),
+        QStringLiteral("SIZE") });
+}
+
+bool readMaxFileSize(const QCommandLineParser &parser, const QString &command, LoadOptions *options)
+{
+    if (!parser.isSet(QStringLiteral("max-file-size")))
+        return true;
+    const QString text = parser.value(QStringLiteral("max-file-size"));
+    if (!ByteSize::parse(text, &options->maxFileBytes)) {
+        err() << "meshroute " << command
+              << ": --max-file-size wants a size such as 64M, 1G, 512K or a number of "
+              << "bytes (at most 1024G), got \"" << text << "\"\n"
               << "see: meshroute help " << command << "\n";
         err().flush();
         return false;

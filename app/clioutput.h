@@ -6,6 +6,10 @@
 
 class QCommandLineParser;
 
+namespace meshroute {
+struct LoadOptions;
+}
+
 namespace meshroute::cli {
 
 // Shared plumbing of the headless commands: argument parsing with usage
@@ -16,6 +20,11 @@ QTextStream &err();
 // Parses `args` (without the program and command names); on a usage error
 // prints it with a hint and returns false.
 bool parseArguments(QCommandLineParser &parser, const QString &command, const QStringList &args);
+
+// --max-file-size SIZE (64M, 1G, 512K or bytes), for every command that reads manifests.
+void addMaxFileSizeOption(QCommandLineParser &parser);
+// Sets options->maxFileBytes from the option; on a bad SIZE prints a usage error and returns false.
+bool readMaxFileSize(const QCommandLineParser &parser, const QString &command, LoadOptions *options);
 
 // Writes bytes to a file atomically, or to stdout for "-".
 bool writeOutput(const QString &path, const QByteArray &bytes, QString *error);

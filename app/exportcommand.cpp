@@ -14,7 +14,11 @@ int runExport(const QStringList &args)
                        QStringLiteral("file") });
     parser.addOption({ QStringLiteral("api-version"), QStringLiteral("v1, v1beta1 or v1alpha3"), QStringLiteral("version") });
     parser.addOption({ QStringLiteral("kind"), QStringLiteral("only this kind"), QStringLiteral("kind") });
+    addMaxFileSizeOption(parser);
     if (!parseArguments(parser, QStringLiteral("export"), args))
+        return 2;
+    LoadOptions loadOptions;
+    if (!readMaxFileSize(parser, QStringLiteral("export"), &loadOptions))
         return 2;
     ExportOptions options;
     options.apiVersion = parser.value(QStringLiteral("api-version"));
@@ -24,11 +28,17 @@ int runExport(const QStringList &args)
         return 2;
     }
     options.kinds = parser.values(QStringLiteral("kind"));
+    // An empty kind matches nothing: an empty file with exit 0 would pass for success in a pipeline.
+    if (options.kinds.contains(QString())) {
+        err() << "meshroute export: --kind wants a kind such as VirtualService or vs, got \"\"\n"
+              << "see: meshroute help export\n";
+        return 2;
+    }
     if (parser.positionalArguments().isEmpty()) {
         err() << "meshroute export: no input; give files, folders or - for standard input\n";
         return 2;
     }
-    const LoadResult load = Loader::loadPaths(parser.positionalArguments());
+    const LoadResult load = Loader::loadPaths(parser.positionalArguments(), loadOptions);
     int errors = 0;
     for (const Diagnostic &d : load.diagnostics)
         if (d.severity == Diagnostic::Severity::Error) {

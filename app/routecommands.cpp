@@ -35,6 +35,7 @@ void addRequestOptions(QCommandLineParser &parser)
         QStringLiteral("NS") });
     parser.addOption({ QStringLiteral("port"), QStringLiteral("listener port (default: from the URL)"),
         QStringLiteral("PORT") });
+    addMaxFileSizeOption(parser);
 }
 
 int usageError(const QString &command, const QString &message)
@@ -78,17 +79,31 @@ int buildRequest(const QCommandLineParser &parser, const QString &command, Reque
     return 0;
 }
 
-// Loads the manifests; prints load problems on stderr; returns 0 or 2.
-int load(const QStringList &inputs, const QString &command, LoadResult *result)
+// Loads the manifests; prints load problems on stderr; returns 0 or 2. An
+// input with YAML or type errors is refused like an unreadable one: the
+// cluster would not hold what the file seems to say (a rejected object, a
+// document that did not parse), so any answer could be wrong.
+int load(
+    const QCommandLineParser &parser, const QStringList &inputs, const QString &command, LoadResult *result)
 {
     if (inputs.isEmpty())
         return usageError(command, QStringLiteral("give at least one INPUT (file, folder or -)"));
-    *result = Loader::loadPaths(inputs);
+    LoadOptions options;
+    if (!readMaxFileSize(parser, command, &options))
+        return 2;
+    *result = Loader::loadPaths(inputs, options);
+    int errors = 0;
     for (const Diagnostic &d : result->diagnostics)
-        if (d.severity == Diagnostic::Severity::Error)
+        if (d.severity == Diagnostic::Severity::Error) {
             err() << d.toText() << '\n';
+            ++errors;
+        }
+    if (errors > 0 && !result->inputError)
+        err() << "meshroute " << command << ": the input has " << errors
+              << (errors == 1 ? " error" : " errors")
+              << " (above); fix them first, as the cluster would not hold these objects as written\n";
     err().flush();
-    return result->inputError ? 2 : 0;
+    return result->inputError || errors > 0 ? 2 : 0;
 }
 
 QString senderText(const Request &req)
@@ -150,7 +165,7 @@ int runRoute(const QStringList &args)
     if (const int rc = buildRequest(parser, command, &req))
         return rc;
     LoadResult loaded;
-    if (const int rc = load(parser.positionalArguments(), command, &loaded))
+    if (const int rc = load(parser, parser.positionalArguments(), command, &loaded))
         return rc;
     const Router router(RouteTable::compile(loaded.workspace));
     const RouteResult result = router.route(req);
@@ -192,7 +207,7 @@ int runSimulate(const QStringList &args)
             return usageError(command, QStringLiteral("--seed wants a non-negative integer"));
     }
     LoadResult loaded;
-    if (const int rc = load(parser.positionalArguments(), command, &loaded))
+    if (const int rc = load(parser, parser.positionalArguments(), command, &loaded))
         return rc;
     const Router router(RouteTable::compile(loaded.workspace));
     const SimulationResult sim = Simulator::simulate(router, req, n, seed);
@@ -278,6 +293,7 @@ int runTest(const QStringList &args)
     parser.addOption({ QStringLiteral("coverage"), QStringLiteral("list the rules no case reaches") });
     parser.addOption({ QStringList { QStringLiteral("t"), QStringLiteral("tests") },
         QStringLiteral("a test file or folder"), QStringLiteral("PATH") });
+    addMaxFileSizeOption(parser);
     if (!parseArguments(parser, command, sep >= 0 ? args.mid(0, sep) : args))
         return 2;
     QStringList testPaths = parser.values(QStringLiteral("t"));
@@ -324,7 +340,7 @@ int runTest(const QStringList &args)
         }
     }
     LoadResult loaded;
-    if (const int rc = load(manifestPaths, command, &loaded))
+    if (const int rc = load(parser, manifestPaths, command, &loaded))
         return rc;
     const Router router(RouteTable::compile(loaded.workspace));
     const RoutingTestReport report = RoutingTest::run(router, cases);

@@ -26,7 +26,13 @@ QString usage(const QString &command)
             "  --version    the version\n"
             "\n"
             "Inputs are files, folders (searched for *.yaml and *.yml) or - for standard input.\n"
-            "Exit codes: 0 ok, 1 errors found or tests failed, 2 usage error or unreadable input.\n");
+            "Standard input, FIFOs and devices are read to their end; a folder walk reads regular\n"
+            "files only and skips FIFOs, devices and dangling links with a warning.\n"
+            "Every command that reads manifests takes --max-file-size SIZE (default 64M; 512K, 1G\n"
+            "or a number of bytes): a larger input is refused unread (MR0005).\n"
+            "Exit codes: 0 ok, 1 errors found or tests failed (route, simulate: no route),\n"
+            "2 usage error or unreadable input; route, simulate and test also exit 2 when an input\n"
+            "has YAML or type errors, since the cluster would not hold those objects as written.\n");
     if (command == QLatin1String("check"))
         return QStringLiteral(
             "Usage: meshroute check [--format text|json] [--severity error|warning|info] [--ignore CODE]...\n"
@@ -41,7 +47,8 @@ QString usage(const QString &command)
             "  --severity S    print findings of severity S and worse (default: info)\n"
             "  --ignore CODE   drop findings with this code (repeatable; also per resource with the\n"
             "                  annotation meshroute.io/ignore: CODE,CODE)\n"
-            "  --list-codes    print the table of codes and exit\n"
+            "  --list-codes    print the table of codes and exit (with --format json: as JSON)\n"
+            "  --max-file-size SIZE   refuse inputs larger than SIZE (default 64M; 512K, 1G, bytes)\n"
             "\n"
             "Exit 0 without errors, 1 with errors, 2 for usage errors or unreadable input.\n");
     if (command == QLatin1String("export"))
@@ -55,7 +62,8 @@ QString usage(const QString &command)
             "\n"
             "  -o OUT             write to OUT (atomically) instead of standard output\n"
             "  --api-version V    write Istio networking objects as networking.istio.io/V\n"
-            "  --kind KIND        only objects of this kind (repeatable; vs, dr, gw, se, svc accepted)\n");
+            "  --kind KIND        only objects of this kind (repeatable; vs, dr, gw, se, svc accepted)\n"
+            "  --max-file-size SIZE   refuse inputs larger than SIZE (default 64M)\n");
     if (command == QLatin1String("weights"))
         return QStringLiteral(
             "Usage: meshroute weights FILE --virtual-service [NS/]NAME [--route INDEX|NAME] KEY=WEIGHT...\n"
@@ -66,6 +74,8 @@ QString usage(const QString &command)
             "file stays as it was. Without --route the VirtualService must have one rule with\n"
             "several destinations.\n"
             "\n"
+            "WEIGHT is 0 to 2147483647 (Istio's int32).  --max-file-size SIZE as for check.\n"
+            "\n"
             "Example: meshroute weights bookinfo.yaml --virtual-service reviews v1=75 v2=25 --in-place\n");
     if (command == QLatin1String("route"))
         return QStringLiteral(
@@ -74,13 +84,17 @@ QString usage(const QString &command)
             "\n"
             "Routes one request as Istio and Envoy would and prints the rule, the destinations with\n"
             "their shares and Envoy cluster names, and for every earlier rule why it did not match.\n"
-            "Without --gateway the request comes from a sidecar in the mesh.\n");
+            "Without --gateway the request comes from a sidecar in the mesh.\n"
+            "  --max-file-size SIZE   refuse inputs larger than SIZE (default 64M)\n"
+            "Exit 0 routed, 1 no route, 2 usage error, unreadable input, or input with YAML or type\n"
+            "errors (run meshroute check to see them all).\n");
     if (command == QLatin1String("simulate"))
         return QStringLiteral(
             "Usage: meshroute simulate [--json] --request \"METHOD URL\" [-H ...] -n N [--seed S] INPUT...\n"
             "\n"
             "Routes N requests, picking weighted destinations as Envoy does, and prints the count and\n"
-            "share per cluster next to what plain Kubernetes would do by pod count.\n");
+            "share per cluster next to what plain Kubernetes would do by pod count.\n"
+            "--max-file-size and the exit codes are those of route.\n");
     if (command == QLatin1String("test"))
         return QStringLiteral(
             "Usage: meshroute test [--json] [--coverage] TESTFILE... -- INPUT...\n"
@@ -89,7 +103,8 @@ QString usage(const QString &command)
             "\n"
             "Runs routing test files (istio-config-validator's testCases format, plus gateway, source\n"
             "labels, query, expected cluster and share) against the manifests after --.\n"
-            "With --coverage, lists the rules that no case reaches. Exit 1 on any failure.\n");
+            "With --coverage, lists the rules that no case reaches. Exit 1 on any failure, 2 as for route.\n"
+            "  --max-file-size SIZE   refuse inputs larger than SIZE (default 64M)\n");
     return {};
 }
 

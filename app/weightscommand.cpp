@@ -5,6 +5,7 @@
 #include "undostack.h"
 
 #include <QCommandLineParser>
+#include <limits>
 
 namespace meshroute::cli {
 
@@ -26,7 +27,11 @@ int runWeights(const QStringList &args)
     parser.addOption({ QStringList{ QStringLiteral("o"), QStringLiteral("output") }, QStringLiteral("output file"),
                        QStringLiteral("file") });
     parser.addOption({ QStringLiteral("in-place"), QStringLiteral("rewrite FILE") });
+    addMaxFileSizeOption(parser);
     if (!parseArguments(parser, QStringLiteral("weights"), args))
+        return 2;
+    LoadOptions loadOptions;
+    if (!readMaxFileSize(parser, QStringLiteral("weights"), &loadOptions))
         return 2;
     const QStringList positional = parser.positionalArguments();
     const bool inPlace = parser.isSet(QStringLiteral("in-place"));
@@ -46,20 +51,22 @@ int runWeights(const QStringList &args)
     for (const QString &arg : positional.mid(1)) {
         const qsizetype eq = arg.lastIndexOf(QLatin1Char('='));
         bool ok = false;
-        const int weight = eq > 0 ? arg.mid(eq + 1).toInt(&ok) : 0;
+        const qint64 weight = eq > 0 ? arg.mid(eq + 1).toLongLong(&ok) : 0;
         if (eq <= 0 || !ok)
             return usageError(QStringLiteral("\"%1\" is not KEY=WEIGHT (e.g. v1=75)").arg(arg));
-        if (weight < 0) {
+        if (weight < 0 || weight > std::numeric_limits<qint32>::max()) {
             err() << "meshroute weights: weight of " << arg.left(eq) << " is " << weight
-                  << ": weights are 0 or more; file untouched\n";
+                  << (weight < 0 ? ": weights are 0 or more"
+                                 : ": the API server takes at most 2147483647 (int32)")
+                  << "; file untouched\n";
             return 1;
         }
-        wanted.append({ arg.left(eq), weight });
+        wanted.append({ arg.left(eq), int(weight) });
     }
 
     const QString file = positional.first();
     Document document;
-    document.open({ file });
+    document.open({ file }, loadOptions);
     if (document.inputError() || document.files().isEmpty()) {
         for (const Diagnostic &d : document.loadDiagnostics())
             err() << d.toText() << '\n';

@@ -36,9 +36,12 @@ bool endsWithSeparator(const QByteArray &text)
 
 QByteArray InsertDocuments::appended(const QByteArray &fileText, const QList<QByteArray> &documents)
 {
-    const QByteArray newline = fileText.contains("\r\n") ? QByteArray("\r\n") : QByteArray("\n");
+    // The file's own line break: CRLF, LF, or a lone CR as YAML 1.2 also reads.
+    const QByteArray newline = fileText.contains("\r\n")      ? QByteArray("\r\n")
+        : fileText.contains('\r') && !fileText.contains('\n') ? QByteArray("\r")
+                                                              : QByteArray("\n");
     QByteArray out = fileText;
-    if (!out.isEmpty() && !out.endsWith('\n'))
+    if (!out.isEmpty() && !out.endsWith('\n') && !out.endsWith('\r'))
         out += newline;
     bool needSeparator = !holdsNoContent(out) && !endsWithSeparator(out);
     for (QByteArray doc : documents) {

@@ -1,5 +1,6 @@
 #include "loader.h"
 
+#include "bytesize.h"
 #include "resourcereader.h"
 
 #include <QDir>
@@ -73,8 +74,9 @@ void lineColumnOf(const QByteArray &text, qsizetype offset, int *line, int *colu
 {
     int l = 1;
     qsizetype lineStart = 0;
+    // Line breaks as YAML 1.2 counts them: LF, CRLF and a lone CR.
     for (qsizetype i = 0; i < offset && i < text.size(); ++i)
-        if (text[i] == '\n') {
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
             ++l;
             lineStart = i + 1;
         }
@@ -114,31 +116,98 @@ ParsedDocument parseOne(const QString &path, const QByteArray &text, const YamlD
     return out;
 }
 
+// Reads a stream to its end, stopping after maxBytes + 1 bytes so that an
+// endless source (/dev/zero, a pipe that never closes its end early) costs at
+// most the limit. A pipe may deliver its data in pieces with pauses between
+// them; only a read of 0 bytes is the end.
+bool readStream(QFile &file, QByteArray *bytes, QString *error, qint64 maxBytes, bool *tooLarge)
+{
+    bytes->clear();
+    constexpr qint64 chunk = 1 << 16;
+    for (;;) {
+        const qint64 want = std::min(chunk, maxBytes + 1 - bytes->size());
+        if (want <= 0) {
+            *tooLarge = true;
+            return true;
+        }
+        const qsizetype at = bytes->size();
+        bytes->resize(at + want);
+        const qint64 got = file.read(bytes->data() + at, want);
+        if (got < 0) {
+            bytes->resize(at);
+            *error = QStringLiteral("cannot read: %1").arg(file.errorString());
+            return false;
+        }
+        bytes->resize(at + got);
+        if (got == 0)
+            return true;
+    }
+}
+
 bool readInput(const QString &path, QByteArray *bytes, QString *error, qint64 maxBytes, bool *tooLarge)
 {
     *tooLarge = false;
     QFile file;
     if (path == QLatin1String("-")) {
-        if (!file.open(stdin, QIODevice::ReadOnly)) {
+        if (!file.open(stdin, QIODevice::ReadOnly | QIODevice::Unbuffered)) {
             *error = QStringLiteral("cannot read standard input");
             return false;
         }
-        *bytes = file.read(maxBytes + 1);
-        if (bytes->size() > maxBytes)
-            *tooLarge = true;
-        return true;
+        return readStream(file, bytes, error, maxBytes, tooLarge);
     }
     file.setFileName(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    // A FIFO named on the command line is read as a stream: it is what a
+    // shell's process substitution <(...) passes. Opening it waits for its writer.
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         *error = QStringLiteral("cannot open: %1").arg(file.errorString());
         return false;
     }
-    if (file.size() > maxBytes) {
+    // Devices and FIFOs report size 0, so the limit is applied while reading too.
+    if (!file.isSequential() && file.size() > maxBytes) {
         *tooLarge = true;
         return true;
     }
-    *bytes = file.readAll();
-    return true;
+    return readStream(file, bytes, error, maxBytes, tooLarge);
+}
+
+Diagnostic notice(const QString &file, const char *code, const QString &message)
+{
+    Diagnostic d = fileDiagnostic(file, 1, 1, code, message);
+    d.severity = Severity::Warning;
+    return d;
+}
+
+// The manifests of a folder, sorted. Entries that are not regular files or
+// links to one are skipped with a warning each: a FIFO would block the walk
+// until someone writes to it, a device may never end, and a dangling or
+// looping link has nothing to read.
+QStringList walkFolder(const QString &folder, Diagnostics *diagnostics)
+{
+    QStringList found;
+    QDirIterator it(folder, { QStringLiteral("*.yaml"), QStringLiteral("*.yml") }, QDir::Files | QDir::System,
+        QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        // The preview's sample requests live beside the manifests; they are not manifests.
+        if (file.endsWith(QLatin1String(".meshroute-requests.yaml")))
+            continue;
+        const QFileInfo info(file);
+        if (info.isSymLink() && !info.exists()) {
+            diagnostics->append(notice(file, ResourceReader::CodeUnreadable,
+                QStringLiteral("skipped: a symbolic link to %1, which does not exist or loops")
+                    .arg(info.symLinkTarget().isEmpty() ? QStringLiteral("nothing") : info.symLinkTarget())));
+            continue;
+        }
+        if (!info.isFile()) {
+            diagnostics->append(notice(file, ResourceReader::CodeUnreadable,
+                QStringLiteral("skipped: not a regular file (a FIFO, socket or device); "
+                               "name it on the command line to read it as a stream")));
+            continue;
+        }
+        found.append(file);
+    }
+    std::sort(found.begin(), found.end());
+    return found;
 }
 
 } // namespace
@@ -205,17 +274,7 @@ LoadResult Loader::loadPaths(const QStringList &inputs, const LoadOptions &optio
     for (const QString &input : inputs) {
         const QFileInfo info(input);
         if (input != QLatin1String("-") && info.isDir()) {
-            QStringList found;
-            QDirIterator it(input, { QStringLiteral("*.yaml"), QStringLiteral("*.yml") }, QDir::Files,
-                            QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString file = it.next();
-                // The preview's sample requests live beside the manifests; they are not manifests.
-                if (!file.endsWith(QLatin1String(".meshroute-requests.yaml")))
-                    found.append(file);
-            }
-            std::sort(found.begin(), found.end());
-            files.append(found);
+            files.append(walkFolder(input, &result.diagnostics));
         } else {
             files.append(input);
         }
@@ -231,10 +290,10 @@ LoadResult Loader::loadPaths(const QStringList &inputs, const LoadOptions &optio
         }
         if (tooLarge) {
             result.inputError = true;
-            result.diagnostics.append(fileDiagnostic(
-                path, 1, 1, ResourceReader::CodeFileTooLarge,
-                QStringLiteral("file is larger than the %1 MB limit: split it, or raise the limit with --max-file-size")
-                    .arg(options.maxFileBytes / (1024 * 1024))));
+            result.diagnostics.append(fileDiagnostic(path, 1, 1, ResourceReader::CodeFileTooLarge,
+                QStringLiteral(
+                    "file is larger than the %1 limit: split it, or raise the limit with --max-file-size")
+                    .arg(ByteSize::text(options.maxFileBytes))));
             continue;
         }
         addFile(result, path, bytes, options);

@@ -54,6 +54,21 @@ int splitAuthority(std::string_view authority, std::string_view *host)
     return port;
 }
 
+// The text after the port colon of "host:port" / "[v6]:port"; empty when there is none.
+std::string_view portText(std::string_view authority)
+{
+    if (!authority.empty() && authority.front() == '[') {
+        const auto close = authority.find(']');
+        if (close != std::string_view::npos && close + 1 < authority.size() && authority[close + 1] == ':')
+            return authority.substr(close + 2);
+        return {};
+    }
+    const auto colon = authority.rfind(':');
+    if (colon == std::string_view::npos || authority.find(':') != colon)
+        return {};
+    return authority.substr(colon + 1);
+}
+
 } // namespace
 
 void Request::setScheme(std::string_view scheme)
@@ -161,6 +176,17 @@ bool Request::setRequestLine(QStringView line, QString *error)
             if (error)
                 *error = QStringLiteral("URL without a host: \"%1\"").arg(line);
             return false;
+        }
+        // A port that does not fit must not quietly become the scheme's default.
+        if (const std::string_view port = portText(authority); !port.empty()) {
+            long long value = 0;
+            const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+            if (ec != std::errc() || end != port.data() + port.size() || value < 1 || value > 65535) {
+                if (error)
+                    *error = QStringLiteral("URL port \"%1\" is not a port number (1..65535)")
+                                 .arg(QString::fromUtf8(port.data(), qsizetype(port.size())));
+                return false;
+            }
         }
         setAuthority(authority);
         m_urlPort = m_authorityPort;

@@ -20,6 +20,9 @@ bool ResourceEdit::begin(Document *document, int resourceId, QString *error)
     m_base = document->resourcePath(*m_resource);
     m_before = document->documentText(m_fileIndex, m_documentIndex);
     m_text = m_before;
+    m_crLines = m_before.contains('\r') && !m_before.contains('\n');
+    if (m_crLines)
+        m_text.replace('\r', '\n');
     QString parseError;
     if (!document->parseDocument(m_fileIndex, m_documentIndex, &m_root, &parseError)) {
         *error = QStringLiteral("%1 does not parse: %2").arg(m_resource->displayName(), parseError);
@@ -61,6 +64,14 @@ YamlPath ResourceEdit::absolute(const YamlPath &relative) const
 const YamlNode *ResourceEdit::find(const YamlPath &relative) const
 {
     return YamlEdit::find(m_root, absolute(relative));
+}
+
+QByteArray ResourceEdit::finalText() const
+{
+    if (!m_crLines)
+        return m_text;
+    QByteArray text = m_text;
+    return text.replace('\n', '\r');
 }
 
 bool ResourceEdit::apply(const TextChange &change, QString *error)

@@ -63,10 +63,17 @@ public:
     // The command for the edit, a ReplaceDocumentText subclass T.
     template <typename T> std::unique_ptr<T> finish(const QString &description) const
     {
-        return std::make_unique<T>(m_document, m_fileIndex, m_documentIndex, m_before, m_text, description);
+        return std::make_unique<T>(
+            m_document, m_fileIndex, m_documentIndex, m_before, finalText(), description);
     }
 
 private:
+    // The edits write LF. A document whose lines end in a lone CR (old Mac
+    // files, which YAML 1.2 reads) is edited as LF text of the same length, so
+    // every offset holds, and gets its CRs back here.
+    QByteArray finalText() const;
+    bool m_crLines = false;
+
     bool apply(const TextChange &change, QString *error);
 
     Document *m_document = nullptr;

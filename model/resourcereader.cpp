@@ -1,5 +1,7 @@
 #include "resourcereader.h"
 
+#include "plainscalar.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 #include <algorithm>
@@ -7,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace meshroute {
@@ -132,34 +135,21 @@ public:
         if (!m_ok)
             return false;
         const std::string_view k(key);
+        // Of a key written twice the API server keeps the last (goyaml.v2 overwrites map
+        // entries in order); ResourceReader::reportDuplicateKeys reports the repetition.
+        std::size_t last = m_node.children.size();
         for (std::size_t i = 0; i + 1 < m_node.children.size(); i += 2) {
             const YamlNode &keyNode = m_node.children[i];
             if (keyNode.kind == YamlNode::Kind::Scalar && keyNode.value == k) {
-                if (isUsed(i / 2)) {
-                    m_reader.report(Severity::Error, ResourceReader::CodeDuplicateKey, keyNode,
-                        Path(&m_path, key),
-                        QStringLiteral("duplicate key \"%1\": the API server would keep only the last one; "
-                                       "remove one of them")
-                            .arg(QLatin1String(key)));
-                    continue;
-                }
                 setUsed(i / 2);
-                const Path child(&m_path, key);
-                f(m_node.children[i + 1], child);
-                // A second occurrence is reported by the loop going on.
-                for (std::size_t j = i + 2; j + 1 < m_node.children.size(); j += 2)
-                    if (m_node.children[j].kind == YamlNode::Kind::Scalar && m_node.children[j].value == k) {
-                        setUsed(j / 2);
-                        m_reader.report(Severity::Error, ResourceReader::CodeDuplicateKey, m_node.children[j],
-                            Path(&m_path, key),
-                            QStringLiteral("duplicate key \"%1\": the API server would keep only the last "
-                                           "one; remove one of them")
-                                .arg(QLatin1String(key)));
-                    }
-                return true;
+                last = i;
             }
         }
-        return false;
+        if (last == m_node.children.size())
+            return false;
+        const Path child(&m_path, key);
+        f(m_node.children[last + 1], child);
+        return true;
     }
 
     // Keys that are known but not interpreted: accepted silently.
@@ -248,18 +238,49 @@ public:
 
     Field<QString> string(const YamlNode &n, const Path &path)
     {
+        Field<QString> f = scalarText(n, path, "a string");
+        // The value is kept, so the views show what the file says, but the object is refused.
+        if (f.present)
+            reportNonString(n, path);
+        return f;
+    }
+
+    // An IntOrString field (a Service's targetPort): any scalar.
+    Field<QString> intOrString(const YamlNode &n, const Path &path)
+    {
+        return scalarText(n, path, "a port number or name");
+    }
+
+    // The text of a scalar, whatever YAML would make of it; `what` names the expected type.
+    Field<QString> scalarText(const YamlNode &n, const Path &path, const char *what)
+    {
         Field<QString> f;
         if (isNullScalar(n))
             return f;
         f.pos = m_r.pos(n);
         if (n.kind != YamlNode::Kind::Scalar) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
-                QStringLiteral("%1 must be a string, got %2").arg(path.toString(), describeNode(n)));
+                QStringLiteral("%1 must be %2, got %3").arg(path.toString(), QLatin1String(what), describeNode(n)));
             return f;
         }
         f.value = qs(n.value);
         f.present = true;
         return f;
+    }
+
+    // A string field or map value written as a plain 8080, true or 1.5: the API
+    // server refuses the object ("must be of type string"), as YAML made it a number.
+    void reportNonString(const YamlNode &n, const Path &path)
+    {
+        if (n.style != YamlNode::Style::Plain || !n.tag.empty())
+            return;
+        const PlainScalar::Type type = PlainScalar::typeOf(n.value);
+        if (type == PlainScalar::Type::String || type == PlainScalar::Type::Null)
+            return;
+        m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
+            QStringLiteral("%1 must be a string, got %2 %3: the API server does not turn numbers or booleans "
+                           "into strings; quote it: \"%3\"")
+                .arg(path.toString(), QLatin1String(PlainScalar::describe(type)), qs(n.value)));
     }
 
     Field<qint64> integer(const YamlNode &n, const Path &path)
@@ -284,6 +305,13 @@ public:
                 }
             }
         }
+        if (!ok && n.kind == YamlNode::Kind::Scalar && n.style == YamlNode::Style::Plain
+            && PlainScalar::typeOf(n.value) == PlainScalar::Type::Integer) {
+            m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
+                QStringLiteral("%1 = %2 is out of range: no integer field of the API takes more than 64 bits")
+                    .arg(path.toString(), qs(n.value)));
+            return f;
+        }
         if (!ok) {
             m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
                 QStringLiteral("%1 must be an integer, got %2").arg(path.toString(), describeNode(n))
@@ -292,6 +320,22 @@ public:
         }
         f.value = v;
         f.present = true;
+        return f;
+    }
+
+    // An int32 field of the API (istio/api networking/v1alpha3/virtual_service.proto:
+    // HTTPRouteDestination.weight and RouteDestination.weight are int32). The value
+    // is kept as written, 64 bits wide, so that nothing narrows or rewrites it.
+    Field<qint64> int32(const YamlNode &n, const Path &path)
+    {
+        Field<qint64> f = integer(n, path);
+        if (f.present
+            && (f.value < std::numeric_limits<qint32>::min() || f.value > std::numeric_limits<qint32>::max()))
+            m_r.report(Severity::Error, ResourceReader::CodeWrongType, n, path,
+                QStringLiteral("%1 = %2 is out of range: the API server takes an int32 here (-2147483648 to "
+                               "2147483647)")
+                    .arg(path.toString())
+                    .arg(f.value));
         return f;
     }
 
@@ -393,6 +437,10 @@ public:
                     QStringLiteral("%1 must be a string, got %2").arg(p.toString(), describeNode(v)));
                 continue;
             }
+            if (!isNullScalar(v))
+                reportNonString(v, p);
+            // A key written twice (MR0007): the last one counts, as in the cluster.
+            out.removeIf([&](const Label &l) { return l.key == key; });
             out.append(Label { key, isNullScalar(v) ? QString() : qs(v.value), m_r.pos(k) });
         }
         return out;
@@ -555,7 +603,7 @@ public:
                 MapReader dr(m_r, item, QStringLiteral("HTTPRouteDestination"), ip);
                 dr.field("destination",
                     [&](const YamlNode &dv, const Path &dp) { d.destination = destination(dv, dp); });
-                dr.field("weight", [&](const YamlNode &dv, const Path &dp) { d.weight = integer(dv, dp); });
+                dr.field("weight", [&](const YamlNode &dv, const Path &dp) { d.weight = int32(dv, dp); });
                 dr.field("headers",
                     [&](const YamlNode &dv, const Path &dp) { d.headers.edit() = headers(dv, dp); });
                 h.route.append(d);
@@ -716,7 +764,7 @@ public:
         d.pos = m_r.pos(n);
         MapReader r(m_r, n, QStringLiteral("RouteDestination"), path);
         r.field("destination", [&](const YamlNode &v, const Path &p) { d.destination = destination(v, p); });
-        r.field("weight", [&](const YamlNode &v, const Path &p) { d.weight = integer(v, p); });
+        r.field("weight", [&](const YamlNode &v, const Path &p) { d.weight = int32(v, p); });
         return d;
     }
 
@@ -965,7 +1013,8 @@ public:
             pr.field("name", [&](const YamlNode &f, const Path &fp) { sp.name = string(f, fp); });
             pr.field("port", [&](const YamlNode &f, const Path &fp) { sp.port = integer(f, fp); });
             pr.field("number", [&](const YamlNode &f, const Path &fp) { sp.port = integer(f, fp); });
-            pr.field("targetPort", [&](const YamlNode &f, const Path &fp) { sp.targetPort = string(f, fp); });
+            pr.field(
+                "targetPort", [&](const YamlNode &f, const Path &fp) { sp.targetPort = intOrString(f, fp); });
             pr.field("protocol", [&](const YamlNode &f, const Path &fp) { sp.protocol = string(f, fp); });
             pr.field(
                 "appProtocol", [&](const YamlNode &f, const Path &fp) { sp.appProtocol = string(f, fp); });
@@ -1033,6 +1082,118 @@ private:
     ResourceReader &m_r;
 };
 
+// Finds keys written twice in any mapping of a tree, whatever the kind: the
+// API server keeps the last value without a word, so the first one silently
+// stops counting. Mappings are small, so pairs are compared directly; a large
+// one is sorted first.
+class DuplicateKeyFinder
+{
+public:
+    // `prefix`: where the tree sits in its document ("items[3]" in a List), for the paths reported.
+    DuplicateKeyFinder(ResourceReader &reader, const QString &prefix)
+        : m_reader(reader)
+        , m_prefix(prefix)
+    { }
+
+    void walk(const YamlNode &node, const YamlNode *skip)
+    {
+        if (&node == skip)
+            return;
+        if (node.isSequence()) {
+            for (std::size_t i = 0; i < node.children.size(); ++i) {
+                m_steps.push_back({ nullptr, int(i) });
+                walk(node.children[i], skip);
+                m_steps.pop_back();
+            }
+            return;
+        }
+        if (!node.isMapping())
+            return;
+        checkMapping(node);
+        for (std::size_t i = 0; i + 1 < node.children.size(); i += 2) {
+            m_steps.push_back({ &node.children[i].value, -1 });
+            walk(node.children[i + 1], skip);
+            m_steps.pop_back();
+        }
+    }
+
+private:
+    struct Step
+    {
+        const std::string *key;
+        int index;
+    };
+
+    void checkMapping(const YamlNode &map)
+    {
+        const std::size_t pairs = map.pairCount();
+        if (pairs < 2)
+            return;
+        auto keyAt = [&](std::size_t pair) -> const YamlNode & { return map.children[2 * pair]; };
+        auto same = [&](std::size_t a, std::size_t b) {
+            return keyAt(a).kind == YamlNode::Kind::Scalar && keyAt(b).kind == YamlNode::Kind::Scalar
+                && keyAt(a).value == keyAt(b).value;
+        };
+        if (pairs <= 16) {
+            for (std::size_t i = 1; i < pairs; ++i)
+                for (std::size_t j = 0; j < i; ++j)
+                    if (same(j, i)) {
+                        report(keyAt(j), keyAt(i));
+                        break;
+                    }
+            return;
+        }
+        std::vector<std::size_t> order(pairs);
+        for (std::size_t i = 0; i < pairs; ++i)
+            order[i] = i;
+        // Stable by position, so each repetition is reported at its later occurrence.
+        std::stable_sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return keyAt(a).value < keyAt(b).value; });
+        for (std::size_t i = 1; i < pairs; ++i)
+            if (same(order[i - 1], order[i]))
+                report(keyAt(order[i - 1]), keyAt(order[i]));
+    }
+
+    void report(const YamlNode &first, const YamlNode &again)
+    {
+        const QString key = qs(again.value);
+        m_reader.report(Severity::Error, ResourceReader::CodeDuplicateKey, again, pathTo(key),
+            QStringLiteral("duplicate key \"%1\" (also on line %2): the API server would keep only the last "
+                           "one; remove one of them")
+                .arg(key)
+                .arg(m_reader.lineOf(first)));
+    }
+
+    QString pathTo(const QString &key) const
+    {
+        QString path = m_prefix;
+        for (const Step &step : m_steps) {
+            if (step.key) {
+                if (!path.isEmpty())
+                    path += QLatin1Char('.');
+                path += qs(*step.key);
+            } else {
+                path += QStringLiteral("[%1]").arg(step.index);
+            }
+        }
+        return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+    }
+
+    ResourceReader &m_reader;
+    QString m_prefix;
+    std::vector<Step> m_steps;
+};
+
+// The value of a key, the last one when the key is written twice: the one the API server keeps.
+const YamlNode *findLast(const YamlNode &map, std::string_view key)
+{
+    const YamlNode *found = nullptr;
+    for (std::size_t i = 0; map.isMapping() && i + 1 < map.children.size(); i += 2)
+        if (map.children[i].kind == YamlNode::Kind::Scalar && map.children[i].value == key)
+            found = &map.children[i + 1];
+    return found;
+}
+
 ResourceKind kindOf(const QString &apiVersion, const QString &kind)
 {
     const QString group = apiVersion.section(QLatin1Char('/'), 0, 0);
@@ -1077,9 +1238,12 @@ const QList<DiagnosticCodeInfo> &ResourceReader::codes()
         { QString::fromLatin1(CodeInvalidUtf8), S::Error, QStringLiteral("InvalidUtf8"),
             QStringLiteral("The file is not UTF-8; its bytes are kept as read.") },
         { QString::fromLatin1(CodeFileTooLarge), S::Error, QStringLiteral("FileTooLarge"),
-            QStringLiteral("The file is larger than the loader's limit (64 MB) and was not read.") },
+            QStringLiteral("The file is larger than the loader's limit (64M unless --max-file-size says "
+                           "otherwise) and was not read.") },
         { QString::fromLatin1(CodeUnreadable), S::Error, QStringLiteral("Unreadable"),
-            QStringLiteral("The file or folder could not be read.") },
+            QStringLiteral(
+                "The file or folder could not be read; as a warning, a folder entry that was skipped (a "
+                "FIFO, device, socket, or a dangling or looping link).") },
         { QString::fromLatin1(CodeDuplicateKey), S::Error, QStringLiteral("DuplicateKey"),
             QStringLiteral("A key appears twice in one mapping; the API server keeps only the last.") },
         { QString::fromLatin1(CodeNotAnObject), S::Error, QStringLiteral("NotAnObject"),
@@ -1093,6 +1257,11 @@ ResourceReader::ResourceReader(const QString &file, int baseLine)
     : m_file(file)
     , m_baseLine(baseLine)
 { }
+
+int ResourceReader::lineOf(const YamlNode &node) const
+{
+    return m_baseLine + node.start.line - 1;
+}
 
 SourcePos ResourceReader::pos(const YamlNode &node) const
 {
@@ -1142,6 +1311,7 @@ QList<Resource> ResourceReader::read(const YamlNode &root)
                     QStringLiteral("items must be a list, got %1").arg(describeNode(*items)));
             return out;
         }
+        DuplicateKeyFinder(*this, QString()).walk(root, items); // each item is checked as an object
         for (std::size_t i = 0; i < items->children.size(); ++i)
             out.append(readObject(items->children[i], QStringLiteral("items[%1]").arg(i), int(i)));
         out.removeIf([](const Resource &r) { return r.kindName.value.isEmpty(); });
@@ -1166,9 +1336,9 @@ Resource ResourceReader::readObject(const YamlNode &object, const QString &prefi
             QStringLiteral("a Kubernetes object must be a mapping, got %1").arg(describeNode(object)));
         return r;
     }
-    if (const YamlNode *v = object.find("apiVersion"))
+    if (const YamlNode *v = findLast(object, "apiVersion"))
         r.apiVersion = f.string(*v, sub("apiVersion"));
-    if (const YamlNode *v = object.find("kind"))
+    if (const YamlNode *v = findLast(object, "kind"))
         r.kindName = f.string(*v, sub("kind"));
     if (!r.apiVersion.present || !r.kindName.present) {
         report(Severity::Error, CodeNotAnObject, object, path,
@@ -1181,9 +1351,10 @@ Resource ResourceReader::readObject(const YamlNode &object, const QString &prefi
     r.kind = kindOf(r.apiVersion.value, r.kindName.value);
     const bool istio = r.kind == ResourceKind::VirtualService || r.kind == ResourceKind::DestinationRule
         || r.kind == ResourceKind::Gateway;
-    if (const YamlNode *v = object.find("metadata"))
+    if (const YamlNode *v = findLast(object, "metadata"))
         r.metadata = f.metadata(*v, sub("metadata"), istio);
     m_currentResource = r.displayName();
+    DuplicateKeyFinder(*this, prefix).walk(object, nullptr);
     if (istio) {
         MapReader top(*this, object, r.kindName.value, path);
         top.known({ "apiVersion", "kind", "metadata", "status" });
@@ -1205,7 +1376,7 @@ Resource ResourceReader::readObject(const YamlNode &object, const QString &prefi
         }
         return r;
     }
-    const YamlNode *spec = object.find("spec");
+    const YamlNode *spec = findLast(object, "spec");
     switch (r.kind) {
     case ResourceKind::Service:
         r.spec = spec ? f.service(*spec, sub("spec")) : KubernetesService {};
@@ -1217,7 +1388,7 @@ Resource ResourceReader::readObject(const YamlNode &object, const QString &prefi
         if (r.kindName.value == QLatin1String("Pod")) {
             Workload w;
             w.podLabels = r.metadata.labels;
-            if (const YamlNode *md = object.find("metadata"))
+            if (const YamlNode *md = findLast(object, "metadata"))
                 if (const YamlNode *l = md->find("labels"))
                     w.podLabelsPos = pos(*l);
             r.spec = w;

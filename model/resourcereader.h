@@ -40,6 +40,8 @@ public:
     void report(Diagnostic::Severity severity, const char *code, const YamlNode &at, const QString &path,
                 const QString &message);
     SourcePos pos(const YamlNode &node) const;
+    // The line of a node in its file.
+    int lineOf(const YamlNode &node) const;
 
     QString m_currentResource;
 

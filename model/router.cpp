@@ -237,9 +237,11 @@ RouteResult Router::route(const Request &req) const
 
     out.status = RouteResult::Status::Routed;
     // Weights are relative; one destination takes everything whatever its weight.
-    qint64 total = 0;
+    // Summed as double: exact for any sum of int32 weights, and weights past
+    // int32 (an error of check) can neither overflow nor turn a share negative.
+    double total = 0;
     for (const HttpRouteDestination &d : rule.route)
-        total += std::max<qint64>(0, d.weight.valueOr(0));
+        total += double(std::max<qint64>(0, d.weight.valueOr(0)));
     for (const HttpRouteDestination &d : rule.route) {
         RouteDestinationResult r;
         r.host = HostName::resolve(d.destination.host.valueOr(QString()).trimmed(), info.hostNamespace);
@@ -248,7 +250,7 @@ RouteResult Router::route(const Request &req) const
         r.weight = d.weight.valueOr(0);
         r.share = rule.route.size() == 1
             ? 100.0
-            : (total > 0 ? 100.0 * double(std::max<qint64>(0, r.weight)) / double(total) : 0.0);
+            : (total > 0 ? 100.0 * double(std::max<qint64>(0, r.weight)) / total : 0.0);
         r.cluster = clusterName(r.port, r.subset, r.host);
         r.headers = d.headers;
         if (r.share > 0)

@@ -37,7 +37,8 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
         return nullptr;
     }
     const QString ruleName = RouteKinds::displayName(*vs, kind, routeIndex);
-    const qsizetype destinationCount = RouteKinds::destinations(*vs, kind, routeIndex).size();
+    const auto destinations = RouteKinds::destinations(*vs, kind, routeIndex);
+    const qsizetype destinationCount = destinations.size();
     if (weights.size() != destinationCount) {
         *error = QStringLiteral("rule %1 has %2 destinations, got %3 weights")
                      .arg(ruleName)
@@ -45,8 +46,17 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
                      .arg(weights.size());
         return nullptr;
     }
-    for (int w : weights)
-        if (w < 0) {
+    // Weights travel as int through the views, but a file may hold any 64-bit value
+    // (check reports those past int32). One that comes back as its own narrowed int
+    // was not edited: it keeps its text, never rewritten to the wrapped number.
+    QList<bool> unedited;
+    for (qsizetype i = 0; i < destinationCount; ++i) {
+        const Field<qint64> *current = destinations[i].weight;
+        unedited.append(current && current->present && qint64(int(current->value)) != current->value
+            && int(current->value) == weights[i]);
+    }
+    for (qsizetype i = 0; i < weights.size(); ++i)
+        if (const int w = weights[i]; w < 0 && !unedited[i]) {
             *error = QStringLiteral("weight %1 is negative; weights are 0 or more").arg(w);
             return nullptr;
         }
@@ -59,16 +69,24 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
     }
     YamlPath path = document->resourcePath(*resource);
     path += RouteKinds::rulePath(kind, routeIndex, { QByteArray("route") });
-    const YamlNode *destinations = YamlEdit::find(root, path);
-    if (!destinations || !destinations->isSequence() || int(destinations->children.size()) != weights.size()) {
+    const YamlNode *destinationNodes = YamlEdit::find(root, path);
+    if (!destinationNodes || !destinationNodes->isSequence()
+        || int(destinationNodes->children.size()) != weights.size()) {
         *error = QStringLiteral("the destinations of rule %1 are not where the model says; reload the file")
                      .arg(ruleName);
         return nullptr;
     }
     const QByteArray before = document->documentText(resource->fileIndex, resource->documentIndex);
+    // A document with lone-CR lines is edited as LF text of the same length (as ResourceEdit does).
+    const bool crLines = before.contains('\r') && !before.contains('\n');
+    QByteArray base = before;
+    if (crLines)
+        base.replace('\r', '\n');
     QList<TextChange> changes;
     for (int i = 0; i < weights.size(); ++i) {
-        const YamlNode &item = destinations->children[std::size_t(i)];
+        if (unedited[i])
+            continue;
+        const YamlNode &item = destinationNodes->children[std::size_t(i)];
         const QString value = QString::number(weights[i]);
         if (const YamlNode *weight = item.find("weight")) {
             if (!weight->isScalar() || weight->value != value.toStdString() || weight->isQuoted())
@@ -78,13 +96,15 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
                 *error = QStringLiteral("destination %1 of rule %2 is not a mapping").arg(i).arg(ruleName);
                 return nullptr;
             }
-            changes.append(YamlEdit::insertMapEntry(before, item, "weight", value.toUtf8()));
+            changes.append(YamlEdit::insertMapEntry(base, item, "weight", value.toUtf8()));
         }
     }
-    const QByteArray after = YamlEdit::apply(before, changes);
+    QByteArray after = YamlEdit::apply(base, changes);
+    if (crLines)
+        after.replace('\n', '\r');
     QStringList shares;
-    for (int w : weights)
-        shares.append(QString::number(w));
+    for (qsizetype i = 0; i < weights.size(); ++i)
+        shares.append(QString::number(unedited[i] ? destinations[i].weight->value : weights[i]));
     const QString text = QStringLiteral("Set weights of %1 rule %2 to %3")
                              .arg(resource->name(), ruleName, shares.join(QLatin1Char('/')));
     return std::unique_ptr<SetWeights>(new SetWeights(document, resource->fileIndex, resource->documentIndex,

@@ -8,6 +8,7 @@
 #include "validationprimitives.h"
 
 #include <QSet>
+#include <limits>
 
 namespace meshroute {
 
@@ -207,8 +208,8 @@ private:
                 m_ctx.error(m_r, d.weight.pos, Code::InvalidWeight,
                     QStringLiteral("weight %1 < 0; weights are relative shares >= 0").arg(d.weight.value),
                     idx(path, i) + QStringLiteral(".weight"));
-            else if (d.weight.present)
-                total += d.weight.value;
+            else if (d.weight.present && __builtin_add_overflow(total, d.weight.value, &total))
+                total = std::numeric_limits<qint64>::max(); // weights past int32 are reported on their own
         }
         if (route.size() > 1 && total == 0)
             m_ctx.error(m_r, route.first().pos.isValid() ? route.first().pos : rulePos, Code::InvalidWeight,

@@ -80,6 +80,16 @@ public:
         // elsewhere it is the next key after a missing value.
         const bool keyExpected = !stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping
             && stack.back().node->children.size() % 2 == 0;
+        // yaml-cpp lets through two things YAML 1.2 rejects, which the fast parser
+        // reports the same way: an empty flow entry ("[a,,b]", "{a: 1,, b: 2}") is
+        // a null key or item standing on its ',', and a line with a word but no
+        // ':' among block keys is a key whose null value stands on the key itself.
+        const bool itemExpected = !stack.empty() && stack.back().node->kind == YamlNode::Kind::Sequence;
+        if ((keyExpected || itemExpected) && at < int(t.size()) && t[at] == ',')
+            throw Abort { "empty entry in a flow collection: remove the extra ','", at };
+        if (!stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping && !keyExpected
+            && stack.back().node->children.back().start.offset == at)
+            throw Abort { "could not find expected ':' after this key; write \"key: value\"", at };
         const int wordEnd = nullWordEnd(pos, keyExpected);
         const int nullPos = wordEnd > 0 ? pos : missingValuePosition(at);
         YamlNode &node = addNode();

@@ -531,6 +531,10 @@ void FastParserImpl::parseBlockMapping(YamlNode &out, int column, YamlNode &&fir
         parseBlockNode(value, column, Ctx::MapValue, p);
         if (ind != column)
             break;
+        // A plain line at the keys' indentation without "key:" is not YAML
+        // (libyaml: "could not find expected ':'"); yaml-cpp would fold it away.
+        if (!std::strchr("-?:,[]{}#&*!|>%@`'\"", s[p]) && scanPlainLine(t, p, false).why != LineStop::Colon)
+            fail(p, "could not find expected ':' after this key; write \"key: value\"");
         YamlNode &key = out.children.emplace_back();
         if (!parseKey(key))
             unsupported(p, "expected a mapping key");
@@ -623,6 +627,9 @@ void FastParserImpl::parseFlow(YamlNode &out)
         skipFlowSpace(open);
         if (s[p] == close)
             break;
+        // YAML 1.2 has no empty flow entries: "[a,,b]", "{a: 1,, b: 2}", "[,a]".
+        if (s[p] == ',')
+            fail(p, "empty entry in a flow collection: remove the extra ','");
         if (!isMap) {
             parseFlowNode(out.children.emplace_back());
             skipFlowSpace(open);

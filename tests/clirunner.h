@@ -16,15 +16,9 @@ struct Run
     QByteArray err;
 };
 
-inline Run runMeshroute(const QStringList &args, const QByteArray &stdinData = {})
+// Closes standard input of a started meshroute and collects its outcome.
+inline Run finishRun(QProcess &p)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY")); // headless commands need none
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(MESHROUTE_BINARY), args);
-    if (!stdinData.isEmpty())
-        p.write(stdinData);
     p.closeWriteChannel();
     Run r;
     if (!p.waitForFinished(120000)) {
@@ -35,6 +29,18 @@ inline Run runMeshroute(const QStringList &args, const QByteArray &stdinData = {
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+inline Run runMeshroute(const QStringList &args, const QByteArray &stdinData = {})
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY")); // headless commands need none
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(MESHROUTE_BINARY), args);
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    return finishRun(p);
 }
 
 } // namespace meshroute::test

@@ -8,6 +8,9 @@
 #include <QList>
 #include <QString>
 
+#include <utility>
+#include <vector>
+
 namespace meshroute {
 
 // Turns the YAML tree of one document into typed resources (several for a
@@ -40,6 +43,10 @@ public:
     void report(Diagnostic::Severity severity, const char *code, const YamlNode &at, const QString &path,
                 const QString &message);
     SourcePos pos(const YamlNode &node) const;
+    // The key whose value is being read (MapReader::field), so that a mapping or list value is
+    // reported at its key. Nested reads push and pop in order.
+    void enterValue(const YamlNode &key, const YamlNode &value) { m_keys.push_back({ &key, &value }); }
+    void leaveValue() { m_keys.pop_back(); }
 
     QString m_currentResource;
 
@@ -49,6 +56,8 @@ private:
     QString m_file;
     int m_baseLine;
     Diagnostics m_diagnostics;
+    std::vector<std::pair<const YamlNode *, const YamlNode *>> m_keys; // key, value being read
+    const YamlNode *keyOf(const YamlNode &value) const;
 };
 
 } // namespace meshroute

@@ -1,10 +1,14 @@
 #include "checker.h"
 
+#include "cacertificateanalyzer.h"
 #include "checkcontext.h"
+#include "destinationrulemultimatchanalyzer.h"
 #include "destinationrulevalidator.h"
 #include "gatewayvalidator.h"
 #include "meshanalyzer.h"
+#include "serviceassociationanalyzer.h"
 #include "shadowanalyzer.h"
+#include "unuseddelegateanalyzer.h"
 #include "virtualservicevalidator.h"
 #include "workspace.h"
 
@@ -32,6 +36,7 @@ Diagnostics checkOne(const Workspace &ws, const Resource &r)
         break;
     case ResourceKind::DestinationRule:
         DestinationRuleValidator::validate(ctx, r);
+        CaCertificateAnalyzer::analyze(ctx, r);
         break;
     case ResourceKind::Gateway:
         GatewayValidator::validate(ctx, r);
@@ -129,6 +134,9 @@ Checker::Parts Checker::checkParts(const Workspace &workspace, const CheckOption
     {
         CheckContext ctx(workspace, mesh);
         MeshAnalyzer::analyze(ctx);
+        UnusedDelegateAnalyzer::analyze(ctx);
+        DestinationRuleMultiMatchAnalyzer::analyze(ctx);
+        ServiceAssociationAnalyzer::analyze(ctx);
     }
     const Suppression suppression(workspace, options);
     Parts parts;

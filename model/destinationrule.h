@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+#include <vector>
+
 namespace meshroute {
 
 // The parts of a TrafficPolicy that meshroute reads. The rest of the policy
@@ -24,6 +26,10 @@ struct TrafficPolicy
     int fieldCount = 0;
     SourcePos pos;
     bool present = false;
+    // portLevelSettings: each a policy of its own for one port (`port` set only there).
+    // std::vector because it holds the type being defined.
+    Field<qint64> port;
+    std::vector<TrafficPolicy> portLevelSettings;
 };
 
 struct Subset

@@ -144,18 +144,6 @@ void DestinationRuleValidator::validate(CheckContext &ctx, const Resource &r)
                     QStringLiteral("spec.exportTo[%1]").arg(i));
         }
     }
-
-    // istioctl's CaCertificateAnalyzer: TLS origination that never checks who answers.
-    const TrafficPolicy &tp = dr->trafficPolicy;
-    if (tp.tlsMode.present
-        && (tp.tlsMode.value == QLatin1String("SIMPLE") || tp.tlsMode.value == QLatin1String("MUTUAL"))
-        && (!tp.tlsCaCertificates.present || tp.tlsCaCertificates.value.isEmpty())
-        && !(tp.tlsCredentialName.present && dr->hasWorkloadSelector))
-        ctx.warning(r, tp.tlsMode.pos, Code::NoServerCertificateVerification,
-            QStringLiteral("DestinationRule %1 in namespace %2 has TLS mode set to %3 but no caCertificates "
-                           "are set to validate server identity for host: %4; set tls.caCertificates")
-                .arg(r.name(), r.namespaceName(), tp.tlsMode.value, dr->host.value),
-            QStringLiteral("spec.trafficPolicy.tls.mode"));
 }
 
 } // namespace meshroute

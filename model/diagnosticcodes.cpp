@@ -27,12 +27,17 @@ QList<DiagnosticCodeInfo> makeTable()
             "only one."),
         row(Code::DestinationPortRequired, S::Error, "VirtualServiceDestinationPortSelectorRequired",
             "A destination has no port while its service exposes several."),
+        row(Code::DeploymentAssociatedToMultipleServices, S::Warning,
+            "DeploymentAssociatedToMultipleServices",
+            "Services selecting one mesh Deployment offer one port with different protocols (TCP, UDP)."),
         row(Code::PortNameNotUnderConvention, S::Info, "PortNameIsNotUnderNamingConvention",
             "A Service port has neither a protocol-prefixed name (http-, grpc-, ...) nor appProtocol."),
         row(Code::NoServerCertificateVerification, S::Warning,
             "NoServerCertificateVerificationDestinationLevel",
             "DestinationRule TLS SIMPLE/MUTUAL without caCertificates: the server's identity is not "
             "verified."),
+        row(Code::NoServerCertificateVerificationPort, S::Warning, "NoServerCertificateVerificationPortLevel",
+            "The same for one port: a portLevelSettings TLS SIMPLE/MUTUAL without caCertificates."),
         row(Code::UnreachableRule, S::Warning, "VirtualServiceUnreachableRule",
             "A rule can never match: it follows a rule without match, or all its matches repeat earlier "
             "ones."),
@@ -40,23 +45,28 @@ QList<DiagnosticCodeInfo> makeTable()
             "One match of a rule is a duplicate of, or covered by, an earlier match."),
         row(Code::HostNotFoundInGateway, S::Warning, "VirtualServiceHostNotFoundInGateway",
             "None of the VirtualService's hosts is served by a Gateway it binds to (404 at the gateway)."),
+        row(Code::DeploymentConflictingPorts, S::Warning, "DeploymentConflictingPorts",
+            "Services selecting one mesh Deployment reach the same targetPort through different ports."),
         row(Code::GatewayDuplicateCertificate, S::Warning, "GatewayDuplicateCertificate",
             "The same credentialName on Gateways sharing pods: HTTP/2 connection reuse gives 404s."),
         row(Code::IngressRouteRulesNotAffected, S::Warning, "IngressRouteRulesNotAffected",
             "A gateway-bound VirtualService routes to a host whose subsets a mesh VirtualService splits; "
             "the mesh rules do not apply to ingress traffic."),
         row(Code::ConflictingGateways, S::Error, "ConflictingGateways",
-            "Gateways on the same workloads and port declare overlapping hosts with different protocols."),
+            "Gateways on the same workloads declare the same host (as written) on the same port number and "
+            "bind, whatever the protocol."),
         row(Code::JwtClaimRoutingWithoutRequestAuthN, S::Error, "JwtClaimBasedRoutingWithoutRequestAuthN",
             "JWT claim routing without a RequestAuthentication for the gateway; info when none was opened."),
+        row(Code::ExternalNameInvalidPortName, S::Warning, "ExternalNameServiceTypeInvalidPortName",
+            "A port of an ExternalName Service is named `tcp` or for no protocol: TCP traffic to it may not "
+            "be forwarded."),
         row(Code::GatewayPortNotOnService, S::Warning, "GatewayPortNotDefinedOnService",
             "A Gateway server port is not exposed by the Service in front of the gateway pods."),
         row(Code::ReferencedInternalGateway, S::Warning, "ReferencedInternalGateway",
             "A VirtualService binds to a Gateway that Istio generates internally (Gateway API)."),
         row(Code::SubsetSelectsNoPods, S::Error, "DestinationRuleSubsetNotSelectPods",
-            "A subset's labels merged with the service selector match no opened workload (503 UH); info when "
-            "no "
-            "route uses the subset or no workload of the service was opened."),
+            "A subset's labels merged with the service selector match no opened workload (503 UH), "
+            "whether or not a route uses it yet; info when no workload of the service was opened."),
         row(Code::UnknownDestinationRuleHost, S::Warning, "UnknownDestinationRuleHost",
             "A DestinationRule's host matches no Service or ServiceEntry; info when it would live in files "
             "that "
@@ -108,7 +118,8 @@ QList<DiagnosticCodeInfo> makeTable()
         row(Code::InvalidRewrite, S::Error, "InvalidRewrite",
             "rewrite sets both uri and uriRegexRewrite, nothing, or an incomplete regex rewrite."),
         row(Code::InvalidRedirect, S::Error, "InvalidRedirect",
-            "redirect sets both uri and prefixRewrite, nothing, or prefixRewrite on a non-prefix match."),
+            "redirect sets both uri and prefixRewrite, nothing, prefixRewrite on a non-prefix match, or a "
+            "scheme other than http and https."),
         row(Code::InvalidFault, S::Error, "InvalidFault",
             "fault without delay or abort, a delay without fixedDelay, an abort without a supported type."),
         row(Code::InvalidRetry, S::Error, "InvalidRetry",
@@ -157,6 +168,12 @@ QList<DiagnosticCodeInfo> makeTable()
             "prefix, weaker other conditions): the rule is never used."),
         row(Code::NameDotNamespaceHost, S::Info, "NameDotNamespaceHost",
             "A host written `name.namespace`; Istio does not expand it to the service's FQDN."),
+        row(Code::UnusedDelegate, S::Warning, "UnusedDelegate",
+            "A VirtualService without hosts (a delegate) that no opened VirtualService delegates to: its "
+            "rules are never used."),
+        row(Code::DestinationRuleMultiMatch, S::Warning, "DestinationRuleMultiMatch",
+            "Two DestinationRules for the same host define the same subset, or one has no subsets; istiod "
+            "keeps one definition (Kiali KIA0201)."),
     };
 }
 

@@ -39,15 +39,19 @@ inline constexpr const char Deprecated[] = "IST0002";
 inline constexpr const char ReferencedResourceNotFound[] = "IST0101";
 inline constexpr const char ConflictingMeshGatewayHosts[] = "IST0109";
 inline constexpr const char DestinationPortRequired[] = "IST0112";
+inline constexpr const char DeploymentAssociatedToMultipleServices[] = "IST0116";
 inline constexpr const char PortNameNotUnderConvention[] = "IST0118";
 inline constexpr const char NoServerCertificateVerification[] = "IST0128";
+inline constexpr const char NoServerCertificateVerificationPort[] = "IST0129";
 inline constexpr const char UnreachableRule[] = "IST0130";
 inline constexpr const char IneffectiveMatch[] = "IST0131";
 inline constexpr const char HostNotFoundInGateway[] = "IST0132";
+inline constexpr const char DeploymentConflictingPorts[] = "IST0137";
 inline constexpr const char GatewayDuplicateCertificate[] = "IST0138";
 inline constexpr const char IngressRouteRulesNotAffected[] = "IST0140";
 inline constexpr const char ConflictingGateways[] = "IST0145";
 inline constexpr const char JwtClaimRoutingWithoutRequestAuthN[] = "IST0149";
+inline constexpr const char ExternalNameInvalidPortName[] = "IST0150";
 inline constexpr const char GatewayPortNotOnService[] = "IST0162";
 inline constexpr const char ReferencedInternalGateway[] = "IST0165";
 inline constexpr const char SubsetSelectsNoPods[] = "IST0173";
@@ -98,6 +102,8 @@ inline constexpr const char DuplicateDestination[] = "MR2002";
 inline constexpr const char SeveralVirtualServicesForHost[] = "MR2003";
 inline constexpr const char ShadowedRule[] = "MR2004";
 inline constexpr const char NameDotNamespaceHost[] = "MR2005";
+inline constexpr const char UnusedDelegate[] = "MR2006";
+inline constexpr const char DestinationRuleMultiMatch[] = "MR2007";
 } // namespace Code
 
 } // namespace meshroute

@@ -14,6 +14,10 @@ struct SourcePos
     int column = 0;     // 1-based
     int offset = -1;    // byte offset of the value's first character
     int endOffset = -1; // one past its last character
+    // For a mapping or list written as the value of a key (`redirect:`, `route:`): where that
+    // key is. A finding about the field points there, not at the first line inside the value.
+    int keyLine = 0;
+    int keyColumn = 0;
 
     bool isValid() const { return line > 0; }
 };

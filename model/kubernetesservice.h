@@ -47,6 +47,8 @@ struct Workload
 {
     Labels podLabels;
     SourcePos podLabelsPos;
+    Labels podAnnotations; // of the pod template
+    bool hasIstioProxy = false; // the template has an istio-proxy container
     Field<qint64> replicas; // absent means 1, as Kubernetes defaults it
     Labels selector;
 

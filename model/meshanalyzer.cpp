@@ -470,14 +470,22 @@ private:
         if (!gw) {
             if (m_foreignGateways.contains(g.key()))
                 return; // a Gateway API gateway: its listeners are not read
-            if (m_gatewayNamespaces.contains(g.ns))
+            if (m_gatewayNamespaces.contains(g.ns)) {
                 m_ctx.error(r, ref.pos, Code::ReferencedResourceNotFound,
                     QStringLiteral(
                         "Referenced gateway not found: \"%1\"; namespace %2 has no Gateway %3 among "
                         "the opened files; correct the name (namespace/name) or add the Gateway")
                         .arg(ref.value, g.ns, g.name),
                     path);
-            else
+                // virtualservice/gateways.go analyzeVirtualService goes on to vsHostInGateway, which
+                // finds no server host of a Gateway that does not exist: IST0132 as well.
+                if (checkHosts)
+                    m_ctx.warning(r, ref.pos, Code::HostNotFoundInGateway,
+                        QStringLiteral("no host of VirtualService %1 is served by Gateway %2, which does not "
+                                       "exist: requests bound to it get no route")
+                            .arg(r.displayName().section(QLatin1Char(' '), 1), g.key()),
+                        path);
+            } else
                 m_ctx.info(r, ref.pos, Code::ReferencedResourceNotFound,
                     QStringLiteral("gateway %1 is not among the opened files (no Gateway of namespace %2 was "
                                    "opened); open it to have the binding checked")
@@ -943,8 +951,10 @@ private:
                                      : QStringLiteral(
                                          "No opened VirtualService routes to it yet; fix the labels before "
                                          "one does"));
-            m_ctx.report(r, at, referenced ? Diagnostic::Severity::Error : Diagnostic::Severity::Info,
-                Code::SubsetSelectsNoPods, message, path);
+            // An error whether or not a route uses the subset yet: istioctl's PodNotSelectedAnalyzer
+            // (analyzers/destinationrule/subset.go) reports every unmatched subset, and
+            // msg/messages.gen.go gives DestinationRuleSubsetNotSelectPods the level diag.Error.
+            m_ctx.error(r, at, Code::SubsetSelectsNoPods, message, path);
         }
     }
 
@@ -964,28 +974,9 @@ private:
         return out;
     }
 
-    static QString protocolFamily(const QString &protocol)
-    {
-        const QString p = protocol.toUpper();
-        if (p == QLatin1String("HTTP") || p == QLatin1String("HTTP2") || p == QLatin1String("GRPC")
-            || p == QLatin1String("GRPC-WEB"))
-            return QStringLiteral("HTTP");
-        return p;
-    }
-
-    static bool opaque(const QString &family)
-    {
-        return family == QLatin1String("TCP") || family == QLatin1String("MONGO")
-            || family == QLatin1String("MYSQL") || family == QLatin1String("REDIS")
-            || family == QLatin1String("UDP");
-    }
-
-    static QString dnsPart(const QString &host)
-    {
-        const qsizetype slash = host.indexOf(QLatin1Char('/'));
-        return (slash >= 0 ? host.mid(slash + 1) : host).toLower();
-    }
-
+    // IST0145 as istioctl's ConflictingGatewayAnalyzer (gateway/conflictinggateway.go analyzeGateway,
+    // isGWConflict -> model.CheckDuplicates): Gateways on the same workloads whose servers share a
+    // port number and a host written identically with the same bind. The protocol is not compared.
     void gatewayConflicts()
     {
         for (int a = 0; a < m_gateways.size(); ++a) {
@@ -994,63 +985,58 @@ private:
             if (!ga.hasSelector || ga.selector.isEmpty())
                 continue;
             const QList<const Resource *> podsA = podsOf(ga.selector);
+            QList<const Resource *> sameWorkloads;
             for (int b = 0; b < m_gateways.size(); ++b) {
-                if (a == b)
+                const Gateway &gb = *m_gateways[b]->gateway();
+                if (a == b || !gb.hasSelector || gb.selector.isEmpty())
                     continue;
-                const Resource &rb = *m_gateways[b];
-                const Gateway &gb = *rb.gateway();
-                if (!gb.hasSelector || gb.selector.isEmpty())
-                    continue;
-                bool sameWorkloads = sameLabels(ga.selector, gb.selector);
+                bool shared = sameLabels(ga.selector, gb.selector);
                 for (const Resource *p : podsA)
-                    sameWorkloads = sameWorkloads || labelsContain(p->workload()->podLabels, gb.selector);
-                if (!sameWorkloads)
+                    shared = shared || labelsContain(p->workload()->podLabels, gb.selector);
+                if (shared)
+                    sameWorkloads.append(m_gateways[b]);
+            }
+            for (int i = 0; i < ga.servers.size(); ++i) {
+                const Server &sa = ga.servers[i];
+                QStringList others;
+                for (const Resource *rb : std::as_const(sameWorkloads))
+                    if (serversConflict(sa, *rb->gateway()))
+                        others.append(rb->displayName().section(QLatin1Char(' '), 1));
+                if (others.isEmpty())
                     continue;
-                const QString clash = serverClash(ga, gb);
-                if (clash.isEmpty())
-                    continue;
-                const int server = clash.section(QLatin1Char('|'), 0, 0).toInt();
-                m_ctx.error(ra,
-                    ga.servers[server].port.pos.isValid() ? ga.servers[server].port.pos
-                                                          : ga.servers[server].pos,
-                    Code::ConflictingGateways,
-                    QStringLiteral(
-                        "Conflict with gateways %1 (workload selector %2, port %3, hosts %4): the "
-                        "proxy cannot serve both protocols on one port; move one server to another "
-                        "port or make the hosts disjoint")
-                        .arg(rb.displayName().section(QLatin1Char(' '), 1), describeLabels(gb.selector),
-                            clash.section(QLatin1Char('|'), 1, 1), clash.section(QLatin1Char('|'), 2)),
-                    QStringLiteral("spec.servers[%1].port").arg(server));
-                break; // one report per Gateway is enough to act on
+                others.sort();
+                QStringList hosts;
+                for (const Field<QString> &h : sa.hosts)
+                    hosts.append(h.value);
+                m_ctx.error(ra, sa.port.pos.isValid() ? sa.port.pos : sa.pos, Code::ConflictingGateways,
+                    QStringLiteral("Conflict with gateways %1 (workload selector %2, port %3, hosts %4): "
+                                   "the same host on the same port of the same workloads; istiod keeps "
+                                   "one server and drops the other. Move one server to another port or "
+                                   "remove the duplicate host")
+                        .arg(others.join(QLatin1Char(',')), describeLabels(ga.selector))
+                        .arg(sa.port.number.value)
+                        .arg(hosts.join(QLatin1Char(','))),
+                    QStringLiteral("spec.servers[%1].port").arg(i));
             }
         }
     }
 
-    // "serverIndexInA|port|hosts" of the first clash between two Gateways' servers, or empty.
-    static QString serverClash(const Gateway &a, const Gateway &b)
+    // Whether `server` repeats a host (as written) and bind of `other` on the same port number.
+    // istioctl indexes each Gateway's hosts per port and keeps the last server of a port only
+    // (initGatewaysMap overwrites the entry), so only that server is compared.
+    static bool serversConflict(const Server &server, const Gateway &other)
     {
-        for (int i = 0; i < a.servers.size(); ++i) {
-            const Server &sa = a.servers[i];
-            for (const Server &sb : b.servers) {
-                if (!sa.port.number.present || sa.port.number.value != sb.port.number.value)
-                    continue;
-                const QString fa = protocolFamily(sa.port.protocol.value),
-                              fb = protocolFamily(sb.port.protocol.value);
-                if (fa == fb && !opaque(fa))
-                    continue; // same L7 protocol: Istio merges the servers by host
-                QStringList shared;
-                for (const Field<QString> &ha : sa.hosts)
-                    for (const Field<QString> &hb : sb.hosts)
-                        if (HostName::overlaps(dnsPart(ha.value), dnsPart(hb.value)))
-                            shared.append(dnsPart(ha.value));
-                if (!shared.isEmpty())
-                    return QStringLiteral("%1|%2|%3")
-                        .arg(i)
-                        .arg(sa.port.number.value)
-                        .arg(shared.join(QLatin1Char(',')));
-            }
-        }
-        return {};
+        const Server *last = nullptr;
+        for (const Server &s : other.servers)
+            if (s.port.number.value == server.port.number.value)
+                last = &s;
+        if (!last || last->bind.valueOr(QString()) != server.bind.valueOr(QString()))
+            return false;
+        for (const Field<QString> &h : server.hosts)
+            for (const Field<QString> &known : last->hosts)
+                if (h.value == known.value)
+                    return true;
+        return false;
     }
 
     void gatewayWorkloads(const Resource &r)
@@ -1175,13 +1161,26 @@ private:
         if (ns.startsWith(QLatin1String("kube-")) || ns == QLatin1String("istio-system"))
             return;
         const KubernetesService &svc = *r.service();
-        if (svc.type.value == QLatin1String("ExternalName"))
-            return;
+        const bool externalName = svc.type.value == QLatin1String("ExternalName");
         for (int i = 0; i < svc.ports.size(); ++i) {
             const ServicePort &p = svc.ports[i];
-            if (p.appProtocol.present && !p.appProtocol.value.isEmpty())
+            const bool named = (p.appProtocol.present && !p.appProtocol.value.isEmpty())
+                || !ValidationPrimitives::protocolOfPortName(p.name.value).isEmpty();
+            // service/portname.go analyzeService: on an ExternalName Service an unnamed protocol,
+            // and also the plain name "tcp", is IST0150 instead of IST0118.
+            if (externalName) {
+                if (!named || p.name.value == QLatin1String("tcp"))
+                    m_ctx.warning(r, p.name.present ? p.name.pos : p.pos, Code::ExternalNameInvalidPortName,
+                        QStringLiteral(
+                            "Port name %1 of an ExternalName service is invalid: the proxy may stop "
+                            "tcp-named ports and unmatched TCP traffic from being forwarded "
+                            "correctly; name it for its protocol (http-, https-, tls-) or set "
+                            "appProtocol")
+                            .arg(p.name.present ? p.name.value : QStringLiteral("(none)")),
+                        QStringLiteral("spec.ports[%1].name").arg(i));
                 continue;
-            if (!ValidationPrimitives::protocolOfPortName(p.name.value).isEmpty())
+            }
+            if (named)
                 continue;
             m_ctx.info(r, p.name.present ? p.name.pos : p.pos, Code::PortNameNotUnderConvention,
                 QStringLiteral(

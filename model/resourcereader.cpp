@@ -148,7 +148,9 @@ public:
         if (last == m_node.children.size())
             return false;
         const Path child(&m_path, key);
+        m_reader.enterValue(m_node.children[last], m_node.children[last + 1]);
         f(m_node.children[last + 1], child);
+        m_reader.leaveValue();
         return true;
     }
 
@@ -878,10 +880,15 @@ public:
         r.field("proxyProtocol", [&](const YamlNode &, const QString &) { t.hasProxyProtocol = true; });
         r.known({ "connectionPool", "outlierDetection", "retryBudget" });
         if (portLevel)
-            r.known({ "port" });
+            r.field("port", [&](const YamlNode &v, const Path &p) {
+                MapReader pr(m_r, v, QStringLiteral("PortSelector"), p);
+                pr.field("number", [&](const YamlNode &f, const Path &fp) { t.port = integer(f, fp); });
+            });
         else
             r.field("portLevelSettings", [&](const YamlNode &v, const Path &p) {
-                list(v, p, [&](const YamlNode &item, const Path &ip) { trafficPolicy(item, ip, true); });
+                list(v, p, [&](const YamlNode &item, const Path &ip) {
+                    t.portLevelSettings.push_back(trafficPolicy(item, ip, true));
+                });
             });
         return t;
     }
@@ -1052,12 +1059,22 @@ public:
                 w.selector = labels(*ml, Path(&p, "matchLabels"));
         });
         r.field("template", [&](const YamlNode &v, const Path &p) {
-            if (const YamlNode *md = v.find("metadata"))
+            if (const YamlNode *md = v.find("metadata")) {
+                const Path metadataPath(&p, "metadata");
                 if (const YamlNode *l = md->find("labels")) {
-                    const Path metadataPath(&p, "metadata");
                     w.podLabels = labels(*l, Path(&metadataPath, "labels"));
                     w.podLabelsPos = m_r.pos(*l);
                 }
+                if (const YamlNode *a = md->find("annotations"))
+                    w.podAnnotations = labels(*a, Path(&metadataPath, "annotations"));
+            }
+            // Whether the pods carry a sidecar already (istioctl's in_mesh.go hasIstioProxy).
+            if (const YamlNode *ps = v.find("spec"))
+                if (const YamlNode *cs = ps->find("containers"); cs && cs->isSequence())
+                    for (const YamlNode &c : cs->children)
+                        if (const YamlNode *name = c.isMapping() ? c.find("name") : nullptr;
+                            name && name->value == "istio-proxy" && c.find("image"))
+                            w.hasIstioProxy = true;
         });
         return w;
     }
@@ -1263,9 +1280,21 @@ int ResourceReader::lineOf(const YamlNode &node) const
     return m_baseLine + node.start.line - 1;
 }
 
+const YamlNode *ResourceReader::keyOf(const YamlNode &value) const
+{
+    if ((!value.isMapping() && !value.isSequence()) || m_keys.empty() || m_keys.back().second != &value)
+        return nullptr;
+    return m_keys.back().first;
+}
+
 SourcePos ResourceReader::pos(const YamlNode &node) const
 {
-    return SourcePos { node.start.line, node.start.column, node.start.offset, node.endOffset };
+    SourcePos p { node.start.line, node.start.column, node.start.offset, node.endOffset };
+    if (const YamlNode *key = keyOf(node)) {
+        p.keyLine = key->start.line;
+        p.keyColumn = key->start.column;
+    }
+    return p;
 }
 
 void ResourceReader::report(Diagnostic::Severity severity, const char *code, const YamlNode &at,
@@ -1276,8 +1305,9 @@ void ResourceReader::report(Diagnostic::Severity severity, const char *code, con
     d.code = QString::fromLatin1(code);
     d.message = message;
     d.file = m_file;
-    d.line = m_baseLine + at.start.line - 1;
-    d.column = at.start.column;
+    const YamlNode &where = keyOf(at) ? *keyOf(at) : at;
+    d.line = m_baseLine + where.start.line - 1;
+    d.column = where.start.column;
     d.resource = m_currentResource;
     d.path = path;
     m_diagnostics.append(d);

@@ -8,6 +8,9 @@
 #include <QList>
 #include <QString>
 
+#include <utility>
+#include <vector>
+
 namespace meshroute {
 
 // Turns the YAML tree of one document into typed resources (several for a
@@ -42,6 +45,10 @@ public:
     SourcePos pos(const YamlNode &node) const;
     // The line of a node in its file.
     int lineOf(const YamlNode &node) const;
+    // The key whose value is being read (MapReader::field), so that a mapping or list value is
+    // reported at its key. Nested reads push and pop in order.
+    void enterValue(const YamlNode &key, const YamlNode &value) { m_keys.push_back({ &key, &value }); }
+    void leaveValue() { m_keys.pop_back(); }
 
     QString m_currentResource;
 
@@ -51,6 +58,8 @@ private:
     QString m_file;
     int m_baseLine;
     Diagnostics m_diagnostics;
+    std::vector<std::pair<const YamlNode *, const YamlNode *>> m_keys; // key, value being read
+    const YamlNode *keyOf(const YamlNode &value) const;
 };
 
 } // namespace meshroute

@@ -2,6 +2,7 @@
 
 #include "hostname.h"
 #include "kubernetesservice.h"
+#include "redirectlocation.h"
 #include "request.h"
 
 #include <re2/re2.h>
@@ -15,19 +16,20 @@ QString qs(std::string_view s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-int defaultPort(const QString &scheme)
-{
-    return scheme == QLatin1String("https") ? 443 : 80;
-}
-
-// The port of the cluster a destination names (reference 6.9): its own,
-// else the service's only port, else the port the request arrived on.
-int clusterPort(const RouteTable &table, const Destination &d, const QString &fqdn, int listenerPort)
+// The port of the cluster a destination names (reference 6.9), as route.go
+// GetDestinationCluster: its own, else the port of "the service" when it has
+// exactly one, else the listener's. A gateway looks the host up among all
+// services (gateway.go: nameToServiceMap); a sidecar only among those that
+// expose the listener's port, each cut down to that one port
+// (httproute.go BuildSidecarOutboundVirtualHosts: servicesByName). So from a
+// sidecar a destination without a port always gets the listener's port.
+int clusterPort(
+    const RouteTable &table, const Destination &d, const QString &fqdn, int listenerPort, bool fromGateway)
 {
     if (d.port.number.present && d.port.number.value > 0)
         return int(d.port.number.value);
     QList<int> ports;
-    if (table.servicePorts(fqdn, &ports) && ports.size() == 1)
+    if (fromGateway && table.servicePorts(fqdn, &ports) && ports.size() == 1)
         return ports.first();
     return listenerPort;
 }
@@ -58,6 +60,12 @@ void addDestinationWarnings(const RouteTable &table, const QString &what, const 
         out.warnings << QStringLiteral(
             "%1 %2 has several ports and names none: Envoy uses the listener port %3, "
             "which the service does not expose: 503 NC (IST0112)")
+                            .arg(what, fqdn)
+                            .arg(port);
+    else if (!hasPort && !ports.isEmpty() && !ports.contains(port))
+        out.warnings << QStringLiteral(
+            "%1 %2 names no port and does not expose the listener port %3: a sidecar picks the "
+            "listener's port, and outbound|%3||%2 does not exist: 503 NC; name the port")
                             .arg(what, fqdn)
                             .arg(port);
     *readyPods = table.readyPods(fqdn, subset);
@@ -123,13 +131,20 @@ RouteResult Router::route(const Request &req) const
         out.httpStatus = 404;
         out.responseFlag = QStringLiteral("NR");
         return out;
-    case O::HttpsRedirect:
+    case O::HttpsRedirect: {
         out.status = RouteResult::Status::Redirect;
         out.httpStatus = 301;
         out.redirectCode = 301;
         out.hasRedirect = true;
-        out.location = QStringLiteral("https://") + host + path;
+        // Envoy's require_tls answers with an https_redirect: only the scheme changes, and the
+        // Host header's port is handled as for any redirect (utility.cc processRequestHost).
+        HttpRedirect toHttps;
+        toHttps.scheme.value = QStringLiteral("https");
+        toHttps.scheme.present = true;
+        out.location = RedirectLocation::build(
+            toHttps, { qs(req.scheme()), qs(req.authority()), path, listenerPort, false });
         return out;
+    }
     case O::Passthrough: {
         out.status = RouteResult::Status::Routed;
         out.httpStatus = 0;
@@ -194,32 +209,21 @@ RouteResult Router::route(const Request &req) const
         out.redirect = r;
         out.redirectCode = int(r.redirectCode.valueOr(301));
         out.httpStatus = out.redirectCode;
-        const QString scheme
-            = r.scheme.present && !r.scheme.value.isEmpty() ? r.scheme.value.toLower() : qs(req.scheme());
-        QString newHost = host;
-        int port = req.authorityPort();
-        if (r.authority.present && !r.authority.value.isEmpty()) {
-            newHost = r.authority.value;
-            if (newHost.contains(QLatin1Char(':')))
-                port = 0;
-        }
-        if (r.port.present && r.port.value > 0)
-            port = int(r.port.value);
-        else if (r.derivePort.valueOr(QString()) == QLatin1String("FROM_PROTOCOL_DEFAULT"))
-            port = 0;
-        else if (r.derivePort.valueOr(QString()) == QLatin1String("FROM_REQUEST_PORT"))
-            port = listenerPort;
-        else if (scheme != qs(req.scheme()))
-            port = 0; // a scheme change drops the old scheme's port
         QString newPath = path;
         if (r.uri.present && !r.uri.value.isEmpty())
             newPath = r.uri.value.contains(QLatin1Char('?')) ? r.uri.value : r.uri.value + query;
         else if (r.prefixRewrite.present)
             newPath = prefixMatch ? replacePrefix(path, matchedPrefix, r.prefixRewrite.value)
                                   : r.prefixRewrite.value + query;
-        out.location = scheme + QStringLiteral("://") + newHost
-            + (port > 0 && port != defaultPort(scheme) ? QLatin1Char(':') + QString::number(port) : QString())
-            + newPath;
+        RedirectLocation::Request at;
+        at.scheme = qs(req.scheme());
+        at.authority = qs(req.authority());
+        at.path = newPath;
+        at.listenerPort = listenerPort;
+        // istiod's IsTLS is "the gateway server has tls"; a request that arrived as https on a
+        // gateway reached such a server. Sidecars never terminate TLS.
+        at.tlsServer = req.fromGateway() && at.scheme == QLatin1String("https");
+        out.location = RedirectLocation::build(r, at);
         return out;
     }
     if (rule.directResponse->present) {
@@ -246,7 +250,7 @@ RouteResult Router::route(const Request &req) const
         RouteDestinationResult r;
         r.host = HostName::resolve(d.destination.host.valueOr(QString()).trimmed(), info.hostNamespace);
         r.subset = d.destination.subset.valueOr(QString());
-        r.port = clusterPort(m_table, d.destination, r.host, listenerPort);
+        r.port = clusterPort(m_table, d.destination, r.host, listenerPort, req.fromGateway());
         r.weight = d.weight.valueOr(0);
         r.share = rule.route.size() == 1
             ? 100.0
@@ -300,7 +304,7 @@ RouteResult Router::route(const Request &req) const
         RouteMirrorResult mr;
         mr.host = HostName::resolve(d.host.valueOr(QString()).trimmed(), info.hostNamespace);
         mr.subset = d.subset.valueOr(QString());
-        mr.port = clusterPort(m_table, d, mr.host, listenerPort);
+        mr.port = clusterPort(m_table, d, mr.host, listenerPort, req.fromGateway());
         mr.percentage = percentage;
         mr.cluster = clusterName(mr.port, mr.subset, mr.host);
         out.mirrors << mr;

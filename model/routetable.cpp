@@ -490,29 +490,30 @@ struct RouteTable::Data
 namespace {
 
 // Delegate match merging (reference 6.13): a delegate match must stay inside
-// its root match, else istiod drops the delegate rule.
+// its root match, else istiod drops the delegate rule. As
+// pilot/pkg/model/virtualservice.go stringMatchConflict, which reads an
+// empty exact/prefix/regex as unset: a root match that sets none of them
+// (presence only) conflicts with every delegate match of the same field,
+// and so do a root regex and any delegate match.
 bool stringMatchConflict(const StringMatch *root, const StringMatch *leaf)
 {
     if (!root || !leaf)
         return false;
     using T = StringMatch::Type;
-    if (root->type == T::Regex && leaf->type != T::Presence)
+    const auto is = [](const StringMatch *m, T type) { return m->type == type && !m->value.isEmpty(); };
+    const auto any
+        = [&](const StringMatch *m) { return is(m, T::Regex) || is(m, T::Prefix) || is(m, T::Exact); };
+    if (is(root, T::Regex) && any(leaf))
         return true;
-    if (leaf->type == T::Regex && root->type != T::Presence)
+    if (is(leaf, T::Regex) && any(root))
         return true;
-    if (root->type == T::Exact && !root->value.isEmpty()) {
-        if (leaf->type == T::Prefix)
-            return true;
-        if (leaf->type == T::Exact && leaf->value != root->value)
-            return true;
+    if (is(root, T::Exact))
+        return is(leaf, T::Prefix) || !is(leaf, T::Exact) || leaf->value != root->value;
+    if (is(root, T::Prefix)) {
+        if (is(leaf, T::Prefix) || is(leaf, T::Exact))
+            return !leaf->value.startsWith(root->value);
     }
-    if (root->type == T::Prefix && !root->value.isEmpty()) {
-        if (leaf->type == T::Prefix && !leaf->value.startsWith(root->value))
-            return true;
-        if (leaf->type == T::Exact && !leaf->value.startsWith(root->value))
-            return true;
-    }
-    return false;
+    return true;
 }
 
 const StringMatch *findIn(const StringMatchMap &map, const QString &key)

@@ -391,6 +391,14 @@ private:
                                "uri instead, or match by prefix"),
                 path + QStringLiteral(".prefixRewrite"));
         const auto set = [](const Field<QString> &f) { return f.present && !f.value.isEmpty(); };
+        // validation.go validateHTTPRedirect: Envoy's scheme_redirect takes any string, the webhook
+        // only these two (compared as written, so "HTTPS" is rejected too).
+        if (set(r.scheme) && r.scheme.value != QLatin1String("http")
+            && r.scheme.value != QLatin1String("https"))
+            m_ctx.error(m_r, r.scheme.pos, Code::InvalidRedirect,
+                QStringLiteral("invalid redirect scheme \"%1\": it must be \"http\" or \"https\"")
+                    .arg(r.scheme.value),
+                path + QStringLiteral(".scheme"));
         if (!set(r.uri) && !set(r.prefixRewrite) && !set(r.authority) && !set(r.scheme) && !r.port.present
             && !r.derivePort.present && !r.redirectCode.present)
             m_ctx.error(m_r, r.pos, Code::InvalidRedirect,

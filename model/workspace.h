@@ -51,8 +51,9 @@ struct Workspace
         d.code = code;
         d.message = message;
         d.file = fileOf(r);
-        d.line = r.absoluteLine(pos);
-        d.column = r.absoluteColumn(pos);
+        const SourcePos at = pos.keyLine > 0 ? SourcePos { pos.keyLine, pos.keyColumn } : pos;
+        d.line = r.absoluteLine(at);
+        d.column = r.absoluteColumn(at);
         d.resource = r.displayName();
         d.path = path;
         d.resourceId = r.id;

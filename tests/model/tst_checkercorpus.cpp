@@ -172,8 +172,6 @@ void TestCheckerCorpus::istioAnalyzerFindings()
     QFETCH(QString, code);
     QFETCH(QString, origin);
     // Deliberate differences, each a case of "never cry wolf" or of input we do not read.
-    QEXPECT_FAIL("virtualservice_gateways.yaml IST0132 VirtualService httpbin-bogus",
-        "the Gateway does not exist: we report IST0101 only, not also a host mismatch with nothing", Abort);
     QEXPECT_FAIL("virtualservice_kubernetes_gateways.yaml IST0132 VirtualService default/my-vs-host-mismatch",
         "Gateway API (gateway.networking.k8s.io) listeners are not read by the loader", Abort);
     const Run run = check({ file });
@@ -258,13 +256,15 @@ void TestCheckerCorpus::kialiSubsetFindings()
 void TestCheckerCorpus::documentedSamplesAreClean_data()
 {
     QTest::addColumn<QStringList>("files");
+    // Codes istioctl itself reports on that input, so they are allowed there.
+    QTest::addColumn<QStringList>("istioctlReports");
     // Our own examples and hand-made clean fixtures, then Istio's samples with the corpus.
     QTest::addRow("example bookinfo")
-        << QStringList { QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml") };
+        << QStringList { QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml") } << QStringList {};
     QTest::addRow("data clean check case")
-        << QStringList { test::dataPath(QStringLiteral("check/clean/input.yaml")) };
+        << QStringList { test::dataPath(QStringLiteral("check/clean/input.yaml")) } << QStringList {};
     QTest::addRow("data bookinfo ingress")
-        << QStringList { test::dataPath(QStringLiteral("routing/bookinfo-ingress.yaml")) };
+        << QStringList { test::dataPath(QStringLiteral("routing/bookinfo-ingress.yaml")) } << QStringList {};
     if (corpus.isEmpty())
         return;
     const QString samples = corpus + QStringLiteral("/istio-istio/samples/");
@@ -277,34 +277,47 @@ void TestCheckerCorpus::documentedSamplesAreClean_data()
         // The one sample whose second match-less rule Istio itself flags (IST0130).
         if (f.endsWith(QLatin1String("fault-injection-details-v1.yaml")))
             continue;
-        QTest::addRow("%s", qPrintable(f.mid(samples.size()))) << QStringList { f };
+        // destinationrule/ca-certificates.go: port 443 originates TLS (SIMPLE) without caCertificates.
+        const QStringList allowed = f.endsWith(QLatin1String("egress-rule-google-apis.yaml"))
+            ? QStringList { QStringLiteral("IST0129") }
+            : QStringList {};
+        QTest::addRow("%s", qPrintable(f.mid(samples.size()))) << QStringList { f } << allowed;
     }
+    // destinationrule/subset.go: bookinfo.yaml runs ratings-v1 only, so the ratings subsets v2,
+    // v2-mysql and v2-mysql-vm of the DestinationRules select no pods (IST0173, an error).
+    const QStringList ratingsSubsets { QStringLiteral("IST0173") };
     // The request-routing task as the docs run it: workloads, all DestinationRules, all-v1 routing.
     QTest::addRow("bookinfo request routing task")
         << QStringList { samples + QStringLiteral("bookinfo/platform/kube/bookinfo.yaml"),
                samples + QStringLiteral("bookinfo/networking/destination-rule-all.yaml"),
                samples + QStringLiteral("bookinfo/networking/virtual-service-all-v1.yaml"),
-               samples + QStringLiteral("bookinfo/networking/bookinfo-gateway.yaml") };
+               samples + QStringLiteral("bookinfo/networking/bookinfo-gateway.yaml") }
+        << ratingsSubsets;
     QTest::addRow("bookinfo jason v2 with workloads")
         << QStringList { samples + QStringLiteral("bookinfo/platform/kube/bookinfo.yaml"),
                samples + QStringLiteral("bookinfo/networking/destination-rule-all-mtls.yaml"),
-               samples + QStringLiteral("bookinfo/networking/virtual-service-reviews-test-v2.yaml") };
+               samples + QStringLiteral("bookinfo/networking/virtual-service-reviews-test-v2.yaml") }
+        << ratingsSubsets;
     QTest::addRow("helloworld with gateway")
         << QStringList { samples + QStringLiteral("helloworld/helloworld.yaml"),
-               samples + QStringLiteral("helloworld/helloworld-gateway.yaml") };
+               samples + QStringLiteral("helloworld/helloworld-gateway.yaml") }
+        << QStringList {};
     QTest::addRow("tcp-echo with services")
         << QStringList { samples + QStringLiteral("tcp-echo/tcp-echo-services.yaml"),
-               samples + QStringLiteral("tcp-echo/tcp-echo-all-v1.yaml") };
+               samples + QStringLiteral("tcp-echo/tcp-echo-all-v1.yaml") }
+        << QStringList {};
     QTest::addRow("httpbin with gateway") << QStringList { samples + QStringLiteral("httpbin/httpbin.yaml"),
-        samples + QStringLiteral("httpbin/httpbin-gateway.yaml") };
+        samples + QStringLiteral("httpbin/httpbin-gateway.yaml") } << QStringList {};
 }
 
 void TestCheckerCorpus::documentedSamplesAreClean()
 {
     QFETCH(QStringList, files);
+    QFETCH(QStringList, istioctlReports);
     const Run run = check(files);
     for (const Diagnostic &d : run.found)
-        QVERIFY2(d.severity == Diagnostic::Severity::Info, qPrintable(d.toText()));
+        QVERIFY2(d.severity == Diagnostic::Severity::Info || istioctlReports.contains(d.code),
+            qPrintable(d.toText()));
 }
 
 void TestCheckerCorpus::everyFileChecksWithoutCrash()

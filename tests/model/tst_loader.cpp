@@ -221,14 +221,14 @@ void TestLoader::badInput_data()
     QTest::newRow("weight is a mapping")
         << QByteArray("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
                       "  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n      weight: {a: b}\n")
-        << "MR0002" << 9 << 15 << "got a mapping";
+        << "MR0002" << 9 << 7 << "got a mapping"; // at the key: the value is a mapping
     QTest::newRow("quoted number") << QByteArray("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\n"
                                                  "spec:\n  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n"
                                                  "      weight: \"50\"\n")
                                    << "MR0002" << 9 << 15 << "remove the quotes";
     QTest::newRow("hosts not a list") << QByteArray("apiVersion: networking.istio.io/v1\nkind: VirtualService\n"
                                                     "metadata: {name: a}\nspec:\n  hosts: {a: b}\n")
-                                      << "MR0002" << 5 << 10 << "must be a list";
+                                      << "MR0002" << 5 << 3 << "must be a list"; // at the key
     QTest::newRow("duplicate key") << QByteArray("apiVersion: networking.istio.io/v1\nkind: DestinationRule\n"
                                                  "metadata: {name: a}\nspec:\n  host: a\n  host: b\n")
                                    << "MR0007" << 6 << 3 << "duplicate key";

@@ -8,6 +8,7 @@
 // MESHROUTE_STRESS_CYCLES sets the number of windows (scripts/test --sanitize
 // uses 200); a plain run uses fewer to stay within the default suite's time.
 #include "backgroundpool.h"
+#include "checker.h"
 #include "document.h"
 #include "mainwindow.h"
 #include "problems/problemsview.h"
@@ -97,7 +98,14 @@ int exitWhileChecking(int argc, char **argv)
     QDeadlineTimer deadline(60000);
     while (backgroundPool()->activeThreadCount() == 0 && !deadline.hasExpired())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    return backgroundPool()->activeThreadCount() > 0 ? 0 : 4;
+    if (backgroundPool()->activeThreadCount() == 0)
+        return 4;
+    // Keeps the workers busy through the whole exit, as a check of a larger mesh
+    // would: the window's own check alone often ends before the statics go.
+    const Workspace snapshot = window.document()->workspace();
+    for (int i = 0; i < 2 * backgroundPool()->maxThreadCount(); ++i)
+        backgroundPool()->start([snapshot] { Checker::checkParts(snapshot); });
+    return 0;
 }
 
 } // namespace
@@ -170,7 +178,7 @@ private Q_SLOTS:
 
     void exitWhileWorkersRun()
     {
-        const int runs = std::max(2, cyclesFromEnvironment(24) / 10);
+        const int runs = std::max(4, cyclesFromEnvironment(24) / 10);
         for (int run = 0; run < runs; ++run) {
             QProcess child;
             child.setProcessChannelMode(QProcess::ForwardedErrorChannel);

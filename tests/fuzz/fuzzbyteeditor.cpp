@@ -154,6 +154,7 @@ QString byteEditor(const QByteArray &input)
         const YamlEdit::Layout layout = YamlEdit::detectLayout(text, root);
         YamlPath path;
         const YamlNode *node = walk(root, choices, &path);
+        const int items = node->isSequence() ? int(node->children.size()) : 0;
         TextChange change;
         QString error;
         bool ok = false;
@@ -188,28 +189,24 @@ QString byteEditor(const QByteArray &input)
         case 3:
             op = "insertSequenceItem";
             if (node->isSequence())
-                ok = YamlEdit::insertSequenceItem(text, *node, choices.pick(int(node->children.size()) + 1),
-                    valueFor(choices), layout, &change, &error);
+                ok = YamlEdit::insertSequenceItem(
+                    text, *node, choices.pick(items + 1), valueFor(choices), layout, &change, &error);
             break;
         case 4:
             op = "removeSequenceItem";
-            if (node->isSequence() && !node->children.empty())
-                ok = YamlEdit::removeSequenceItem(
-                    text, *node, choices.pick(int(node->children.size())), &change, &error);
+            ok = items > 0 && YamlEdit::removeSequenceItem(text, *node, choices.pick(items), &change, &error);
             break;
-        case 5:
+        case 5: {
             op = "moveSequenceItem";
-            if (node->isSequence() && !node->children.empty()) {
-                const int n = int(node->children.size());
-                const int from = choices.pick(n);
-                ok = YamlEdit::moveSequenceItem(text, *node, from, choices.pick(n), &change, &error);
-            }
+            const int from = choices.pick(items);
+            ok = items > 0
+                && YamlEdit::moveSequenceItem(text, *node, from, choices.pick(items), &change, &error);
             break;
+        }
         case 6:
             op = "duplicateSequenceItem";
-            if (node->isSequence() && !node->children.empty())
-                ok = YamlEdit::duplicateSequenceItem(
-                    text, *node, choices.pick(int(node->children.size())), &change, &error);
+            ok = items > 0
+                && YamlEdit::duplicateSequenceItem(text, *node, choices.pick(items), &change, &error);
             break;
         default:
             op = "removeMapEntry";

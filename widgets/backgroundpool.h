@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QThread>
 #include <QThreadPool>
 
@@ -17,6 +18,12 @@ inline QThreadPool *backgroundPool()
         p->setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
         // Below everything else (SCHED_IDLE on Linux): a drag's frames come first.
         p->setThreadPriority(QThread::IdlePriority);
+        // Joined when the application object is destroyed, as Qt joins its global
+        // pool: a check still running when main() returns would read statics (Qt's,
+        // the checker's tables) while exit() destroys them, and the process died at
+        // exit now and then (SIGSEGV/SIGABRT; tst_mainwindowstress::exitWhileWorkersRun).
+        // Queued tasks run too: clear() would leave their futures unfinished forever.
+        qAddPostRoutine([] { backgroundPool()->waitForDone(); });
         return p;
     }();
     return pool;

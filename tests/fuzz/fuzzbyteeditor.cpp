@@ -1,0 +1,260 @@
+// Fuzz entry for the byte editor: the structural edits of YamlEdit applied
+// through the Document's undo stack, as every edit command does.
+//
+// Input: YAML text, optionally followed by a line "#edits" and the bytes that
+// choose the edits; without that line the text's own bytes choose them, so a
+// plain YAML file is a seed. Each edit picks a document, walks to a node and
+// applies one operation with a value from a fixed list or from the input.
+#include "fuzztargets.h"
+
+#include "document.h"
+#include "loader.h"
+#include "replacedocumenttext.h"
+#include "undostack.h"
+#include "yamledit.h"
+#include "yamlparser.h"
+
+#include <QStringList>
+#include <optional>
+
+namespace meshroute::fuzz {
+
+namespace {
+
+// The edit choices, consumed a byte at a time; zeros once they run out.
+class Choices
+{
+public:
+    explicit Choices(const QByteArray &bytes)
+        : m_bytes(bytes)
+    { }
+    bool atEnd() const { return m_pos >= m_bytes.size(); }
+    int next() { return atEnd() ? 0 : quint8(m_bytes[m_pos++]); }
+    // 0 .. n-1 (n > 0)
+    int pick(int n) { return n <= 1 ? 0 : next() % n; }
+    QByteArray take(int n)
+    {
+        const QByteArray out = m_bytes.mid(m_pos, n);
+        m_pos += out.size();
+        return out;
+    }
+
+private:
+    QByteArray m_bytes;
+    qsizetype m_pos = 0;
+};
+
+YamlNode valueFor(Choices &c)
+{
+    using namespace YamlEdit;
+    switch (c.pick(8)) {
+    case 0:
+        return plainScalar(QStringLiteral("v2"));
+    case 1:
+        return plainScalar(QStringLiteral("80"));
+    case 2: {
+        static const char *const tricky[]
+            = { "", "a: b", "#x", "- x", "'q'", "\"", "yes", "1.0", "two\nlines", " lead", "trail ", "~",
+                  "null", "{a}", "[b]", "*ref", "&anc", "!tag", "%", "@", "`", "a\tb", "\\", "---", "..." };
+        return stringScalar(QString::fromUtf8(tricky[c.pick(int(std::size(tricky)))]));
+    }
+    case 3:
+        return stringScalar(QString::fromUtf8(c.take(1 + c.pick(6))));
+    case 4: {
+        YamlNode m = mapping();
+        setEntry(m, "host", plainScalar(QStringLiteral("reviews")));
+        setEntry(m, "weight", plainScalar(QStringLiteral("50")));
+        return m;
+    }
+    case 5: {
+        YamlNode s = sequence();
+        appendItem(s, plainScalar(QStringLiteral("a")));
+        YamlNode m = mapping();
+        setEntry(m, "k", stringScalar(QStringLiteral("v: w")));
+        appendItem(s, std::move(m));
+        return s;
+    }
+    case 6:
+        return mapping();
+    default:
+        return sequence();
+    }
+}
+
+// The same data, whatever the positions and styles.
+bool sameTree(const YamlNode &a, const YamlNode &b)
+{
+    if (a.kind != b.kind || a.value != b.value || a.children.size() != b.children.size())
+        return false;
+    for (std::size_t i = 0; i < a.children.size(); ++i)
+        if (!sameTree(a.children[i], b.children[i]))
+            return false;
+    return true;
+}
+
+// Walks from the root to a node the choices pick, recording the path. Only
+// steps that YamlEdit::find takes back to the same node (string keys, the
+// first of duplicate keys) are taken.
+const YamlNode *walk(const YamlNode &root, Choices &c, YamlPath *path)
+{
+    const YamlNode *node = &root;
+    while (!node->children.empty() && c.pick(4) != 0) {
+        if (node->isSequence()) {
+            const int i = c.pick(int(node->children.size()));
+            path->append(i);
+            node = &node->children[std::size_t(i)];
+            continue;
+        }
+        const int pair = c.pick(int(node->pairCount()));
+        const YamlNode &key = node->children[std::size_t(pair) * 2];
+        const YamlNode &value = node->children[std::size_t(pair) * 2 + 1];
+        if (!key.isScalar() || node->find(key.value) != &value)
+            break;
+        path->append(QByteArray::fromStdString(key.value));
+        node = &value;
+    }
+    return node;
+}
+
+QString describe(const char *op, const YamlPath &path)
+{
+    QStringList steps;
+    for (const YamlPathStep &s : path)
+        steps << (std::holds_alternative<int>(s) ? QStringLiteral("[%1]").arg(std::get<int>(s))
+                                                 : QString::fromUtf8(std::get<QByteArray>(s)));
+    return QStringLiteral("%1 at /%2").arg(QLatin1String(op), steps.join(QLatin1Char('/')));
+}
+
+} // namespace
+
+QString byteEditor(const QByteArray &input)
+{
+    static const QByteArray marker = "\n#edits\n";
+    const qsizetype split = input.indexOf(marker);
+    const QByteArray yaml = split < 0 ? input : input.left(split + 1);
+    Choices choices(split < 0 ? input : input.mid(split + marker.size()));
+
+    LoadOptions options;
+    options.threads = 1;
+    options.limits.maxAliasNodes = 20000;
+    Document document;
+    document.setLoadResult(Loader::loadText(yaml, QStringLiteral("fuzz.yaml"), options));
+    if (document.files().size() != 1)
+        return QStringLiteral("the input did not load as one file");
+    const QByteArray original = document.fileText(0);
+    if (original != yaml)
+        return QStringLiteral("loading changed the file's bytes");
+
+    for (int step = 0; step < 6 && !choices.atEnd(); ++step) {
+        const int documentIndex = choices.pick(int(document.files()[0].spans.size()));
+        const QByteArray text = document.documentText(0, documentIndex);
+        YamlNode root;
+        if (!document.parseDocument(0, documentIndex, &root))
+            continue; // edits start from a document that parses, as ResourceEdit::begin insists
+        const YamlEdit::Layout layout = YamlEdit::detectLayout(text, root);
+        YamlPath path;
+        const YamlNode *node = walk(root, choices, &path);
+        const int items = node->isSequence() ? int(node->children.size()) : 0;
+        TextChange change;
+        QString error;
+        bool ok = false;
+        const char *op = "";
+        // What the edited document must hold at `path` afterwards, when the edit says.
+        std::optional<YamlNode> expected;
+        switch (choices.pick(8)) {
+        case 0:
+            op = "setScalar";
+            if (node->isScalar() || (node->isNull() && !path.isEmpty())) {
+                const YamlNode value = valueFor(choices);
+                if (value.isScalar()) {
+                    change = YamlEdit::setScalar(*node, QString::fromStdString(value.value), true);
+                    expected = value;
+                    ok = true;
+                }
+            }
+            break;
+        case 1: {
+            op = "setPath";
+            if (choices.pick(2) && node->isMapping())
+                path.append(QByteArray("added"));
+            const YamlNode value = valueFor(choices);
+            ok = YamlEdit::setPath(text, root, path, value, layout, &change, &error);
+            expected = value;
+            break;
+        }
+        case 2:
+            op = "removePath";
+            ok = YamlEdit::removePath(text, root, path, layout, &change, &error);
+            break;
+        case 3:
+            op = "insertSequenceItem";
+            if (node->isSequence())
+                ok = YamlEdit::insertSequenceItem(
+                    text, *node, choices.pick(items + 1), valueFor(choices), layout, &change, &error);
+            break;
+        case 4:
+            op = "removeSequenceItem";
+            ok = items > 0 && YamlEdit::removeSequenceItem(text, *node, choices.pick(items), &change, &error);
+            break;
+        case 5: {
+            op = "moveSequenceItem";
+            const int from = choices.pick(items);
+            ok = items > 0
+                && YamlEdit::moveSequenceItem(text, *node, from, choices.pick(items), &change, &error);
+            break;
+        }
+        case 6:
+            op = "duplicateSequenceItem";
+            ok = items > 0
+                && YamlEdit::duplicateSequenceItem(text, *node, choices.pick(items), &change, &error);
+            break;
+        default:
+            op = "removeMapEntry";
+            if (node->isMapping() && !node->children.empty()) {
+                const YamlNode &key = node->children[std::size_t(choices.pick(int(node->pairCount()))) * 2];
+                if (key.isScalar())
+                    ok = YamlEdit::removeMapEntry(
+                        text, *node, QByteArray::fromStdString(key.value), &change, &error);
+            }
+            break;
+        }
+        if (!ok)
+            continue; // a refusal with a message is a fine answer
+        if (change.offset < 0 || change.length < 0 || change.offset + change.length > text.size())
+            return describe(op, path) + QStringLiteral(": a change outside the document");
+
+        const QByteArray after = YamlEdit::apply(text, { change });
+        const YamlParseResult reparsed
+            = YamlParser::parseDocument(std::string_view(after.constData(), std::size_t(after.size())));
+        if (!reparsed.ok)
+            return describe(op, path)
+                + QStringLiteral(" left a document that does not parse (%1):\n%2\n--- from:\n%3")
+                      .arg(QString::fromStdString(reparsed.error.message), QString::fromUtf8(after),
+                          QString::fromUtf8(text));
+        if (expected) {
+            const YamlNode *now = YamlEdit::find(reparsed.root, path);
+            if (!now || !sameTree(*now, *expected))
+                return describe(op, path)
+                    + QStringLiteral(" did not put the value there:\n%1\n--- from:\n%2")
+                          .arg(QString::fromUtf8(after), QString::fromUtf8(text));
+        }
+        document.undoStack()->push(
+            new ReplaceDocumentText(&document, 0, documentIndex, text, after, QStringLiteral("fuzz edit")));
+        if (document.documentText(0, documentIndex) != after)
+            return describe(op, path) + QStringLiteral(": the document does not hold the edited text");
+    }
+
+    const QByteArray edited = document.fileText(0);
+    UndoStack *stack = document.undoStack();
+    while (stack->canUndo())
+        stack->undo();
+    if (document.fileText(0) != original)
+        return QStringLiteral("undo of %1 edits did not give the original bytes").arg(stack->count());
+    while (stack->canRedo())
+        stack->redo();
+    if (document.fileText(0) != edited)
+        return QStringLiteral("redo of %1 edits did not give the edited bytes").arg(stack->count());
+    return {};
+}
+
+} // namespace meshroute::fuzz

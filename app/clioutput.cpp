@@ -1,8 +1,9 @@
 #include "clioutput.h"
 
+#include "safefilewriter.h"
+
 #include <QCommandLineParser>
 #include <QFile>
-#include <QSaveFile>
 
 namespace meshroute::cli {
 
@@ -42,12 +43,7 @@ bool writeOutput(const QString &path, const QByteArray &bytes, QString *error)
         stdoutFile.flush();
         return true;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return SafeFileWriter::writeFile(path, bytes, error);
 }
 
 } // namespace meshroute::cli

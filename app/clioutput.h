@@ -17,7 +17,8 @@ QTextStream &err();
 // prints it with a hint and returns false.
 bool parseArguments(QCommandLineParser &parser, const QString &command, const QStringList &args);
 
-// Writes bytes to a file atomically, or to stdout for "-".
+// Writes bytes to stdout for "-", else through SafeFileWriter (a device or FIFO
+// as a stream; a file all or nothing); *error is "cannot write PATH: reason".
 bool writeOutput(const QString &path, const QByteArray &bytes, QString *error);
 
 } // namespace meshroute::cli

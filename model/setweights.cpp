@@ -1,5 +1,6 @@
 #include "setweights.h"
 
+#include "anchorguard.h"
 #include "document.h"
 
 namespace meshroute {
@@ -81,6 +82,8 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
             changes.append(YamlEdit::insertMapEntry(before, item, "weight", value.toUtf8()));
         }
     }
+    if (!AnchorGuard::check(root, changes, error))
+        return nullptr;
     const QByteArray after = YamlEdit::apply(before, changes);
     QStringList shares;
     for (int w : weights)

@@ -2,10 +2,10 @@
 
 #include "bytesize.h"
 #include "loader.h"
+#include "safefilewriter.h"
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QSaveFile>
 
 namespace meshroute::cli {
 
@@ -67,12 +67,7 @@ bool writeOutput(const QString &path, const QByteArray &bytes, QString *error)
         stdoutFile.flush();
         return true;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return SafeFileWriter::writeFile(path, bytes, error);
 }
 
 } // namespace meshroute::cli

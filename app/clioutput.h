@@ -26,7 +26,8 @@ void addMaxFileSizeOption(QCommandLineParser &parser);
 // Sets options->maxFileBytes from the option; on a bad SIZE prints a usage error and returns false.
 bool readMaxFileSize(const QCommandLineParser &parser, const QString &command, LoadOptions *options);
 
-// Writes bytes to a file atomically, or to stdout for "-".
+// Writes bytes to stdout for "-", else through SafeFileWriter (a device or FIFO
+// as a stream; a file all or nothing); *error is "cannot write PATH: reason".
 bool writeOutput(const QString &path, const QByteArray &bytes, QString *error);
 
 } // namespace meshroute::cli

@@ -58,8 +58,8 @@ int runExport(const QStringList &args)
         return 1;
     }
     if (!writeOutput(parser.value(QStringLiteral("o")), yaml, &error)) {
-        err() << "meshroute export: " << error << '\n';
-        return 2;
+        err() << "meshroute: " << error << '\n';
+        return 1;
     }
     return 0;
 }

@@ -173,8 +173,9 @@ int runWeights(const QStringList &args)
     document.undoStack()->push(command.release());
     const bool saved = inPlace ? document.saveFile(0, &error) : writeOutput(output, document.files().first().text, &error);
     if (!saved) {
-        err() << "meshroute weights: " << error << '\n';
-        return 2;
+        // Nothing was changed on disk; say so in the one form every write failure takes.
+        err() << "meshroute: " << error << '\n';
+        return 1;
     }
     return 0;
 }

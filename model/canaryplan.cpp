@@ -2,13 +2,13 @@
 
 #include "document.h"
 #include "loader.h"
+#include "safefilewriter.h"
 #include "setweights.h"
 #include "undostack.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <algorithm>
 #include <numeric>
 
@@ -158,11 +158,8 @@ bool CanaryPlan::exportFiles(const QList<Step> &steps, const QString &directory,
     for (int i = 0; i < steps.size(); ++i) {
         const QString path = dir.filePath(
             QStringLiteral("%1.step-%2-%3pct.yaml").arg(baseName).arg(i + 1).arg(steps[i].percent));
-        QSaveFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(steps[i].fileText) < 0 || !f.commit()) {
-            *error = QStringLiteral("%1: %2").arg(path, f.errorString());
+        if (!SafeFileWriter::writeFile(path, steps[i].fileText, error))
             return false;
-        }
         if (written)
             written->append(path);
     }

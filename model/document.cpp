@@ -1,10 +1,10 @@
 #include "document.h"
 
 #include "resourcereader.h"
+#include "safefilewriter.h"
 #include "undostack.h"
 
 #include <QMultiHash>
-#include <QSaveFile>
 #include <algorithm>
 
 namespace meshroute {
@@ -306,7 +306,7 @@ bool Document::isFileModified(int fileIndex) const
     return saved.documentDiffers.contains(true);
 }
 
-bool Document::saveFileAs(int fileIndex, const QString &path, QString *error)
+bool Document::saveFileAs(int fileIndex, const QString &path, QString *error, Overwrite overwrite)
 {
     if (fileIndex < 0 || fileIndex >= m_load.files.size()) {
         *error = QStringLiteral("no such file");
@@ -316,14 +316,13 @@ bool Document::saveFileAs(int fileIndex, const QString &path, QString *error)
         *error = QStringLiteral("standard input cannot be saved in place: use Save As");
         return false;
     }
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("%1: %2").arg(path, out.errorString());
-        return false;
-    }
     const QByteArray &text = m_load.files[fileIndex].text;
-    if (out.write(text) != text.size() || !out.commit()) {
-        *error = QStringLiteral("%1: %2").arg(path, out.errorString());
+    SafeFileWriter writer(path);
+    // Saving over the file we read: refuse if another program changed it since.
+    if (overwrite == Overwrite::OnlyIfUnchanged && path == m_load.files[fileIndex].path)
+        writer.setExpectedContent(m_savedText[fileIndex]);
+    if (!writer.write(text)) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, writer.errorString());
         return false;
     }
     SourceFile &file = m_load.files[fileIndex];
@@ -343,13 +342,13 @@ bool Document::saveFileAs(int fileIndex, const QString &path, QString *error)
     return true;
 }
 
-bool Document::saveFile(int fileIndex, QString *error)
+bool Document::saveFile(int fileIndex, QString *error, Overwrite overwrite)
 {
     if (fileIndex < 0 || fileIndex >= m_load.files.size()) {
         *error = QStringLiteral("no such file");
         return false;
     }
-    return saveFileAs(fileIndex, m_load.files[fileIndex].path, error);
+    return saveFileAs(fileIndex, m_load.files[fileIndex].path, error, overwrite);
 }
 
 bool Document::saveAll(QString *error)

@@ -69,9 +69,15 @@ public:
 
     bool isModified() const;
     bool isFileModified(int fileIndex) const;
-    // Writes a file atomically (QSaveFile) from its current text.
-    bool saveFile(int fileIndex, QString *error);
-    bool saveFileAs(int fileIndex, const QString &path, QString *error);
+    // Whether a save may replace a file that changed on disk since it was read.
+    enum class Overwrite { OnlyIfUnchanged, EvenIfChanged };
+    // Writes a file from its current text through SafeFileWriter (all or
+    // nothing; *error is "cannot write PATH: reason"). Over its own path it
+    // refuses when the disk no longer holds the bytes last read or saved,
+    // unless the user chose to overwrite.
+    bool saveFile(int fileIndex, QString *error, Overwrite overwrite = Overwrite::OnlyIfUnchanged);
+    bool saveFileAs(
+        int fileIndex, const QString &path, QString *error, Overwrite overwrite = Overwrite::OnlyIfUnchanged);
     // Saves every modified file; marks the undo stack clean when all succeeded.
     bool saveAll(QString *error);
 

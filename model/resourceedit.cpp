@@ -1,5 +1,6 @@
 #include "resourceedit.h"
 
+#include "anchorguard.h"
 #include "document.h"
 #include "resource.h"
 #include "yamlparser.h"
@@ -76,6 +77,8 @@ QByteArray ResourceEdit::finalText() const
 
 bool ResourceEdit::apply(const TextChange &change, QString *error)
 {
+    if (!AnchorGuard::check(m_root, { change }, error))
+        return false;
     const QByteArray text = YamlEdit::apply(m_text, { change });
     YamlParseResult parsed
         = YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size())));

@@ -4,12 +4,12 @@
 #include "router.h"
 #include "routeresultjson.h"
 #include "routingtest.h"
+#include "safefilewriter.h"
 
 #include <yaml-cpp/yaml.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <cmath>
 
 namespace meshroute {
@@ -172,12 +172,7 @@ bool RoutingTestWriter::writeFile(
     const QByteArray text = write(samples, router, error);
     if (text.isEmpty())
         return false;
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(text) < 0 || !f.commit()) {
-        *error = QStringLiteral("%1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    return SafeFileWriter::writeFile(path, text, error);
 }
 
 } // namespace meshroute

@@ -1,13 +1,13 @@
 #include "samplerequest.h"
 
 #include "request.h"
+#include "safefilewriter.h"
 #include "workspace.h"
 
 #include <yaml-cpp/yaml.h>
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace meshroute {
 
@@ -269,12 +269,7 @@ bool SampleRequest::load(const QString &path, QList<SampleRequest> *samples, QSt
 
 bool SampleRequest::save(const QString &path, const QList<SampleRequest> &samples, QString *error)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(toYaml(samples)) < 0 || !f.commit()) {
-        *error = QStringLiteral("%1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    return SafeFileWriter::writeFile(path, toYaml(samples), error);
 }
 
 QList<SampleRequest> SampleRequest::bookinfoDefaults()

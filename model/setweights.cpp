@@ -1,5 +1,6 @@
 #include "setweights.h"
 
+#include "anchorguard.h"
 #include "document.h"
 
 namespace meshroute {
@@ -99,6 +100,8 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
             changes.append(YamlEdit::insertMapEntry(base, item, "weight", value.toUtf8()));
         }
     }
+    if (!AnchorGuard::check(root, changes, error))
+        return nullptr;
     QByteArray after = YamlEdit::apply(base, changes);
     if (crLines)
         after.replace('\n', '\r');

@@ -75,7 +75,8 @@ public:
     {
         const int at = offsetOf(mark);
         std::string tag;
-        const int pos = skipProperties(at, tag);
+        std::string anchorName;
+        const int pos = skipProperties(at, tag, &anchorName);
         // A null word followed by ':' is a key only where a key is expected;
         // elsewhere it is the next key after a missing value.
         const bool keyExpected = !stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping
@@ -107,6 +108,8 @@ public:
             node.start = markAt(nullPos);
             node.endOffset = nullPos;
         }
+        if (anchor != YAML::NullAnchor)
+            node.anchor = std::move(anchorName);
         finishLeaf(anchor);
     }
 
@@ -124,6 +127,10 @@ public:
             };
         YamlNode &node = addNode();
         node = it->second.node;
+        node.isAlias = true;
+        node.anchor.clear();
+        for (int i = at + 1; i < int(t.size()) && !isBlank(t, i) && !std::strchr(",[]{}", t[i]); ++i)
+            node.anchor += t[i];
         created += size - 1;
         // The copy stands where the alias is written, so an editor points at "*name".
         node.start = markAt(at);
@@ -137,11 +144,14 @@ public:
         const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, const std::string &value) override
     {
         std::string tag;
-        const int pos = skipProperties(offsetOf(mark), tag);
+        std::string anchorName;
+        const int pos = skipProperties(offsetOf(mark), tag, &anchorName);
         YamlNode &node = addNode();
         node.kind = YamlNode::Kind::Scalar;
         node.value = value;
         node.tag = std::move(tag);
+        if (anchor != YAML::NullAnchor)
+            node.anchor = std::move(anchorName);
         node.start = markAt(pos);
         const char c = pos < int(t.size()) ? t[pos] : '\0';
         YamlFastParser::Scalar scan;
@@ -231,7 +241,13 @@ private:
                 return it->node->start.column - 1;
         return -1;
     }
-    bool inFlow() const { return !stack.empty() && stack.back().node->style == YamlNode::Style::Flow; }
+    // Flow context is inherited: everything inside [] or {} is flow, even the
+    // bracketless pair `[: b]` that yaml-cpp reports as a block mapping.
+    bool inFlow() const
+    {
+        return std::any_of(stack.begin(), stack.end(),
+            [](const Open &open) { return open.node->style == YamlNode::Style::Flow; });
+    }
 
     void remember(YAML::anchor_t anchor, const YamlNode &node, std::size_t size)
     {
@@ -257,7 +273,7 @@ private:
 
     // Skips "!tag" and "&anchor" before a node, returning where the node itself
     // starts; tag gets the tag as written.
-    int skipProperties(int pos, std::string &tag) const
+    int skipProperties(int pos, std::string &tag, std::string *anchor = nullptr) const
     {
         const int n = int(t.size());
         while (pos < n && (t[pos] == '!' || t[pos] == '&')) {
@@ -266,6 +282,8 @@ private:
                 ++end;
             if (t[pos] == '!')
                 tag.assign(t.substr(pos, end - pos));
+            else if (anchor)
+                anchor->assign(t.substr(pos + 1, end - pos - 1));
             pos = end;
             pos = skipSpaceAndComments(pos);
         }
@@ -330,15 +348,19 @@ private:
         const YAML::Mark &mark, YAML::anchor_t anchor, YAML::EmitterStyle::value style, YamlNode::Kind kind)
     {
         std::string tag;
-        const int pos = skipProperties(offsetOf(mark), tag);
+        std::string anchorName;
+        const int pos = skipProperties(offsetOf(mark), tag, &anchorName);
         const int maxDepth = YamlFastParser::effectiveMaxDepth(limits);
         if (int(stack.size()) + 1 > maxDepth)
             throw Abort { "nesting deeper than " + std::to_string(maxDepth) + " levels", pos };
         const std::size_t before = created;
         YamlNode &node = addNode();
         node.kind = kind;
-        node.style = style == YAML::EmitterStyle::Flow ? YamlNode::Style::Flow : YamlNode::Style::Block;
+        node.style
+            = style == YAML::EmitterStyle::Flow || inFlow() ? YamlNode::Style::Flow : YamlNode::Style::Block;
         node.tag = std::move(tag);
+        if (anchor != YAML::NullAnchor)
+            node.anchor = std::move(anchorName);
         node.start = markAt(pos);
         node.endOffset = pos;
         stack.push_back({ &node, anchor, before });
@@ -349,7 +371,14 @@ private:
         const Open open = stack.back();
         stack.pop_back();
         YamlNode &node = *open.node;
-        if (node.style == YamlNode::Style::Block) {
+        // A pair inside a flow sequence (`[a: b]`, `[{a: b}: c]`) is a mapping
+        // that starts with its key and has no brackets of its own.
+        const bool bracketed = node.start.offset < int(t.size())
+            && t[node.start.offset] == (node.kind == YamlNode::Kind::Sequence ? '[' : '{')
+            && (node.children.empty() || node.children.front().start.offset != node.start.offset);
+        if (node.style == YamlNode::Style::Block || !bracketed) {
+            // It ends with its last child. Searching for a '}' after a bracketless
+            // pair would run into the rest of the document.
             node.endOffset = node.children.empty() ? node.start.offset : node.children.back().endOffset;
         } else {
             // Past the closing bracket: skip white space, comments and a trailing comma.

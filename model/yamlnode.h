@@ -37,6 +37,10 @@ struct YamlNode
     Style style = Style::Plain;
     std::string value; // decoded scalar value; empty for collections and null
     std::string tag;   // explicit tag as written ("!!str"), empty when none
+    // "&name" written before the node: its anchor name; for an alias ("*name",
+    // expanded to a copy of the anchored node) the name it refers to.
+    std::string anchor;
+    bool isAlias = false; // this node is the copy standing where "*anchor" is written
     YamlMark start;    // first character of the node (opening quote, '[', first key, '-' of the first item)
     int endOffset = 0; // one past the last character of the node's text (closing quote, ']', last child's end)
     // Mapping: key, value, key, value ...; Sequence: items in order.

@@ -2,27 +2,31 @@
 
 #include "backgroundpool.h"
 #include "document.h"
+#include "documentmerge.h"
 #include "graph/graphpanel.h"
 #include "graph/graphview.h"
 #include "loader.h"
+#include "preview/previewpanel.h"
 #include "problems/problemsview.h"
 #include "replacedocumenttext.h"
 #include "resourcetree/resourceicons.h"
 #include "resourcetree/resourcetreeview.h"
+#include "safefilewriter.h"
 #include "selection.h"
 #include "undostack.h"
 #include "yaml/exportdialog.h"
 #include "yaml/yamlview.h"
-#include "preview/previewpanel.h"
 
 #include "weights/weightpanel.h"
 #include "matches/rulelisteditor.h"
 #include "resources/resourceeditor.h"
 #include "resources/newresourcedialog.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
@@ -38,8 +42,6 @@
 #include <QLockFile>
 #include <QMenuBar>
 #include <QMimeData>
-#include <QSaveFile>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -48,6 +50,7 @@
 #include <QTimer>
 #include <QUuid>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace meshroute {
 
@@ -336,12 +339,16 @@ void MainWindow::about()
 }
 
 QMessageBox::StandardButton MainWindow::ask(const QString &title, const QString &text,
-    QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton)
+    QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton,
+    const QHash<QMessageBox::StandardButton, QString> &labels)
 {
     if (m_prompt)
         return m_prompt(title, text, buttons, defaultButton);
     QMessageBox box(QMessageBox::Question, title, text, buttons, this);
     box.setDefaultButton(defaultButton);
+    for (auto it = labels.constBegin(); it != labels.constEnd(); ++it)
+        if (QAbstractButton *button = box.button(it.key()))
+            button->setText(it.value());
     return QMessageBox::StandardButton(box.exec());
 }
 
@@ -475,6 +482,7 @@ bool MainWindow::saveFileChecked(int fileIndex, const QString &path)
     // Never overwrite a file that changed on disk since we read or wrote it without asking.
     bool exists = false;
     const QByteArray disk = readFile(path, &exists);
+    auto overwrite = Document::Overwrite::OnlyIfUnchanged;
     if (exists && m_diskText.contains(path) && disk != m_diskText.value(path)) {
         const auto answer = ask(tr("File changed on disk"),
             tr("%1 was changed on disk by another program since meshroute read it.\n\n"
@@ -483,11 +491,16 @@ bool MainWindow::saveFileChecked(int fileIndex, const QString &path)
             QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Save)
             return false;
+        overwrite = Document::Overwrite::EvenIfChanged;
     }
     QString error;
-    if (!m_document->saveFileAs(fileIndex, path, &error)) {
+    if (!m_document->saveFileAs(fileIndex, path, &error, overwrite)) {
+        // The file on disk is as it was and the edits stay open (and modified).
         statusBar()->showMessage(tr("Could not save: %1").arg(error));
-        ask(tr("Save failed"), tr("Could not save: %1").arg(error), QMessageBox::Ok, QMessageBox::Ok);
+        ask(tr("Save failed"),
+            tr("Could not save: %1.\n\nThe file on disk was not changed; your edits are still open.")
+                .arg(error),
+            QMessageBox::Ok, QMessageBox::Ok);
         return false;
     }
     return true;
@@ -737,9 +750,8 @@ QStringList MainWindow::openWithTexts(const QStringList &inputs, const QHash<QSt
         const LoadResult parsed = Loader::loadText(*it, files[i].path);
         if (parsed.files.isEmpty() || parsed.files.first().spans.size() != files[i].spans.size()) {
             // The documents do not line up one to one: keep the text beside the file rather than guess.
-            QSaveFile out(files[i].path + QStringLiteral(".recovered"));
-            if (out.open(QIODevice::WriteOnly) && out.write(*it) == it->size())
-                out.commit();
+            QString ignored; // the dialog below names the file either way
+            SafeFileWriter::writeFile(files[i].path + QStringLiteral(".recovered"), *it, &ignored);
             failed.append(files[i].path);
             continue;
         }
@@ -822,23 +834,44 @@ struct RecoverySnapshot
     {
         QString path; // absolute, as recovery offers it
         QByteArray text;
+        QByteArray base; // the bytes on disk the edits started from (null: unknown)
     };
     QList<File> files;
     QStringList inputs;
 };
 
+QByteArray sha256Hex(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
 bool writeRecoverySnapshot(const RecoverySnapshot &snapshot)
 {
     QJsonArray entries;
     QStringList written;
+    QString error;
     for (int i = 0; i < snapshot.files.size(); ++i) {
         const RecoverySnapshot::File &file = snapshot.files[i];
         const QString name = QStringLiteral("file%1.yaml").arg(i);
-        QSaveFile out(snapshot.directory + QLatin1Char('/') + name);
-        if (!out.open(QIODevice::WriteOnly) || out.write(file.text) != file.text.size() || !out.commit())
+        if (!SafeFileWriter::writeFile(snapshot.directory + QLatin1Char('/') + name, file.text, &error))
             return false;
         written.append(name);
-        entries.append(QJsonObject { { QStringLiteral("path"), file.path }, { QStringLiteral("recovery"), name } });
+        QJsonObject entry { { QStringLiteral("path"), file.path }, { QStringLiteral("recovery"), name } };
+        if (!file.base.isNull()) {
+            // What the edits were based on, so that recovery sees a file changed on
+            // disk since (hash) and can merge (text). Named by its hash: written once.
+            const QByteArray hash = sha256Hex(file.base);
+            const QString baseName = QStringLiteral("base-%1.yaml").arg(QString::fromLatin1(hash.left(32)));
+            if (!QFile::exists(snapshot.directory + QLatin1Char('/') + baseName)
+                && !SafeFileWriter::writeFile(
+                    snapshot.directory + QLatin1Char('/') + baseName, file.base, &error))
+                return false;
+            written.append(baseName);
+            entry.insert(QStringLiteral("base"), baseName);
+            entry.insert(QStringLiteral("baseSha256"), QString::fromLatin1(hash));
+            entry.insert(QStringLiteral("baseSize"), double(file.base.size()));
+        }
+        entries.append(entry);
     }
     QJsonArray inputs;
     for (const QString &input : snapshot.inputs)
@@ -847,11 +880,12 @@ bool writeRecoverySnapshot(const RecoverySnapshot &snapshot)
         { QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) },
         { QStringLiteral("inputs"), inputs }, { QStringLiteral("files"), entries } };
     // The session file last: a crash in the middle leaves the previous complete set.
-    QSaveFile out(snapshot.directory + QStringLiteral("/session.json"));
-    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(session).toJson()) < 0 || !out.commit())
+    if (!SafeFileWriter::writeFile(
+            snapshot.directory + QStringLiteral("/session.json"), QJsonDocument(session).toJson(), &error))
         return false;
     QDir dir(snapshot.directory);
-    for (const QString &name : dir.entryList({ QStringLiteral("file*.yaml") }, QDir::Files))
+    for (const QString &name :
+        dir.entryList({ QStringLiteral("file*.yaml"), QStringLiteral("base-*.yaml") }, QDir::Files))
         if (!written.contains(name))
             dir.remove(name);
     return true;
@@ -882,8 +916,10 @@ bool MainWindow::startRecoveryWrite(bool inBackground)
         const QByteArray pending = m_yaml->pendingFileText(i);
         if (!m_document->isFileModified(i) && pending.isNull())
             continue;
+        const auto disk = m_diskText.constFind(files[i].path);
         snapshot.files.append(
-            { QFileInfo(files[i].path).absoluteFilePath(), pending.isNull() ? files[i].text : pending });
+            { QFileInfo(files[i].path).absoluteFilePath(), pending.isNull() ? files[i].text : pending,
+                disk == m_diskText.constEnd() ? QByteArray() : *disk });
     }
     for (const QString &input : std::as_const(m_inputs))
         snapshot.inputs.append(input == QLatin1String("-") ? input : QFileInfo(input).absoluteFilePath());
@@ -935,6 +971,7 @@ bool MainWindow::offerRecovery()
 
     QHash<QString, QByteArray> texts;
     QStringList names;
+    QList<QJsonObject> bases; // entries that know the disk bytes their edits started from
     for (const QJsonValue &v : c.session.value(QStringLiteral("files")).toArray()) {
         const QJsonObject entry = v.toObject();
         bool ok = false;
@@ -945,6 +982,8 @@ bool MainWindow::offerRecovery()
         const QString path = entry.value(QStringLiteral("path")).toString();
         texts.insert(path, text);
         names.append(QDir::toNativeSeparators(path));
+        if (entry.contains(QStringLiteral("baseSha256")))
+            bases.append(entry);
     }
     QStringList inputs;
     for (const QJsonValue &v : c.session.value(QStringLiteral("inputs")).toArray())
@@ -967,11 +1006,60 @@ bool MainWindow::offerRecovery()
     }
     if (m_document->isModified() && !maybeSave())
         return false; // keep the recovery files for the next start
+    if (!resolveChangedOnDisk(c.dir, bases, &texts))
+        return false; // keep the recovery files for the next start
     openWithTexts(inputs, texts);
     addRecent(inputs);
     QDir(c.dir).removeRecursively();
     writeRecovery();
     statusBar()->showMessage(tr("Recovered unsaved changes; save to keep them"), 8000);
+    return true;
+}
+
+bool MainWindow::resolveChangedOnDisk(
+    const QString &sessionDir, const QList<QJsonObject> &bases, QHash<QString, QByteArray> *texts)
+{
+    for (const QJsonObject &entry : bases) {
+        const QString path = entry.value(QStringLiteral("path")).toString();
+        bool exists = false;
+        const QByteArray disk = readFile(path, &exists);
+        if (!exists || !texts->contains(path)
+            || sha256Hex(disk) == entry.value(QStringLiteral("baseSha256")).toString().toLatin1())
+            continue; // unchanged since the autosave (a deleted file is written again on save)
+        bool haveBase = false;
+        const QByteArray base = readFile(
+            sessionDir + QLatin1Char('/') + entry.value(QStringLiteral("base")).toString(), &haveBase);
+        QByteArray merged;
+        const DocumentMerge::Result merge = haveBase
+            ? DocumentMerge::merge(base, texts->value(path), disk, &merged)
+            : DocumentMerge::Result::NotAligned;
+        QString text
+            = tr("%1 was changed on disk after the last autosave.\n\n"
+                 "Keep Recovered: your recovered text replaces it; saving overwrites the change on disk.\n"
+                 "Take Disk Version: drop the recovered edits of this file.\n")
+                  .arg(QDir::toNativeSeparators(path));
+        QMessageBox::StandardButtons buttons = QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel;
+        if (merge == DocumentMerge::Result::Merged) {
+            text += tr(
+                "Merge: the documents you edited get your text, the ones changed on disk keep theirs.\n");
+            buttons |= QMessageBox::Apply;
+        } else {
+            text += merge == DocumentMerge::Result::Conflict
+                ? tr("(No merge: the same document was changed on both sides.)\n")
+                : tr("(No merge: the documents of the two versions do not line up.)\n");
+        }
+        text += tr("Cancel: decide later (the recovered text is kept).");
+        const auto answer = ask(tr("File changed on disk since the autosave"), text, buttons,
+            merge == DocumentMerge::Result::Merged ? QMessageBox::Apply : QMessageBox::Cancel,
+            { { QMessageBox::Yes, tr("Keep Recovered") }, { QMessageBox::No, tr("Take Disk Version") },
+                { QMessageBox::Apply, tr("Merge") } });
+        if (answer == QMessageBox::Apply && merge == DocumentMerge::Result::Merged)
+            texts->insert(path, merged);
+        else if (answer == QMessageBox::No)
+            texts->remove(path);
+        else if (answer != QMessageBox::Yes)
+            return false;
+    }
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include <memory>
 
 class QFileSystemWatcher;
+class QJsonObject;
 class QLabel;
 class QLockFile;
 class QMenu;
@@ -99,8 +100,10 @@ private:
     void exportYaml();
     void about();
     void goToLine(int fileIndex, int line, int column);
+    // labels rename buttons of the real dialog ("Keep Recovered" for Yes); tests answer by button.
     QMessageBox::StandardButton ask(const QString &title, const QString &text,
-        QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton);
+        QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton,
+        const QHash<QMessageBox::StandardButton, QString> &labels = {});
     bool saveFileChecked(int fileIndex, const QString &path);
 
     // Files on disk and external changes.
@@ -110,6 +113,11 @@ private:
     // Opens `inputs` from disk, then puts `texts` (path -> file text) back as
     // undoable edits; returns the paths whose text could not be put back.
     QStringList openWithTexts(const QStringList &inputs, const QHash<QString, QByteArray> &texts);
+    // For each recovered file changed on disk since its autosave (its base hash
+    // differs), asks: keep the recovered text, take the disk's, or merge
+    // document by document; updates *texts. False when the user cancels.
+    bool resolveChangedOnDisk(
+        const QString &sessionDir, const QList<QJsonObject> &bases, QHash<QString, QByteArray> *texts);
     bool ensureSessionDirectory();
     // Writes the recovery set now, or on a worker (the autosave timer).
     bool startRecoveryWrite(bool inBackground);

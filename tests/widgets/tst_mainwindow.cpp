@@ -1,6 +1,7 @@
 // The window as a user drives it: open Bookinfo, the tree, the YAML and the
 // graph follow one selection; save and reload; the unsaved-changes prompt;
-// changes on disk; recovery after a crash; drop; export with its diff.
+// changes on disk; recovery after a crash (and of a file changed on disk
+// since the autosave); a failed save keeps the edits; drop; export with its diff.
 #include "document.h"
 #include "graph/graphnodeitem.h"
 #include "graph/graphpanel.h"
@@ -24,6 +25,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/stat.h>
 
 using namespace meshroute;
 
@@ -65,15 +68,24 @@ struct Answers
 {
     QList<QMessageBox::StandardButton> script;
     QStringList asked;
+    QStringList texts;
+    QList<QMessageBox::StandardButtons> offered;
     MainWindow::Prompt prompt()
     {
-        return [this](const QString &title, const QString &, QMessageBox::StandardButtons,
+        return [this](const QString &title, const QString &text, QMessageBox::StandardButtons buttons,
                    QMessageBox::StandardButton) {
             asked.append(title);
+            texts.append(text);
+            offered.append(buttons);
             return script.isEmpty() ? QMessageBox::Cancel : script.takeFirst();
         };
     }
 };
+
+// The reviews weights as the recovery tests leave them, and as another program changes them.
+const QByteArray stable99 = "weight: 99  # stable";
+const QByteArray stable70 = "weight: 70  # stable";
+const QByteArray stable98 = "weight: 98  # stable";
 
 } // namespace
 
@@ -90,6 +102,25 @@ class TestMainWindow : public QObject
         QFile::copy(bookinfoPath, path);
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
         return path;
+    }
+
+    // Edits reviews to 70/30, autosaves, and leaves the recovery files as a crash would.
+    void crashWithEdits(const QString &path)
+    {
+        const QString crashed
+            = MainWindow::recoveryRoot() + QStringLiteral("/crashed-") + QFileInfo(path).baseName();
+        MainWindow w;
+        w.openPaths({ path });
+        setReviewsWeights(w, 70, 30);
+        QVERIFY(w.writeRecovery());
+        QDir().mkpath(crashed);
+        const QString dir = w.recoveryDirectory();
+        for (const QString &name : QDir(dir).entryList(QDir::Files))
+            if (name != QLatin1String("lock"))
+                QVERIFY(QFile::copy(dir + QLatin1Char('/') + name, crashed + QLatin1Char('/') + name));
+        Answers quiet;
+        quiet.script = { QMessageBox::Discard };
+        w.setPrompt(quiet.prompt());
     }
 
 private Q_SLOTS:
@@ -293,6 +324,124 @@ private Q_SLOTS:
         QVERIFY(
             next.document()->undoStack()->canUndo()); // the recovered edit can be undone to the disk version
         QVERIFY(!QDir(crashed).exists());
+        answers.script = { QMessageBox::Discard };
+    }
+
+    // A save that cannot be written (here: the file was made read-only) is a dialog, not a lost edit.
+    void failedSaveKeepsTheEdits()
+    {
+        const QString path = copyOfBookinfo(QStringLiteral("locked.yaml"));
+        MainWindow w;
+        Answers answers;
+        w.setPrompt(answers.prompt());
+        w.openPaths({ path });
+        setReviewsWeights(w, 60, 40);
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), 0444) == 0);
+        QVERIFY(!w.save());
+        QCOMPARE(answers.asked, QStringList { QStringLiteral("Save failed") });
+        QVERIFY2(answers.texts.first().contains(QStringLiteral("cannot write %1: it is read-only").arg(path)),
+            qPrintable(answers.texts.first()));
+        QVERIFY(w.isWindowModified());
+        QVERIFY(w.document()->isModified());
+        QVERIFY(w.document()->files().first().text.contains("weight: 60  # stable"));
+        QCOMPARE(readAll(path), readAll(bookinfoPath));
+        // Writable again: the same edits save.
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+        QVERIFY(w.save());
+        QVERIFY(readAll(path).contains("weight: 60  # stable"));
+        QVERIFY(!w.isWindowModified());
+    }
+
+    void recoveryAfterADiskChange_data()
+    {
+        QTest::addColumn<QByteArray>("diskFrom"); // the change another program makes on disk
+        QTest::addColumn<QByteArray>("diskTo");
+        QTest::addColumn<int>("choice"); // the answer to "changed on disk since the autosave"
+        QTest::addColumn<bool>("mergeOffered");
+        QTest::addColumn<bool>("expectOurs"); // the recovered weights are in the window
+        QTest::addColumn<bool>("expectTheirs"); // the disk change is in the window
+        const QByteArray port = "number: 9080";
+        const QByteArray port2 = "number: 9081";
+        QTest::newRow("merge: another document changed")
+            << port << port2 << int(QMessageBox::Apply) << true << true << true;
+        QTest::newRow("keep recovered") << port << port2 << int(QMessageBox::Yes) << true << true << false;
+        QTest::newRow("take disk version") << port << port2 << int(QMessageBox::No) << true << false << true;
+        QTest::newRow("same document changed: no merge")
+            << stable99 << stable98 << int(QMessageBox::No) << false << false << true;
+    }
+    void recoveryAfterADiskChange()
+    {
+        QFETCH(QByteArray, diskFrom);
+        QFETCH(QByteArray, diskTo);
+        QFETCH(int, choice);
+        QFETCH(bool, mergeOffered);
+        QFETCH(bool, expectOurs);
+        QFETCH(bool, expectTheirs);
+        const QString path = copyOfBookinfo(QStringLiteral("changed.yaml"));
+        QVERIFY(readAll(path).contains(diskFrom));
+        crashWithEdits(path);
+        // Another program changes the file while meshroute is down.
+        QByteArray disk = readAll(path);
+        disk.replace(diskFrom, diskTo);
+        writeAll(path, disk);
+
+        MainWindow next;
+        Answers answers;
+        answers.script = { QMessageBox::Yes, QMessageBox::StandardButton(choice) };
+        next.setPrompt(answers.prompt());
+        QVERIFY(next.offerRecovery());
+        QCOMPARE(answers.asked,
+            (QStringList { QStringLiteral("Recover unsaved changes"),
+                QStringLiteral("File changed on disk since the autosave") }));
+        QCOMPARE(answers.offered[1].testFlag(QMessageBox::Apply), mergeOffered);
+        const QByteArray text = next.document()->files().first().text;
+        QCOMPARE(text.contains(stable70), expectOurs);
+        QCOMPARE(text.contains(diskTo), expectTheirs);
+        QCOMPARE(next.isWindowModified(), expectOurs);
+
+        // Save writes what the window shows, and only that.
+        answers.script = {};
+        QVERIFY(next.save());
+        QCOMPARE(readAll(path), text);
+        QCOMPARE(answers.asked.size(), 2); // no further question
+    }
+
+    // Cancel at the disk-change question: nothing opened, the recovery kept for later.
+    void recoveryCanWait()
+    {
+        const QString path = copyOfBookinfo(QStringLiteral("later.yaml"));
+        crashWithEdits(path);
+        QByteArray disk = readAll(path);
+        writeAll(path, disk.replace("number: 9080", "number: 9082"));
+        {
+            MainWindow next;
+            Answers answers;
+            answers.script = { QMessageBox::Yes, QMessageBox::Cancel };
+            next.setPrompt(answers.prompt());
+            QVERIFY(!next.offerRecovery());
+            QVERIFY(next.document()->files().isEmpty());
+        }
+        MainWindow again;
+        Answers answers;
+        answers.script = { QMessageBox::Yes, QMessageBox::Yes };
+        again.setPrompt(answers.prompt());
+        QVERIFY(again.offerRecovery());
+        QVERIFY(again.document()->files().first().text.contains(stable70));
+        answers.script = { QMessageBox::Discard };
+    }
+
+    // Unchanged on disk: recovered as before, with no extra question.
+    void unchangedFileIsRecoveredWithoutAQuestion()
+    {
+        const QString path = copyOfBookinfo(QStringLiteral("unchanged.yaml"));
+        crashWithEdits(path);
+        MainWindow next;
+        Answers answers;
+        answers.script = { QMessageBox::Yes };
+        next.setPrompt(answers.prompt());
+        QVERIFY(next.offerRecovery());
+        QCOMPARE(answers.asked, QStringList { QStringLiteral("Recover unsaved changes") });
+        QVERIFY(next.document()->files().first().text.contains(stable70));
         answers.script = { QMessageBox::Discard };
     }
 

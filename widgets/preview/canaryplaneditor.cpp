@@ -1,6 +1,7 @@
 #include "preview/canaryplaneditor.h"
 
 #include "document.h"
+#include "safefilewriter.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -11,7 +12,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
@@ -192,12 +192,7 @@ bool CanaryPlanEditor::exportMultiDocument(const QString &path, QString *error)
         *error = tr("no plan to export");
         return false;
     }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(CanaryPlan::multiDocument(m_steps)) < 0 || !f.commit()) {
-        *error = QStringLiteral("%1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    return SafeFileWriter::writeFile(path, CanaryPlan::multiDocument(m_steps), error);
 }
 
 void CanaryPlanEditor::onExportFiles()

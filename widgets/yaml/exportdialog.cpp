@@ -3,6 +3,7 @@
 #include "document.h"
 #include "exporter.h"
 #include "linediff.h"
+#include "safefilewriter.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -17,7 +18,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTextBlock>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -191,9 +191,10 @@ bool ExportDialog::write()
             tr("The file changed on disk meanwhile; here is the new diff. Write again to confirm."));
         return false;
     }
-    QSaveFile out(outputPath());
-    if (!out.open(QIODevice::WriteOnly) || out.write(m_text) != m_text.size() || !out.commit()) {
-        m_summary->setText(tr("Could not write %1: %2").arg(outputPath(), out.errorString()));
+    SafeFileWriter writer(outputPath());
+    writer.setExpectedContent(m_disk); // a change after the check above still refuses
+    if (!writer.write(m_text)) {
+        m_summary->setText(tr("Could not write %1: %2").arg(outputPath(), writer.errorString()));
         return false;
     }
     m_disk = m_text;

@@ -1,0 +1,135 @@
+// Every node's extent from the yaml-cpp path (the parser behind anchors,
+// aliases and complex keys) is right: issue 11's `weight: [a: b]` ended at
+// the end of the document, so `weights` replaced everything after it. A
+// sweep over flow forms checks each node's slice of the text and, where the
+// fast parser reads the form too, compares the two trees node by node.
+#include "yamlcppparser.h"
+#include "yamlfastparser.h"
+
+#include <QtTest>
+
+using namespace meshroute;
+
+namespace {
+
+std::string_view view(const QByteArray &bytes)
+{
+    return std::string_view(bytes.constData(), std::size_t(bytes.size()));
+}
+
+QString describe(const YamlNode &node, int depth = 0)
+{
+    QString out = QString(depth * 2, QLatin1Char(' '))
+        + QStringLiteral("%1 %2 @%3-%4 [%5]\n")
+              .arg(int(node.kind))
+              .arg(int(node.style))
+              .arg(node.start.offset)
+              .arg(node.endOffset)
+              .arg(QString::fromStdString(node.value));
+    for (const YamlNode &child : node.children)
+        out += describe(child, depth + 1);
+    return out;
+}
+
+// Children lie inside their parent, in order; a bracketed collection ends with its bracket.
+void checkExtents(const YamlNode &node, std::string_view text, int parentEnd, const QByteArray &where)
+{
+    QVERIFY2(node.start.offset <= node.endOffset && node.endOffset <= parentEnd,
+        qPrintable(QStringLiteral("%1: node @%2-%3 outside its parent (ends %4)")
+                       .arg(QString::fromUtf8(where))
+                       .arg(node.start.offset)
+                       .arg(node.endOffset)
+                       .arg(parentEnd)));
+    const char open = node.start.offset < int(text.size()) ? text[node.start.offset] : '\0';
+    // A bracketless pair (`[{a: b}: c]`) starts where its key does.
+    const bool pair = !node.children.empty() && node.children.front().start.offset == node.start.offset;
+    if (node.style == YamlNode::Style::Flow && (open == '[' || open == '{') && !pair)
+        QCOMPARE(text[node.endOffset - 1], open == '[' ? ']' : '}');
+    int previousEnd = node.start.offset;
+    for (const YamlNode &child : node.children) {
+        QVERIFY2(child.start.offset >= previousEnd, where.constData());
+        checkExtents(child, text, node.endOffset, where);
+        previousEnd = child.endOffset;
+    }
+}
+
+const YamlNode *weightOf(const YamlNode &root)
+{
+    const YamlNode *spec = root.find("spec");
+    const YamlNode *http = spec ? spec->find("http") : nullptr;
+    if (!http || http->children.empty())
+        return nullptr;
+    const YamlNode *route = http->children[0].find("route");
+    return route && !route->children.empty() ? route->children[0].find("weight") : nullptr;
+}
+
+} // namespace
+
+class TestYamlCppOffsets : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void flowForms_data()
+    {
+        QTest::addColumn<QByteArray>("form");
+        for (const char *form : { "[a: b]", "[x: 1, y: 2]", "[[a: b]]", "{a: [b: c]}", "[a: b, c]",
+                 "[c, a: b]", "[a: [b: c]]", "[a: {b: c}]", "[{a: b}: c]", "[? a : b]", "{? a : b}", "[a: ]",
+                 "[: b]", "[\"a\": 'b']", "[a: b, ]", "[a: b # c\n  ]", "[a:\n  b]", "{a: b}", "[a, b]", "[]",
+                 "{}", "[[]]", "[{}]", "{a: {b: {c: d}}}", "[a: &x b, c: *x]", "&y [a: b]", "[!!str a: b]",
+                 "[a: \"b, c\"]", "[a: 'x]y']" }) {
+            QTest::newRow(form) << QByteArray(form);
+        }
+    }
+    void flowForms()
+    {
+        QFETCH(QByteArray, form);
+        // The value of a weight, followed by more of the document: nothing after it may be swallowed.
+        const QByteArray text = "spec:\n"
+                                "  http:\n"
+                                "  - route:\n"
+                                "    - destination: {host: a}\n"
+                                "      weight: "
+            + form
+            + "\n"
+              "  tcp:\n"
+              "  - route: []\n";
+        const YamlParseResult viaYamlCpp = YamlCppParser::parse(view(text));
+        QVERIFY2(viaYamlCpp.ok, viaYamlCpp.error.message.c_str());
+        checkExtents(viaYamlCpp.root, view(text), int(text.size()), form);
+        const YamlNode *weight = weightOf(viaYamlCpp.root);
+        QVERIFY(weight);
+        QCOMPARE(text.mid(weight->start.offset, weight->endOffset - weight->start.offset),
+            form.startsWith("&y ") ? form.mid(3) : form);
+        QVERIFY(viaYamlCpp.root.find("spec")->find("tcp")); // the rest of the document is still there
+        // Alone, as a whole document.
+        const YamlParseResult alone = YamlCppParser::parse(view(form));
+        QVERIFY(alone.ok);
+        checkExtents(alone.root, view(form), int(form.size()), form);
+
+        const YamlFastParser::Result fast = YamlFastParser::parse(view(text));
+        if (fast.status == YamlFastParser::Status::Ok)
+            QCOMPARE(describe(viaYamlCpp.root), describe(fast.root));
+    }
+
+    // Anchors and aliases are recorded where they are written (what AnchorGuard works from).
+    void anchorsAndAliasesAreNamed()
+    {
+        const QByteArray text = "a: &first\n  - x\nb: *first\nc: &s [1]\nd: *s\n";
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY(parsed.ok);
+        const YamlNode &root = parsed.root;
+        QCOMPARE(root.find("a")->anchor, std::string("first"));
+        QVERIFY(!root.find("a")->isAlias);
+        QCOMPARE(root.find("b")->anchor, std::string("first"));
+        QVERIFY(root.find("b")->isAlias);
+        QCOMPARE(
+            text.mid(root.find("b")->start.offset, root.find("b")->endOffset - root.find("b")->start.offset),
+            QByteArray("*first"));
+        QCOMPARE(root.find("c")->anchor, std::string("s"));
+        QVERIFY(root.find("d")->isAlias);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestYamlCppOffsets)
+#include "tst_yamlcppoffsets.moc"

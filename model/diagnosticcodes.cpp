@@ -157,6 +157,9 @@ QList<DiagnosticCodeInfo> makeTable()
             "prefix, weaker other conditions): the rule is never used."),
         row(Code::NameDotNamespaceHost, S::Info, "NameDotNamespaceHost",
             "A host written `name.namespace`; Istio does not expand it to the service's FQDN."),
+        row(Code::ShadowAnalysisLimited, S::Info, "ShadowAnalysisLimited",
+            "The shadowed-rule analysis of a VirtualService stopped at its bound of compared match pairs; "
+            "says how many matches were not compared."),
     };
 }
 

@@ -98,6 +98,7 @@ inline constexpr const char DuplicateDestination[] = "MR2002";
 inline constexpr const char SeveralVirtualServicesForHost[] = "MR2003";
 inline constexpr const char ShadowedRule[] = "MR2004";
 inline constexpr const char NameDotNamespaceHost[] = "MR2005";
+inline constexpr const char ShadowAnalysisLimited[] = "MR2020";
 } // namespace Code
 
 } // namespace meshroute

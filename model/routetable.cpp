@@ -1110,11 +1110,11 @@ void RouteTable::Data::buildGatewayTable(CTable &cfg) const
         const GatewayInfo &gw = gateways[o];
         for (const Server &s : gw.spec->servers)
             if (s.port.number.valueOr(0) == port && isHttpProtocol(s.port.protocol.valueOr(QString()))) {
-                serversByGateway[gw.key].push_back(int(servers.size()));
+                std::vector<int> &own = serversByGateway[gw.key];
+                if (own.empty())
+                    cfg.gatewayNames.push_back(gw.key); // once per Gateway, in order
+                own.push_back(int(servers.size()));
                 servers.emplace_back(&gw, &s);
-                if (std::find(cfg.gatewayNames.begin(), cfg.gatewayNames.end(), gw.key)
-                    == cfg.gatewayNames.end())
-                    cfg.gatewayNames.push_back(gw.key);
             }
     }
     // Only VirtualServices bound to one of these Gateways can add routes:
@@ -1194,9 +1194,7 @@ void RouteTable::Data::buildGatewayTable(CTable &cfg) const
                         if (!r.matchGateways.empty()) {
                             bool any = false;
                             for (const QString &n : r.matchGateways)
-                                any = any
-                                    || std::find(cfg.gatewayNames.begin(), cfg.gatewayNames.end(), n)
-                                        != cfg.gatewayNames.end();
+                                any = any || serversByGateway.contains(n);
                             if (!any)
                                 e.staticSkip = 1;
                         }
@@ -1240,6 +1238,9 @@ RouteTable &RouteTable::operator=(const RouteTable &) = default;
 RouteTable::RouteTable(RouteTable &&) noexcept = default;
 RouteTable &RouteTable::operator=(RouteTable &&) noexcept = default;
 
+// Compiles every VirtualService and the sidecar table; a gateway's tables are
+// built when a request first asks for that gateway (Data::table), so routing
+// one request builds only its own.
 RouteTable RouteTable::compile(const Workspace &workspace)
 {
     auto d = std::make_shared<Data>();
@@ -1347,12 +1348,6 @@ RouteTable RouteTable::compile(const Workspace &workspace)
     RouteTable t;
     t.d = std::move(d);
     return t;
-}
-
-void RouteTable::buildAll() const
-{
-    for (const CConfig &cfg : d->configs)
-        d->table(cfg);
 }
 
 int RouteTable::Data::lookup(

@@ -95,11 +95,7 @@ public:
     RouteTable(RouteTable &&) noexcept;
     RouteTable &operator=(RouteTable &&) noexcept;
 
-    // Compiles every VirtualService and the sidecar table; a gateway's tables
-    // are built when a request first asks for that gateway (one request
-    // builds only its own), or all at once with buildAll().
     static RouteTable compile(const Workspace &workspace);
-    void buildAll() const;
 
     RouteDecision decide(const Request &request) const;
     // For every route tried before the decision's (or all, when none matched):

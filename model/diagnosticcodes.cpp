@@ -174,6 +174,9 @@ QList<DiagnosticCodeInfo> makeTable()
         row(Code::DestinationRuleMultiMatch, S::Warning, "DestinationRuleMultiMatch",
             "Two DestinationRules for the same host define the same subset, or one has no subsets; istiod "
             "keeps one definition (Kiali KIA0201)."),
+        row(Code::ShadowAnalysisLimited, S::Info, "ShadowAnalysisLimited",
+            "The shadowed-rule analysis of a VirtualService stopped at its bound of compared match pairs; "
+            "says how many matches were not compared."),
     };
 }
 

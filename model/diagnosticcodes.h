@@ -104,6 +104,7 @@ inline constexpr const char ShadowedRule[] = "MR2004";
 inline constexpr const char NameDotNamespaceHost[] = "MR2005";
 inline constexpr const char UnusedDelegate[] = "MR2006";
 inline constexpr const char DestinationRuleMultiMatch[] = "MR2007";
+inline constexpr const char ShadowAnalysisLimited[] = "MR2020";
 } // namespace Code
 
 } // namespace meshroute

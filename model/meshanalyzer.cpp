@@ -2,6 +2,7 @@
 
 #include "checkcontext.h"
 #include "diagnosticcodes.h"
+#include "disjointsets.h"
 #include "hostname.h"
 #include "resource.h"
 #include "validationprimitives.h"
@@ -758,36 +759,109 @@ private:
             }
         }
         QHash<const Resource *, QSet<int>> reported;
-        const auto report = [&](const Claim &c, const QList<const Claim *> &others) {
+        // `who`: the VirtualServices named in the message, this claim's first.
+        const auto reportAs = [&](const Claim &c, const QString &who) {
             if (reported[c.r].contains(c.hostIndex))
                 return;
             reported[c.r].insert(c.hostIndex);
-            QStringList names { c.r->displayName().section(QLatin1Char(' '), 1) };
-            for (const Claim *o : others)
-                names.append(o->r->displayName().section(QLatin1Char(' '), 1));
             const VirtualService &vs = *c.r->virtualService();
             m_ctx.error(*c.r, vs.hosts[c.hostIndex].pos, Code::ConflictingMeshGatewayHosts,
                 QStringLiteral(
                     "The VirtualServices %1 associated with mesh gateway define the same host %2 "
                     "which can lead to undefined behavior: sidecars use only one of them. Merge the "
                     "conflicting VirtualServices into a single resource")
-                    .arg(names.join(QStringLiteral(", ")), vs.hosts[c.hostIndex].value),
+                    .arg(who, vs.hosts[c.hostIndex].value),
                 QStringLiteral("spec.hosts[%1]").arg(c.hostIndex));
+        };
+        const auto report = [&](const Claim &c, const QList<const Claim *> &others) {
+            QStringList names { c.r->displayName().section(QLatin1Char(' '), 1) };
+            for (const Claim *o : others)
+                names.append(o->r->displayName().section(QLatin1Char(' '), 1));
+            reportAs(c, names.join(QStringLiteral(", ")));
+        };
+        // A member of a group of `names` (in claim order) whose first claim is `lead`.
+        const auto reportMember = [&](const Claim &c, const Claim &lead, const QStringList &names) {
+            constexpr int kNamedInEach = 5;
+            const QString self = c.r->displayName().section(QLatin1Char(' '), 1);
+            if (names.size() <= kNamedInEach) {
+                QStringList ordered { self };
+                for (const QString &n : names)
+                    if (n != self)
+                        ordered.append(n);
+                reportAs(c, ordered.join(QStringLiteral(", ")));
+            } else if (c.r == lead.r) {
+                reportAs(c, names.join(QStringLiteral(", ")));
+            } else {
+                reportAs(c,
+                    QStringLiteral("%1, %2 and %3 more (all listed at %2)")
+                        .arg(self, lead.r->displayName().section(QLatin1Char(' '), 1))
+                        .arg(names.size() - 2));
+            }
+        };
+        // The claims of one host linked by overlapping exportTo, directly or
+        // through others, in claim order: union-find over namespaces instead
+        // of comparing every pair.
+        const auto conflictGroups = [](const QList<Claim> &claims) {
+            DisjointSets sets(int(claims.size()));
+            int firstAll = -1;
+            QHash<QString, int> byNamespace;
+            for (int i = 0; i < claims.size(); ++i) {
+                const Visibility &v = claims[i].visibility;
+                if (v.all && firstAll < 0)
+                    firstAll = i;
+                for (const QString &ns : v.namespaces) {
+                    const auto it = byNamespace.constFind(ns);
+                    if (it == byNamespace.cend())
+                        byNamespace.insert(ns, i);
+                    else
+                        sets.unite(i, *it);
+                }
+            }
+            if (firstAll >= 0) // exported everywhere: overlaps every claim visible anywhere
+                for (int i = 0; i < claims.size(); ++i)
+                    if (claims[i].visibility.all || !claims[i].visibility.namespaces.isEmpty())
+                        sets.unite(i, firstAll);
+            QHash<int, int> groupOf;
+            QList<QList<int>> groups;
+            for (int i = 0; i < claims.size(); ++i) {
+                const Visibility &v = claims[i].visibility;
+                if (!v.all && v.namespaces.isEmpty())
+                    continue; // visible nowhere: conflicts with nothing
+                const int root = sets.find(i);
+                auto it = groupOf.constFind(root);
+                if (it == groupOf.cend()) {
+                    it = groupOf.insert(root, int(groups.size()));
+                    groups.append(QList<int>());
+                }
+                groups[*it].append(i);
+            }
+            return groups;
         };
         const auto conflict = [](const Claim &a, const Claim &b) {
             return a.r != b.r && a.visibility.intersects(b.visibility);
         };
+        // istioctl's ConflictingMeshGatewayHostsAnalyzer reports every VirtualService of a host
+        // group, each naming the whole group (istio/istio
+        // pkg/config/analysis/analyzers/virtualservice/conflictingmeshgatewayhosts.go, Analyze).
+        // We report every member too, but only small groups name everyone in every finding: in a
+        // large group the first member lists all and the others point to it, so that N
+        // VirtualServices on one host make N findings of bounded size, not N^2 names.
         for (auto it = exact.cbegin(); it != exact.cend(); ++it) {
             const QList<Claim> &claims = *it;
             if (claims.size() < 2)
                 continue;
-            for (const Claim &a : claims) {
-                QList<const Claim *> others;
-                for (const Claim &b : claims)
-                    if (conflict(a, b))
-                        others.append(&b);
-                if (!others.isEmpty())
-                    report(a, others);
+            for (const QList<int> &group : conflictGroups(claims)) {
+                QStringList names;
+                QSet<const Resource *> resources;
+                for (int i : group)
+                    if (!resources.contains(claims[i].r)) {
+                        resources.insert(claims[i].r);
+                        names.append(claims[i].r->displayName().section(QLatin1Char(' '), 1));
+                    }
+                if (resources.size() < 2)
+                    continue; // a VirtualService does not conflict with itself
+                for (int i : group)
+                    reportMember(claims[i], claims[group.first()], names);
             }
         }
         for (const Claim &w : wildcards) {

@@ -10,6 +10,7 @@
 #include <QSet>
 #include <algorithm>
 #include <deque>
+#include <mutex>
 #include <unordered_map>
 
 namespace meshroute {
@@ -169,6 +170,26 @@ struct SvHash
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
 };
 
+// The virtual hosts of one route configuration and the domain index over
+// them. Gateways with the same selector in one namespace program the same
+// proxies, so they share one table per port; a gateway table is built on
+// first use (Data::table), so routing one request builds only its own.
+struct CTable
+{
+    std::vector<QString> gatewayNames; // Gateways with a server on this port
+    std::vector<CVhost> vhosts;
+    std::unordered_map<std::string, std::vector<Candidate>, SvHash, std::equal_to<>> exact;
+    std::vector<std::pair<std::string, std::vector<Candidate>>>
+        suffix; // "*.x.com" as ".x.com", longest first
+    std::vector<std::pair<std::string, std::vector<Candidate>>> prefix; // "x.*" as "x.", longest first
+    std::vector<Candidate> star;
+    std::once_flag built;
+    int proxy = -1; // Data::proxies index; -1: the sidecar table, built eagerly
+    int port = 0;
+};
+
+// One route configuration as a request sees it: the sidecar's, or one
+// gateway's on one port (its name and labels), over a possibly shared table.
 struct CConfig
 {
     QString name;
@@ -177,13 +198,23 @@ struct CConfig
     QString gatewayKey;
     QString gatewayNamespace;
     Labels proxyLabels;
-    std::vector<QString> gatewayNames; // Gateways with a server on this port
-    std::vector<CVhost> vhosts;
-    std::unordered_map<std::string, std::vector<Candidate>, SvHash, std::equal_to<>> exact;
-    std::vector<std::pair<std::string, std::vector<Candidate>>>
-        suffix; // "*.x.com" as ".x.com", longest first
-    std::vector<std::pair<std::string, std::vector<Candidate>>> prefix; // "x.*" as "x.", longest first
-    std::vector<Candidate> star;
+    std::shared_ptr<CTable> table = std::make_shared<CTable>();
+};
+
+// The proxies a set of Gateways programs: the Gateways whose selector the
+// pods (labelled with one selector) satisfy, seen from one namespace.
+struct CProxy
+{
+    int group = -1; // Data::gatewayGroups index
+    QString ns;
+};
+
+// The Gateways applying to pods labelled with one selector, and their HTTP ports.
+struct CGatewayGroup
+{
+    std::vector<int> gateways; // Data::gateways indices, in workspace order
+    QList<int> ports; // sorted
+    QStringList protocols; // parallel to ports, lower-case
 };
 
 struct ServiceInfo
@@ -318,6 +349,9 @@ struct RouteTable::Data
                 return;
     }
     std::vector<GatewayInfo> gateways;
+    std::vector<CGatewayGroup> gatewayGroups;
+    std::vector<CProxy> proxies;
+    QHash<QString, std::vector<int>> vssByGateway; // gateway key -> root VirtualServices binding it
     std::unordered_map<std::string, std::shared_ptr<const RE2>> regexCache;
     bool hasRegistry = false;
 
@@ -474,7 +508,18 @@ struct RouteTable::Data
     void compileVirtualService(CVs &vs);
     void buildSidecar();
     void buildGateways();
-    int lookup(const CConfig &cfg, std::string_view host, const QString &clientNs, int port) const;
+    void buildGatewayTable(CTable &table) const;
+    const CTable &table(const CConfig &cfg) const
+    {
+        CTable &t = *cfg.table;
+        std::call_once(t.built, [&] {
+            if (t.proxy >= 0)
+                buildGatewayTable(t);
+        });
+        return t;
+    }
+    int lookup(const CConfig &cfg, const CTable &table, std::string_view host, const QString &clientNs,
+        int port) const;
     bool clientOk(const CConfig &cfg, const CRoute &r, const Request &req, int port) const;
     bool emitted(const CConfig &cfg, const CVhost &vh, int entry, const Request &req, int port) const;
     static bool matches(const CRoute &r, const Request &req);
@@ -789,7 +834,7 @@ void RouteTable::Data::compileVirtualService(CVs &vs)
 
 namespace {
 
-void addCandidate(CConfig &cfg, const QString &domain, const Candidate &c)
+void addCandidate(CTable &cfg, const QString &domain, const Candidate &c)
 {
     if (domain == QLatin1String("*")) {
         cfg.star.push_back(c);
@@ -818,7 +863,7 @@ void addCandidate(CConfig &cfg, const QString &domain, const Candidate &c)
     cfg.exact[domain.toStdString()].push_back(c);
 }
 
-void sortWildcards(CConfig &cfg)
+void sortWildcards(CTable &cfg)
 {
     auto longer = [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); };
     std::stable_sort(cfg.suffix.begin(), cfg.suffix.end(), longer);
@@ -827,7 +872,7 @@ void sortWildcards(CConfig &cfg)
 
 // The short forms a sidecar also answers to for a cluster-local service:
 // name.ns, name.ns.svc, and name for clients in the same namespace.
-void addServiceDomains(CConfig &cfg, const QString &fqdn, int vhost, QStringList *domains)
+void addServiceDomains(CTable &cfg, const QString &fqdn, int vhost, QStringList *domains)
 {
     addCandidate(cfg, fqdn, { vhost, {} });
     domains->append(fqdn);
@@ -875,9 +920,10 @@ void linkCatchAlls(CVhost &vh, const std::vector<CRoute> &routes)
 
 void RouteTable::Data::buildSidecar()
 {
-    CConfig &cfg = configs.emplace_back();
-    cfg.name = QStringLiteral("sidecar");
-    cfg.sidecar = true;
+    CConfig &config = configs.emplace_back();
+    config.name = QStringLiteral("sidecar");
+    config.sidecar = true;
+    CTable &cfg = *config.table;
     for (CVs &vs : vss) {
         if (!vs.bindsMesh())
             continue;
@@ -955,28 +1001,86 @@ void RouteTable::Data::buildSidecar()
     sortWildcards(cfg);
 }
 
+namespace {
+
+// A selector as a set, so that Gateways with the same labels in another order share their proxies.
+QString selectorKey(const Gateway &g)
+{
+    if (!g.hasSelector || g.selector.isEmpty())
+        return {};
+    QStringList parts;
+    for (const Label &l : g.selector)
+        parts << l.key + QLatin1Char('=') + l.value;
+    parts.sort();
+    parts.removeDuplicates();
+    return parts.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
 void RouteTable::Data::buildGateways()
 {
-    for (const GatewayInfo &g : gateways) {
-        // The Gateways that program the same proxies: those whose selector the
-        // named Gateway's pods (labelled with its selector) satisfy.
-        std::vector<const GatewayInfo *> group;
-        for (const GatewayInfo &o : gateways) {
-            const bool applies = &o == &g || !o.spec->hasSelector || o.spec->selector.isEmpty()
-                || (g.spec->hasSelector && !g.spec->selector.isEmpty()
-                    && labelsContain(g.spec->selector, o.spec->selector));
-            if (applies)
-                group.push_back(&o);
+    for (int i = 0; i < int(vss.size()); ++i)
+        for (const QString &gw : vss[i].gateways) {
+            std::vector<int> &list = vssByGateway[gw];
+            if (gw != kMesh && (list.empty() || list.back() != i))
+                list.push_back(i);
         }
-        QList<int> ports;
-        for (const GatewayInfo *o : group)
-            for (const Server &s : o->spec->servers)
-                if (s.port.number.present && isHttpProtocol(s.port.protocol.valueOr(QString()))
-                    && !ports.contains(int(s.port.number.value)))
-                    ports.append(int(s.port.number.value));
-        std::sort(ports.begin(), ports.end());
+    // Gateways with equal selectors apply to the same pods: one group per
+    // selector, one proxy (and one table per port) per selector and
+    // namespace, so N Gateways sharing a selector cost N, not N^2 or N^3.
+    QHash<QString, int> groupBySelector;
+    QHash<QString, int> proxyByKey;
+    std::vector<std::vector<std::shared_ptr<CTable>>> proxyTables; // parallel to proxies, by port
+    for (const GatewayInfo &g : gateways) {
+        const QString selector = selectorKey(*g.spec);
+        auto groupIt = groupBySelector.constFind(selector);
+        if (groupIt == groupBySelector.cend()) {
+            // The Gateways that program the same proxies: those whose selector the
+            // named Gateway's pods (labelled with its selector) satisfy.
+            CGatewayGroup group;
+            for (int o = 0; o < int(gateways.size()); ++o) {
+                const Gateway &og = *gateways[o].spec;
+                const bool applies = &gateways[o] == &g || !og.hasSelector || og.selector.isEmpty()
+                    || (!selector.isEmpty() && labelsContain(g.spec->selector, og.selector));
+                if (applies)
+                    group.gateways.push_back(o);
+            }
+            for (int o : group.gateways)
+                for (const Server &s : gateways[o].spec->servers)
+                    if (s.port.number.present && isHttpProtocol(s.port.protocol.valueOr(QString()))
+                        && !group.ports.contains(int(s.port.number.value)))
+                        group.ports.append(int(s.port.number.value));
+            std::sort(group.ports.begin(), group.ports.end());
+            for (int port : std::as_const(group.ports))
+                group.protocols << [&] {
+                    for (int o : group.gateways)
+                        for (const Server &s : gateways[o].spec->servers)
+                            if (s.port.number.valueOr(0) == port)
+                                return s.port.protocol.valueOr(QString()).toLower();
+                    return QString();
+                }();
+            groupIt = groupBySelector.insert(selector, int(gatewayGroups.size()));
+            gatewayGroups.push_back(std::move(group));
+        }
+        const CGatewayGroup &group = gatewayGroups[*groupIt];
+        const QString proxyKey = selector + QLatin1Char('\0') + g.ns;
+        auto proxyIt = proxyByKey.constFind(proxyKey);
+        if (proxyIt == proxyByKey.cend()) {
+            const int pi = int(proxies.size());
+            proxies.push_back({ *groupIt, g.ns });
+            std::vector<std::shared_ptr<CTable>> &tables = proxyTables.emplace_back();
+            for (int port : group.ports) {
+                auto t = std::make_shared<CTable>();
+                t->proxy = pi;
+                t->port = port;
+                tables.push_back(std::move(t));
+            }
+            proxyIt = proxyByKey.insert(proxyKey, pi);
+        }
         auto &list = gatewayConfigs[g.key];
-        for (int port : ports) {
+        for (int k = 0; k < group.ports.size(); ++k) {
+            const int port = group.ports[k];
             const int ci = int(configs.size());
             list.emplace_back(port, ci);
             CConfig &cfg = configs.emplace_back();
@@ -985,120 +1089,143 @@ void RouteTable::Data::buildGateways()
             cfg.gatewayKey = g.key;
             cfg.gatewayNamespace = g.ns;
             cfg.proxyLabels = g.spec->selector;
-            const QString proto = [&] {
-                for (const GatewayInfo *o : group)
-                    for (const Server &s : o->spec->servers)
-                        if (s.port.number.valueOr(0) == port)
-                            return s.port.protocol.valueOr(QString()).toLower();
-                return QString();
-            }();
+            const QString &proto = group.protocols[k];
             cfg.name = QStringLiteral("%1.%2 at %3")
                            .arg(proto == QLatin1String("https") ? proto : QStringLiteral("http"))
                            .arg(port)
                            .arg(g.key);
-            std::vector<std::pair<const GatewayInfo *, const Server *>> servers;
-            for (const GatewayInfo *o : group)
-                for (const Server &s : o->spec->servers)
-                    if (s.port.number.valueOr(0) == port
-                        && isHttpProtocol(s.port.protocol.valueOr(QString()))) {
-                        servers.emplace_back(o, &s);
-                        if (std::find(cfg.gatewayNames.begin(), cfg.gatewayNames.end(), o->key)
-                            == cfg.gatewayNames.end())
-                            cfg.gatewayNames.push_back(o->key);
-                    }
-            std::vector<int> order;
-            for (int i = 0; i < int(vss.size()); ++i)
-                if (visibleTo(vss[i].exportTo, vss[i].ns, g.ns))
-                    order.push_back(i);
-            std::stable_sort(order.begin(), order.end(),
-                [&](int a, int b) { return visibilityRank(vss[a], g.ns) < visibilityRank(vss[b], g.ns); });
-            QHash<QString, int> byDomain;
-            QSet<QPair<int, int>> added; // (vhost, vs)
-            auto vhostFor = [&](const QString &domain) {
-                auto it = byDomain.constFind(domain);
-                if (it != byDomain.cend())
-                    return *it;
-                const int vi = int(cfg.vhosts.size());
-                CVhost &vh = cfg.vhosts.emplace_back();
-                vh.name = domain + QLatin1Char(':') + QString::number(port);
-                vh.domains << domain;
-                byDomain.insert(domain, vi);
-                return vi;
-            };
-            for (int vi : order) {
-                CVs &vs = vss[vi];
-                for (const auto &[gw, server] : servers) {
-                    if (std::find(vs.gateways.begin(), vs.gateways.end(), gw->key) == vs.gateways.end())
+            cfg.table = proxyTables[*proxyIt][k];
+        }
+    }
+}
+
+void RouteTable::Data::buildGatewayTable(CTable &cfg) const
+{
+    const CProxy &proxy = proxies[cfg.proxy];
+    const CGatewayGroup &group = gatewayGroups[proxy.group];
+    const int port = cfg.port;
+    const QString &ns = proxy.ns;
+    std::vector<std::pair<const GatewayInfo *, const Server *>> servers;
+    QHash<QString, std::vector<int>> serversByGateway; // gateway key -> servers indices, ascending
+    for (int o : group.gateways) {
+        const GatewayInfo &gw = gateways[o];
+        for (const Server &s : gw.spec->servers)
+            if (s.port.number.valueOr(0) == port && isHttpProtocol(s.port.protocol.valueOr(QString()))) {
+                std::vector<int> &own = serversByGateway[gw.key];
+                if (own.empty())
+                    cfg.gatewayNames.push_back(gw.key); // once per Gateway, in order
+                own.push_back(int(servers.size()));
+                servers.emplace_back(&gw, &s);
+            }
+    }
+    // Only VirtualServices bound to one of these Gateways can add routes:
+    // those visible from the gateway's namespace, private ones first, then
+    // in creation order.
+    std::vector<int> order;
+    for (auto it = serversByGateway.cbegin(); it != serversByGateway.cend(); ++it) {
+        const auto bound = vssByGateway.constFind(it.key());
+        if (bound != vssByGateway.cend())
+            order.insert(order.end(), bound->begin(), bound->end());
+    }
+    std::sort(order.begin(), order.end());
+    order.erase(std::unique(order.begin(), order.end()), order.end());
+    order.erase(std::remove_if(order.begin(), order.end(),
+                    [&](int i) { return !visibleTo(vss[i].exportTo, vss[i].ns, ns); }),
+        order.end());
+    std::stable_sort(order.begin(), order.end(),
+        [&](int a, int b) { return visibilityRank(vss[a], ns) < visibilityRank(vss[b], ns); });
+    QHash<QString, int> byDomain;
+    QSet<QPair<int, int>> added; // (vhost, vs)
+    auto vhostFor = [&](const QString &domain) {
+        auto it = byDomain.constFind(domain);
+        if (it != byDomain.cend())
+            return *it;
+        const int vi = int(cfg.vhosts.size());
+        CVhost &vh = cfg.vhosts.emplace_back();
+        vh.name = domain + QLatin1Char(':') + QString::number(port);
+        vh.domains << domain;
+        byDomain.insert(domain, vi);
+        return vi;
+    };
+    std::vector<int> boundServers;
+    for (int vi : order) {
+        const CVs &vs = vss[vi];
+        // The servers of the Gateways this VirtualService names, in server order.
+        boundServers.clear();
+        for (const QString &g : vs.gateways) {
+            const auto it = serversByGateway.constFind(g);
+            if (it != serversByGateway.cend())
+                boundServers.insert(boundServers.end(), it->begin(), it->end());
+        }
+        std::sort(boundServers.begin(), boundServers.end());
+        boundServers.erase(std::unique(boundServers.begin(), boundServers.end()), boundServers.end());
+        for (int si : boundServers) {
+            const auto &[gw, server] = servers[si];
+            const bool redirect = server->tls.present && server->tls.httpsRedirect.valueOr(false);
+            for (const Field<QString> &sh : server->hosts) {
+                QString host = sh.value.trimmed().toLower();
+                QString nsFilter = QStringLiteral("*");
+                const qsizetype slash = host.indexOf(QLatin1Char('/'));
+                if (slash >= 0) {
+                    nsFilter = host.left(slash);
+                    host = host.mid(slash + 1);
+                }
+                if (nsFilter == QLatin1String("."))
+                    nsFilter = gw->ns;
+                if (nsFilter != QLatin1String("*") && nsFilter != vs.ns)
+                    continue;
+                for (const QString &vh : vs.hosts) {
+                    const QString domain = intersectHosts(host, vh);
+                    if (domain.isEmpty())
                         continue;
-                    const bool redirect = server->tls.present && server->tls.httpsRedirect.valueOr(false);
-                    for (const Field<QString> &sh : server->hosts) {
-                        QString host = sh.value.trimmed().toLower();
-                        QString nsFilter = QStringLiteral("*");
-                        const qsizetype slash = host.indexOf(QLatin1Char('/'));
-                        if (slash >= 0) {
-                            nsFilter = host.left(slash);
-                            host = host.mid(slash + 1);
+                    const int hi = vhostFor(domain);
+                    if (redirect)
+                        cfg.vhosts[hi].httpsRedirect = true;
+                    if (added.contains({ hi, vi }))
+                        continue;
+                    added.insert({ hi, vi });
+                    CVhost &h = cfg.vhosts[hi];
+                    if (h.vs < 0)
+                        h.vs = vi;
+                    ++h.vsCount;
+                    for (int i = 0; i < vs.routeCount; ++i) {
+                        CEntry e;
+                        e.route = vs.firstRoute + i;
+                        const CRoute &r = routes[e.route];
+                        if (!r.matchGateways.empty()) {
+                            bool any = false;
+                            for (const QString &n : r.matchGateways)
+                                any = any || serversByGateway.contains(n);
+                            if (!any)
+                                e.staticSkip = 1;
                         }
-                        if (nsFilter == QLatin1String("."))
-                            nsFilter = gw->ns;
-                        if (nsFilter != QLatin1String("*") && nsFilter != vs.ns)
-                            continue;
-                        for (const QString &vh : vs.hosts) {
-                            const QString domain = intersectHosts(host, vh);
-                            if (domain.isEmpty())
-                                continue;
-                            const int hi = vhostFor(domain);
-                            if (redirect)
-                                cfg.vhosts[hi].httpsRedirect = true;
-                            if (added.contains({ hi, vi }))
-                                continue;
-                            added.insert({ hi, vi });
-                            CVhost &h = cfg.vhosts[hi];
-                            if (h.vs < 0)
-                                h.vs = vi;
-                            ++h.vsCount;
-                            for (int i = 0; i < vs.routeCount; ++i) {
-                                CEntry e;
-                                e.route = vs.firstRoute + i;
-                                const CRoute &r = routes[e.route];
-                                if (!r.matchGateways.empty()) {
-                                    bool any = false;
-                                    for (const QString &n : r.matchGateways)
-                                        any = any
-                                            || std::find(cfg.gatewayNames.begin(), cfg.gatewayNames.end(), n)
-                                                != cfg.gatewayNames.end();
-                                    if (!any)
-                                        e.staticSkip = 1;
-                                }
-                                if (r.port && r.port != port)
-                                    e.staticSkip = 2;
-                                h.entries.push_back(e);
-                            }
-                        }
+                        if (r.port && r.port != port)
+                            e.staticSkip = 2;
+                        h.entries.push_back(e);
                     }
                 }
             }
-            // An httpsRedirect server redirects even when no VirtualService binds.
-            for (const auto &[gw, server] : servers)
-                if (server->tls.present && server->tls.httpsRedirect.valueOr(false))
-                    for (const Field<QString> &sh : server->hosts) {
-                        QString host = sh.value.trimmed().toLower();
-                        const qsizetype slash = host.indexOf(QLatin1Char('/'));
-                        if (slash >= 0)
-                            host = host.mid(slash + 1);
-                        cfg.vhosts[vhostFor(host)].httpsRedirect = true;
-                    }
-            for (CVhost &h : cfg.vhosts) {
-                // SortVHostRoutes: catch-all routes move to the end, others keep their order.
-                std::stable_partition(h.entries.begin(), h.entries.end(),
-                    [&](const CEntry &e) { return !routes[e.route].catchAll; });
-                linkCatchAlls(h, routes);
-            }
-            for (int i = 0; i < int(cfg.vhosts.size()); ++i)
-                addCandidate(cfg, cfg.vhosts[i].domains.first(), { i, {} });
-            sortWildcards(cfg);
         }
     }
+    // An httpsRedirect server redirects even when no VirtualService binds.
+    for (const auto &[gw, server] : servers)
+        if (server->tls.present && server->tls.httpsRedirect.valueOr(false))
+            for (const Field<QString> &sh : server->hosts) {
+                QString host = sh.value.trimmed().toLower();
+                const qsizetype slash = host.indexOf(QLatin1Char('/'));
+                if (slash >= 0)
+                    host = host.mid(slash + 1);
+                cfg.vhosts[vhostFor(host)].httpsRedirect = true;
+            }
+    for (CVhost &h : cfg.vhosts) {
+        // SortVHostRoutes: catch-all routes move to the end, others keep their order.
+        std::stable_partition(
+            h.entries.begin(), h.entries.end(), [&](const CEntry &e) { return !routes[e.route].catchAll; });
+        linkCatchAlls(h, routes);
+    }
+    for (int i = 0; i < int(cfg.vhosts.size()); ++i)
+        addCandidate(cfg, cfg.vhosts[i].domains.first(), { i, {} });
+    sortWildcards(cfg);
 }
 
 RouteTable::RouteTable()
@@ -1112,6 +1239,9 @@ RouteTable &RouteTable::operator=(const RouteTable &) = default;
 RouteTable::RouteTable(RouteTable &&) noexcept = default;
 RouteTable &RouteTable::operator=(RouteTable &&) noexcept = default;
 
+// Compiles every VirtualService and the sidecar table; a gateway's tables are
+// built when a request first asks for that gateway (Data::table), so routing
+// one request builds only its own.
 RouteTable RouteTable::compile(const Workspace &workspace)
 {
     auto d = std::make_shared<Data>();
@@ -1183,10 +1313,13 @@ RouteTable RouteTable::compile(const Workspace &workspace)
                     c.gateways.push_back(resolveGatewayName(g.value.trimmed(), ns));
                 if (c.gateways.empty())
                     c.gateways.push_back(kMesh);
+                QSet<QString> seenHosts; // a list's contains() would be quadratic in 100,000 hosts
                 for (const Field<QString> &h : vs->hosts) {
                     const QString host = resolveHostLower(h.value, ns);
-                    if (!host.isEmpty() && !c.hosts.contains(host))
+                    if (!host.isEmpty() && !seenHosts.contains(host)) {
+                        seenHosts.insert(host);
                         c.hosts << host;
+                    }
                 }
                 for (const Field<QString> &e : vs->exportTo)
                     c.exportTo << e.value.trimmed();
@@ -1219,7 +1352,7 @@ RouteTable RouteTable::compile(const Workspace &workspace)
 }
 
 int RouteTable::Data::lookup(
-    const CConfig &cfg, std::string_view host, const QString &clientNs, int port) const
+    const CConfig &cfg, const CTable &table, std::string_view host, const QString &clientNs, int port) const
 {
     // Among the candidates of one domain, the sidecar takes the first
     // VirtualService visible from the client's namespace (first one wins).
@@ -1227,7 +1360,7 @@ int RouteTable::Data::lookup(
         int best = -1;
         int bestRank = 0, bestOrder = 0;
         for (const Candidate &c : cands) {
-            const CVhost &vh = cfg.vhosts[c.vhost];
+            const CVhost &vh = table.vhosts[c.vhost];
             if (!c.requiredNamespace.isEmpty() && c.requiredNamespace != clientNs)
                 continue;
             if (cfg.sidecar && !vh.ports.empty()
@@ -1249,25 +1382,25 @@ int RouteTable::Data::lookup(
         }
         return best;
     };
-    auto it = cfg.exact.find(host);
-    if (it != cfg.exact.end()) {
+    auto it = table.exact.find(host);
+    if (it != table.exact.end()) {
         const int v = pick(it->second);
         if (v >= 0)
             return v;
     }
-    for (const auto &[suffix, cands] : cfg.suffix)
+    for (const auto &[suffix, cands] : table.suffix)
         if (host.size() > suffix.size() && host.substr(host.size() - suffix.size()) == suffix) {
             const int v = pick(cands);
             if (v >= 0)
                 return v;
         }
-    for (const auto &[prefix, cands] : cfg.prefix)
+    for (const auto &[prefix, cands] : table.prefix)
         if (host.size() > prefix.size() && host.substr(0, prefix.size()) == prefix) {
             const int v = pick(cands);
             if (v >= 0)
                 return v;
         }
-    return pick(cfg.star);
+    return pick(table.star);
 }
 
 bool RouteTable::Data::clientOk(const CConfig &cfg, const CRoute &r, const Request &req, int port) const
@@ -1383,14 +1516,15 @@ RouteDecision RouteTable::decide(const Request &req) const
     const QString &ns = req.sourceNamespace();
     static const QString kDefault = QStringLiteral("default");
     const QString &clientNs = !ns.isEmpty() ? ns : (cfg.sidecar ? kDefault : cfg.gatewayNamespace);
-    const int vi = d->lookup(cfg, req.host(), clientNs, port);
+    const CTable &table = d->table(cfg);
+    const int vi = d->lookup(cfg, table, req.host(), clientNs, port);
     if (vi < 0) {
         out.outcome
             = cfg.sidecar ? RouteDecision::Outcome::Passthrough : RouteDecision::Outcome::NoVirtualHost;
         return out;
     }
     out.vhost = vi;
-    const CVhost &vh = cfg.vhosts[vi];
+    const CVhost &vh = table.vhosts[vi];
     if (vh.httpsRedirect && req.scheme() != "https") {
         out.outcome = RouteDecision::Outcome::HttpsRedirect;
         return out;
@@ -1519,7 +1653,7 @@ QStringList RouteTable::explain(const Request &req, const RouteDecision &decisio
     if (decision.config < 0 || decision.vhost < 0)
         return out;
     const CConfig &cfg = d->configs[decision.config];
-    const CVhost &vh = cfg.vhosts[decision.vhost];
+    const CVhost &vh = d->table(cfg).vhosts[decision.vhost];
     const int end
         = decision.outcome == RouteDecision::Outcome::Matched ? decision.entry : int(vh.entries.size());
     const int port = decision.listenerPort;
@@ -1547,7 +1681,7 @@ QString RouteTable::describeOutcome(const Request &req, const RouteDecision &dec
     case O::NoVirtualHost: {
         const CConfig &cfg = d->configs[decision.config];
         QStringList domains;
-        for (const CVhost &vh : cfg.vhosts) {
+        for (const CVhost &vh : d->table(cfg).vhosts) {
             domains << vh.domains;
             if (domains.size() > 12) {
                 domains = domains.mid(0, 12) << QStringLiteral("...");
@@ -1601,7 +1735,7 @@ RouteTable::VirtualHostInfo RouteTable::virtualHostInfo(const RouteDecision &dec
     if (decision.config < 0 || decision.vhost < 0)
         return out;
     const CConfig &cfg = d->configs[decision.config];
-    const CVhost &vh = cfg.vhosts[decision.vhost];
+    const CVhost &vh = d->table(cfg).vhosts[decision.vhost];
     out.name = vh.name;
     if (cfg.sidecar)
         out.name += QLatin1Char(':') + QString::number(decision.listenerPort);

@@ -2,6 +2,7 @@
 
 #include "checkcontext.h"
 #include "diagnosticcodes.h"
+#include "prefixindex.h"
 #include "resource.h"
 #include "validationprimitives.h"
 
@@ -431,15 +432,117 @@ QString matchName(const HttpMatchRequest &m, int index)
                                                      : QStringLiteral("#%1").arg(index);
 }
 
+// ---- which earlier matches can cover a later one ---------------------------------------------
+
+QString folded(const QString &s)
+{
+    return s.toCaseFolded();
+}
+
+// The earlier matches that may cover a later one, judged by the uri alone,
+// as covers() and matchCovers() decide it: a superset of the matches
+// matchCovers() accepts, in the order they were added. Filing prefixes and
+// regex literal prefixes under their text finds them in O(path length), so
+// a VirtualService with 100,000 rules is not compared pair by pair.
+class CoverIndex
+{
+public:
+    void add(const HttpMatchRequest &a, int id)
+    {
+        if (!a.hasUri) {
+            m_any.push_back(id);
+            return;
+        }
+        const QString &v = a.uri.value;
+        const bool fold = a.ignoreUriCase.valueOr(false);
+        switch (a.uri.type) {
+        case Type::Presence:
+            m_any.push_back(id);
+            break;
+        case Type::Exact:
+            fold ? m_exactFolded.add(folded(v), id) : m_exact.add(v, id);
+            break;
+        case Type::Prefix:
+            fold ? m_prefixFolded.add(folded(v), id) : m_prefix.add(v, id);
+            break;
+        case Type::Regex: {
+            if (v == QLatin1String(".*")) {
+                m_any.push_back(id);
+                break;
+            }
+            m_regex.add(v, id);
+            // Every string the regex matches starts with its literal prefix;
+            // LITERAL.* covers prefixes under LITERAL.
+            const auto info = regexInfoPtr(v);
+            if (info->re)
+                m_regexLiteral.add(info->literalPrefix, id);
+            QString prefix;
+            if (regexAsPrefix(v, &prefix))
+                m_regexLiteral.add(prefix, id);
+            break;
+        }
+        }
+    }
+
+    AscendingIds candidates(const HttpMatchRequest &b) const
+    {
+        std::vector<const PrefixIndex::IdList *> lists { &m_any };
+        const QString empty, slash = QStringLiteral("/");
+        if (!b.hasUri) {
+            for (const PrefixIndex *p : { &m_prefix, &m_prefixFolded }) {
+                p->collectExact(empty, &lists);
+                p->collectExact(slash, &lists);
+            }
+            return AscendingIds(std::move(lists));
+        }
+        const QString &v = b.uri.value;
+        switch (b.uri.type) {
+        case Type::Presence:
+            m_prefix.collectExact(empty, &lists);
+            m_prefixFolded.collectExact(empty, &lists);
+            break;
+        case Type::Exact:
+            m_exact.collectExact(v, &lists);
+            m_exactFolded.collectExact(folded(v), &lists);
+            Q_FALLTHROUGH();
+        case Type::Prefix:
+            m_prefix.collectPrefixes(v, &lists);
+            m_prefixFolded.collectPrefixes(folded(v), &lists);
+            m_regexLiteral.collectPrefixes(v, &lists);
+            break;
+        case Type::Regex: {
+            m_regex.collectExact(v, &lists);
+            m_prefix.collectExact(empty, &lists);
+            m_prefixFolded.collectExact(empty, &lists);
+            const auto info = regexInfoPtr(v);
+            if (info->re)
+                for (const QString &probe : { info->literalPrefix, info->min }) {
+                    m_prefix.collectPrefixes(probe, &lists);
+                    m_prefixFolded.collectPrefixes(folded(probe), &lists);
+                }
+            break;
+        }
+        }
+        return AscendingIds(std::move(lists));
+    }
+
+private:
+    PrefixIndex::IdList m_any; // no uri, uri: {}, regex ".*": may cover anything
+    PrefixIndex m_exact, m_exactFolded, m_prefix, m_prefixFolded, m_regex, m_regexLiteral;
+};
+
 // ---- the analysis ---------------------------------------------------------------------------
 
 class Shadows
 {
 public:
-    Shadows(CheckContext &ctx, const Resource &r, const VirtualService &vs)
+    Shadows(CheckContext &ctx, const Resource &r, const VirtualService &vs, ShadowAnalyzer::Mode mode,
+        qint64 pairLimit)
         : m_ctx(ctx)
         , m_r(r)
         , m_vs(vs)
+        , m_mode(mode)
+        , m_pairLimit(pairLimit)
     { }
 
     void http()
@@ -450,6 +553,9 @@ public:
         };
         QHash<QString, Seen> encountered;
         QList<Seen> earlier;
+        CoverIndex index;
+        PrefixIndex::IdList everyEarlier;
+        qint64 compared = 0, notCompared = 0;
         int emptyRule = -1;
         for (int i = 0; i < m_vs.http.size(); ++i) {
             const HttpRoute &rule = m_vs.http[i];
@@ -491,8 +597,19 @@ public:
                         mpath);
                 } else {
                     encountered.insert(k, { i, j });
-                    // Our own analysis: an earlier, different match that takes all of this one's requests.
-                    for (const Seen &s : std::as_const(earlier)) {
+                    // Our own analysis: an earlier, different match that takes all of this one's
+                    // requests. The index proposes the earlier matches whose uri can cover this
+                    // one, in order; the pairwise reference tries them all (for tests).
+                    AscendingIds proposed = m_mode == ShadowAnalyzer::Mode::Indexed
+                        ? index.candidates(m)
+                        : AscendingIds({ &everyEarlier });
+                    for (int id = proposed.next(); id >= 0; id = proposed.next()) {
+                        if (compared >= m_pairLimit) {
+                            ++notCompared;
+                            break;
+                        }
+                        ++compared;
+                        const Seen &s = earlier[id];
                         const HttpMatchRequest &a = m_vs.http[s.rule].match[s.match];
                         if (!matchCovers(a, m))
                             continue;
@@ -513,6 +630,8 @@ public:
                         break;
                     }
                 }
+                index.add(m, int(earlier.size()));
+                everyEarlier.push_back(int(earlier.size()));
                 earlier.append({ i, j });
             }
             if (duplicates == rule.match.size())
@@ -525,6 +644,14 @@ public:
                         .arg(name, m_vs.http[shadowingRule].displayName(shadowingRule), sample),
                     path);
         }
+        if (notCompared > 0)
+            m_ctx.info(m_r, m_vs.http.first().pos, Code::ShadowAnalysisLimited,
+                QStringLiteral("shadowing analysis limited to %1 rule match pairs for this VirtualService; "
+                               "%2 matches not compared with the earlier ones, so rules shadowed there are "
+                               "not reported")
+                    .arg(m_pairLimit)
+                    .arg(notCompared),
+                QStringLiteral("spec.http"));
     }
 
     template <typename Rule> void l4(const QList<Rule> &rules, const char *field, bool emptyAllowed)
@@ -585,16 +712,18 @@ private:
     CheckContext &m_ctx;
     const Resource &m_r;
     const VirtualService &m_vs;
+    const ShadowAnalyzer::Mode m_mode;
+    const qint64 m_pairLimit;
 };
 
 } // namespace
 
-void ShadowAnalyzer::analyze(CheckContext &ctx, const Resource &r)
+void ShadowAnalyzer::analyze(CheckContext &ctx, const Resource &r, Mode mode, qint64 pairLimit)
 {
     const VirtualService *vs = r.virtualService();
     if (!vs)
         return;
-    Shadows s(ctx, r, *vs);
+    Shadows s(ctx, r, *vs, mode, pairLimit);
     s.http();
     s.l4(vs->tcp, "tcp", true);
     s.l4(vs->tls, "tls", false);

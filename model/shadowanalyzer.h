@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 namespace meshroute {
 
 class CheckContext;
@@ -13,10 +15,23 @@ struct Resource;
 // (prefix under prefix, exact or regex under prefix, regex-as-prefix, equal
 // or weaker header/query/method/port/source conditions), naming the rule
 // that takes the traffic and a request that shows it.
+//
+// Earlier matches are found through an index of uri prefixes, exact values
+// and regex literal prefixes, so the cost grows with the rules, not with
+// their pairs; what stays pairwise (matches the uri cannot tell apart, e.g.
+// thousands of header-only rules) is bounded by `pairLimit` comparisons per
+// VirtualService, past which one MR2020 notice says how many were skipped.
 class ShadowAnalyzer
 {
 public:
-    static void analyze(CheckContext &ctx, const Resource &r);
+    enum class Mode {
+        Indexed,
+        PairwiseReference // every earlier match tried in order: the reference tests compare against
+    };
+    static constexpr qint64 DefaultPairLimit = 250'000;
+
+    static void analyze(
+        CheckContext &ctx, const Resource &r, Mode mode = Mode::Indexed, qint64 pairLimit = DefaultPairLimit);
 };
 
 } // namespace meshroute

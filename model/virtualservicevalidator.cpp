@@ -4,6 +4,7 @@
 #include "diagnosticcodes.h"
 #include "fieldvalidator.h"
 #include "hostname.h"
+#include "hostoverlapindex.h"
 #include "resource.h"
 #include "validationprimitives.h"
 
@@ -112,7 +113,8 @@ private:
 
     void hosts()
     {
-        for (int i = 0; i < m_vs.hosts.size(); ++i) {
+        HostOverlapIndex seen;
+        for (int i = 0; i < m_vs.hosts.size(); seen.add(m_vs.hosts[i].value), ++i) {
             const Field<QString> &h = m_vs.hosts[i];
             const QString path = idx(QStringLiteral("spec.hosts"), i);
             if (h.value == QLatin1String("*")) {
@@ -130,16 +132,12 @@ private:
                     continue;
                 }
             }
-            for (int j = 0; j < i; ++j) {
-                const QString &other = m_vs.hosts[j].value;
-                if (HostName::overlaps(other.toLower(), h.value.toLower())) {
-                    m_ctx.error(m_r, h.pos, Code::DuplicateHost,
-                        QStringLiteral("duplicate hosts in virtual service: %1 & %2; keep only one of them")
-                            .arg(other, h.value),
-                        path);
-                    break;
-                }
-            }
+            const int j = seen.firstOverlap(h.value);
+            if (j >= 0)
+                m_ctx.error(m_r, h.pos, Code::DuplicateHost,
+                    QStringLiteral("duplicate hosts in virtual service: %1 & %2; keep only one of them")
+                        .arg(m_vs.hosts[j].value, h.value),
+                    path);
         }
     }
 

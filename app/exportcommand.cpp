@@ -1,5 +1,6 @@
 #include "clioutput.h"
 #include "commands.h"
+#include "exportcheck.h"
 #include "exporter.h"
 #include "loader.h"
 
@@ -15,6 +16,8 @@ int runExport(const QStringList &args)
     parser.addOption({ QStringLiteral("api-version"), QStringLiteral("v1, v1beta1 or v1alpha3"), QStringLiteral("version") });
     parser.addOption({ QStringLiteral("kind"), QStringLiteral("only this kind"), QStringLiteral("kind") });
     addMaxFileSizeOption(parser);
+    parser.addOption(
+        { QStringLiteral("force"), QStringLiteral("write even what the API server will reject") });
     if (!parseArguments(parser, QStringLiteral("export"), args))
         return 2;
     LoadOptions loadOptions;
@@ -39,18 +42,27 @@ int runExport(const QStringList &args)
         return 2;
     }
     const LoadResult load = Loader::loadPaths(parser.positionalArguments(), loadOptions);
-    int errors = 0;
-    for (const Diagnostic &d : load.diagnostics)
-        if (d.severity == Diagnostic::Severity::Error) {
-            err() << d.toText() << '\n';
-            ++errors;
-        }
-    if (load.inputError)
+    if (load.inputError) {
+        for (const Diagnostic &d : load.diagnostics)
+            if (d.severity == Diagnostic::Severity::Error)
+                err() << d.toText() << '\n';
         return 2;
-    if (errors > 0) {
-        err() << "meshroute export: nothing written: fix the errors above first\n";
+    }
+    // Only what the API server would refuse in the exported objects stops the export; analysis
+    // findings and objects left out by --kind do not.
+    const Diagnostics blocking
+        = ExportCheck::blockingErrors(load.files, load.workspace, load.diagnostics, options);
+    for (const Diagnostic &d : blocking)
+        err() << d.toText() << '\n';
+    const bool force = parser.isSet(QStringLiteral("force"));
+    if (!blocking.isEmpty() && !force) {
+        err() << "meshroute export: nothing written: the API server would reject " << blocking.size()
+              << " error(s) above; fix them, or write anyway with --force\n";
         return 1;
     }
+    if (!blocking.isEmpty())
+        err() << "meshroute export: --force: writing anyway; the API server will reject the objects with the "
+              << blocking.size() << " error(s) above\n";
     QString error;
     const QByteArray yaml = Exporter::exportYaml(load.files, load.workspace, options, &error);
     if (!error.isEmpty()) {

@@ -53,7 +53,8 @@ QString usage(const QString &command)
             "Exit 0 without errors, 1 with errors, 2 for usage errors or unreadable input.\n");
     if (command == QLatin1String("export"))
         return QStringLiteral(
-            "Usage: meshroute export INPUT... [-o OUT] [--api-version v1|v1beta1|v1alpha3] [--kind KIND]...\n"
+            "Usage: meshroute export INPUT... [-o OUT] [--api-version v1|v1beta1|v1alpha3] [--kind KIND]... "
+            "[--force]\n"
             "\n"
             "Writes the objects of the inputs as one multi-document YAML stream for kubectl apply:\n"
             "kind: List dumps are unpacked, cluster noise (status, managedFields, resourceVersion, uid,\n"
@@ -63,7 +64,12 @@ QString usage(const QString &command)
             "  -o OUT             write to OUT (atomically) instead of standard output\n"
             "  --api-version V    write Istio networking objects as networking.istio.io/V\n"
             "  --kind KIND        only objects of this kind (repeatable; vs, dr, gw, se, svc accepted)\n"
-            "  --max-file-size SIZE   refuse inputs larger than SIZE (default 64M)\n");
+            "  --max-file-size SIZE   refuse inputs larger than SIZE (default 64M)\n"
+            "  --force            write even objects the API server will reject (listed on stderr)\n"
+            "\n"
+            "Refuses (exit 1, nothing written, OUT untouched) when an exported object has an error the\n"
+            "API server rejects (schema, type, Istio's webhook rules, YAML syntax), listed as\n"
+            "file:line:col: error: [CODE] message. Warnings and analysis findings never block.\n");
     if (command == QLatin1String("weights"))
         return QStringLiteral(
             "Usage: meshroute weights FILE --virtual-service [NS/]NAME [--route INDEX|NAME] KEY=WEIGHT...\n"

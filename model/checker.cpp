@@ -7,6 +7,7 @@
 #include "gatewayvalidator.h"
 #include "meshanalyzer.h"
 #include "serviceassociationanalyzer.h"
+#include "serviceentryvalidator.h"
 #include "shadowanalyzer.h"
 #include "unuseddelegateanalyzer.h"
 #include "virtualservicevalidator.h"
@@ -41,6 +42,9 @@ Diagnostics checkOne(const Workspace &ws, const Resource &r)
     case ResourceKind::Gateway:
         GatewayValidator::validate(ctx, r);
         break;
+    case ResourceKind::ServiceEntry:
+        ServiceEntryValidator::validate(ctx, r);
+        break;
     default:
         break;
     }
@@ -50,7 +54,7 @@ Diagnostics checkOne(const Workspace &ws, const Resource &r)
 bool isChecked(const Resource &r)
 {
     return r.kind == ResourceKind::VirtualService || r.kind == ResourceKind::DestinationRule
-        || r.kind == ResourceKind::Gateway;
+        || r.kind == ResourceKind::Gateway || r.kind == ResourceKind::ServiceEntry;
 }
 
 } // namespace
@@ -65,15 +69,17 @@ public:
         : m_threshold(options.threshold)
     {
         ignore(options);
-        for (const Resource &r : workspace.resources)
-            annotate(r);
+        if (options.applyIgnoreAnnotations)
+            for (const Resource &r : workspace.resources)
+                annotate(r);
     }
     // For the findings of one resource's own validation, which name only that resource.
     Suppression(const Resource &resource, const CheckOptions &options)
         : m_threshold(options.threshold)
     {
         ignore(options);
-        annotate(resource);
+        if (options.applyIgnoreAnnotations)
+            annotate(resource);
     }
 
     Diagnostics filter(Diagnostics all) const

@@ -16,6 +16,9 @@ struct CheckOptions
     Diagnostic::Severity threshold = Diagnostic::Severity::Info;
     // Codes never reported (the CLI's --ignore).
     QStringList ignoredCodes;
+    // Whether `meshroute.io/ignore` annotations silence findings; export turns it off, because the
+    // API server rejects an object whatever its annotations say.
+    bool applyIgnoreAnnotations = true;
 };
 
 // Checks a workspace as Istio would: the webhook's validation of every

@@ -1,5 +1,7 @@
 #include "diagnosticcodes.h"
 
+#include "resourcereader.h"
+
 #include <QHash>
 
 namespace meshroute {
@@ -14,7 +16,7 @@ QList<DiagnosticCodeInfo> makeTable()
         return DiagnosticCodeInfo { QString::fromLatin1(code), severity, QString::fromLatin1(title),
             QString::fromUtf8(explanation) };
     };
-    return {
+    QList<DiagnosticCodeInfo> table = {
         // Istio's analyzer codes (istioctl analyze), same meaning.
         row(Code::Deprecated, S::Warning, "Deprecated",
             "A deprecated field is used (mirrorPercent, fault.delay.percent, corsPolicy.allowOrigin)."),
@@ -71,8 +73,10 @@ QList<DiagnosticCodeInfo> makeTable()
             "A DestinationRule's host matches no Service or ServiceEntry; info when it would live in files "
             "that "
             "were not opened."),
-
-        // The admission webhook's and the CRD schema's rules: istioctl reports them as IST0106/IST0133.
+    };
+    // The admission webhook's and the CRD schema's rules: istioctl reports them as IST0106/IST0133, and
+    // the API server refuses an object with one of these errors, so export refuses to write it.
+    QList<DiagnosticCodeInfo> rejected = {
         row(Code::InvalidHost, S::Error, "InvalidHost",
             "A host name is not a valid (wildcard) DNS name or IP."),
         row(Code::DuplicateHost, S::Error, "DuplicateHost",
@@ -153,7 +157,11 @@ QList<DiagnosticCodeInfo> makeTable()
             "A match sets an invalid sourceNamespace or other malformed condition."),
         row(Code::InvalidAddress, S::Error, "InvalidAddress",
             "A destinationSubnet is not an IP or CIDR, or a server bind is not an IP or unix:// path."),
-
+    };
+    for (DiagnosticCodeInfo &c : rejected)
+        c.rejectedByApiServer = true;
+    table += rejected;
+    table += {
         // meshroute's own analysis.
         row(Code::SingleDestinationWeight, S::Warning, "SingleDestinationWeight",
             "A lone destination has a weight below 100; it receives all traffic anyway (Kiali KIA1104)."),
@@ -178,6 +186,7 @@ QList<DiagnosticCodeInfo> makeTable()
             "The shadowed-rule analysis of a VirtualService stopped at its bound of compared match pairs; "
             "says how many matches were not compared."),
     };
+    return table;
 }
 
 } // namespace
@@ -219,6 +228,16 @@ QString DiagnosticCodes::textTable()
                    .arg(
                        c.code, Diagnostic::severityName(c.severity).leftJustified(7), c.title, c.explanation);
     return out;
+}
+
+bool DiagnosticCodes::rejectedByApiServer(const QString &code)
+{
+    if (const DiagnosticCodeInfo *c = find(code))
+        return c->rejectedByApiServer;
+    for (const DiagnosticCodeInfo &c : ResourceReader::codes())
+        if (c.code == code)
+            return c.rejectedByApiServer;
+    return false;
 }
 
 } // namespace meshroute

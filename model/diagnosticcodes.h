@@ -15,6 +15,9 @@ struct DiagnosticCodeInfo
     Diagnostic::Severity severity; // the usual severity; a finding may be lower (see explanation)
     QString title; // short name, Istio's where Istio has the code
     QString explanation; // one line: what triggers it
+    // An error with this code makes the API server (the CRD schema or Istio's admission webhook)
+    // refuse the object, so `meshroute export` refuses to write it; analysis findings never do.
+    bool rejectedByApiServer = false;
 };
 
 // The single source of truth for the checker's codes: Istio's IST codes where
@@ -31,6 +34,8 @@ public:
     static QString markdownTable();
     // Fixed-width text, one code a line, for `meshroute check --list-codes`.
     static QString textTable();
+    // Whether an error with this code, the checker's or the loader's, is one the API server rejects.
+    static bool rejectedByApiServer(const QString &code);
 };
 
 // The codes as constants, so a typo is a compile error and not a silent new code.

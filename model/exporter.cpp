@@ -132,6 +132,76 @@ YamlNode withoutNoise(const YamlNode &object, const QString &apiVersion)
     return out;
 }
 
+// An alias node stands where "*name" is written (the parser copies the anchored node there).
+bool isAlias(const QByteArray &text, const YamlNode &node)
+{
+    return node.start.offset >= 0 && node.start.offset < text.size() && text[node.start.offset] == '*';
+}
+
+void collectAliases(const QByteArray &text, const YamlNode &node, std::vector<const YamlNode *> &out)
+{
+    if (isAlias(text, node)) {
+        out.push_back(&node); // its children are the anchored node's copy, not text of this object
+        return;
+    }
+    for (const YamlNode &child : node.children)
+        collectAliases(text, child, out);
+}
+
+// Where "&name" defines the anchor that an alias at `before` refers to: the last definition
+// before it, as YAML resolves aliases. -1 when none is found.
+int anchorOffset(const QByteArray &text, const QByteArray &name, int before)
+{
+    const QByteArray token = '&' + name;
+    const QByteArrayView startsAfter(" \t\r\n-:[{,");
+    const QByteArrayView endsBefore(" \t\r\n,[]{}");
+    for (int from = before - 1; from >= 0;) {
+        const int at = int(text.lastIndexOf(token, from));
+        if (at < 0)
+            return -1;
+        const int end = at + int(token.size());
+        if ((at == 0 || startsAfter.contains(text[at - 1]))
+            && (end >= text.size() || endsBefore.contains(text[end])))
+            return at;
+        from = at - 1;
+    }
+    return -1;
+}
+
+bool insideAny(const QList<TextChange> &changes, int offset)
+{
+    for (const TextChange &c : changes)
+        if (offset >= c.offset && offset < c.offset + c.length)
+            return true;
+    return false;
+}
+
+// Aliases whose anchor does not reach the output (it lies outside the object, as in a
+// `kind: List` whose items share an anchor, or in removed noise) become their value, written
+// in flow style where the alias stood, so the exported document parses on its own.
+void expandDanglingAliases(
+    const QByteArray &text, const YamlNode &object, int from, int to, QList<TextChange> &changes)
+{
+    std::vector<const YamlNode *> aliases;
+    collectAliases(text, object, aliases);
+    const QList<TextChange> planned = changes;
+    for (const YamlNode *alias : aliases) {
+        if (insideAny(planned, alias->start.offset))
+            continue; // removed or rewritten anyway
+        const QByteArray name = text.mid(alias->start.offset + 1, alias->endOffset - alias->start.offset - 1);
+        const int anchor = anchorOffset(text, name, alias->start.offset);
+        if (anchor >= from && anchor < to && !insideAny(planned, anchor))
+            continue;
+        changes.append(TextChange {
+            alias->start.offset, alias->endOffset - alias->start.offset, YamlWriter::writeFlow(*alias) });
+    }
+}
+
+bool parses(const QByteArray &text)
+{
+    return YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size()))).ok;
+}
+
 QString targetApiVersion(const Resource &resource, const ExportOptions &options)
 {
     if (options.apiVersion.isEmpty())
@@ -173,6 +243,16 @@ QString Exporter::canonicalKind(const QString &kind)
     if (k == QLatin1String("deploy") || k == QLatin1String("deployment") || k == QLatin1String("deployments"))
         return QStringLiteral("Deployment");
     return kind;
+}
+
+bool Exporter::selects(const Resource &resource, const ExportOptions &options)
+{
+    if (options.kinds.isEmpty())
+        return true;
+    for (const QString &k : options.kinds)
+        if (canonicalKind(k).compare(resource.kindName.value, Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
 }
 
 QByteArray Exporter::objectText(const QByteArray &documentText, const Resource &resource, const ExportOptions &options)
@@ -223,28 +303,38 @@ QByteArray Exporter::objectText(const QByteArray &documentText, const Resource &
             }
         }
     }
-    if (resource.listItem < 0)
-        return stripMarkers(YamlEdit::apply(documentText, changes));
-    const int from = object->start.offset;
-    const int itemLength = nextLineStart(documentText, object->endOffset) - from;
-    for (TextChange &c : changes) {
-        c.offset -= from;
-        c.length = std::min(c.length, itemLength - c.offset);
+    const bool listItem = resource.listItem >= 0;
+    const int from = listItem ? object->start.offset : 0;
+    const int itemLength
+        = listItem ? nextLineStart(documentText, object->endOffset) - from : int(documentText.size());
+    const qsizetype before = changes.size();
+    expandDanglingAliases(documentText, *object, from, from + itemLength, changes);
+    const bool expanded = changes.size() > before;
+    QByteArray text;
+    if (!listItem) {
+        text = stripMarkers(YamlEdit::apply(documentText, changes));
+    } else {
+        for (TextChange &c : changes) {
+            c.offset -= from;
+            c.length = std::min(c.length, itemLength - c.offset);
+        }
+        QByteArray item = YamlEdit::apply(documentText.mid(from, itemLength), changes);
+        text = stripMarkers(dedent(item, object->start.column - 1));
     }
-    QByteArray item = YamlEdit::apply(documentText.mid(from, itemLength), changes);
-    return stripMarkers(dedent(item, object->start.column - 1));
+    // Text surgery around aliases has more corners than the rest; if it ever leaves text that
+    // does not parse, write the expanded tree instead (comments lost, the objects intact).
+    if (expanded && !parses(text))
+        return YamlWriter::write(withoutNoise(*object, apiVersion));
+    return text;
 }
 
 QByteArray Exporter::exportYaml(const QList<SourceFile> &files, const Workspace &workspace,
                                 const ExportOptions &options, QString *error)
 {
-    QStringList kinds;
-    for (const QString &k : options.kinds)
-        kinds.append(canonicalKind(k));
     QByteArray out;
     bool first = true;
     for (const Resource &r : workspace.resources) {
-        if (!kinds.isEmpty() && !kinds.contains(r.kindName.value, Qt::CaseInsensitive))
+        if (!selects(r, options))
             continue;
         const SourceFile &file = files[r.fileIndex];
         const YamlDocumentSpan &span = file.spans[std::size_t(r.documentIndex)];

@@ -30,6 +30,8 @@ public:
 
     // The field names meshroute drops as cluster noise (for the README and tests).
     static QStringList noiseFields();
+    // Whether the options' kind filter keeps this object.
+    static bool selects(const Resource &resource, const ExportOptions &options);
     // Normalises a kind filter entry: "vs" -> "VirtualService".
     static QString canonicalKind(const QString &kind);
 };

@@ -1242,18 +1242,22 @@ ResourceKind kindOf(const QString &apiVersion, const QString &kind)
 const QList<DiagnosticCodeInfo> &ResourceReader::codes()
 {
     using S = Diagnostic::Severity;
+    // `true` last: the API server cannot accept such a document (kubectl's strict decoding refuses
+    // duplicate fields), so export refuses it; see DiagnosticCodeInfo::rejectedByApiServer.
     static const QList<DiagnosticCodeInfo> table = {
         { QString::fromLatin1(CodeYamlSyntax), S::Error, QStringLiteral("YamlSyntaxError"),
             QStringLiteral(
-                "The text is not valid YAML (or is hostile: alias bombs, nesting deeper than 256 levels).") },
+                "The text is not valid YAML (or is hostile: alias bombs, nesting deeper than 256 levels)."),
+            true },
         { QString::fromLatin1(CodeWrongType), S::Error, QStringLiteral("WrongType"),
             QStringLiteral(
-                "A field has the wrong type (weight: \"most\"); the rest of the object still loads.") },
+                "A field has the wrong type (weight: \"most\"); the rest of the object still loads."),
+            true },
         { QString::fromLatin1(CodeUnknownField), S::Warning, QStringLiteral("UnknownField"),
             QStringLiteral(
                 "A field the API does not define; the API server would drop it. Kept in the file.") },
         { QString::fromLatin1(CodeInvalidUtf8), S::Error, QStringLiteral("InvalidUtf8"),
-            QStringLiteral("The file is not UTF-8; its bytes are kept as read.") },
+            QStringLiteral("The file is not UTF-8; its bytes are kept as read."), true },
         { QString::fromLatin1(CodeFileTooLarge), S::Error, QStringLiteral("FileTooLarge"),
             QStringLiteral("The file is larger than the loader's limit (64M unless --max-file-size says "
                            "otherwise) and was not read.") },
@@ -1262,10 +1266,11 @@ const QList<DiagnosticCodeInfo> &ResourceReader::codes()
                 "The file or folder could not be read; as a warning, a folder entry that was skipped (a "
                 "FIFO, device, socket, or a dangling or looping link).") },
         { QString::fromLatin1(CodeDuplicateKey), S::Error, QStringLiteral("DuplicateKey"),
-            QStringLiteral("A key appears twice in one mapping; the API server keeps only the last.") },
+            QStringLiteral("A key appears twice in one mapping; the API server keeps only the last."), true },
         { QString::fromLatin1(CodeNotAnObject), S::Error, QStringLiteral("NotAnObject"),
             QStringLiteral(
-                "A document is not a Kubernetes object (no apiVersion/kind); routing test files are info.") },
+                "A document is not a Kubernetes object (no apiVersion/kind); routing test files are info."),
+            true },
     };
     return table;
 }

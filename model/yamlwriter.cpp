@@ -69,7 +69,39 @@ void writeNode(QByteArray &out, const YamlNode &n, int level, int step)
     }
 }
 
+void writeFlowNode(QByteArray &out, const YamlNode &n)
+{
+    if (!n.tag.empty())
+        out += QByteArray::fromStdString(n.tag) + ' ';
+    if (n.isMapping() || n.isSequence()) {
+        const bool map = n.isMapping();
+        out += map ? '{' : '[';
+        for (std::size_t i = 0; i < n.children.size(); ++i) {
+            if (i > 0)
+                out += map && i % 2 ? ": " : ", ";
+            writeFlowNode(out, n.children[i]);
+        }
+        out += map ? '}' : ']';
+    } else if (n.isNull()) {
+        out += "null";
+    } else {
+        // A plain scalar from block text is safe in flow text unless it holds a flow indicator,
+        // and then it was a string anyway.
+        const bool plain = n.style == YamlNode::Style::Plain && !n.value.empty()
+            && n.value.find_first_of(",[]{}") == std::string::npos;
+        const QString value = QString::fromStdString(n.value);
+        out += plain ? value.toUtf8() : YamlEdit::formatScalar(value, YamlNode::Style::DoubleQuoted, true);
+    }
+}
+
 } // namespace
+
+QByteArray YamlWriter::writeFlow(const YamlNode &node)
+{
+    QByteArray out;
+    writeFlowNode(out, node);
+    return out;
+}
 
 QByteArray YamlWriter::write(const YamlNode &node, int indent)
 {

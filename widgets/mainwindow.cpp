@@ -621,6 +621,11 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::exportYaml()
 {
     ExportDialog dialog(m_document, this);
+    connect(&dialog, &ExportDialog::locationActivated, this,
+        [this, &dialog](int fileIndex, int line, int column) {
+            dialog.reject();
+            goToLine(fileIndex, line, column);
+        });
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(
             tr("Exported to %1").arg(QDir::toNativeSeparators(dialog.outputPath())), 5000);

@@ -67,6 +67,8 @@ private Q_SLOTS:
     void filtersKinds();
     void keepsCommentsAndOrderOfPlainFiles();
     void writesFlowStyleObjectsAsBlockYaml();
+    void listItemsSharingAnAnchorStandAlone();
+    void anAnchorInRemovedNoiseIsExpanded();
 };
 
 void TestExporter::unpacksListAndRemovesNoise()
@@ -160,6 +162,56 @@ void TestExporter::writesFlowStyleObjectsAsBlockYaml()
                                                     "  - name: v1\n"
                                                     "    labels:\n"
                                                     "      version: v1\n"));
+}
+
+void TestExporter::listItemsSharingAnAnchorStandAlone()
+{
+    const QString path = QStringLiteral(MESHROUTE_TEST_DATA_DIR "/export/list-alias.yaml");
+    const LoadResult load = Loader::loadPaths({ path });
+    QCOMPARE(load.workspace.resources.size(), 2);
+    const QByteArray out = Exporter::exportYaml(load.files, load.workspace, {});
+    // Each exported document must parse on its own: the DestinationRule's *team has no anchor there.
+    const LoadResult again = Loader::loadText(out, QStringLiteral("export.yaml"));
+    for (const Diagnostic &d : again.diagnostics)
+        QVERIFY2(d.severity != Diagnostic::Severity::Error, qPrintable(d.toText()));
+    QCOMPARE(again.files.first().spans.size(), std::size_t(2));
+    for (const YamlDocumentSpan &span : again.files.first().spans) {
+        const QByteArray text = out.mid(span.offset, span.length);
+        QVERIFY2(YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size()))).ok,
+            text.constData());
+    }
+    QVERIFY2(!out.contains("*team"), out.constData());
+    QCOMPARE(again.workspace.resources.size(), 2);
+    const Resource &dr = again.workspace.resources[1];
+    QCOMPARE(dr.kindName.value, QStringLiteral("DestinationRule"));
+    QCOMPARE(labelValue(dr.metadata.labels, QStringLiteral("team")), QStringLiteral("bookinfo"));
+    QCOMPARE(labelValue(dr.metadata.labels, QStringLiteral("tier")), QStringLiteral("2"));
+    QVERIFY(out.contains("tier: \"2\"")); // still a string, as the label value must be
+    // An anchor and its alias inside one item stay as written; so do comments.
+    QVERIFY(out.contains("connectionPool: &pool\n"));
+    QVERIFY(out.contains("connectionPool: *pool\n"));
+    QVERIFY(out.contains("# quoted: stays a string"));
+}
+
+void TestExporter::anAnchorInRemovedNoiseIsExpanded()
+{
+    const QByteArray text = "apiVersion: v1\n"
+                            "kind: Service\n"
+                            "metadata:\n"
+                            "  name: web\n"
+                            "  uid: &id 6f0c-1\n"
+                            "  labels:\n"
+                            "    origin: *id # from the cluster\n"
+                            "spec:\n"
+                            "  ports:\n"
+                            "  - port: 80\n";
+    const QByteArray out = exportOf(text);
+    QVERIFY2(!out.contains("uid:"), out.constData());
+    QVERIFY2(out.contains("    origin: 6f0c-1 # from the cluster\n"), out.constData());
+    const LoadResult again = Loader::loadText(out);
+    QVERIFY(again.diagnostics.isEmpty());
+    QCOMPARE(labelValue(again.workspace.resources.first().metadata.labels, QStringLiteral("origin")),
+        QStringLiteral("6f0c-1"));
 }
 
 QTEST_GUILESS_MAIN(TestExporter)

@@ -1,6 +1,7 @@
 #include "exportdialog.h"
 
 #include "document.h"
+#include "exportcheck.h"
 #include "exporter.h"
 #include "linediff.h"
 #include "safefilewriter.h"
@@ -15,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -35,6 +37,10 @@ ExportDialog::ExportDialog(Document *document, QWidget *parent)
     , m_version(new QComboBox(this))
     , m_summary(new QLabel(this))
     , m_diff(new QPlainTextEdit(this))
+    , m_blockingBox(new QWidget(this))
+    , m_blockingTitle(new QLabel(m_blockingBox))
+    , m_errors(new QListWidget(m_blockingBox))
+    , m_anyway(new QPushButton(tr("Export anyway"), m_blockingBox))
 {
     setWindowTitle(tr("Export"));
     resize(900, 640);
@@ -71,14 +77,49 @@ ExportDialog::ExportDialog(Document *document, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_write = buttons->addButton(tr("Write"), QDialogButtonBox::AcceptRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_write->setObjectName(QStringLiteral("write"));
     connect(m_write, &QPushButton::clicked, this, [this] {
         if (write())
             accept();
     });
 
+    // The blocking errors, each a link to its place, and only after them the way past them.
+    m_errors->setObjectName(QStringLiteral("blockingErrors"));
+    m_errors->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_errors->setMaximumHeight(8 * m_errors->fontMetrics().height());
+    m_errors->setToolTip(tr("Click an error to go to its line"));
+    connect(m_errors, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        const int row = m_errors->row(item);
+        if (row < 0 || row >= m_blocking.size())
+            return;
+        const Diagnostic &d = m_blocking[row];
+        const QList<SourceFile> &files = m_document->files();
+        for (int i = 0; i < files.size(); ++i)
+            if (files[i].path == d.file) {
+                Q_EMIT locationActivated(i, d.line, d.column);
+                return;
+            }
+    });
+    m_anyway->setObjectName(QStringLiteral("exportAnyway"));
+    m_anyway->setToolTip(tr("Write the file although the API server will reject the objects listed"));
+    connect(m_anyway, &QPushButton::clicked, this, [this] {
+        if (write(true))
+            accept();
+    });
+    m_blockingTitle->setWordWrap(true);
+    auto *anywayRow = new QHBoxLayout;
+    anywayRow->addStretch(1);
+    anywayRow->addWidget(m_anyway);
+    auto *blockingLayout = new QVBoxLayout(m_blockingBox);
+    blockingLayout->setContentsMargins(0, 0, 0, 0);
+    blockingLayout->addWidget(m_blockingTitle);
+    blockingLayout->addWidget(m_errors);
+    blockingLayout->addLayout(anywayRow);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_summary);
+    layout->addWidget(m_blockingBox);
     layout->addWidget(m_diff, 1);
     layout->addWidget(buttons);
 
@@ -142,7 +183,18 @@ void ExportDialog::refresh()
     else
         m_summary->setText(
             tr("Against the file on disk: %1 line(s) added, %2 removed.").arg(added).arg(removed));
-    m_write->setEnabled(error.isEmpty());
+
+    m_blocking = ExportCheck::blockingErrors(
+        m_document->files(), m_document->workspace(), m_document->loadDiagnostics(), options);
+    m_errors->clear();
+    for (const Diagnostic &d : std::as_const(m_blocking))
+        m_errors->addItem(d.toText());
+    m_blockingTitle->setText(tr("The API server would reject the exported objects: %n error(s). "
+                                "Fix them, or export anyway.",
+        nullptr, int(m_blocking.size())));
+    m_blockingBox->setVisible(!m_blocking.isEmpty());
+    m_write->setEnabled(error.isEmpty() && m_blocking.isEmpty());
+    m_anyway->setEnabled(error.isEmpty());
 
     // Coloured like a unified diff, from the palette's own reds and greens.
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
@@ -179,8 +231,13 @@ void ExportDialog::refresh()
     m_diff->moveCursor(QTextCursor::Start);
 }
 
-bool ExportDialog::write()
+bool ExportDialog::write(bool anyway)
 {
+    if (!m_blocking.isEmpty() && !anyway) {
+        m_summary->setText(
+            tr("Not written: the API server would reject the objects with the errors listed."));
+        return false;
+    }
     // The diff shown must be the change made: if the file moved on since, show the new diff first.
     QFile current(outputPath());
     const QByteArray now = current.open(QIODevice::ReadOnly) ? current.readAll() : QByteArray();

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "diagnostic.h"
+
 #include <QDialog>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 
@@ -14,7 +17,9 @@ class Document;
 
 // File > Export: kubectl-ready YAML of the workspace (Exporter), with the
 // apiVersion to write, and the diff of what will be written against the
-// file on disk before anything is written.
+// file on disk before anything is written. Errors the API server would
+// reject in the exported objects are listed above the diff; while there are
+// any, Write is disabled and only "Export anyway", after the list, writes.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
@@ -30,11 +35,18 @@ public:
     QByteArray exportedText() const { return m_text; }
     QString diffText() const;
     QString summary() const;
+    // The errors that block a normal Write (ExportCheck), in the order listed.
+    Diagnostics blockingErrors() const { return m_blocking; }
 
 public Q_SLOTS:
     void refresh();
-    // Writes the file (atomically); false and a message when it cannot.
-    bool write();
+    // Writes the file (atomically); false and a message when it cannot, or when
+    // there are blocking errors and `anyway` is false.
+    bool write(bool anyway = false);
+
+Q_SIGNALS:
+    // A listed error was clicked: its place in the workspace's file `fileIndex`.
+    void locationActivated(int fileIndex, int line, int column);
 
 private:
     Document *m_document;
@@ -43,6 +55,11 @@ private:
     QLabel *m_summary;
     QPlainTextEdit *m_diff;
     QPushButton *m_write;
+    QWidget *m_blockingBox;
+    QLabel *m_blockingTitle;
+    QListWidget *m_errors;
+    QPushButton *m_anyway;
+    Diagnostics m_blocking;
     QByteArray m_text;
     QByteArray m_disk; // the file's bytes the diff was made against
 };

@@ -1,0 +1,125 @@
+// File > Export as a user meets it: errors the API server would reject listed
+// above the diff, each a link to its line; Write disabled while they stand,
+// "Export anyway" after them; a clean workspace exports with Write as before.
+#include "yaml/exportdialog.h"
+
+#include "document.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace meshroute;
+
+namespace {
+
+const QString dataDir = QStringLiteral(MESHROUTE_TEST_DATA_DIR "/export/");
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestExportDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void blockingErrorsComeFirstAndLink();
+    void exportAnywayWrites();
+    void aCleanWorkspaceWritesAsBefore();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestExportDialog::blockingErrorsComeFirstAndLink()
+{
+    Document document;
+    document.open({ dataDir + QStringLiteral("rejected.yaml") });
+    const QString out = m_dir.filePath(QStringLiteral("refused.yaml"));
+    ExportDialog dialog(&document);
+    dialog.setOutputPath(out);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+    auto *errors = dialog.findChild<QListWidget *>(QStringLiteral("blockingErrors"));
+    auto *write = dialog.findChild<QPushButton *>(QStringLiteral("write"));
+    auto *anyway = dialog.findChild<QPushButton *>(QStringLiteral("exportAnyway"));
+    QVERIFY(errors && write && anyway);
+    QVERIFY(errors->isVisible());
+    QCOMPARE(errors->count(), int(dialog.blockingErrors().size()));
+    QVERIFY(errors->count() >= 2);
+    QVERIFY(errors->item(0)->text().contains(QStringLiteral(": error: [MR1022] ")));
+    QVERIFY(errors->item(0)->text().startsWith(dataDir + QStringLiteral("rejected.yaml:")));
+    // The list stands above the diff, and the way past it only after it.
+    auto *diff = dialog.findChild<QPlainTextEdit *>();
+    QVERIFY(diff);
+    QVERIFY(errors->mapTo(&dialog, QPoint(0, 0)).y() < diff->mapTo(&dialog, QPoint(0, 0)).y());
+    QVERIFY(anyway->isVisible() && anyway->isEnabled());
+    QVERIFY(anyway->mapTo(&dialog, QPoint(0, 0)).y() > errors->mapTo(&dialog, QPoint(0, 0)).y());
+    QVERIFY(!write->isEnabled());
+
+    // Write does nothing while the errors stand.
+    QTest::mouseClick(write, Qt::LeftButton);
+    QVERIFY(!QFile::exists(out));
+    QVERIFY(!dialog.write());
+    QVERIFY(!QFile::exists(out));
+
+    // A click on an error names its place.
+    QSignalSpy activated(&dialog, &ExportDialog::locationActivated);
+    const Diagnostic second = dialog.blockingErrors().at(1);
+    QListWidgetItem *item = errors->item(1);
+    errors->scrollToItem(item);
+    QTest::mouseClick(errors->viewport(), Qt::LeftButton, {}, errors->visualItemRect(item).center());
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.at(0).at(0).toInt(), 0);
+    QCOMPARE(activated.at(0).at(1).toInt(), second.line);
+    QCOMPARE(activated.at(0).at(2).toInt(), second.column);
+}
+
+void TestExportDialog::exportAnywayWrites()
+{
+    Document document;
+    document.open({ dataDir + QStringLiteral("rejected.yaml") });
+    const QString out = m_dir.filePath(QStringLiteral("anyway.yaml"));
+    ExportDialog dialog(&document);
+    dialog.setOutputPath(out);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *anyway = dialog.findChild<QPushButton *>(QStringLiteral("exportAnyway"));
+    QTest::mouseClick(anyway, Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(readFile(out), dialog.exportedText());
+    QVERIFY(readFile(out).contains("kind: DestinationRule"));
+}
+
+void TestExportDialog::aCleanWorkspaceWritesAsBefore()
+{
+    Document document;
+    document.open({ dataDir + QStringLiteral("findings-only.yaml") });
+    const QString out = m_dir.filePath(QStringLiteral("clean.yaml"));
+    ExportDialog dialog(&document);
+    dialog.setOutputPath(out);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.blockingErrors().isEmpty());
+    QVERIFY(!dialog.findChild<QListWidget *>(QStringLiteral("blockingErrors"))->isVisible());
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("exportAnyway"))->isVisible());
+    auto *write = dialog.findChild<QPushButton *>(QStringLiteral("write"));
+    QVERIFY(write->isEnabled());
+    QTest::mouseClick(write, Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(readFile(out), dialog.exportedText());
+    QVERIFY(readFile(out).contains("host: ratings-v9"));
+}
+
+QTEST_MAIN(TestExportDialog)
+#include "tst_exportdialog.moc"

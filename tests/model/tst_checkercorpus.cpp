@@ -91,6 +91,10 @@ void TestCheckerCorpus::istioAnalyzerFindings_data()
     row("conflicting-gateways-subSelector.yaml", "IST0145", "Gateway beta");
     row("conflicting-gateways.yaml", "IST0145", "Gateway alpha");
     row("conflicting-gateways.yaml", "IST0145", "Gateway beta");
+    // analyzers_test.go "serviceMultipleDeployments" (deployment/services.go).
+    row("deployment-multi-service.yaml", "IST0116", "Deployment bookinfo/multiple-svc-multiple-prot");
+    row("deployment-multi-service.yaml", "IST0116", "Deployment bookinfo/multiple-without-port");
+    row("deployment-multi-service.yaml", "IST0137", "Deployment bookinfo/conflicting-ports");
     row("deprecation.yaml", "IST0002", "VirtualService foo/productpage");
     row("destinationrule-empty-topology-labels.yaml", "IST0173",
         "DestinationRule default/empty-topology-labels");

@@ -133,7 +133,7 @@ private Q_SLOTS:
 
     void openAndCloseRepeatedly()
     {
-        const int cycles = cyclesFromEnvironment(24);
+        const int cycles = cyclesFromEnvironment(16);
         for (int cycle = 0; cycle < cycles; ++cycle) {
             const bool large = cycle % 2 == 1;
             const QString name = large ? QStringLiteral("vs-0") : QStringLiteral("reviews");
@@ -178,7 +178,7 @@ private Q_SLOTS:
 
     void exitWhileWorkersRun()
     {
-        const int runs = std::max(4, cyclesFromEnvironment(24) / 10);
+        const int runs = std::max(3, cyclesFromEnvironment(16) / 10);
         for (int run = 0; run < runs; ++run) {
             QProcess child;
             child.setProcessChannelMode(QProcess::ForwardedErrorChannel);

@@ -14,101 +14,11 @@ using namespace meshroute;
 
 namespace {
 
-// Gateways sharing a selector across two namespaces, a wider selector that
-// takes the others' servers, one without selector, an httpsRedirect server
-// and VirtualServices bound to several of them (one exported to its own
-// namespace only, one with a match.gateways and a port condition).
-const QByteArray kMesh = R"(apiVersion: networking.istio.io/v1
-kind: Gateway
-metadata: {name: gw-a, namespace: edge}
-spec:
-  selector: {istio: ingress}
-  servers:
-  - port: {number: 80, name: http, protocol: HTTP}
-    hosts: ["a.example.com", "*.shared.example.com"]
----
-apiVersion: networking.istio.io/v1
-kind: Gateway
-metadata: {name: gw-b, namespace: edge}
-spec:
-  selector: {istio: ingress}
-  servers:
-  - port: {number: 80, name: http, protocol: HTTP}
-    hosts: ["b.example.com"]
-  - port: {number: 8443, name: https, protocol: HTTPS}
-    hosts: ["b.example.com"]
-    tls: {mode: SIMPLE, credentialName: b}
----
-apiVersion: networking.istio.io/v1
-kind: Gateway
-metadata: {name: gw-c, namespace: other}
-spec:
-  selector: {istio: ingress}
-  servers:
-  - port: {number: 80, name: http, protocol: HTTP}
-    hosts: ["./c.example.com"]
-    tls: {httpsRedirect: true}
----
-apiVersion: networking.istio.io/v1
-kind: Gateway
-metadata: {name: gw-d, namespace: edge}
-spec:
-  selector: {istio: ingress, tier: front}
-  servers:
-  - port: {number: 8080, name: http, protocol: HTTP}
-    hosts: ["d.example.com"]
----
-apiVersion: networking.istio.io/v1
-kind: Gateway
-metadata: {name: gw-e, namespace: edge}
-spec:
-  servers:
-  - port: {number: 80, name: http, protocol: HTTP}
-    hosts: ["*"]
----
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: {name: vs-a, namespace: edge}
-spec:
-  hosts: ["a.example.com", "x.shared.example.com"]
-  gateways: [gw-a, edge/gw-e]
-  http:
-  - match: [{uri: {prefix: /v2}, gateways: [edge/gw-e]}]
-    route: [{destination: {host: a-v2.edge.svc.cluster.local}}]
-  - match: [{uri: {prefix: /}, port: 80}]
-    route: [{destination: {host: a.edge.svc.cluster.local}}]
----
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: {name: vs-b, namespace: edge}
-spec:
-  hosts: ["b.example.com", "*.example.com"]
-  gateways: [edge/gw-b, gw-d]
-  exportTo: ["."]
-  http:
-  - match: [{uri: {exact: /b}}]
-    route: [{destination: {host: b.edge.svc.cluster.local}}]
-  - route: [{destination: {host: fallback.edge.svc.cluster.local}}]
----
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: {name: vs-c, namespace: other}
-spec:
-  hosts: ["c.example.com"]
-  gateways: [gw-c]
-  http:
-  - route: [{destination: {host: c.other.svc.cluster.local}}]
----
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: {name: vs-shared, namespace: edge}
-spec:
-  hosts: ["x.shared.example.com"]
-  gateways: [gw-a]
-  http:
-  - match: [{headers: {x-canary: {exact: "yes"}}}]
-    route: [{destination: {host: canary.edge.svc.cluster.local}}]
-)";
+LoadResult loadMesh()
+{
+    return Loader::loadPaths(
+        { QStringLiteral(MESHROUTE_TEST_DATA_DIR "/routing/shared-gateway-tables.yaml") });
+}
 
 QStringList describe(const Router &router, const Request &req)
 {
@@ -153,7 +63,7 @@ private Q_SLOTS:
 
 void TestRouteTableLazy::oneRequestAnswersAsTheFullTable()
 {
-    const LoadResult load = Loader::loadText(kMesh);
+    const LoadResult load = loadMesh();
     QVERIFY(load.diagnostics.isEmpty());
     // The full table: every gateway asked once, on every port, before any comparison.
     const Router fullRouter(RouteTable::compile(load.workspace));
@@ -180,7 +90,7 @@ void TestRouteTableLazy::sharedTablesAnswerPerGateway()
     // gw-a and gw-b share a selector and a namespace, so one table; the
     // answer still names the gateway that was asked, and each sees the
     // servers of both (the same pods serve both Gateways).
-    const LoadResult load = Loader::loadText(kMesh);
+    const LoadResult load = loadMesh();
     const Router router(RouteTable::compile(load.workspace));
     for (const char *gw : { "edge/gw-a", "edge/gw-b" }) {
         Request req;

@@ -2,6 +2,7 @@
 
 #include "checkcontext.h"
 #include "diagnosticcodes.h"
+#include "fieldvalidator.h"
 #include "resource.h"
 
 namespace meshroute {
@@ -32,10 +33,7 @@ void ServiceEntryValidator::validate(CheckContext &ctx, const Resource &r)
             ctx.error(r, p.pos, Code::MissingRequiredField,
                 QStringLiteral("a ServiceEntry port needs a number, e.g. number: 443"),
                 path + QStringLiteral(".number"));
-        else if (p.port.value < 1 || p.port.value > 65535)
-            ctx.error(r, p.port.pos, Code::InvalidPort,
-                QStringLiteral("port number %1 is outside 1..65535").arg(p.port.value),
-                path + QStringLiteral(".number"));
+        FieldValidator::port(ctx, r, p.port, path + QStringLiteral(".number"));
         if (!p.name.present)
             ctx.error(r, p.pos, Code::MissingRequiredField,
                 QStringLiteral("a ServiceEntry port needs a name, e.g. name: https"),

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace meshroute;
 
 namespace {
@@ -24,6 +26,20 @@ QByteArray readFile(const QString &path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
+
+// A workspace of one fixture file and its Export dialog, shown, writing to `out`.
+struct ShownDialog
+{
+    ShownDialog(const QString &fixture, const QString &out)
+    {
+        document.open({ dataDir + fixture });
+        dialog = std::make_unique<ExportDialog>(&document);
+        dialog->setOutputPath(out);
+        dialog->show();
+    }
+    Document document;
+    std::unique_ptr<ExportDialog> dialog;
+};
 
 } // namespace
 
@@ -42,12 +58,9 @@ private:
 
 void TestExportDialog::blockingErrorsComeFirstAndLink()
 {
-    Document document;
-    document.open({ dataDir + QStringLiteral("rejected.yaml") });
     const QString out = m_dir.filePath(QStringLiteral("refused.yaml"));
-    ExportDialog dialog(&document);
-    dialog.setOutputPath(out);
-    dialog.show();
+    ShownDialog shown(QStringLiteral("rejected.yaml"), out);
+    ExportDialog &dialog = *shown.dialog;
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
 
     auto *errors = dialog.findChild<QListWidget *>(QStringLiteral("blockingErrors"));
@@ -87,12 +100,9 @@ void TestExportDialog::blockingErrorsComeFirstAndLink()
 
 void TestExportDialog::exportAnywayWrites()
 {
-    Document document;
-    document.open({ dataDir + QStringLiteral("rejected.yaml") });
     const QString out = m_dir.filePath(QStringLiteral("anyway.yaml"));
-    ExportDialog dialog(&document);
-    dialog.setOutputPath(out);
-    dialog.show();
+    ShownDialog shown(QStringLiteral("rejected.yaml"), out);
+    ExportDialog &dialog = *shown.dialog;
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *anyway = dialog.findChild<QPushButton *>(QStringLiteral("exportAnyway"));
     QTest::mouseClick(anyway, Qt::LeftButton);
@@ -103,12 +113,9 @@ void TestExportDialog::exportAnywayWrites()
 
 void TestExportDialog::aCleanWorkspaceWritesAsBefore()
 {
-    Document document;
-    document.open({ dataDir + QStringLiteral("findings-only.yaml") });
     const QString out = m_dir.filePath(QStringLiteral("clean.yaml"));
-    ExportDialog dialog(&document);
-    dialog.setOutputPath(out);
-    dialog.show();
+    ShownDialog shown(QStringLiteral("findings-only.yaml"), out);
+    ExportDialog &dialog = *shown.dialog;
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(dialog.blockingErrors().isEmpty());
     QVERIFY(!dialog.findChild<QListWidget *>(QStringLiteral("blockingErrors"))->isVisible());

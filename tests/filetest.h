@@ -3,6 +3,8 @@
 // Shared by the tests of saving (SafeFileWriter, the CLI's -o/--in-place, the
 // window): raw file reads and writes that bypass the code under test, lstat,
 // and a real full file system when the test may mount one.
+#include "corpus.h"
+
 #include <QDir>
 #include <QFile>
 #include <QScopeGuard>
@@ -37,11 +39,6 @@ inline struct stat statOf(const QString &path)
     };
     ::lstat(QFile::encodeName(path).constData(), &st);
     return st;
-}
-
-inline QString dataPath(const QString &relative)
-{
-    return QStringLiteral(MESHROUTE_TEST_DATA_DIR "/") + relative;
 }
 
 // A 64 KB tmpfs mounted on a temporary folder for the test's lifetime, when the

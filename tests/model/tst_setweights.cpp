@@ -303,6 +303,9 @@ void TestSetWeights::everyCorpusSplitTakesAnEditAndUndo()
                     weights.append(k == 0 ? 100 - 7 * (n - 1) : 7);
                 QString error;
                 auto command = SetWeights::create(&d, r.id, i, weights, &error);
+                // A split shared through a YAML anchor is refused by design (AnchorGuard).
+                if (!command && error.contains(QStringLiteral("shared through the anchor")))
+                    continue;
                 QVERIFY2(command, qPrintable(path + QStringLiteral(": ") + error));
                 d.undoStack()->push(command.release());
                 const HttpRoute &rule = d.workspace().byId(r.id)->virtualService()->http[i];

@@ -1246,6 +1246,10 @@ RouteTable RouteTable::compile(const Workspace &workspace)
 {
     auto d = std::make_shared<Data>();
     d->ws = workspace;
+    // The tables keep pointers into these resources and build some of them lazily, on a
+    // first request. Own the list now: a later detach of a copy shared with the caller's
+    // workspace would leave those pointers in the caller's buffer, freed with it.
+    d->ws.resources.detach();
     const Workspace &ws = d->ws;
 
     for (const Resource &r : ws.resources) {

@@ -269,7 +269,7 @@ void FastParserImpl::parseBlockMapping(YamlNode &out, int column, YamlNode &&fir
         // A plain line at the keys' indentation without "key:" is not YAML
         // (libyaml: "could not find expected ':'"); yaml-cpp would fold it away.
         if (!std::strchr("-?:,[]{}#&*!|>%@`'\"", s[p]) && scanPlainLine(t, p, false).why != LineStop::Colon)
-            fail(p, "could not find expected ':' after this key; write \"key: value\"");
+            fail(p, kMissingColon);
         YamlNode &key = out.children.emplace_back();
         if (!parseKey(key))
             unsupported(p, "expected a mapping key");
@@ -323,12 +323,10 @@ YamlFastParser::Result YamlFastParser::parse(std::string_view text, const YamlLi
 {
     Result result;
     // A carriage return is only understood as part of CRLF.
-    for (std::size_t cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1)) {
-        if (cr + 1 >= text.size() || text[cr + 1] != '\n') {
-            result.error.message = "carriage return without line feed";
-            result.error.mark = markAt(text, int(cr));
-            return result;
-        }
+    if (const std::size_t cr = firstLoneCr(text); cr != std::string_view::npos) {
+        result.error.message = "carriage return without line feed";
+        result.error.mark = markAt(text, int(cr));
+        return result;
     }
     try {
         FastParserImpl impl(text, limits);

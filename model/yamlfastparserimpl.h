@@ -95,7 +95,7 @@ private:
                 unsupported(p, "comment without preceding space");
             p = YamlScan::lineEndFrom(t, p);
         }
-        if (p < n && s[p] == '\r' && (p + 1 >= n || s[p + 1] != '\n'))
+        if (p < n && YamlScan::loneCrAt(t, p))
             unsupported(p, "carriage return without line feed");
         if (!atEol())
             unsupported(p, "unexpected content after a node");

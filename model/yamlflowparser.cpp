@@ -48,7 +48,7 @@ void FastParserImpl::parseFlow(YamlNode &out)
             break;
         // YAML 1.2 has no empty flow entries: "[a,,b]", "{a: 1,, b: 2}", "[,a]".
         if (s[p] == ',')
-            fail(p, "empty entry in a flow collection: remove the extra ','");
+            fail(p, kEmptyFlowEntry);
         if (!isMap) {
             parseFlowNode(out.children.emplace_back());
             skipFlowSpace(open);

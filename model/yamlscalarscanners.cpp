@@ -257,7 +257,7 @@ public:
                 sc.end = j + 1;
                 return sc;
             }
-            if (c == '\r' && (j + 1 >= n || s[j + 1] != '\n')) {
+            if (loneCrAt(t, j)) {
                 // A lone carriage return is not a line break (only the yaml-cpp path sees one).
                 v.append(s + i, j + 1 - i);
                 i = j + 1;

@@ -23,6 +23,22 @@ inline bool isFlowIndicator(char c)
     return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
 }
 
+// A carriage return not followed by a line feed. YAML 1.2 reads it as a line
+// break; the readers understand a CR only as part of CRLF.
+inline bool loneCrAt(std::string_view t, std::size_t i)
+{
+    return t[i] == '\r' && (i + 1 >= t.size() || t[i + 1] != '\n');
+}
+
+// The offset of the first lone carriage return, or npos.
+inline std::size_t firstLoneCr(std::string_view t)
+{
+    for (std::size_t cr = t.find('\r'); cr != std::string_view::npos; cr = t.find('\r', cr + 1))
+        if (loneCrAt(t, cr))
+            return cr;
+    return std::string_view::npos;
+}
+
 // Space, tab, line break or end of text: what must follow "-", ":" and "---".
 inline bool blankAt(std::string_view t, int i)
 {
@@ -100,5 +116,9 @@ inline PlainLine scanPlainLine(std::string_view t, int i, bool flow)
         --end;
     return { end, i, why };
 }
+
+// What YAML 1.2 rejects and yaml-cpp lets through, reported in the same words by both paths.
+inline constexpr char kEmptyFlowEntry[] = "empty entry in a flow collection: remove the extra ','";
+inline constexpr char kMissingColon[] = "could not find expected ':' after this key; write \"key: value\"";
 
 } // namespace meshroute::YamlScan

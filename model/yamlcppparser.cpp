@@ -1,6 +1,7 @@
 #include "yamlcppparser.h"
 
 #include "yamlfastparser.h"
+#include "yamlscan.h"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -24,15 +25,8 @@ struct Abort
     int offset;
 };
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-bool isBlank(std::string_view t, int i)
-{
-    return i >= int(t.size()) || t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r';
-}
+using YamlScan::blankAt;
+using YamlScan::isSpace;
 
 std::size_t subtreeSize(const YamlNode &node)
 {
@@ -87,10 +81,10 @@ public:
         // ':' among block keys is a key whose null value stands on the key itself.
         const bool itemExpected = !stack.empty() && stack.back().node->kind == YamlNode::Kind::Sequence;
         if ((keyExpected || itemExpected) && at < int(t.size()) && t[at] == ',')
-            throw Abort { "empty entry in a flow collection: remove the extra ','", at };
+            throw Abort { YamlScan::kEmptyFlowEntry, at };
         if (!stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping && !keyExpected
             && stack.back().node->children.back().start.offset == at)
-            throw Abort { "could not find expected ':' after this key; write \"key: value\"", at };
+            throw Abort { YamlScan::kMissingColon, at };
         const int wordEnd = nullWordEnd(pos, keyExpected);
         const int nullPos = wordEnd > 0 ? pos : missingValuePosition(at);
         YamlNode &node = addNode();
@@ -127,16 +121,14 @@ public:
             };
         YamlNode &node = addNode();
         node = it->second.node;
-        node.isAlias = true;
-        node.anchor.clear();
-        for (int i = at + 1; i < int(t.size()) && !isBlank(t, i) && !std::strchr(",[]{}", t[i]); ++i)
-            node.anchor += t[i];
         created += size - 1;
         // The copy stands where the alias is written, so an editor points at "*name".
-        node.start = markAt(at);
         int end = at + 1;
-        while (end < int(t.size()) && !isBlank(t, end) && !std::strchr(",[]{}", t[end]))
+        while (end < int(t.size()) && !blankAt(t, end) && !std::strchr(",[]{}", t[end]))
             ++end;
+        node.isAlias = true;
+        node.anchor.assign(t.substr(at + 1, end - at - 1));
+        node.start = markAt(at);
         node.endOffset = end;
     }
 
@@ -278,7 +270,7 @@ private:
         const int n = int(t.size());
         while (pos < n && (t[pos] == '!' || t[pos] == '&')) {
             int end = pos + 1;
-            while (end < n && !isBlank(t, end) && !std::strchr(",[]{}", t[end]))
+            while (end < n && !blankAt(t, end) && !std::strchr(",[]{}", t[end]))
                 ++end;
             if (t[pos] == '!')
                 tag.assign(t.substr(pos, end - pos));
@@ -294,7 +286,7 @@ private:
     {
         const int n = int(t.size());
         while (pos < n) {
-            if (isBlank(t, pos)) {
+            if (blankAt(t, pos)) {
                 ++pos;
             } else if (t[pos] == '#') {
                 while (pos < n && t[pos] != '\n')

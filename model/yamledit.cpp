@@ -1,141 +1,9 @@
 #include "yamledit.h"
 
-#include <QRegularExpression>
+#include "yamlrender.h"
+
 #include <algorithm>
-
-namespace meshroute::YamlEdit {
-
-const YamlNode *find(const YamlNode &root, const YamlPath &path)
-{
-    const YamlNode *node = &root;
-    for (const YamlPathStep &step : path) {
-        if (const QByteArray *key = std::get_if<QByteArray>(&step)) {
-            node = node->find(std::string_view(key->constData(), std::size_t(key->size())));
-        } else {
-            const int index = std::get<int>(step);
-            if (!node->isSequence() || index < 0 || std::size_t(index) >= node->children.size())
-                return nullptr;
-            node = &node->children[std::size_t(index)];
-        }
-        if (!node)
-            return nullptr;
-    }
-    return node;
-}
-
-namespace {
-
-// Whether a plain scalar with this text reads back as the same string.
-bool safeAsPlainString(const QString &value)
-{
-    if (value.isEmpty() || value != value.trimmed())
-        return false;
-    static const QRegularExpression special(QStringLiteral(R"(^[-?:,\[\]{}#&*!|>'"%@`]|: | #|:$)"));
-    if (special.match(value).hasMatch())
-        return false;
-    static const QRegularExpression nonString(QStringLiteral(
-        R"(^([-+]?[0-9._]+([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$)"));
-    return !nonString.match(value).hasMatch() && !value.contains(QLatin1Char('\n'));
-}
-
-QByteArray doubleQuoted(const QString &value)
-{
-    QByteArray out = "\"";
-    for (const QChar c : value) {
-        switch (c.unicode()) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            if (c.unicode() < 0x20)
-                out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0')).toLatin1();
-            else
-                out += QString(c).toUtf8();
-        }
-    }
-    return out + '"';
-}
-
-} // namespace
-
-QByteArray formatScalar(const QString &value, YamlNode::Style style, bool mustStayString)
-{
-    if (style == YamlNode::Style::SingleQuoted && !value.contains(QLatin1Char('\n')))
-        return "'" + QString(value).replace(QLatin1Char('\''), QStringLiteral("''")).toUtf8() + "'";
-    if (style == YamlNode::Style::DoubleQuoted)
-        return doubleQuoted(value);
-    if (!mustStayString || safeAsPlainString(value))
-        return value.toUtf8();
-    return doubleQuoted(value);
-}
-
-TextChange setScalar(const YamlNode &node, const QString &value, bool mustStayString)
-{
-    TextChange c;
-    c.offset = node.start.offset;
-    c.length = node.endOffset - node.start.offset;
-    YamlNode::Style style = node.style;
-    if (style == YamlNode::Style::Literal || style == YamlNode::Style::Folded)
-        style = YamlNode::Style::DoubleQuoted;
-    c.text = formatScalar(
-        value, node.kind == YamlNode::Kind::Null ? YamlNode::Style::Plain : style, mustStayString);
-    if (node.kind == YamlNode::Kind::Null) {
-        // `key:` with nothing after it: the value goes after a space.
-        c.length = 0;
-        c.text.prepend(' ');
-    }
-    return c;
-}
-
-TextChange insertMapEntry(
-    const QByteArray &document, const YamlNode &map, const QByteArray &key, const QByteArray &valueText)
-{
-    TextChange c;
-    if (map.style == YamlNode::Style::Flow) {
-        const int close = map.endOffset - 1; // the '}'
-        const bool empty = map.children.empty();
-        c.offset = empty ? close : map.children.back().endOffset;
-        c.text = (empty ? QByteArray() : QByteArray(", ")) + key + ": " + valueText;
-        return c;
-    }
-    // After the end of the line that holds the mapping's last value (and its comment, if any).
-    int lineEnd = map.endOffset;
-    while (lineEnd < document.size() && document[lineEnd] != '\n')
-        ++lineEnd;
-    int end = lineEnd;
-    if (end > 0 && end <= document.size() && end > map.endOffset && document[end - 1] == '\r')
-        --end;
-    const QByteArray newline
-        = (lineEnd < document.size() && lineEnd > 0 && document[lineEnd - 1] == '\r') ? "\r\n" : "\n";
-    const QByteArray indent(map.start.column - 1, ' ');
-    c.offset = end;
-    c.text = newline + indent + key + ":" + (valueText.startsWith('\n') ? QByteArray() : QByteArray(" "))
-        + valueText;
-    return c;
-}
-
-QByteArray apply(QByteArray document, QList<TextChange> changes)
-{
-    std::sort(changes.begin(), changes.end(),
-        [](const TextChange &a, const TextChange &b) { return a.offset > b.offset; });
-    for (const TextChange &c : changes)
-        document.replace(c.offset, c.length, c.text);
-    return document;
-}
-
-} // namespace meshroute::YamlEdit
+#include <vector>
 
 namespace meshroute::YamlEdit {
 
@@ -197,82 +65,6 @@ int withCommentsAbove(const QByteArray &doc, int start, int limit)
     return start;
 }
 
-QByteArray keyText(const QByteArray &key)
-{
-    return formatScalar(QString::fromUtf8(key), YamlNode::Style::Plain, true);
-}
-
-QByteArray scalarText(const YamlNode &n)
-{
-    if (n.kind == YamlNode::Kind::Null)
-        return "null";
-    if (n.style == YamlNode::Style::Plain)
-        return QByteArray::fromStdString(n.value);
-    return formatScalar(QString::fromStdString(n.value), YamlNode::Style::Plain, true);
-}
-
-bool isEmptyCollection(const YamlNode &n)
-{
-    return (n.isMapping() || n.isSequence()) && n.children.empty();
-}
-
-bool isBlockCollection(const YamlNode &n)
-{
-    return (n.isMapping() || n.isSequence()) && !n.children.empty() && n.style != YamlNode::Style::Flow;
-}
-
-QByteArray withNewlines(QByteArray text, const Layout &layout)
-{
-    if (layout.newline != "\n")
-        text.replace("\n", layout.newline);
-    return text;
-}
-
-QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout);
-
-// What follows `key:` for a value under a key at `indent` spaces: " scalar", " {}" or "\n" + block.
-QByteArray valueAfterKey(const YamlNode &v, int indent, const Layout &layout)
-{
-    if (isEmptyCollection(v))
-        return v.isMapping() ? " {}" : " []";
-    if (v.isMapping() || v.isSequence()) {
-        const int inner
-            = v.isMapping() ? indent + layout.step : indent + (layout.indentSequences ? layout.step : 0);
-        QByteArray block = renderBlockLf(v, inner, layout);
-        block.chop(1);
-        return "\n" + block;
-    }
-    return " " + scalarText(v);
-}
-
-QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout)
-{
-    const QByteArray pad(indent, ' ');
-    QByteArray out;
-    if (node.isMapping() && !node.children.empty()) {
-        for (std::size_t i = 0; i + 1 < node.children.size(); i += 2)
-            out += pad + keyText(QByteArray::fromStdString(node.children[i].value)) + ':'
-                + valueAfterKey(node.children[i + 1], indent, layout) + '\n';
-    } else if (node.isSequence() && !node.children.empty()) {
-        for (const YamlNode &item : node.children) {
-            if (isBlockCollection(item)
-                || ((item.isMapping() || item.isSequence()) && !item.children.empty())) {
-                QByteArray nested = renderBlockLf(item, indent + 2, layout);
-                nested.replace(0, indent + 2, pad + "- ");
-                out += nested;
-            } else {
-                out += pad + "- "
-                    + (isEmptyCollection(item) ? (item.isMapping() ? "{}" : "[]") : scalarText(item)) + '\n';
-            }
-        }
-    } else if (isEmptyCollection(node)) {
-        out += pad + (node.isMapping() ? "{}" : "[]") + '\n';
-    } else {
-        out += pad + scalarText(node) + '\n';
-    }
-    return out;
-}
-
 // Where item `index` of a block sequence begins (its comments above included) and ends (after its last line).
 bool blockItemRange(
     const QByteArray &doc, const YamlNode &seq, int index, int *begin, int *end, QString *error)
@@ -305,14 +97,6 @@ const YamlNode *child(const YamlNode *node, const YamlPathStep &step)
     if (!node->isSequence() || index < 0 || std::size_t(index) >= node->children.size())
         return nullptr;
     return &node->children[std::size_t(index)];
-}
-
-int keyIndex(const YamlNode &map, const QByteArray &key)
-{
-    for (std::size_t i = 0; i + 1 < map.children.size(); i += 2)
-        if (map.children[i].isScalar() && map.children[i].value == key.toStdString())
-            return int(i / 2);
-    return -1;
 }
 
 bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const YamlNode &value,
@@ -375,126 +159,60 @@ bool replaceSequenceItem(const QByteArray &doc, const YamlNode &seq, int index, 
 
 } // namespace
 
-Layout detectLayout(const QByteArray &document, const YamlNode &root)
+const YamlNode *find(const YamlNode &root, const YamlPath &path)
 {
-    Layout layout;
-    if (document.contains("\r\n"))
-        layout.newline = "\r\n";
-    bool stepFound = false, sequenceFound = false;
-    std::vector<const YamlNode *> stack { &root };
-    while (!stack.empty() && !(stepFound && sequenceFound)) {
-        const YamlNode *n = stack.back();
-        stack.pop_back();
-        if (n->isMapping() && n->style == YamlNode::Style::Block) {
-            for (std::size_t i = 0; i + 1 < n->children.size(); i += 2) {
-                const YamlNode &k = n->children[i];
-                const YamlNode &v = n->children[i + 1];
-                if (v.style != YamlNode::Style::Block || v.children.empty() || v.start.line == k.start.line)
-                    continue;
-                if (v.isMapping() && !stepFound && v.start.column > k.start.column) {
-                    layout.step = v.start.column - k.start.column;
-                    stepFound = true;
-                }
-                if (v.isSequence() && !sequenceFound) {
-                    layout.indentSequences = v.start.column > k.start.column;
-                    sequenceFound = true;
-                }
-            }
-        }
-        for (auto it = n->children.rbegin(); it != n->children.rend(); ++it)
-            if (it->isMapping() || it->isSequence())
-                stack.push_back(&*it);
+    const YamlNode *node = &root;
+    for (const YamlPathStep &step : path) {
+        node = child(node, step);
+        if (!node)
+            return nullptr;
     }
-    return layout;
+    return node;
 }
 
-YamlNode plainScalar(const QString &value)
+TextChange setScalar(const YamlNode &node, const QString &value, bool mustStayString)
 {
-    YamlNode n;
-    n.kind = YamlNode::Kind::Scalar;
-    n.style = YamlNode::Style::Plain;
-    n.value = value.toStdString();
-    return n;
-}
-
-YamlNode stringScalar(const QString &value)
-{
-    YamlNode n = plainScalar(value);
-    n.style = YamlNode::Style::DoubleQuoted;
-    return n;
-}
-
-YamlNode mapping()
-{
-    YamlNode n;
-    n.kind = YamlNode::Kind::Mapping;
-    n.style = YamlNode::Style::Block;
-    return n;
-}
-
-YamlNode sequence()
-{
-    YamlNode n;
-    n.kind = YamlNode::Kind::Sequence;
-    n.style = YamlNode::Style::Block;
-    return n;
-}
-
-YamlNode &setEntry(YamlNode &map, const QByteArray &key, YamlNode value)
-{
-    const int pair = keyIndex(map, key);
-    if (pair >= 0) {
-        map.children[std::size_t(pair) * 2 + 1] = std::move(value);
-        return map.children[std::size_t(pair) * 2 + 1];
+    TextChange c;
+    c.offset = node.start.offset;
+    c.length = node.endOffset - node.start.offset;
+    YamlNode::Style style = node.style;
+    if (style == YamlNode::Style::Literal || style == YamlNode::Style::Folded)
+        style = YamlNode::Style::DoubleQuoted;
+    c.text = formatScalar(
+        value, node.kind == YamlNode::Kind::Null ? YamlNode::Style::Plain : style, mustStayString);
+    if (node.kind == YamlNode::Kind::Null) {
+        // `key:` with nothing after it: the value goes after a space.
+        c.length = 0;
+        c.text.prepend(' ');
     }
-    map.children.push_back(stringScalar(QString::fromUtf8(key)));
-    map.children.push_back(std::move(value));
-    return map.children.back();
+    return c;
 }
 
-void appendItem(YamlNode &sequence, YamlNode item)
+TextChange insertMapEntry(
+    const QByteArray &document, const YamlNode &map, const QByteArray &key, const QByteArray &valueText)
 {
-    sequence.children.push_back(std::move(item));
-}
-
-YamlNode detach(const YamlNode &node)
-{
-    YamlNode n;
-    n.kind = node.kind;
-    n.value = node.value;
-    if (node.isScalar())
-        n.style = node.isQuoted() || node.style == YamlNode::Style::Literal
-                || node.style == YamlNode::Style::Folded
-            ? YamlNode::Style::DoubleQuoted
-            : YamlNode::Style::Plain;
-    else
-        n.style = YamlNode::Style::Block;
-    for (const YamlNode &c : node.children)
-        n.children.push_back(detach(c));
-    return n;
-}
-
-QByteArray renderBlock(const YamlNode &node, int indent, const Layout &layout)
-{
-    return withNewlines(renderBlockLf(node, indent, layout), layout);
-}
-
-QByteArray renderFlow(const YamlNode &node)
-{
-    if (node.isMapping()) {
-        QByteArray out = "{";
-        for (std::size_t i = 0; i + 1 < node.children.size(); i += 2)
-            out += (i ? ", " : "") + keyText(QByteArray::fromStdString(node.children[i].value)) + ": "
-                + renderFlow(node.children[i + 1]);
-        return out + "}";
+    TextChange c;
+    if (map.style == YamlNode::Style::Flow) {
+        const int close = map.endOffset - 1; // the '}'
+        const bool empty = map.children.empty();
+        c.offset = empty ? close : map.children.back().endOffset;
+        c.text = (empty ? QByteArray() : QByteArray(", ")) + key + ": " + valueText;
+        return c;
     }
-    if (node.isSequence()) {
-        QByteArray out = "[";
-        for (std::size_t i = 0; i < node.children.size(); ++i)
-            out += (i ? ", " : "") + renderFlow(node.children[i]);
-        return out + "]";
-    }
-    return scalarText(node);
+    // After the end of the line that holds the mapping's last value (and its comment, if any).
+    int lineEnd = map.endOffset;
+    while (lineEnd < document.size() && document[lineEnd] != '\n')
+        ++lineEnd;
+    int end = lineEnd;
+    if (end > 0 && end <= document.size() && end > map.endOffset && document[end - 1] == '\r')
+        --end;
+    const QByteArray newline
+        = (lineEnd < document.size() && lineEnd > 0 && document[lineEnd - 1] == '\r') ? "\r\n" : "\n";
+    const QByteArray indent(map.start.column - 1, ' ');
+    c.offset = end;
+    c.text = newline + indent + key + ":" + (valueText.startsWith('\n') ? QByteArray() : QByteArray(" "))
+        + valueText;
+    return c;
 }
 
 bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const YamlNode &value,

@@ -2,6 +2,7 @@
 
 #include "yamlcppparser.h"
 #include "yamlfastparser.h"
+#include "yamlscan.h"
 
 #include <cstdio>
 #include <cstring>
@@ -16,17 +17,14 @@ namespace {
 // every offset and mark of the copy is one of the original text.
 bool hasLoneCr(std::string_view text)
 {
-    for (std::size_t cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1))
-        if (cr + 1 >= text.size() || text[cr + 1] != '\n')
-            return true;
-    return false;
+    return YamlScan::firstLoneCr(text) != std::string_view::npos;
 }
 
 std::string withLoneCrAsLf(std::string_view text)
 {
     std::string copy(text);
-    for (std::size_t i = 0; i < copy.size(); ++i)
-        if (copy[i] == '\r' && (i + 1 >= copy.size() || copy[i + 1] != '\n'))
+    for (std::size_t i = YamlScan::firstLoneCr(text); i < copy.size(); ++i)
+        if (YamlScan::loneCrAt(text, i))
             copy[i] = '\n';
     return copy;
 }
@@ -73,9 +71,7 @@ std::vector<YamlDocumentSpan> YamlParser::splitDocuments(std::string_view stream
     int startLine = 1;
     int line = 1;
     for (int ls = 0; ls < n;) {
-        if (ls > 0 && ls + 3 <= n && s[ls] == '-' && s[ls + 1] == '-' && s[ls + 2] == '-'
-            && (ls + 3 == n || s[ls + 3] == ' ' || s[ls + 3] == '\t' || s[ls + 3] == '\n'
-                || s[ls + 3] == '\r')) {
+        if (ls > 0 && s[ls] == '-' && YamlScan::docMarkerAt(stream, ls)) {
             spans.push_back({ start, ls - start, startLine });
             start = ls;
             startLine = line;

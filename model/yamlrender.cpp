@@ -1,0 +1,238 @@
+// YamlEdit's new text: scalars written so that YAML reads them back as the same
+// value, and values built in code rendered as block or flow YAML.
+#include "yamlrender.h"
+
+#include <QRegularExpression>
+
+namespace meshroute::YamlEdit {
+
+namespace {
+
+// Whether a plain scalar with this text reads back as the same string.
+bool safeAsPlainString(const QString &value)
+{
+    if (value.isEmpty() || value != value.trimmed())
+        return false;
+    static const QRegularExpression special(QStringLiteral(R"(^[-?:,\[\]{}#&*!|>'"%@`]|: | #|:$)"));
+    if (special.match(value).hasMatch())
+        return false;
+    static const QRegularExpression nonString(QStringLiteral(
+        R"(^([-+]?[0-9._]+([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$)"));
+    return !nonString.match(value).hasMatch() && !value.contains(QLatin1Char('\n'));
+}
+
+QByteArray doubleQuoted(const QString &value)
+{
+    QByteArray out = "\"";
+    for (const QChar c : value) {
+        switch (c.unicode()) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            if (c.unicode() < 0x20)
+                out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0')).toLatin1();
+            else
+                out += QString(c).toUtf8();
+        }
+    }
+    return out + '"';
+}
+
+} // namespace
+
+QByteArray formatScalar(const QString &value, YamlNode::Style style, bool mustStayString)
+{
+    if (style == YamlNode::Style::SingleQuoted && !value.contains(QLatin1Char('\n')))
+        return "'" + QString(value).replace(QLatin1Char('\''), QStringLiteral("''")).toUtf8() + "'";
+    if (style == YamlNode::Style::DoubleQuoted)
+        return doubleQuoted(value);
+    if (!mustStayString || safeAsPlainString(value))
+        return value.toUtf8();
+    return doubleQuoted(value);
+}
+
+QByteArray keyText(const QByteArray &key)
+{
+    return formatScalar(QString::fromUtf8(key), YamlNode::Style::Plain, true);
+}
+
+QByteArray scalarText(const YamlNode &n)
+{
+    if (n.kind == YamlNode::Kind::Null)
+        return "null";
+    if (n.style == YamlNode::Style::Plain)
+        return QByteArray::fromStdString(n.value);
+    return formatScalar(QString::fromStdString(n.value), YamlNode::Style::Plain, true);
+}
+
+bool isEmptyCollection(const YamlNode &n)
+{
+    return (n.isMapping() || n.isSequence()) && n.children.empty();
+}
+
+bool isBlockCollection(const YamlNode &n)
+{
+    return (n.isMapping() || n.isSequence()) && !n.children.empty() && n.style != YamlNode::Style::Flow;
+}
+
+QByteArray withNewlines(QByteArray text, const Layout &layout)
+{
+    if (layout.newline != "\n")
+        text.replace("\n", layout.newline);
+    return text;
+}
+
+// What follows `key:` for a value under a key at `indent` spaces: " scalar", " {}" or "\n" + block.
+QByteArray valueAfterKey(const YamlNode &v, int indent, const Layout &layout)
+{
+    if (isEmptyCollection(v))
+        return v.isMapping() ? " {}" : " []";
+    if (v.isMapping() || v.isSequence()) {
+        const int inner
+            = v.isMapping() ? indent + layout.step : indent + (layout.indentSequences ? layout.step : 0);
+        QByteArray block = renderBlockLf(v, inner, layout);
+        block.chop(1);
+        return "\n" + block;
+    }
+    return " " + scalarText(v);
+}
+
+QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout)
+{
+    const QByteArray pad(indent, ' ');
+    QByteArray out;
+    if (node.isMapping() && !node.children.empty()) {
+        for (std::size_t i = 0; i + 1 < node.children.size(); i += 2)
+            out += pad + keyText(QByteArray::fromStdString(node.children[i].value)) + ':'
+                + valueAfterKey(node.children[i + 1], indent, layout) + '\n';
+    } else if (node.isSequence() && !node.children.empty()) {
+        for (const YamlNode &item : node.children) {
+            if (isBlockCollection(item)
+                || ((item.isMapping() || item.isSequence()) && !item.children.empty())) {
+                QByteArray nested = renderBlockLf(item, indent + 2, layout);
+                nested.replace(0, indent + 2, pad + "- ");
+                out += nested;
+            } else {
+                out += pad + "- "
+                    + (isEmptyCollection(item) ? (item.isMapping() ? "{}" : "[]") : scalarText(item)) + '\n';
+            }
+        }
+    } else if (isEmptyCollection(node)) {
+        out += pad + (node.isMapping() ? "{}" : "[]") + '\n';
+    } else {
+        out += pad + scalarText(node) + '\n';
+    }
+    return out;
+}
+
+int keyIndex(const YamlNode &map, const QByteArray &key)
+{
+    for (std::size_t i = 0; i + 1 < map.children.size(); i += 2)
+        if (map.children[i].isScalar() && map.children[i].value == key.toStdString())
+            return int(i / 2);
+    return -1;
+}
+
+YamlNode plainScalar(const QString &value)
+{
+    YamlNode n;
+    n.kind = YamlNode::Kind::Scalar;
+    n.style = YamlNode::Style::Plain;
+    n.value = value.toStdString();
+    return n;
+}
+
+YamlNode stringScalar(const QString &value)
+{
+    YamlNode n = plainScalar(value);
+    n.style = YamlNode::Style::DoubleQuoted;
+    return n;
+}
+
+YamlNode mapping()
+{
+    YamlNode n;
+    n.kind = YamlNode::Kind::Mapping;
+    n.style = YamlNode::Style::Block;
+    return n;
+}
+
+YamlNode sequence()
+{
+    YamlNode n;
+    n.kind = YamlNode::Kind::Sequence;
+    n.style = YamlNode::Style::Block;
+    return n;
+}
+
+YamlNode &setEntry(YamlNode &map, const QByteArray &key, YamlNode value)
+{
+    const int pair = keyIndex(map, key);
+    if (pair >= 0) {
+        map.children[std::size_t(pair) * 2 + 1] = std::move(value);
+        return map.children[std::size_t(pair) * 2 + 1];
+    }
+    map.children.push_back(stringScalar(QString::fromUtf8(key)));
+    map.children.push_back(std::move(value));
+    return map.children.back();
+}
+
+void appendItem(YamlNode &sequence, YamlNode item)
+{
+    sequence.children.push_back(std::move(item));
+}
+
+YamlNode detach(const YamlNode &node)
+{
+    YamlNode n;
+    n.kind = node.kind;
+    n.value = node.value;
+    if (node.isScalar())
+        n.style = node.isQuoted() || node.style == YamlNode::Style::Literal
+                || node.style == YamlNode::Style::Folded
+            ? YamlNode::Style::DoubleQuoted
+            : YamlNode::Style::Plain;
+    else
+        n.style = YamlNode::Style::Block;
+    for (const YamlNode &c : node.children)
+        n.children.push_back(detach(c));
+    return n;
+}
+
+QByteArray renderBlock(const YamlNode &node, int indent, const Layout &layout)
+{
+    return withNewlines(renderBlockLf(node, indent, layout), layout);
+}
+
+QByteArray renderFlow(const YamlNode &node)
+{
+    if (node.isMapping()) {
+        QByteArray out = "{";
+        for (std::size_t i = 0; i + 1 < node.children.size(); i += 2)
+            out += (i ? ", " : "") + keyText(QByteArray::fromStdString(node.children[i].value)) + ": "
+                + renderFlow(node.children[i + 1]);
+        return out + "}";
+    }
+    if (node.isSequence()) {
+        QByteArray out = "[";
+        for (std::size_t i = 0; i < node.children.size(); ++i)
+            out += (i ? ", " : "") + renderFlow(node.children[i]);
+        return out + "]";
+    }
+    return scalarText(node);
+}
+
+} // namespace meshroute::YamlEdit

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "yamledit.h"
+
+#include <QByteArray>
+
+// The pieces YamlEdit's structural edits build new text from, shared between
+// the rendering of new values (yamlrender.cpp) and the edits (yamledit.cpp).
+// Internal to the model: the public API is in yamledit.h.
+namespace meshroute::YamlEdit {
+
+// A mapping key as YAML text, quoted where a plain key would read differently.
+QByteArray keyText(const QByteArray &key);
+// A scalar (or a missing value, as "null") as YAML text.
+QByteArray scalarText(const YamlNode &n);
+bool isEmptyCollection(const YamlNode &n);
+bool isBlockCollection(const YamlNode &n);
+// The pair index of `key` in a mapping, or -1.
+int keyIndex(const YamlNode &map, const QByteArray &key);
+// Text with "\n" line breaks turned into the layout's.
+QByteArray withNewlines(QByteArray text, const Layout &layout);
+// What follows `key:` for a value under a key at `indent` spaces: " scalar", " {}" or "\n" + block.
+QByteArray valueAfterKey(const YamlNode &v, int indent, const Layout &layout);
+// renderBlock with "\n" line breaks, whatever the layout's.
+QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout);
+
+} // namespace meshroute::YamlEdit

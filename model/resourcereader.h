@@ -13,6 +13,8 @@
 
 namespace meshroute {
 
+class FieldPath;
+
 // Turns the YAML tree of one document into typed resources (several for a
 // `kind: List`), reporting wrong types, unknown fields and duplicate keys
 // as diagnostics on the exact value while the rest of the document loads.
@@ -41,7 +43,7 @@ public:
 
     // Reports against a node of this document (used by the field readers).
     void report(Diagnostic::Severity severity, const char *code, const YamlNode &at, const QString &path,
-                const QString &message);
+        const QString &message);
     SourcePos pos(const YamlNode &node) const;
     // The line of a node in its file.
     int lineOf(const YamlNode &node) const;
@@ -54,6 +56,8 @@ public:
 
 private:
     Resource readObject(const YamlNode &object, const QString &path, int listItem);
+    void readIstioSpec(Resource &r, const YamlNode &object, const FieldPath &path);
+    void readOtherSpec(Resource &r, const YamlNode &object, const FieldPath &path);
 
     QString m_file;
     int m_baseLine;

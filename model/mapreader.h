@@ -47,9 +47,9 @@ public:
         if (last == m_node.children.size())
             return false;
         const FieldPath child(&m_path, key);
-        m_reader.enterValue(m_node.children[last], m_node.children[last + 1]);
+        const auto outer = m_reader.enterValue(m_node.children[last], m_node.children[last + 1]);
         f(m_node.children[last + 1], child);
-        m_reader.leaveValue();
+        m_reader.leaveValue(outer);
         return true;
     }
 

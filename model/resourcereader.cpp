@@ -106,9 +106,9 @@ int ResourceReader::lineOf(const YamlNode &node) const
 
 const YamlNode *ResourceReader::keyOf(const YamlNode &value) const
 {
-    if ((!value.isMapping() && !value.isSequence()) || m_keys.empty() || m_keys.back().second != &value)
+    if ((!value.isMapping() && !value.isSequence()) || m_current.value != &value)
         return nullptr;
-    return m_keys.back().first;
+    return m_current.key;
 }
 
 SourcePos ResourceReader::pos(const YamlNode &node) const

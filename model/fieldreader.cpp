@@ -182,17 +182,12 @@ Labels FieldReader::labels(const YamlNode &n, const FieldPath &path)
         const YamlNode &k = n.children[i];
         const YamlNode &v = n.children[i + 1];
         const QString key = toQString(k.value);
-        const FieldPath p(&path, &key);
-        if (v.kind != YamlNode::Kind::Scalar && !isNullScalar(v)) {
-            m_reader.report(Severity::Error, ResourceReader::CodeWrongType, v, p,
-                QStringLiteral("%1 must be a string, got %2").arg(p.toString(), describeNode(v)));
-            continue;
-        }
-        if (!isNullScalar(v))
-            reportNonString(v, p);
+        const Field<QString> value = string(v, FieldPath(&path, &key));
+        if (!value.present && !isNullScalar(v))
+            continue; // reported; a null value is an empty one
         // A key written twice (MR0007): the last one counts, as in the cluster.
         out.removeIf([&](const Label &l) { return l.key == key; });
-        out.append(Label { key, isNullScalar(v) ? QString() : toQString(v.value), m_reader.pos(k) });
+        out.append(Label { key, value.value, m_reader.pos(k) });
     }
     return out;
 }

@@ -33,29 +33,36 @@ VirtualService VirtualServiceReader::read(const YamlNode &n, const FieldPath &pa
     });
     r.field("tls", [&](const YamlNode &v, const FieldPath &p) {
         vs.hasTls = true;
-        list(v, p, [&](const YamlNode &item, const FieldPath &ip) { vs.tls.append(tlsRoute(item, ip)); });
+        list(v, p, [&](const YamlNode &item, const FieldPath &ip) {
+            vs.tls.append(l4Route<TlsRoute, TlsMatchAttributes>(
+                item, ip, QStringLiteral("TLSRoute"), QStringLiteral("TLSMatchAttributes")));
+        });
     });
     r.field("tcp", [&](const YamlNode &v, const FieldPath &p) {
         vs.hasTcp = true;
-        list(v, p, [&](const YamlNode &item, const FieldPath &ip) { vs.tcp.append(tcpRoute(item, ip)); });
+        list(v, p, [&](const YamlNode &item, const FieldPath &ip) {
+            vs.tcp.append(l4Route<TcpRoute, L4MatchAttributes>(
+                item, ip, QStringLiteral("TCPRoute"), QStringLiteral("L4MatchAttributes")));
+        });
     });
     r.field("exportTo", [&](const YamlNode &v, const FieldPath &p) { vs.exportTo = strings(v, p); });
     return vs;
 }
 
-TlsRoute VirtualServiceReader::tlsRoute(const YamlNode &n, const FieldPath &path)
+// TLS and TCP routes differ only in the type of their matches.
+template <typename Route, typename Match>
+Route VirtualServiceReader::l4Route(
+    const YamlNode &n, const FieldPath &path, const QString &routeType, const QString &matchType)
 {
-    TlsRoute t;
+    Route t;
     t.pos = m_reader.pos(n);
-    MapReader tr(m_reader, n, QStringLiteral("TLSRoute"), path);
+    MapReader tr(m_reader, n, routeType, path);
     tr.field("match", [&](const YamlNode &f, const FieldPath &fp) {
         list(f, fp, [&](const YamlNode &mi, const FieldPath &mp) {
-            TlsMatchAttributes m;
+            Match m;
             m.pos = m_reader.pos(mi);
-            MapReader mr(m_reader, mi, QStringLiteral("TLSMatchAttributes"), mp);
-            mr.field(
-                "sniHosts", [&](const YamlNode &g, const FieldPath &gp) { m.sniHosts = strings(g, gp); });
-            l4Attributes(mr, m);
+            MapReader mr(m_reader, mi, matchType, mp);
+            matchFields(mr, m);
             t.match.append(m);
         });
     });
@@ -63,23 +70,16 @@ TlsRoute VirtualServiceReader::tlsRoute(const YamlNode &n, const FieldPath &path
     return t;
 }
 
-TcpRoute VirtualServiceReader::tcpRoute(const YamlNode &n, const FieldPath &path)
+void VirtualServiceReader::matchFields(MapReader &mr, TlsMatchAttributes &m)
 {
-    TcpRoute t;
-    t.pos = m_reader.pos(n);
-    MapReader tr(m_reader, n, QStringLiteral("TCPRoute"), path);
-    tr.field("match", [&](const YamlNode &f, const FieldPath &fp) {
-        list(f, fp, [&](const YamlNode &mi, const FieldPath &mp) {
-            L4MatchAttributes m;
-            m.pos = m_reader.pos(mi);
-            MapReader mr(m_reader, mi, QStringLiteral("L4MatchAttributes"), mp);
-            l4Attributes(mr, m);
-            mr.known({ "sourceSubnet" });
-            t.match.append(m);
-        });
-    });
-    tr.field("route", [&](const YamlNode &f, const FieldPath &fp) { t.route = routeDestinations(f, fp); });
-    return t;
+    mr.field("sniHosts", [&](const YamlNode &g, const FieldPath &gp) { m.sniHosts = strings(g, gp); });
+    l4Attributes(mr, m);
+}
+
+void VirtualServiceReader::matchFields(MapReader &mr, L4MatchAttributes &m)
+{
+    l4Attributes(mr, m);
+    mr.known({ "sourceSubnet" });
 }
 
 QList<RouteDestination> VirtualServiceReader::routeDestinations(const YamlNode &n, const FieldPath &path)

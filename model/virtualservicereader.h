@@ -16,8 +16,12 @@ public:
     VirtualService read(const YamlNode &n, const FieldPath &path);
 
 private:
-    TlsRoute tlsRoute(const YamlNode &n, const FieldPath &path);
-    TcpRoute tcpRoute(const YamlNode &n, const FieldPath &path);
+    template <typename Route, typename Match>
+    Route l4Route(
+        const YamlNode &n, const FieldPath &path, const QString &routeType, const QString &matchType);
+    // The fields of a TLS match, of a TCP match.
+    void matchFields(MapReader &mr, TlsMatchAttributes &m);
+    void matchFields(MapReader &mr, L4MatchAttributes &m);
     QList<RouteDestination> routeDestinations(const YamlNode &n, const FieldPath &path);
     RouteDestination routeDestination(const YamlNode &n, const FieldPath &path);
     // The L4 conditions TLS and TCP matches share.

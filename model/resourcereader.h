@@ -9,9 +9,10 @@
 #include <QString>
 
 #include <utility>
-#include <vector>
 
 namespace meshroute {
+
+class FieldPath;
 
 // Turns the YAML tree of one document into typed resources (several for a
 // `kind: List`), reporting wrong types, unknown fields and duplicate keys
@@ -41,24 +42,35 @@ public:
 
     // Reports against a node of this document (used by the field readers).
     void report(Diagnostic::Severity severity, const char *code, const YamlNode &at, const QString &path,
-                const QString &message);
+        const QString &message);
     SourcePos pos(const YamlNode &node) const;
     // The line of a node in its file.
     int lineOf(const YamlNode &node) const;
-    // The key whose value is being read (MapReader::field), so that a mapping or list value is
-    // reported at its key. Nested reads push and pop in order.
-    void enterValue(const YamlNode &key, const YamlNode &value) { m_keys.push_back({ &key, &value }); }
-    void leaveValue() { m_keys.pop_back(); }
-
-    QString m_currentResource;
+    // The value being read under its key (MapReader::field), so that a mapping or list value is
+    // reported at its key. Only the innermost one counts: each field() keeps the outer one on its
+    // own stack frame and puts it back when it returns.
+    struct KeyedValue
+    {
+        const YamlNode *key = nullptr;
+        const YamlNode *value = nullptr;
+    };
+    KeyedValue enterValue(const YamlNode &key, const YamlNode &value)
+    {
+        return std::exchange(m_current, KeyedValue { &key, &value });
+    }
+    void leaveValue(KeyedValue outer) { m_current = outer; }
 
 private:
     Resource readObject(const YamlNode &object, const QString &path, int listItem);
+    void readIstioSpec(Resource &r, const YamlNode &object, const FieldPath &path);
+    void readOtherSpec(Resource &r, const YamlNode &object, const FieldPath &path);
 
     QString m_file;
     int m_baseLine;
     Diagnostics m_diagnostics;
-    std::vector<std::pair<const YamlNode *, const YamlNode *>> m_keys; // key, value being read
+    // Names the resource in every diagnostic; set once its metadata is read.
+    QString m_currentResource;
+    KeyedValue m_current;
     const YamlNode *keyOf(const YamlNode &value) const;
 };
 

@@ -279,6 +279,10 @@ struct RouteTable::Data
 {
     Data(); // an empty table: a sidecar config without virtual hosts
     explicit Data(const Workspace &workspace); // compile() fills the rest
+    // A copy's pointers would still point into this Data's `ws` and owned
+    // rules: RouteTable copies share one Data instead.
+    Data(const Data &) = delete;
+    Data &operator=(const Data &) = delete;
 
     const Workspace ws;
     std::vector<CVs> vss; // root VirtualServices in creation order

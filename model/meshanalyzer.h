@@ -4,14 +4,14 @@ namespace meshroute {
 
 class CheckContext;
 
-// Analysis across resources, as `istioctl analyze` does and a little further:
-// destinations, subsets, ports and gateways that do not exist (IST0101,
-// IST0112), hosts claimed twice (IST0109), VirtualService hosts a Gateway
-// does not serve (IST0132), subsets that select no pods (IST0173), unknown
-// DestinationRule hosts (IST0174), gateway conflicts and ports (IST0145,
-// IST0162), Service port names (IST0118), and Kiali's checks without an IST
-// twin. What lies outside the opened files is never more than info: a
-// missing host is an error only when the Services of its namespace were opened.
+// Analysis across resources, as `istioctl analyze` does and a little further,
+// one analyzer per unit as istioctl keeps one per file. This runs those that
+// read the shared MeshIndex, in the order whose ties in position the goldens
+// fix: VirtualService references (gateways, destinations, subsets,
+// delegates), then hosts claimed twice, DestinationRules, Gateways and
+// Service port names. What lies outside the opened files is never more than
+// info: a missing host is an error only when the Services of its namespace
+// were opened.
 class MeshAnalyzer
 {
 public:

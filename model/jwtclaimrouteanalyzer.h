@@ -1,0 +1,19 @@
+#pragma once
+
+namespace meshroute {
+
+class CheckContext;
+
+// Routing on JWT claims (@request.auth.claims headers) in a gateway-only
+// VirtualService needs a RequestAuthentication on the gateway pods to
+// validate the token, as istioctl's JWTClaimRouteAnalyzer
+// (analyzers/virtualservice/jwtclaimroute.go) says (IST0149). Only
+// information here, since we do not read which pods a RequestAuthentication
+// selects: reported when none was opened at all.
+class JwtClaimRouteAnalyzer
+{
+public:
+    static void analyze(CheckContext &ctx);
+};
+
+} // namespace meshroute

@@ -1,0 +1,17 @@
+#pragma once
+
+namespace meshroute {
+
+class CheckContext;
+
+// Several mesh-bound VirtualServices visible in one namespace that claim the
+// same host, as istioctl's ConflictingMeshGatewayHostsAnalyzer
+// (analyzers/virtualservice/conflictingmeshgatewayhosts.go) reports them
+// (IST0109): sidecars use only one of them.
+class MeshHostConflictAnalyzer
+{
+public:
+    static void analyze(CheckContext &ctx);
+};
+
+} // namespace meshroute

@@ -1,0 +1,17 @@
+#pragma once
+
+namespace meshroute {
+
+class CheckContext;
+
+// Service port names, as istioctl's PortNameAnalyzer (analyzers/service/portname.go)
+// checks them outside kube-* and istio-system: a port with neither a
+// protocol-prefixed name nor appProtocol (IST0118, information), and on an
+// ExternalName Service such a port or one named plainly `tcp` (IST0150).
+class PortNameAnalyzer
+{
+public:
+    static void analyze(CheckContext &ctx);
+};
+
+} // namespace meshroute

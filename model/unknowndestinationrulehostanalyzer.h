@@ -1,0 +1,16 @@
+#pragma once
+
+namespace meshroute {
+
+class CheckContext;
+
+// A DestinationRule whose host matches no Service or ServiceEntry, as
+// istioctl's DestinationRuleHostAnalyzer reports it (IST0174): a warning
+// when the Services of the host's namespace were opened, else information.
+class UnknownDestinationRuleHostAnalyzer
+{
+public:
+    static void analyze(CheckContext &ctx);
+};
+
+} // namespace meshroute

@@ -1,0 +1,18 @@
+#pragma once
+
+namespace meshroute {
+
+class CheckContext;
+
+// The Gateways a VirtualService binds to, in spec.gateways and in its HTTP
+// matches, as istioctl's GatewayAnalyzer (analyzers/virtualservice/gateways.go)
+// checks them: a Gateway that does not exist (IST0101), one whose servers
+// serve none of the VirtualService's hosts (IST0132, a 404 at the gateway),
+// and an internal Gateway Istio generates for the Gateway API (IST0165).
+class VirtualServiceGatewayAnalyzer
+{
+public:
+    static void analyze(CheckContext &ctx);
+};
+
+} // namespace meshroute

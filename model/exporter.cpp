@@ -7,8 +7,8 @@ namespace meshroute {
 
 namespace {
 
-const char *const metadataNoise[] = { "managedFields", "resourceVersion", "uid", "creationTimestamp",
-                                      "generation",    "selfLink" };
+const char *const metadataNoise[]
+    = { "managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink" };
 const char *const lastApplied = "kubectl.kubernetes.io/last-applied-configuration";
 
 int lineStartOf(const QByteArray &text, int offset)
@@ -44,11 +44,12 @@ TextChange removeEntry(const QByteArray &text, const YamlNode &map, std::size_t 
     if (2 * pair + 2 < map.children.size()) {
         const YamlNode &next = map.children[2 * pair + 2];
         const int nextLine = lineStartOf(text, next.start.offset);
-        to = (from == keyLine && onlySpacesBetween(text, nextLine, next.start.offset)) ? nextLine : next.start.offset;
+        to = (from == keyLine && onlySpacesBetween(text, nextLine, next.start.offset)) ? nextLine
+                                                                                       : next.start.offset;
     } else {
         to = nextLineStart(text, std::max(value.endOffset, key.endOffset));
     }
-    return TextChange{ from, to - from, {} };
+    return TextChange { from, to - from, {} };
 }
 
 // Removes the leading "---" line (we write our own separators) and a trailing "..." line.
@@ -212,7 +213,8 @@ QString targetApiVersion(const Resource &resource, const ExportOptions &options)
     case ResourceKind::Gateway:
     case ResourceKind::ServiceEntry:
         return QStringLiteral("networking.istio.io/") + options.apiVersion;
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -220,7 +222,7 @@ QString targetApiVersion(const Resource &resource, const ExportOptions &options)
 
 QStringList Exporter::noiseFields()
 {
-    QStringList out{ QStringLiteral("status") };
+    QStringList out { QStringLiteral("status") };
     for (const char *k : metadataNoise)
         out.append(QStringLiteral("metadata.") + QLatin1String(k));
     out.append(QStringLiteral("metadata.annotations.") + QLatin1String(lastApplied));
@@ -230,13 +232,16 @@ QStringList Exporter::noiseFields()
 QString Exporter::canonicalKind(const QString &kind)
 {
     const QString k = kind.toLower();
-    if (k == QLatin1String("vs") || k == QLatin1String("virtualservice") || k == QLatin1String("virtualservices"))
+    if (k == QLatin1String("vs") || k == QLatin1String("virtualservice")
+        || k == QLatin1String("virtualservices"))
         return QStringLiteral("VirtualService");
-    if (k == QLatin1String("dr") || k == QLatin1String("destinationrule") || k == QLatin1String("destinationrules"))
+    if (k == QLatin1String("dr") || k == QLatin1String("destinationrule")
+        || k == QLatin1String("destinationrules"))
         return QStringLiteral("DestinationRule");
     if (k == QLatin1String("gw") || k == QLatin1String("gateway") || k == QLatin1String("gateways"))
         return QStringLiteral("Gateway");
-    if (k == QLatin1String("se") || k == QLatin1String("serviceentry") || k == QLatin1String("serviceentries"))
+    if (k == QLatin1String("se") || k == QLatin1String("serviceentry")
+        || k == QLatin1String("serviceentries"))
         return QStringLiteral("ServiceEntry");
     if (k == QLatin1String("svc") || k == QLatin1String("service") || k == QLatin1String("services"))
         return QStringLiteral("Service");
@@ -255,7 +260,8 @@ bool Exporter::selects(const Resource &resource, const ExportOptions &options)
     return false;
 }
 
-QByteArray Exporter::objectText(const QByteArray &documentText, const Resource &resource, const ExportOptions &options)
+QByteArray Exporter::objectText(
+    const QByteArray &documentText, const Resource &resource, const ExportOptions &options)
 {
     const YamlParseResult parsed = YamlParser::parseDocument(
         std::string_view(documentText.constData(), std::size_t(documentText.size())));
@@ -280,7 +286,8 @@ QByteArray Exporter::objectText(const QByteArray &documentText, const Resource &
         const YamlNode &value = object->children[2 * i + 1];
         if (key.value == "status") {
             changes.append(removeEntry(documentText, *object, i));
-        } else if (key.value == "apiVersion" && !apiVersion.isEmpty() && value.value != apiVersion.toStdString()) {
+        } else if (key.value == "apiVersion" && !apiVersion.isEmpty()
+            && value.value != apiVersion.toStdString()) {
             changes.append(YamlEdit::setScalar(value, apiVersion));
         } else if (key.value == "metadata" && value.isMapping() && value.style != YamlNode::Style::Flow) {
             for (std::size_t j = 0; j < value.pairCount(); ++j) {
@@ -328,8 +335,8 @@ QByteArray Exporter::objectText(const QByteArray &documentText, const Resource &
     return text;
 }
 
-QByteArray Exporter::exportYaml(const QList<SourceFile> &files, const Workspace &workspace,
-                                const ExportOptions &options, QString *error)
+QByteArray Exporter::exportYaml(
+    const QList<SourceFile> &files, const Workspace &workspace, const ExportOptions &options, QString *error)
 {
     QByteArray out;
     bool first = true;

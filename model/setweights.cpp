@@ -11,11 +11,10 @@ SetWeights::SetWeights(Document *document, int fileIndex, int documentIndex, con
     , m_resourceId(resourceId)
     , m_kind(kind)
     , m_routeIndex(routeIndex)
-{
-}
+{ }
 
-std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceId, int routeIndex,
-                                               const QList<int> &weights, QString *error)
+std::unique_ptr<SetWeights> SetWeights::create(
+    Document *document, int resourceId, int routeIndex, const QList<int> &weights, QString *error)
 {
     return create(document, resourceId, RouteKind::Http, routeIndex, weights, error);
 }

@@ -133,40 +133,31 @@ YamlNode withoutNoise(const YamlNode &object, const QString &apiVersion)
     return out;
 }
 
-// An alias node stands where "*name" is written (the parser copies the anchored node there).
-bool isAlias(const QByteArray &text, const YamlNode &node)
+// The aliases in a tree, and the anchored nodes, in text order. An alias is a copy of the
+// anchored node standing where "*name" is written: its children are not text of this
+// document, so neither walk looks inside one.
+void collectSharing(
+    const YamlNode &node, std::vector<const YamlNode *> &aliases, std::vector<const YamlNode *> &anchors)
 {
-    return node.start.offset >= 0 && node.start.offset < text.size() && text[node.start.offset] == '*';
-}
-
-void collectAliases(const QByteArray &text, const YamlNode &node, std::vector<const YamlNode *> &out)
-{
-    if (isAlias(text, node)) {
-        out.push_back(&node); // its children are the anchored node's copy, not text of this object
+    if (node.isAlias) {
+        aliases.push_back(&node);
         return;
     }
+    if (!node.anchor.empty())
+        anchors.push_back(&node);
     for (const YamlNode &child : node.children)
-        collectAliases(text, child, out);
+        collectSharing(child, aliases, anchors);
 }
 
-// Where "&name" defines the anchor that an alias at `before` refers to: the last definition
-// before it, as YAML resolves aliases. -1 when none is found.
-int anchorOffset(const QByteArray &text, const QByteArray &name, int before)
+// The node an alias refers to: the last one anchored under its name before it, as YAML
+// resolves aliases. Null when none is.
+const YamlNode *anchoredNode(const std::vector<const YamlNode *> &anchors, const YamlNode &alias)
 {
-    const QByteArray token = '&' + name;
-    const QByteArrayView startsAfter(" \t\r\n-:[{,");
-    const QByteArrayView endsBefore(" \t\r\n,[]{}");
-    for (int from = before - 1; from >= 0;) {
-        const int at = int(text.lastIndexOf(token, from));
-        if (at < 0)
-            return -1;
-        const int end = at + int(token.size());
-        if ((at == 0 || startsAfter.contains(text[at - 1]))
-            && (end >= text.size() || endsBefore.contains(text[end])))
-            return at;
-        from = at - 1;
-    }
-    return -1;
+    const YamlNode *found = nullptr;
+    for (const YamlNode *anchored : anchors)
+        if (anchored->start.offset < alias.start.offset && anchored->anchor == alias.anchor)
+            found = anchored;
+    return found;
 }
 
 bool insideAny(const QList<TextChange> &changes, int offset)
@@ -181,17 +172,19 @@ bool insideAny(const QList<TextChange> &changes, int offset)
 // `kind: List` whose items share an anchor, or in removed noise) become their value, written
 // in flow style where the alias stood, so the exported document parses on its own.
 void expandDanglingAliases(
-    const QByteArray &text, const YamlNode &object, int from, int to, QList<TextChange> &changes)
+    const YamlNode &document, const YamlNode &object, int from, int to, QList<TextChange> &changes)
 {
     std::vector<const YamlNode *> aliases;
-    collectAliases(text, object, aliases);
+    std::vector<const YamlNode *> anchors;
+    collectSharing(document, aliases, anchors);
     const QList<TextChange> planned = changes;
     for (const YamlNode *alias : aliases) {
-        if (insideAny(planned, alias->start.offset))
-            continue; // removed or rewritten anyway
-        const QByteArray name = text.mid(alias->start.offset + 1, alias->endOffset - alias->start.offset - 1);
-        const int anchor = anchorOffset(text, name, alias->start.offset);
-        if (anchor >= from && anchor < to && !insideAny(planned, anchor))
+        if (alias->start.offset < object.start.offset || alias->start.offset >= object.endOffset
+            || insideAny(planned, alias->start.offset))
+            continue; // not exported, or removed or rewritten anyway
+        const YamlNode *anchored = anchoredNode(anchors, *alias);
+        if (anchored && anchored->start.offset >= from && anchored->start.offset < to
+            && !insideAny(planned, anchored->start.offset))
             continue;
         changes.append(TextChange {
             alias->start.offset, alias->endOffset - alias->start.offset, YamlWriter::writeFlow(*alias) });
@@ -315,7 +308,7 @@ QByteArray Exporter::objectText(
     const int itemLength
         = listItem ? nextLineStart(documentText, object->endOffset) - from : int(documentText.size());
     const qsizetype before = changes.size();
-    expandDanglingAliases(documentText, *object, from, from + itemLength, changes);
+    expandDanglingAliases(parsed.root, *object, from, from + itemLength, changes);
     const bool expanded = changes.size() > before;
     QByteArray text;
     if (!listItem) {

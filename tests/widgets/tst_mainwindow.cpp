@@ -59,6 +59,16 @@ void setReviewsWeights(MainWindow &w, int v1, int v2)
     w.document()->undoStack()->push(command.release());
 }
 
+// What a crash leaves behind: the recovery files in `dir` copied to `crashed`, as those of a
+// session whose process is gone.
+void leaveAsCrashed(const QString &dir, const QString &crashed)
+{
+    QDir().mkpath(crashed);
+    for (const QString &name : QDir(dir).entryList(QDir::Files))
+        if (name != QLatin1String("lock"))
+            QVERIFY(QFile::copy(dir + QLatin1Char('/') + name, crashed + QLatin1Char('/') + name));
+}
+
 // Records the questions asked and answers them from a script.
 struct Answers
 {
@@ -109,11 +119,7 @@ class TestMainWindow : public QObject
         w.openPaths({ path });
         setReviewsWeights(w, 70, 30);
         QVERIFY(w.writeRecovery());
-        QDir().mkpath(crashed);
-        const QString dir = w.recoveryDirectory();
-        for (const QString &name : QDir(dir).entryList(QDir::Files))
-            if (name != QLatin1String("lock"))
-                QVERIFY(QFile::copy(dir + QLatin1Char('/') + name, crashed + QLatin1Char('/') + name));
+        leaveAsCrashed(w.recoveryDirectory(), crashed);
         Answers quiet;
         quiet.script = { QMessageBox::Discard };
         w.setPrompt(quiet.prompt());
@@ -296,11 +302,7 @@ private Q_SLOTS:
             QVERIFY(w.writeRecovery());
             const QString dir = w.recoveryDirectory();
             QVERIFY(QFile::exists(dir + QStringLiteral("/session.json")));
-            // What a crash leaves behind: the recovery files of a session whose process is gone.
-            QDir().mkpath(crashed);
-            for (const QString &name : QDir(dir).entryList(QDir::Files))
-                if (name != QLatin1String("lock"))
-                    QVERIFY(QFile::copy(dir + QLatin1Char('/') + name, crashed + QLatin1Char('/') + name));
+            leaveAsCrashed(dir, crashed);
             Answers quiet;
             quiet.script = { QMessageBox::Discard };
             w.setPrompt(quiet.prompt());

@@ -3,6 +3,9 @@
 #include "yamledit.h"
 #include "yamlwriter.h"
 
+#include <algorithm>
+#include <optional>
+
 namespace meshroute {
 
 namespace {
@@ -149,16 +152,44 @@ void collectSharing(
         collectSharing(child, aliases, anchors);
 }
 
+// The first of `nodes` (in text order) that starts at or after `offset`.
+std::vector<const YamlNode *>::const_iterator firstFrom(
+    const std::vector<const YamlNode *> &nodes, int offset)
+{
+    return std::lower_bound(nodes.begin(), nodes.end(), offset,
+        [](const YamlNode *node, int at) { return node->start.offset < at; });
+}
+
 // The node an alias refers to: the last one anchored under its name before it, as YAML
 // resolves aliases. Null when none is.
 const YamlNode *anchoredNode(const std::vector<const YamlNode *> &anchors, const YamlNode &alias)
 {
-    const YamlNode *found = nullptr;
-    for (const YamlNode *anchored : anchors)
-        if (anchored->start.offset < alias.start.offset && anchored->anchor == alias.anchor)
-            found = anchored;
-    return found;
+    for (auto it = firstFrom(anchors, alias.start.offset); it != anchors.begin();)
+        if ((*--it)->anchor == alias.anchor)
+            return *it;
+    return nullptr;
 }
+
+// One YAML document, parsed once for every object exported from it: a `kind: List` holds
+// thousands, and reading the whole document again for each item made export quadratic.
+struct ExportSource
+{
+    explicit ExportSource(const QByteArray &documentText)
+        : text(documentText)
+        , parsed(YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size()))))
+    {
+        if (parsed.ok)
+            collectSharing(parsed.root, aliases, anchors);
+    }
+    // aliases and anchors point into `parsed`.
+    ExportSource(const ExportSource &) = delete;
+    ExportSource &operator=(const ExportSource &) = delete;
+
+    const QByteArray text;
+    const YamlParseResult parsed;
+    std::vector<const YamlNode *> aliases; // in text order, as collectSharing finds them
+    std::vector<const YamlNode *> anchors;
+};
 
 bool insideAny(const QList<TextChange> &changes, int offset)
 {
@@ -172,17 +203,15 @@ bool insideAny(const QList<TextChange> &changes, int offset)
 // `kind: List` whose items share an anchor, or in removed noise) become their value, written
 // in flow style where the alias stood, so the exported document parses on its own.
 void expandDanglingAliases(
-    const YamlNode &document, const YamlNode &object, int from, int to, QList<TextChange> &changes)
+    const ExportSource &source, const YamlNode &object, int from, int to, QList<TextChange> &changes)
 {
-    std::vector<const YamlNode *> aliases;
-    std::vector<const YamlNode *> anchors;
-    collectSharing(document, aliases, anchors);
     const QList<TextChange> planned = changes;
-    for (const YamlNode *alias : aliases) {
-        if (alias->start.offset < object.start.offset || alias->start.offset >= object.endOffset
-            || insideAny(planned, alias->start.offset))
-            continue; // not exported, or removed or rewritten anyway
-        const YamlNode *anchored = anchoredNode(anchors, *alias);
+    const auto end = firstFrom(source.aliases, object.endOffset);
+    for (auto it = firstFrom(source.aliases, object.start.offset); it != end; ++it) {
+        const YamlNode *alias = *it;
+        if (insideAny(planned, alias->start.offset))
+            continue; // removed or rewritten anyway
+        const YamlNode *anchored = anchoredNode(source.anchors, *alias);
         if (anchored && anchored->start.offset >= from && anchored->start.offset < to
             && !insideAny(planned, anchored->start.offset))
             continue;
@@ -211,53 +240,11 @@ QString targetApiVersion(const Resource &resource, const ExportOptions &options)
     }
 }
 
-} // namespace
-
-QStringList Exporter::noiseFields()
+// The text of one object of `source`, as Exporter::objectText describes it.
+QByteArray exportedObject(const ExportSource &source, const Resource &resource, const ExportOptions &options)
 {
-    QStringList out { QStringLiteral("status") };
-    for (const char *k : metadataNoise)
-        out.append(QStringLiteral("metadata.") + QLatin1String(k));
-    out.append(QStringLiteral("metadata.annotations.") + QLatin1String(lastApplied));
-    return out;
-}
-
-QString Exporter::canonicalKind(const QString &kind)
-{
-    const QString k = kind.toLower();
-    if (k == QLatin1String("vs") || k == QLatin1String("virtualservice")
-        || k == QLatin1String("virtualservices"))
-        return QStringLiteral("VirtualService");
-    if (k == QLatin1String("dr") || k == QLatin1String("destinationrule")
-        || k == QLatin1String("destinationrules"))
-        return QStringLiteral("DestinationRule");
-    if (k == QLatin1String("gw") || k == QLatin1String("gateway") || k == QLatin1String("gateways"))
-        return QStringLiteral("Gateway");
-    if (k == QLatin1String("se") || k == QLatin1String("serviceentry")
-        || k == QLatin1String("serviceentries"))
-        return QStringLiteral("ServiceEntry");
-    if (k == QLatin1String("svc") || k == QLatin1String("service") || k == QLatin1String("services"))
-        return QStringLiteral("Service");
-    if (k == QLatin1String("deploy") || k == QLatin1String("deployment") || k == QLatin1String("deployments"))
-        return QStringLiteral("Deployment");
-    return kind;
-}
-
-bool Exporter::selects(const Resource &resource, const ExportOptions &options)
-{
-    if (options.kinds.isEmpty())
-        return true;
-    for (const QString &k : options.kinds)
-        if (canonicalKind(k).compare(resource.kindName.value, Qt::CaseInsensitive) == 0)
-            return true;
-    return false;
-}
-
-QByteArray Exporter::objectText(
-    const QByteArray &documentText, const Resource &resource, const ExportOptions &options)
-{
-    const YamlParseResult parsed = YamlParser::parseDocument(
-        std::string_view(documentText.constData(), std::size_t(documentText.size())));
+    const QByteArray &documentText = source.text;
+    const YamlParseResult &parsed = source.parsed;
     if (!parsed.ok)
         return {};
     const YamlNode *object = &parsed.root;
@@ -308,7 +295,7 @@ QByteArray Exporter::objectText(
     const int itemLength
         = listItem ? nextLineStart(documentText, object->endOffset) - from : int(documentText.size());
     const qsizetype before = changes.size();
-    expandDanglingAliases(parsed.root, *object, from, from + itemLength, changes);
+    expandDanglingAliases(source, *object, from, from + itemLength, changes);
     const bool expanded = changes.size() > before;
     QByteArray text;
     if (!listItem) {
@@ -328,17 +315,72 @@ QByteArray Exporter::objectText(
     return text;
 }
 
+} // namespace
+
+QStringList Exporter::noiseFields()
+{
+    QStringList out { QStringLiteral("status") };
+    for (const char *k : metadataNoise)
+        out.append(QStringLiteral("metadata.") + QLatin1String(k));
+    out.append(QStringLiteral("metadata.annotations.") + QLatin1String(lastApplied));
+    return out;
+}
+
+QString Exporter::canonicalKind(const QString &kind)
+{
+    const QString k = kind.toLower();
+    if (k == QLatin1String("vs") || k == QLatin1String("virtualservice")
+        || k == QLatin1String("virtualservices"))
+        return QStringLiteral("VirtualService");
+    if (k == QLatin1String("dr") || k == QLatin1String("destinationrule")
+        || k == QLatin1String("destinationrules"))
+        return QStringLiteral("DestinationRule");
+    if (k == QLatin1String("gw") || k == QLatin1String("gateway") || k == QLatin1String("gateways"))
+        return QStringLiteral("Gateway");
+    if (k == QLatin1String("se") || k == QLatin1String("serviceentry")
+        || k == QLatin1String("serviceentries"))
+        return QStringLiteral("ServiceEntry");
+    if (k == QLatin1String("svc") || k == QLatin1String("service") || k == QLatin1String("services"))
+        return QStringLiteral("Service");
+    if (k == QLatin1String("deploy") || k == QLatin1String("deployment") || k == QLatin1String("deployments"))
+        return QStringLiteral("Deployment");
+    return kind;
+}
+
+bool Exporter::selects(const Resource &resource, const ExportOptions &options)
+{
+    if (options.kinds.isEmpty())
+        return true;
+    for (const QString &k : options.kinds)
+        if (canonicalKind(k).compare(resource.kindName.value, Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
+QByteArray Exporter::objectText(
+    const QByteArray &documentText, const Resource &resource, const ExportOptions &options)
+{
+    const ExportSource source(documentText);
+    return exportedObject(source, resource, options);
+}
+
 QByteArray Exporter::exportYaml(
     const QList<SourceFile> &files, const Workspace &workspace, const ExportOptions &options, QString *error)
 {
     QByteArray out;
     bool first = true;
+    std::optional<ExportSource> source; // the document of the previous object, for the items of a List
+    const Resource *sourceOf = nullptr;
     for (const Resource &r : workspace.resources) {
         if (!selects(r, options))
             continue;
         const SourceFile &file = files[r.fileIndex];
-        const YamlDocumentSpan &span = file.spans[std::size_t(r.documentIndex)];
-        const QByteArray text = objectText(file.text.mid(span.offset, span.length), r, options);
+        if (!sourceOf || sourceOf->fileIndex != r.fileIndex || sourceOf->documentIndex != r.documentIndex) {
+            const YamlDocumentSpan &span = file.spans[std::size_t(r.documentIndex)];
+            source.emplace(file.text.mid(span.offset, span.length));
+            sourceOf = &r;
+        }
+        const QByteArray text = exportedObject(*source, r, options);
         if (text.isEmpty()) {
             if (error)
                 *error = QStringLiteral("%1: %2 could not be written").arg(file.path, r.displayName());

@@ -3,12 +3,15 @@
 #include "yamledit.h"
 #include "yamlwriter.h"
 
+#include <algorithm>
+#include <optional>
+
 namespace meshroute {
 
 namespace {
 
-const char *const metadataNoise[] = { "managedFields", "resourceVersion", "uid", "creationTimestamp",
-                                      "generation",    "selfLink" };
+const char *const metadataNoise[]
+    = { "managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink" };
 const char *const lastApplied = "kubectl.kubernetes.io/last-applied-configuration";
 
 int lineStartOf(const QByteArray &text, int offset)
@@ -44,11 +47,12 @@ TextChange removeEntry(const QByteArray &text, const YamlNode &map, std::size_t 
     if (2 * pair + 2 < map.children.size()) {
         const YamlNode &next = map.children[2 * pair + 2];
         const int nextLine = lineStartOf(text, next.start.offset);
-        to = (from == keyLine && onlySpacesBetween(text, nextLine, next.start.offset)) ? nextLine : next.start.offset;
+        to = (from == keyLine && onlySpacesBetween(text, nextLine, next.start.offset)) ? nextLine
+                                                                                       : next.start.offset;
     } else {
         to = nextLineStart(text, std::max(value.endOffset, key.endOffset));
     }
-    return TextChange{ from, to - from, {} };
+    return TextChange { from, to - from, {} };
 }
 
 // Removes the leading "---" line (we write our own separators) and a trailing "..." line.
@@ -132,41 +136,60 @@ YamlNode withoutNoise(const YamlNode &object, const QString &apiVersion)
     return out;
 }
 
-// An alias node stands where "*name" is written (the parser copies the anchored node there).
-bool isAlias(const QByteArray &text, const YamlNode &node)
+// The aliases in a tree, and the anchored nodes, in text order. An alias is a copy of the
+// anchored node standing where "*name" is written: its children are not text of this
+// document, so neither walk looks inside one.
+void collectSharing(
+    const YamlNode &node, std::vector<const YamlNode *> &aliases, std::vector<const YamlNode *> &anchors)
 {
-    return node.start.offset >= 0 && node.start.offset < text.size() && text[node.start.offset] == '*';
-}
-
-void collectAliases(const QByteArray &text, const YamlNode &node, std::vector<const YamlNode *> &out)
-{
-    if (isAlias(text, node)) {
-        out.push_back(&node); // its children are the anchored node's copy, not text of this object
+    if (node.isAlias) {
+        aliases.push_back(&node);
         return;
     }
+    if (!node.anchor.empty())
+        anchors.push_back(&node);
     for (const YamlNode &child : node.children)
-        collectAliases(text, child, out);
+        collectSharing(child, aliases, anchors);
 }
 
-// Where "&name" defines the anchor that an alias at `before` refers to: the last definition
-// before it, as YAML resolves aliases. -1 when none is found.
-int anchorOffset(const QByteArray &text, const QByteArray &name, int before)
+// The first of `nodes` (in text order) that starts at or after `offset`.
+std::vector<const YamlNode *>::const_iterator firstFrom(
+    const std::vector<const YamlNode *> &nodes, int offset)
 {
-    const QByteArray token = '&' + name;
-    const QByteArrayView startsAfter(" \t\r\n-:[{,");
-    const QByteArrayView endsBefore(" \t\r\n,[]{}");
-    for (int from = before - 1; from >= 0;) {
-        const int at = int(text.lastIndexOf(token, from));
-        if (at < 0)
-            return -1;
-        const int end = at + int(token.size());
-        if ((at == 0 || startsAfter.contains(text[at - 1]))
-            && (end >= text.size() || endsBefore.contains(text[end])))
-            return at;
-        from = at - 1;
-    }
-    return -1;
+    return std::lower_bound(nodes.begin(), nodes.end(), offset,
+        [](const YamlNode *node, int at) { return node->start.offset < at; });
 }
+
+// The node an alias refers to: the last one anchored under its name before it, as YAML
+// resolves aliases. Null when none is.
+const YamlNode *anchoredNode(const std::vector<const YamlNode *> &anchors, const YamlNode &alias)
+{
+    for (auto it = firstFrom(anchors, alias.start.offset); it != anchors.begin();)
+        if ((*--it)->anchor == alias.anchor)
+            return *it;
+    return nullptr;
+}
+
+// One YAML document, parsed once for every object exported from it: a `kind: List` holds
+// thousands, and reading the whole document again for each item made export quadratic.
+struct ExportSource
+{
+    explicit ExportSource(const QByteArray &documentText)
+        : text(documentText)
+        , parsed(YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size()))))
+    {
+        if (parsed.ok)
+            collectSharing(parsed.root, aliases, anchors);
+    }
+    // aliases and anchors point into `parsed`.
+    ExportSource(const ExportSource &) = delete;
+    ExportSource &operator=(const ExportSource &) = delete;
+
+    const QByteArray text;
+    const YamlParseResult parsed;
+    std::vector<const YamlNode *> aliases; // in text order, as collectSharing finds them
+    std::vector<const YamlNode *> anchors;
+};
 
 bool insideAny(const QList<TextChange> &changes, int offset)
 {
@@ -180,17 +203,17 @@ bool insideAny(const QList<TextChange> &changes, int offset)
 // `kind: List` whose items share an anchor, or in removed noise) become their value, written
 // in flow style where the alias stood, so the exported document parses on its own.
 void expandDanglingAliases(
-    const QByteArray &text, const YamlNode &object, int from, int to, QList<TextChange> &changes)
+    const ExportSource &source, const YamlNode &object, int from, int to, QList<TextChange> &changes)
 {
-    std::vector<const YamlNode *> aliases;
-    collectAliases(text, object, aliases);
     const QList<TextChange> planned = changes;
-    for (const YamlNode *alias : aliases) {
+    const auto end = firstFrom(source.aliases, object.endOffset);
+    for (auto it = firstFrom(source.aliases, object.start.offset); it != end; ++it) {
+        const YamlNode *alias = *it;
         if (insideAny(planned, alias->start.offset))
             continue; // removed or rewritten anyway
-        const QByteArray name = text.mid(alias->start.offset + 1, alias->endOffset - alias->start.offset - 1);
-        const int anchor = anchorOffset(text, name, alias->start.offset);
-        if (anchor >= from && anchor < to && !insideAny(planned, anchor))
+        const YamlNode *anchored = anchoredNode(source.anchors, *alias);
+        if (anchored && anchored->start.offset >= from && anchored->start.offset < to
+            && !insideAny(planned, anchored->start.offset))
             continue;
         changes.append(TextChange {
             alias->start.offset, alias->endOffset - alias->start.offset, YamlWriter::writeFlow(*alias) });
@@ -212,53 +235,16 @@ QString targetApiVersion(const Resource &resource, const ExportOptions &options)
     case ResourceKind::Gateway:
     case ResourceKind::ServiceEntry:
         return QStringLiteral("networking.istio.io/") + options.apiVersion;
-    default: return {};
+    default:
+        return {};
     }
 }
 
-} // namespace
-
-QStringList Exporter::noiseFields()
+// The text of one object of `source`, as Exporter::objectText describes it.
+QByteArray exportedObject(const ExportSource &source, const Resource &resource, const ExportOptions &options)
 {
-    QStringList out{ QStringLiteral("status") };
-    for (const char *k : metadataNoise)
-        out.append(QStringLiteral("metadata.") + QLatin1String(k));
-    out.append(QStringLiteral("metadata.annotations.") + QLatin1String(lastApplied));
-    return out;
-}
-
-QString Exporter::canonicalKind(const QString &kind)
-{
-    const QString k = kind.toLower();
-    if (k == QLatin1String("vs") || k == QLatin1String("virtualservice") || k == QLatin1String("virtualservices"))
-        return QStringLiteral("VirtualService");
-    if (k == QLatin1String("dr") || k == QLatin1String("destinationrule") || k == QLatin1String("destinationrules"))
-        return QStringLiteral("DestinationRule");
-    if (k == QLatin1String("gw") || k == QLatin1String("gateway") || k == QLatin1String("gateways"))
-        return QStringLiteral("Gateway");
-    if (k == QLatin1String("se") || k == QLatin1String("serviceentry") || k == QLatin1String("serviceentries"))
-        return QStringLiteral("ServiceEntry");
-    if (k == QLatin1String("svc") || k == QLatin1String("service") || k == QLatin1String("services"))
-        return QStringLiteral("Service");
-    if (k == QLatin1String("deploy") || k == QLatin1String("deployment") || k == QLatin1String("deployments"))
-        return QStringLiteral("Deployment");
-    return kind;
-}
-
-bool Exporter::selects(const Resource &resource, const ExportOptions &options)
-{
-    if (options.kinds.isEmpty())
-        return true;
-    for (const QString &k : options.kinds)
-        if (canonicalKind(k).compare(resource.kindName.value, Qt::CaseInsensitive) == 0)
-            return true;
-    return false;
-}
-
-QByteArray Exporter::objectText(const QByteArray &documentText, const Resource &resource, const ExportOptions &options)
-{
-    const YamlParseResult parsed = YamlParser::parseDocument(
-        std::string_view(documentText.constData(), std::size_t(documentText.size())));
+    const QByteArray &documentText = source.text;
+    const YamlParseResult &parsed = source.parsed;
     if (!parsed.ok)
         return {};
     const YamlNode *object = &parsed.root;
@@ -280,7 +266,8 @@ QByteArray Exporter::objectText(const QByteArray &documentText, const Resource &
         const YamlNode &value = object->children[2 * i + 1];
         if (key.value == "status") {
             changes.append(removeEntry(documentText, *object, i));
-        } else if (key.value == "apiVersion" && !apiVersion.isEmpty() && value.value != apiVersion.toStdString()) {
+        } else if (key.value == "apiVersion" && !apiVersion.isEmpty()
+            && value.value != apiVersion.toStdString()) {
             changes.append(YamlEdit::setScalar(value, apiVersion));
         } else if (key.value == "metadata" && value.isMapping() && value.style != YamlNode::Style::Flow) {
             for (std::size_t j = 0; j < value.pairCount(); ++j) {
@@ -308,7 +295,7 @@ QByteArray Exporter::objectText(const QByteArray &documentText, const Resource &
     const int itemLength
         = listItem ? nextLineStart(documentText, object->endOffset) - from : int(documentText.size());
     const qsizetype before = changes.size();
-    expandDanglingAliases(documentText, *object, from, from + itemLength, changes);
+    expandDanglingAliases(source, *object, from, from + itemLength, changes);
     const bool expanded = changes.size() > before;
     QByteArray text;
     if (!listItem) {
@@ -328,17 +315,72 @@ QByteArray Exporter::objectText(const QByteArray &documentText, const Resource &
     return text;
 }
 
-QByteArray Exporter::exportYaml(const QList<SourceFile> &files, const Workspace &workspace,
-                                const ExportOptions &options, QString *error)
+} // namespace
+
+QStringList Exporter::noiseFields()
+{
+    QStringList out { QStringLiteral("status") };
+    for (const char *k : metadataNoise)
+        out.append(QStringLiteral("metadata.") + QLatin1String(k));
+    out.append(QStringLiteral("metadata.annotations.") + QLatin1String(lastApplied));
+    return out;
+}
+
+QString Exporter::canonicalKind(const QString &kind)
+{
+    const QString k = kind.toLower();
+    if (k == QLatin1String("vs") || k == QLatin1String("virtualservice")
+        || k == QLatin1String("virtualservices"))
+        return QStringLiteral("VirtualService");
+    if (k == QLatin1String("dr") || k == QLatin1String("destinationrule")
+        || k == QLatin1String("destinationrules"))
+        return QStringLiteral("DestinationRule");
+    if (k == QLatin1String("gw") || k == QLatin1String("gateway") || k == QLatin1String("gateways"))
+        return QStringLiteral("Gateway");
+    if (k == QLatin1String("se") || k == QLatin1String("serviceentry")
+        || k == QLatin1String("serviceentries"))
+        return QStringLiteral("ServiceEntry");
+    if (k == QLatin1String("svc") || k == QLatin1String("service") || k == QLatin1String("services"))
+        return QStringLiteral("Service");
+    if (k == QLatin1String("deploy") || k == QLatin1String("deployment") || k == QLatin1String("deployments"))
+        return QStringLiteral("Deployment");
+    return kind;
+}
+
+bool Exporter::selects(const Resource &resource, const ExportOptions &options)
+{
+    if (options.kinds.isEmpty())
+        return true;
+    for (const QString &k : options.kinds)
+        if (canonicalKind(k).compare(resource.kindName.value, Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
+QByteArray Exporter::objectText(
+    const QByteArray &documentText, const Resource &resource, const ExportOptions &options)
+{
+    const ExportSource source(documentText);
+    return exportedObject(source, resource, options);
+}
+
+QByteArray Exporter::exportYaml(
+    const QList<SourceFile> &files, const Workspace &workspace, const ExportOptions &options, QString *error)
 {
     QByteArray out;
     bool first = true;
+    std::optional<ExportSource> source; // the document of the previous object, for the items of a List
+    const Resource *sourceOf = nullptr;
     for (const Resource &r : workspace.resources) {
         if (!selects(r, options))
             continue;
         const SourceFile &file = files[r.fileIndex];
-        const YamlDocumentSpan &span = file.spans[std::size_t(r.documentIndex)];
-        const QByteArray text = objectText(file.text.mid(span.offset, span.length), r, options);
+        if (!sourceOf || sourceOf->fileIndex != r.fileIndex || sourceOf->documentIndex != r.documentIndex) {
+            const YamlDocumentSpan &span = file.spans[std::size_t(r.documentIndex)];
+            source.emplace(file.text.mid(span.offset, span.length));
+            sourceOf = &r;
+        }
+        const QByteArray text = exportedObject(*source, r, options);
         if (text.isEmpty()) {
             if (error)
                 *error = QStringLiteral("%1: %2 could not be written").arg(file.path, r.displayName());

@@ -1,5 +1,6 @@
 #include "insertdocuments.h"
 
+#include "crlines.h"
 #include "document.h"
 #include "replacefiletext.h"
 
@@ -37,9 +38,9 @@ bool endsWithSeparator(const QByteArray &text)
 QByteArray InsertDocuments::appended(const QByteArray &fileText, const QList<QByteArray> &documents)
 {
     // The file's own line break: CRLF, LF, or a lone CR as YAML 1.2 also reads.
-    const QByteArray newline = fileText.contains("\r\n")      ? QByteArray("\r\n")
-        : fileText.contains('\r') && !fileText.contains('\n') ? QByteArray("\r")
-                                                              : QByteArray("\n");
+    const QByteArray newline = fileText.contains("\r\n") ? QByteArray("\r\n")
+        : CrLines::used(fileText)                        ? QByteArray("\r")
+                                                         : QByteArray("\n");
     QByteArray out = fileText;
     if (!out.isEmpty() && !out.endsWith('\n') && !out.endsWith('\r'))
         out += newline;

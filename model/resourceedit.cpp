@@ -1,6 +1,7 @@
 #include "resourceedit.h"
 
 #include "anchorguard.h"
+#include "crlines.h"
 #include "document.h"
 #include "resource.h"
 #include "yamlparser.h"
@@ -20,10 +21,8 @@ bool ResourceEdit::begin(Document *document, int resourceId, QString *error)
     m_documentIndex = m_resource->documentIndex;
     m_base = document->resourcePath(*m_resource);
     m_before = document->documentText(m_fileIndex, m_documentIndex);
-    m_text = m_before;
-    m_crLines = m_before.contains('\r') && !m_before.contains('\n');
-    if (m_crLines)
-        m_text.replace('\r', '\n');
+    m_crLines = CrLines::used(m_before);
+    m_text = CrLines::toLf(m_before, m_crLines);
     QString parseError;
     if (!document->parseDocument(m_fileIndex, m_documentIndex, &m_root, &parseError)) {
         *error = QStringLiteral("%1 does not parse: %2").arg(m_resource->displayName(), parseError);
@@ -69,10 +68,7 @@ const YamlNode *ResourceEdit::find(const YamlPath &relative) const
 
 QByteArray ResourceEdit::finalText() const
 {
-    if (!m_crLines)
-        return m_text;
-    QByteArray text = m_text;
-    return text.replace('\n', '\r');
+    return CrLines::toCr(m_text, m_crLines);
 }
 
 bool ResourceEdit::apply(const TextChange &change, QString *error)

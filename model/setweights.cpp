@@ -1,6 +1,7 @@
 #include "setweights.h"
 
 #include "anchorguard.h"
+#include "crlines.h"
 #include "document.h"
 
 namespace meshroute {
@@ -11,11 +12,10 @@ SetWeights::SetWeights(Document *document, int fileIndex, int documentIndex, con
     , m_resourceId(resourceId)
     , m_kind(kind)
     , m_routeIndex(routeIndex)
-{
-}
+{ }
 
-std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceId, int routeIndex,
-                                               const QList<int> &weights, QString *error)
+std::unique_ptr<SetWeights> SetWeights::create(
+    Document *document, int resourceId, int routeIndex, const QList<int> &weights, QString *error)
 {
     return create(document, resourceId, RouteKind::Http, routeIndex, weights, error);
 }
@@ -78,11 +78,8 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
         return nullptr;
     }
     const QByteArray before = document->documentText(resource->fileIndex, resource->documentIndex);
-    // A document with lone-CR lines is edited as LF text of the same length (as ResourceEdit does).
-    const bool crLines = before.contains('\r') && !before.contains('\n');
-    QByteArray base = before;
-    if (crLines)
-        base.replace('\r', '\n');
+    const bool crLines = CrLines::used(before);
+    const QByteArray base = CrLines::toLf(before, crLines);
     QList<TextChange> changes;
     for (int i = 0; i < weights.size(); ++i) {
         if (unedited[i])
@@ -102,9 +99,7 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
     }
     if (!AnchorGuard::check(root, changes, error))
         return nullptr;
-    QByteArray after = YamlEdit::apply(base, changes);
-    if (crLines)
-        after.replace('\n', '\r');
+    const QByteArray after = CrLines::toCr(YamlEdit::apply(base, changes), crLines);
     QStringList shares;
     for (qsizetype i = 0; i < weights.size(); ++i)
         shares.append(QString::number(unedited[i] ? destinations[i].weight->value : weights[i]));

@@ -11,6 +11,7 @@
 // cannot pass a corpus run that silently ran nothing.
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QString>
 #include <QStringList>
@@ -51,6 +52,13 @@ inline QString dataDir()
 inline QString dataPath(const QString &relative)
 {
     return dataDir() + QLatin1Char('/') + relative;
+}
+
+// A file's bytes, read past the code under test; empty when it cannot be read.
+inline QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 // The files under `dir` (recursively) whose names match `filters`, sorted so

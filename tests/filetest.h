@@ -18,12 +18,6 @@
 
 namespace meshroute::test {
 
-inline QByteArray readBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 inline void writeBytes(const QString &path, const QByteArray &bytes)
 {
     QFile f(path);

@@ -8,18 +8,14 @@
 #include <QtTest>
 
 #include "clirunner.h"
+#include "corpus.h"
 
 namespace {
 
 using meshroute::test::Run;
 
+using meshroute::test::readFile;
 using meshroute::test::runMeshroute;
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 void writeFile(const QString &path, const QByteArray &bytes)
 {

@@ -25,7 +25,7 @@ QStringList setReviews(const QString &file, const QStringList &output)
 
 QByteArray expectedBookinfo()
 {
-    QByteArray expected = readBytes(bookinfo);
+    QByteArray expected = readFile(bookinfo);
     expected.replace("weight: 99  # stable", "weight: 75  # stable");
     expected.replace("weight: 1   # canary", "weight: 25   # canary");
     return expected;
@@ -82,7 +82,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString fifo = dir.filePath(QStringLiteral("out"));
         QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
-        QFuture<QByteArray> reader = QtConcurrent::run([fifo] { return readBytes(fifo); });
+        QFuture<QByteArray> reader = QtConcurrent::run([fifo] { return readFile(fifo); });
         const Run r = runMeshroute(setReviews(bookinfo, { QStringLiteral("-o"), fifo }));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(reader.result(), expectedBookinfo());
@@ -103,12 +103,12 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("bookinfo.yaml"));
-        writeBytes(path, readBytes(bookinfo));
+        writeBytes(path, readFile(bookinfo));
         QVERIFY(::chmod(QFile::encodeName(path).constData(), 0444) == 0);
         const Run r = runMeshroute(setReviews(path, { QStringLiteral("--in-place") }));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("it is read-only (mode 0444)"), r.err.constData());
-        QCOMPARE(readBytes(path), readBytes(bookinfo));
+        QCOMPARE(readFile(path), readFile(bookinfo));
         QCOMPARE(int(statOf(path).st_mode & 07777), 0444);
     }
 
@@ -118,14 +118,14 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("bookinfo.yaml"));
         const QString hardLink = dir.filePath(QStringLiteral("also.yaml"));
         const QString symLink = dir.filePath(QStringLiteral("link.yaml"));
-        writeBytes(path, readBytes(bookinfo));
+        writeBytes(path, readFile(bookinfo));
         QVERIFY(::chmod(QFile::encodeName(path).constData(), 0640) == 0);
         QVERIFY(::link(QFile::encodeName(path).constData(), QFile::encodeName(hardLink).constData()) == 0);
         QVERIFY(::symlink("bookinfo.yaml", QFile::encodeName(symLink).constData()) == 0);
         const Run r = runMeshroute(setReviews(symLink, { QStringLiteral("--in-place") }));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(S_ISLNK(statOf(symLink).st_mode));
-        QCOMPARE(readBytes(hardLink), expectedBookinfo());
+        QCOMPARE(readFile(hardLink), expectedBookinfo());
         QCOMPARE(int(statOf(path).st_nlink), 2);
         QCOMPARE(int(statOf(path).st_mode & 07777), 0640);
     }
@@ -138,14 +138,14 @@ private Q_SLOTS:
             QSKIP("mounting a 64 KB tmpfs needs root; tst_safefilewriter covers the same paths by fault "
                   "injection");
         const QString path = fs.filePath(QStringLiteral("bookinfo.yaml"));
-        writeBytes(path, readBytes(bookinfo));
+        writeBytes(path, readFile(bookinfo));
         for (const qint64 free : { 4096, 0 }) {
             fs.fillLeaving(free);
             const Run r = runMeshroute(setReviews(path, { QStringLiteral("--in-place") }));
             QCOMPARE(r.exitCode, 1);
             QCOMPARE(QString::fromUtf8(r.err),
                 QStringLiteral("meshroute: cannot write %1: %2\n").arg(path, qt_error_string(ENOSPC)));
-            QCOMPARE(readBytes(path), readBytes(bookinfo));
+            QCOMPARE(readFile(path), readFile(bookinfo));
         }
     }
 
@@ -187,14 +187,14 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QByteArray expected = head + "10" + tail;
         expected.replace("weight: 50", "weight: 90");
-        QCOMPARE(readBytes(path), expected);
+        QCOMPARE(readFile(path), expected);
     }
 
     void anchoredRouteIsRefused()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("vs.yaml"));
-        const QByteArray text = readBytes(dataPath(QStringLiteral("save/shared-route.yaml")));
+        const QByteArray text = readFile(dataPath(QStringLiteral("save/shared-route.yaml")));
         writeBytes(path, text);
         const Run r = runMeshroute({ QStringLiteral("weights"), path, QStringLiteral("--virtual-service"),
             QStringLiteral("reviews"), QStringLiteral("--route"), QStringLiteral("canary"),
@@ -203,7 +203,7 @@ private Q_SLOTS:
         QCOMPARE(r.err,
             QByteArray("meshroute weights: spec.http[0].route is shared through the anchor &split with "
                        "spec.http[1].route; edit the anchor or expand it; file untouched\n"));
-        QCOMPARE(readBytes(path), text);
+        QCOMPARE(readFile(path), text);
     }
 };
 

@@ -6,20 +6,16 @@
 #include <QtTest>
 
 #include "clirunner.h"
+#include "corpus.h"
 
 namespace {
 
+using meshroute::test::readFile;
 using meshroute::test::Run;
 using meshroute::test::runMeshroute;
 
 const QString dataDir = QStringLiteral(MESHROUTE_TEST_DATA_DIR "/export/");
 const QString rejected = dataDir + QStringLiteral("rejected.yaml");
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 // "file:line:col: error: [CODE] message" lines of stderr with this code.
 int errorLines(const QByteArray &err, const QString &file, const char *code)

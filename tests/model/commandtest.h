@@ -17,14 +17,6 @@
 
 namespace meshroute::test {
 
-inline QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
-
 inline void load(Document &doc, const QByteArray &text, const QString &name = QStringLiteral("test.yaml"))
 {
     doc.setLoadResult(Loader::loadText(text, name));

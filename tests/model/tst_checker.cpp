@@ -4,6 +4,7 @@
 // and the code table.
 
 #include "checker.h"
+#include "corpus.h"
 #include "diagnosticcodes.h"
 #include "goldendiagnostics.h"
 #include "loader.h"
@@ -14,16 +15,11 @@
 #include <QtTest>
 
 using namespace meshroute;
+using meshroute::test::readFile;
 
 namespace {
 
 const QString caseDir = QStringLiteral(MESHROUTE_TEST_DATA_DIR "/check");
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 Diagnostics checkText(const QByteArray &yaml, const CheckOptions &options = {})
 {

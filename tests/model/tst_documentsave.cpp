@@ -23,12 +23,15 @@ void edit(Document &doc)
     doc.undoStack()->push(command.release());
 }
 
-// The fixture copied to `path`, opened from there and edited (weights 50/50).
-void openAndEdit(Document &doc, const QString &path)
+// The fixture copied to `path`, opened from there and edited (weights 50/50);
+// returns the fixture's text, which is what the disk holds until a save.
+QByteArray openAndEdit(Document &doc, const QString &path)
 {
-    writeBytes(path, readFile(dataPath(QStringLiteral("save/reviews-90-10.yaml"))));
+    const QByteArray text = readFile(dataPath(QStringLiteral("save/reviews-90-10.yaml")));
+    writeBytes(path, text);
     doc.open({ path });
     edit(doc);
+    return text;
 }
 
 } // namespace
@@ -43,8 +46,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("vs.yaml"));
         Document doc;
-        openAndEdit(doc, path);
-        const QByteArray text = readFile(dataPath(QStringLiteral("save/reviews-90-10.yaml")));
+        const QByteArray text = openAndEdit(doc, path);
         QByteArray theirs = text;
         theirs.replace("weight: 90", "weight: 80").replace("weight: 10", "weight: 20");
         writeBytes(path, theirs); // another program, between our read and our write
@@ -69,8 +71,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("vs.yaml"));
         Document doc;
-        openAndEdit(doc, path);
-        const QByteArray text = readFile(dataPath(QStringLiteral("save/reviews-90-10.yaml")));
+        const QByteArray text = openAndEdit(doc, path);
         QVERIFY(::chmod(QFile::encodeName(path).constData(), 0444) == 0);
         QString error;
         QVERIFY(!doc.saveAll(&error));

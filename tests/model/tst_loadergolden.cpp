@@ -16,18 +16,13 @@
 #include <QtTest>
 
 using namespace meshroute;
+using meshroute::test::readFile;
 
 namespace {
 
 QString caseDir()
 {
     return test::dataPath(QStringLiteral("load"));
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 LoadResult loadCase(const QString &dir)

@@ -46,7 +46,7 @@ private Q_SLOTS:
         QVERIFY(::chmod(QFile::encodeName(path).constData(), 0640) == 0);
         QString error;
         QVERIFY2(SafeFileWriter::writeFile(path, manifest(2), &error), qPrintable(error));
-        QCOMPARE(readBytes(path), manifest(2));
+        QCOMPARE(readFile(path), manifest(2));
         QCOMPARE(int(statOf(path).st_mode & 07777), 0640);
         QCOMPARE(entries(dir.path()), QStringList { QStringLiteral("vs.yaml") });
     }
@@ -57,7 +57,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("new.yaml"));
         QString error;
         QVERIFY2(SafeFileWriter::writeFile(path, "a: 1\n", &error), qPrintable(error));
-        QCOMPARE(readBytes(path), QByteArray("a: 1\n"));
+        QCOMPARE(readFile(path), QByteArray("a: 1\n"));
     }
 
     // The full disk of issue 11: the write stops part way, yet the file keeps all its bytes.
@@ -78,7 +78,7 @@ private Q_SLOTS:
         writer.setSpaceLimitForTesting(space);
         QVERIFY(!writer.write(manifest(2)));
         QCOMPARE(writer.errorString(), qt_error_string(ENOSPC));
-        QCOMPARE(readBytes(path), manifest(1));
+        QCOMPARE(readFile(path), manifest(1));
         QCOMPARE(entries(dir.path()), QStringList { QStringLiteral("bookinfo.yaml") });
     }
 
@@ -111,7 +111,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString fifo = dir.filePath(QStringLiteral("pipe"));
         QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
-        QFuture<QByteArray> reader = QtConcurrent::run([fifo] { return readBytes(fifo); });
+        QFuture<QByteArray> reader = QtConcurrent::run([fifo] { return readFile(fifo); });
         QString error;
         QVERIFY2(SafeFileWriter::writeFile(fifo, manifest(3), &error), qPrintable(error));
         QCOMPARE(reader.result(), manifest(3));
@@ -140,7 +140,7 @@ private Q_SLOTS:
         QCOMPARE(error,
             QStringLiteral("cannot write %1: it is read-only (mode 0444); make it writable to save over it")
                 .arg(path));
-        QCOMPARE(readBytes(path), manifest(1));
+        QCOMPARE(readFile(path), manifest(1));
         QCOMPARE(int(statOf(path).st_mode & 07777), 0444);
     }
 
@@ -158,7 +158,7 @@ private Q_SLOTS:
         const struct stat after = statOf(path);
         QCOMPARE(after.st_uid, before.st_uid);
         QCOMPARE(after.st_gid, before.st_gid);
-        QCOMPARE(readBytes(path), manifest(2));
+        QCOMPARE(readFile(path), manifest(2));
     }
 
     void hardLinksStayLinked()
@@ -172,7 +172,7 @@ private Q_SLOTS:
         QString error;
         for (const QByteArray &text : { manifest(2, 9000), manifest(3, 100) }) { // longer, then shorter
             QVERIFY2(SafeFileWriter::writeFile(path, text, &error), qPrintable(error));
-            QCOMPARE(readBytes(link), text);
+            QCOMPARE(readFile(link), text);
             QCOMPARE(statOf(path).st_ino, inode);
             QCOMPARE(int(statOf(path).st_nlink), 2);
         }
@@ -193,8 +193,8 @@ private Q_SLOTS:
             writer.setSpaceLimitForTesting(space);
             QVERIFY(!writer.write(manifest(2, 8000)));
             QCOMPARE(writer.errorString(), qt_error_string(ENOSPC));
-            QCOMPARE(readBytes(path), manifest(1));
-            QCOMPARE(readBytes(link), manifest(1));
+            QCOMPARE(readFile(path), manifest(1));
+            QCOMPARE(readFile(link), manifest(1));
             QCOMPARE(
                 entries(dir.path()), (QStringList { QStringLiteral("a.yaml"), QStringLiteral("b.yaml") }));
         }
@@ -211,13 +211,13 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(SafeFileWriter::writeFile(link, manifest(2), &error), qPrintable(error));
         QVERIFY(S_ISLNK(statOf(link).st_mode));
-        QCOMPARE(readBytes(target), manifest(2));
+        QCOMPARE(readFile(target), manifest(2));
         // A dangling link creates its target.
         const QString dangling = dir.filePath(QStringLiteral("later.yaml"));
         QVERIFY(::symlink("real/later.yaml", QFile::encodeName(dangling).constData()) == 0);
         QVERIFY2(SafeFileWriter::writeFile(dangling, "a: 1\n", &error), qPrintable(error));
         QVERIFY(S_ISLNK(statOf(dangling).st_mode));
-        QCOMPARE(readBytes(dir.filePath(QStringLiteral("real/later.yaml"))), QByteArray("a: 1\n"));
+        QCOMPARE(readFile(dir.filePath(QStringLiteral("real/later.yaml"))), QByteArray("a: 1\n"));
     }
 
     // Another program writes the file between our read and our replace: refused, its text kept.
@@ -231,14 +231,14 @@ private Q_SLOTS:
         writer.setBeforeReplaceForTesting([&] { writeBytes(path, manifest(9)); });
         QVERIFY(!writer.write(manifest(2)));
         QCOMPARE(writer.errorString(), QStringLiteral("it changed on disk since it was read; not replaced"));
-        QCOMPARE(readBytes(path), manifest(9));
+        QCOMPARE(readFile(path), manifest(9));
         QCOMPARE(entries(dir.path()), QStringList { QStringLiteral("raced.yaml") });
 
         // Unchanged: written.
         SafeFileWriter again(path);
         again.setExpectedContent(manifest(9));
         QVERIFY2(again.write(manifest(2)), qPrintable(again.errorString()));
-        QCOMPARE(readBytes(path), manifest(2));
+        QCOMPARE(readFile(path), manifest(2));
     }
 
     // The same on a real full file system, where the kernel says ENOSPC (needs root to mount a tmpfs).
@@ -254,7 +254,7 @@ private Q_SLOTS:
             fs.fillLeaving(free);
             QVERIFY(!SafeFileWriter::writeFile(path, manifest(2), &error));
             QCOMPARE(error, QStringLiteral("cannot write %1: %2").arg(path, qt_error_string(ENOSPC)));
-            QCOMPARE(readBytes(path), manifest(1));
+            QCOMPARE(readFile(path), manifest(1));
         }
         QCOMPARE(entries(QFileInfo(path).absolutePath()),
             (QStringList { QStringLiteral("bookinfo.yaml"), QStringLiteral("filler") }));

@@ -3,6 +3,7 @@
 // "Export anyway" after them; a clean workspace exports with Write as before.
 #include "yaml/exportdialog.h"
 
+#include "corpus.h"
 #include "document.h"
 
 #include <QLabel>
@@ -16,16 +17,11 @@
 #include <memory>
 
 using namespace meshroute;
+using meshroute::test::readFile;
 
 namespace {
 
 const QString dataDir = QStringLiteral(MESHROUTE_TEST_DATA_DIR "/export/");
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 // A workspace of one fixture file and its Export dialog, shown, writing to `out`.
 struct ShownDialog

@@ -2,6 +2,7 @@
 // graph follow one selection; save and reload; the unsaved-changes prompt;
 // changes on disk; recovery after a crash (and of a file changed on disk
 // since the autosave); a failed save keeps the edits; drop; export with its diff.
+#include "corpus.h"
 #include "document.h"
 #include "graph/graphnodeitem.h"
 #include "graph/graphpanel.h"
@@ -29,16 +30,11 @@
 #include <sys/stat.h>
 
 using namespace meshroute;
+using meshroute::test::readFile;
 
 namespace {
 
 const QString bookinfoPath = QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml");
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 void writeAll(const QString &path, const QByteArray &text)
 {
@@ -61,6 +57,16 @@ void setReviewsWeights(MainWindow &w, int v1, int v2)
         idOf(w.document(), ResourceKind::VirtualService, QStringLiteral("reviews")), 0, { v1, v2 }, &error);
     QVERIFY2(command, qPrintable(error));
     w.document()->undoStack()->push(command.release());
+}
+
+// What a crash leaves behind: the recovery files in `dir` copied to `crashed`, as those of a
+// session whose process is gone.
+void leaveAsCrashed(const QString &dir, const QString &crashed)
+{
+    QDir().mkpath(crashed);
+    for (const QString &name : QDir(dir).entryList(QDir::Files))
+        if (name != QLatin1String("lock"))
+            QVERIFY(QFile::copy(dir + QLatin1Char('/') + name, crashed + QLatin1Char('/') + name));
 }
 
 // Records the questions asked and answers them from a script.
@@ -113,11 +119,7 @@ class TestMainWindow : public QObject
         w.openPaths({ path });
         setReviewsWeights(w, 70, 30);
         QVERIFY(w.writeRecovery());
-        QDir().mkpath(crashed);
-        const QString dir = w.recoveryDirectory();
-        for (const QString &name : QDir(dir).entryList(QDir::Files))
-            if (name != QLatin1String("lock"))
-                QVERIFY(QFile::copy(dir + QLatin1Char('/') + name, crashed + QLatin1Char('/') + name));
+        leaveAsCrashed(w.recoveryDirectory(), crashed);
         Answers quiet;
         quiet.script = { QMessageBox::Discard };
         w.setPrompt(quiet.prompt());
@@ -209,11 +211,11 @@ private Q_SLOTS:
             QVERIFY(w.isWindowModified());
             QVERIFY(w.save());
             QVERIFY(!w.isWindowModified());
-            const QByteArray saved = readAll(path);
+            const QByteArray saved = readFile(path);
             QVERIFY(saved.contains("weight: 75  # stable"));
             QVERIFY(saved.contains("weight: 25   # canary"));
             // Nothing else changed.
-            QByteArray expected = readAll(bookinfoPath);
+            QByteArray expected = readFile(bookinfoPath);
             expected.replace("weight: 99  # stable", "weight: 75  # stable")
                 .replace("weight: 1   # canary", "weight: 25   # canary");
             QCOMPARE(saved, expected);
@@ -247,7 +249,7 @@ private Q_SLOTS:
 
         answers.script = { QMessageBox::Save };
         QVERIFY(w.close());
-        QVERIFY(readAll(path).contains("weight: 60  # stable"));
+        QVERIFY(readFile(path).contains("weight: 60  # stable"));
 
         MainWindow discard;
         discard.setPrompt(answers.prompt());
@@ -256,7 +258,7 @@ private Q_SLOTS:
         setReviewsWeights(discard, 10, 90);
         answers.script = { QMessageBox::Discard };
         QVERIFY(discard.close());
-        QVERIFY(readAll(path).contains("weight: 60  # stable"));
+        QVERIFY(readFile(path).contains("weight: 60  # stable"));
     }
 
     void externalChangeReloadsOrAsks()
@@ -268,7 +270,7 @@ private Q_SLOTS:
         w.openPaths({ path });
 
         // Not modified here: reloaded silently.
-        QByteArray text = readAll(path);
+        QByteArray text = readFile(path);
         text.replace("weight: 99  # stable", "weight: 98  # stable")
             .replace("weight: 1   # canary", "weight: 2   # canary");
         writeAll(path, text);
@@ -286,7 +288,7 @@ private Q_SLOTS:
         QVERIFY(w.document()->files().first().text.contains("weight: 50"));
         QVERIFY(!w.save());
         QCOMPARE(answers.asked.size(), 2);
-        QCOMPARE(readAll(path), text); // not overwritten
+        QCOMPARE(readFile(path), text); // not overwritten
     }
 
     void recoveryAfterACrash()
@@ -300,16 +302,12 @@ private Q_SLOTS:
             QVERIFY(w.writeRecovery());
             const QString dir = w.recoveryDirectory();
             QVERIFY(QFile::exists(dir + QStringLiteral("/session.json")));
-            // What a crash leaves behind: the recovery files of a session whose process is gone.
-            QDir().mkpath(crashed);
-            for (const QString &name : QDir(dir).entryList(QDir::Files))
-                if (name != QLatin1String("lock"))
-                    QVERIFY(QFile::copy(dir + QLatin1Char('/') + name, crashed + QLatin1Char('/') + name));
+            leaveAsCrashed(dir, crashed);
             Answers quiet;
             quiet.script = { QMessageBox::Discard };
             w.setPrompt(quiet.prompt());
         }
-        QVERIFY(readAll(path).contains("weight: 99  # stable")); // the crash lost nothing on disk either
+        QVERIFY(readFile(path).contains("weight: 99  # stable")); // the crash lost nothing on disk either
 
         MainWindow next;
         Answers answers;
@@ -344,11 +342,11 @@ private Q_SLOTS:
         QVERIFY(w.isWindowModified());
         QVERIFY(w.document()->isModified());
         QVERIFY(w.document()->files().first().text.contains("weight: 60  # stable"));
-        QCOMPARE(readAll(path), readAll(bookinfoPath));
+        QCOMPARE(readFile(path), readFile(bookinfoPath));
         // Writable again: the same edits save.
         QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
         QVERIFY(w.save());
-        QVERIFY(readAll(path).contains("weight: 60  # stable"));
+        QVERIFY(readFile(path).contains("weight: 60  # stable"));
         QVERIFY(!w.isWindowModified());
     }
 
@@ -378,10 +376,10 @@ private Q_SLOTS:
         QFETCH(bool, expectOurs);
         QFETCH(bool, expectTheirs);
         const QString path = copyOfBookinfo(QStringLiteral("changed.yaml"));
-        QVERIFY(readAll(path).contains(diskFrom));
+        QVERIFY(readFile(path).contains(diskFrom));
         crashWithEdits(path);
         // Another program changes the file while meshroute is down.
-        QByteArray disk = readAll(path);
+        QByteArray disk = readFile(path);
         disk.replace(diskFrom, diskTo);
         writeAll(path, disk);
 
@@ -402,7 +400,7 @@ private Q_SLOTS:
         // Save writes what the window shows, and only that.
         answers.script = {};
         QVERIFY(next.save());
-        QCOMPARE(readAll(path), text);
+        QCOMPARE(readFile(path), text);
         QCOMPARE(answers.asked.size(), 2); // no further question
     }
 
@@ -411,7 +409,7 @@ private Q_SLOTS:
     {
         const QString path = copyOfBookinfo(QStringLiteral("later.yaml"));
         crashWithEdits(path);
-        QByteArray disk = readAll(path);
+        QByteArray disk = readFile(path);
         writeAll(path, disk.replace("number: 9080", "number: 9082"));
         {
             MainWindow next;
@@ -454,7 +452,7 @@ private Q_SLOTS:
         w.openPaths({ path });
         w.setAutosaveInterval(20);
         setReviewsWeights(w, 60, 40);
-        auto recovered = [&w] { return readAll(w.recoveryDirectory() + QStringLiteral("/file0.yaml")); };
+        auto recovered = [&w] { return readFile(w.recoveryDirectory() + QStringLiteral("/file0.yaml")); };
         QTRY_VERIFY(recovered().contains("weight: 60  # stable"));
         QTRY_VERIFY(QFile::exists(w.recoveryDirectory() + QStringLiteral("/session.json")));
         setReviewsWeights(w, 55, 45);
@@ -501,7 +499,8 @@ private Q_SLOTS:
         QStringList names;
         for (QAction *a : w.resourceTree()->actions())
             names.append(a->objectName().isEmpty() ? a->text() : a->objectName());
-        QCOMPARE(names, QStringList({ QStringLiteral("newResourceAction"), QStringLiteral("&Delete Resource") }));
+        QCOMPARE(
+            names, QStringList({ QStringLiteral("newResourceAction"), QStringLiteral("&Delete Resource") }));
         QCOMPARE(w.resourceTree()->contextMenuPolicy(), Qt::ActionsContextMenu);
     }
 
@@ -532,7 +531,7 @@ private Q_SLOTS:
         dialog.setOutputPath(out);
         QVERIFY(dialog.summary().startsWith(QStringLiteral("New file")));
         QVERIFY(dialog.write());
-        QCOMPARE(readAll(out), dialog.exportedText());
+        QCOMPARE(readFile(out), dialog.exportedText());
         dialog.refresh();
         QVERIFY(dialog.summary().contains(QStringLiteral("already has exactly this content")));
         dialog.setApiVersion(QStringLiteral("v1beta1"));

@@ -1,6 +1,7 @@
 #include "resources/newresourcedialog.h"
 #include "resources/resourceeditor.h"
 
+#include "corpus.h"
 #include "document.h"
 #include "insertdocuments.h"
 #include "mainwindow.h"
@@ -22,6 +23,7 @@
 #include <QTimer>
 
 using namespace meshroute;
+using meshroute::test::readFile;
 
 namespace {
 
@@ -31,12 +33,6 @@ int idOf(const Document &doc, ResourceKind kind, const QString &name)
         if (r.kind == kind && r.name() == name)
             return r.id;
     return -1;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 bool writeFile(const QString &path, const QByteArray &text)

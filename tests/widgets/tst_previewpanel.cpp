@@ -8,6 +8,7 @@
 #include "preview/samplerequestmodel.h"
 #include "preview/splitplot.h"
 
+#include "corpus.h"
 #include "document.h"
 #include "loader.h"
 #include "replacedocumenttext.h"
@@ -32,6 +33,7 @@
 #include <QTest>
 
 using namespace meshroute;
+using meshroute::test::readFile;
 
 namespace {
 
@@ -39,12 +41,6 @@ const QString kBookinfo = QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml"
 
 // Rows of SampleRequest::bookinfoDefaults().
 enum Row { ProductPage = 0, Static, Login, Logout, ProductsApi, Admin, Reviews, ReviewsJason, RowCount };
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 int idOf(const Document &doc, ResourceKind kind, const QString &name)
 {

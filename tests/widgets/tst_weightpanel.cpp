@@ -20,14 +20,9 @@
 #include <numeric>
 
 using namespace meshroute;
+using meshroute::test::readFile;
 
 namespace {
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 int idOf(const Document &doc, ResourceKind kind, const QString &name)
 {

@@ -27,14 +27,11 @@ bool parseSeverity(const QString &text, Diagnostic::Severity *severity)
 
 QJsonObject toJson(const Diagnostic &d)
 {
-    return QJsonObject{ { QStringLiteral("file"), d.file },
-                        { QStringLiteral("line"), d.line },
-                        { QStringLiteral("column"), d.column },
-                        { QStringLiteral("severity"), Diagnostic::severityName(d.severity) },
-                        { QStringLiteral("code"), d.code },
-                        { QStringLiteral("message"), d.message },
-                        { QStringLiteral("resource"), d.resource },
-                        { QStringLiteral("path"), d.path } };
+    return QJsonObject { { QStringLiteral("file"), d.file }, { QStringLiteral("line"), d.line },
+        { QStringLiteral("column"), d.column },
+        { QStringLiteral("severity"), Diagnostic::severityName(d.severity) },
+        { QStringLiteral("code"), d.code }, { QStringLiteral("message"), d.message },
+        { QStringLiteral("resource"), d.resource }, { QStringLiteral("path"), d.path } };
 }
 
 // Every code, the loader's and the checker's: {code, severity, title, explanation}.
@@ -54,15 +51,43 @@ QJsonArray codesJson()
     return array;
 }
 
+// `check --list-codes`: every diagnostic code as text, JSON, or (--format markdown) the table the
+// README carries.
+int listCodes(const QString &format)
+{
+    const bool markdown = format == QLatin1String("markdown");
+    if (format == QLatin1String("json")) {
+        out() << QJsonDocument(QJsonObject { { QStringLiteral("codes"), codesJson() } })
+                     .toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    if (markdown)
+        out() << "| code | severity | title | what triggers it |\n|---|---|---|---|\n";
+    for (const DiagnosticCodeInfo &c : ResourceReader::codes())
+        out() << (markdown ? QStringLiteral("| %1 | %2 | %3 | %4 |\n") : QStringLiteral("%1  %2  %3: %4\n"))
+                     .arg(c.code,
+                         markdown ? Diagnostic::severityName(c.severity)
+                                  : Diagnostic::severityName(c.severity).leftJustified(7),
+                         c.title, c.explanation);
+    if (markdown) {
+        const QString table = DiagnosticCodes::markdownTable();
+        // Its own header rows are already written above.
+        out() << table.section(QLatin1Char('\n'), 2);
+    } else {
+        out() << DiagnosticCodes::textTable();
+    }
+    return 0;
+}
+
 } // namespace
 
 int runCheck(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption({ QStringLiteral("format"), QStringLiteral("text or json"), QStringLiteral("format"),
-                       QStringLiteral("text") });
+        QStringLiteral("text") });
     parser.addOption({ QStringLiteral("severity"), QStringLiteral("threshold"), QStringLiteral("severity"),
-                       QStringLiteral("info") });
+        QStringLiteral("info") });
     parser.addOption({ QStringLiteral("ignore"), QStringLiteral("code to drop"), QStringLiteral("code") });
     parser.addOption({ QStringLiteral("list-codes"), QStringLiteral("print the codes") });
     addMaxFileSizeOption(parser);
@@ -71,30 +96,8 @@ int runCheck(const QStringList &args)
     LoadOptions loadOptions;
     if (!readMaxFileSize(parser, QStringLiteral("check"), &loadOptions))
         return 2;
-    if (parser.isSet(QStringLiteral("list-codes"))) {
-        // --format markdown gives the table the README carries.
-        const bool markdown = parser.value(QStringLiteral("format")) == QLatin1String("markdown");
-        if (parser.value(QStringLiteral("format")) == QLatin1String("json")) {
-            out() << QJsonDocument(QJsonObject { { QStringLiteral("codes"), codesJson() } })
-                         .toJson(QJsonDocument::Indented);
-            return 0;
-        }
-        if (markdown)
-            out() << "| code | severity | title | what triggers it |\n|---|---|---|---|\n";
-        for (const DiagnosticCodeInfo &c : ResourceReader::codes())
-            out() << (markdown ? QStringLiteral("| %1 | %2 | %3 | %4 |\n") : QStringLiteral("%1  %2  %3: %4\n"))
-                         .arg(c.code, markdown ? Diagnostic::severityName(c.severity)
-                                               : Diagnostic::severityName(c.severity).leftJustified(7),
-                              c.title, c.explanation);
-        if (markdown) {
-            const QString table = DiagnosticCodes::markdownTable();
-            // Its own header rows are already written above.
-            out() << table.section(QLatin1Char('\n'), 2);
-        } else {
-            out() << DiagnosticCodes::textTable();
-        }
-        return 0;
-    }
+    if (parser.isSet(QStringLiteral("list-codes")))
+        return listCodes(parser.value(QStringLiteral("format")));
     const QString format = parser.value(QStringLiteral("format"));
     if (format != QLatin1String("text") && format != QLatin1String("json")) {
         err() << "meshroute check: --format must be text or json, got \"" << format << "\"\n";
@@ -123,21 +126,23 @@ int runCheck(const QStringList &args)
         return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
     });
     const auto errors = std::count_if(shown.begin(), shown.end(),
-                                      [](const Diagnostic &d) { return d.severity == Diagnostic::Severity::Error; });
+        [](const Diagnostic &d) { return d.severity == Diagnostic::Severity::Error; });
     const auto warnings = std::count_if(shown.begin(), shown.end(),
-                                        [](const Diagnostic &d) { return d.severity == Diagnostic::Severity::Warning; });
+        [](const Diagnostic &d) { return d.severity == Diagnostic::Severity::Warning; });
 
     if (format == QLatin1String("json")) {
         QJsonArray array;
         for (const Diagnostic &d : std::as_const(shown))
             array.append(toJson(d));
-        out() << QJsonDocument(QJsonObject{ { QStringLiteral("diagnostics"), array } }).toJson(QJsonDocument::Indented);
+        out() << QJsonDocument(QJsonObject { { QStringLiteral("diagnostics"), array } })
+                     .toJson(QJsonDocument::Indented);
     } else {
         for (const Diagnostic &d : std::as_const(shown))
             out() << d.toText() << '\n';
         out().flush();
-        err() << load.workspace.resources.size() << " resources in " << load.files.size() << " files: " << errors
-              << " errors, " << warnings << " warnings, " << (shown.size() - errors - warnings) << " infos\n";
+        err() << load.workspace.resources.size() << " resources in " << load.files.size()
+              << " files: " << errors << " errors, " << warnings << " warnings, "
+              << (shown.size() - errors - warnings) << " infos\n";
     }
     if (load.inputError)
         return 2;

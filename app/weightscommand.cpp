@@ -17,38 +17,29 @@ QString destinationKey(const HttpRouteDestination &d)
     return d.destination.subset.present ? d.destination.subset.value : d.destination.host.value;
 }
 
-} // namespace
-
-int runWeights(const QStringList &args)
+// The command line of `meshroute weights`, read and checked.
+struct WeightsOptions
 {
-    QCommandLineParser parser;
-    parser.addOption({ QStringLiteral("virtual-service"), QStringLiteral("[NS/]NAME"), QStringLiteral("name") });
-    parser.addOption({ QStringLiteral("route"), QStringLiteral("rule index or name"), QStringLiteral("route") });
-    parser.addOption({ QStringList{ QStringLiteral("o"), QStringLiteral("output") }, QStringLiteral("output file"),
-                       QStringLiteral("file") });
-    parser.addOption({ QStringLiteral("in-place"), QStringLiteral("rewrite FILE") });
-    addMaxFileSizeOption(parser);
-    if (!parseArguments(parser, QStringLiteral("weights"), args))
-        return 2;
-    LoadOptions loadOptions;
-    if (!readMaxFileSize(parser, QStringLiteral("weights"), &loadOptions))
-        return 2;
-    const QStringList positional = parser.positionalArguments();
-    const bool inPlace = parser.isSet(QStringLiteral("in-place"));
-    const QString output = parser.value(QStringLiteral("o"));
-    auto usageError = [](const QString &message) {
-        err() << "meshroute weights: " << message << "\nsee: meshroute help weights\n";
-        return 2;
-    };
-    if (positional.size() < 2)
-        return usageError(QStringLiteral("give FILE and at least one KEY=WEIGHT"));
-    if (!parser.isSet(QStringLiteral("virtual-service")))
-        return usageError(QStringLiteral("--virtual-service is required"));
-    if (inPlace == !output.isEmpty())
-        return usageError(QStringLiteral("give exactly one of -o OUT and --in-place"));
+    QString file;
+    QString virtualService; // as given: [NS/]NAME
+    bool hasRoute = false;
+    QString route; // rule index or name
+    QString output;
+    bool inPlace = false;
+    LoadOptions load;
+    QList<QPair<QString, int>> wanted; // KEY=WEIGHT, in order
+};
 
-    QList<QPair<QString, int>> wanted;
-    for (const QString &arg : positional.mid(1)) {
+int usageError(const QString &message)
+{
+    err() << "meshroute weights: " << message << "\nsee: meshroute help weights\n";
+    return 2;
+}
+
+// Reads the KEY=WEIGHT arguments; 0, or the exit code after the message.
+int readWeights(const QStringList &arguments, QList<QPair<QString, int>> *wanted)
+{
+    for (const QString &arg : arguments) {
         const qsizetype eq = arg.lastIndexOf(QLatin1Char('='));
         bool ok = false;
         const qint64 weight = eq > 0 ? arg.mid(eq + 1).toLongLong(&ok) : 0;
@@ -61,18 +52,47 @@ int runWeights(const QStringList &args)
                   << "; file untouched\n";
             return 1;
         }
-        wanted.append({ arg.left(eq), int(weight) });
+        wanted->append({ arg.left(eq), int(weight) });
     }
+    return 0;
+}
 
-    const QString file = positional.first();
-    Document document;
-    document.open({ file }, loadOptions);
-    if (document.inputError() || document.files().isEmpty()) {
-        for (const Diagnostic &d : document.loadDiagnostics())
-            err() << d.toText() << '\n';
+// 0 when the options are usable, else the exit code after the message.
+int readOptions(const QStringList &args, WeightsOptions *o)
+{
+    QCommandLineParser parser;
+    parser.addOption(
+        { QStringLiteral("virtual-service"), QStringLiteral("[NS/]NAME"), QStringLiteral("name") });
+    parser.addOption(
+        { QStringLiteral("route"), QStringLiteral("rule index or name"), QStringLiteral("route") });
+    parser.addOption({ QStringList { QStringLiteral("o"), QStringLiteral("output") },
+        QStringLiteral("output file"), QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("in-place"), QStringLiteral("rewrite FILE") });
+    addMaxFileSizeOption(parser);
+    if (!parseArguments(parser, QStringLiteral("weights"), args))
         return 2;
-    }
-    QString vsName = parser.value(QStringLiteral("virtual-service"));
+    if (!readMaxFileSize(parser, QStringLiteral("weights"), &o->load))
+        return 2;
+    const QStringList positional = parser.positionalArguments();
+    o->inPlace = parser.isSet(QStringLiteral("in-place"));
+    o->output = parser.value(QStringLiteral("o"));
+    if (positional.size() < 2)
+        return usageError(QStringLiteral("give FILE and at least one KEY=WEIGHT"));
+    if (!parser.isSet(QStringLiteral("virtual-service")))
+        return usageError(QStringLiteral("--virtual-service is required"));
+    if (o->inPlace == !o->output.isEmpty())
+        return usageError(QStringLiteral("give exactly one of -o OUT and --in-place"));
+    o->file = positional.first();
+    o->virtualService = parser.value(QStringLiteral("virtual-service"));
+    o->hasRoute = parser.isSet(QStringLiteral("route"));
+    o->route = parser.value(QStringLiteral("route"));
+    return readWeights(positional.mid(1), &o->wanted);
+}
+
+// The one VirtualService the options name; nullptr after the message when there is none or several.
+const Resource *findVirtualService(const Document &document, const WeightsOptions &o)
+{
+    QString vsName = o.virtualService;
     QString vsNamespace;
     if (vsName.contains(QLatin1Char('/'))) {
         vsNamespace = vsName.section(QLatin1Char('/'), 0, 0);
@@ -84,61 +104,71 @@ int runWeights(const QStringList &args)
             && (vsNamespace.isEmpty() || r.namespaceName() == vsNamespace))
             candidates.append(&r);
     if (candidates.isEmpty()) {
-        err() << "meshroute weights: " << file << " has no VirtualService \"" << parser.value(QStringLiteral("virtual-service"))
+        err() << "meshroute weights: " << o.file << " has no VirtualService \"" << o.virtualService
               << "\"; file untouched\n";
-        return 1;
+        return nullptr;
     }
     if (candidates.size() > 1) {
         err() << "meshroute weights: several VirtualServices named \"" << vsName
               << "\" in different namespaces: name one as NS/NAME; file untouched\n";
-        return 1;
+        return nullptr;
     }
-    const Resource &resource = *candidates.first();
+    return candidates.first();
+}
+
+// The HTTP rule --route names; -1 after the message when there is none.
+int namedRule(const Resource &resource, const QString &route)
+{
     const VirtualService &vs = *resource.virtualService();
-
+    bool isIndex = false;
+    const int index = route.toInt(&isIndex);
     int routeIndex = -1;
-    if (parser.isSet(QStringLiteral("route"))) {
-        const QString route = parser.value(QStringLiteral("route"));
-        bool isIndex = false;
-        const int index = route.toInt(&isIndex);
-        for (int i = 0; i < vs.http.size(); ++i)
-            if ((isIndex && i == index) || (!isIndex && vs.http[i].name.value == route))
-                routeIndex = i;
-        if (routeIndex < 0) {
-            err() << "meshroute weights: " << resource.displayName() << " has no HTTP rule " << route << " (it has "
-                  << vs.http.size() << " rules"
-                  << "); file untouched\n";
-            return 1;
-        }
-    } else {
-        QList<int> fitting;
-        for (int i = 0; i < vs.http.size(); ++i) {
-            bool all = true;
-            for (const auto &[key, weight] : std::as_const(wanted)) {
-                bool found = false;
-                for (const HttpRouteDestination &d : vs.http[i].route)
-                    found = found || destinationKey(d) == key;
-                all = all && found;
-            }
-            if (all)
-                fitting.append(i);
-        }
-        // With a single rule, name the unknown key instead of the rule search.
-        if (fitting.isEmpty() && vs.http.size() == 1)
-            fitting.append(0);
-        if (fitting.size() != 1) {
-            err() << "meshroute weights: " << (fitting.isEmpty() ? "no" : "more than one") << " HTTP rule of "
-                  << resource.displayName() << " has destinations for all of the keys; name it with --route; file untouched\n";
-            return 1;
-        }
-        routeIndex = fitting.first();
-    }
+    for (int i = 0; i < vs.http.size(); ++i)
+        if ((isIndex && i == index) || (!isIndex && vs.http[i].name.value == route))
+            routeIndex = i;
+    if (routeIndex < 0)
+        err() << "meshroute weights: " << resource.displayName() << " has no HTTP rule " << route
+              << " (it has " << vs.http.size() << " rules"
+              << "); file untouched\n";
+    return routeIndex;
+}
 
-    const HttpRoute &rule = vs.http[routeIndex];
-    QList<int> weights;
+// The only HTTP rule with destinations for all the keys; -1 after the message when none or several.
+int ruleWithAllKeys(const Resource &resource, const QList<QPair<QString, int>> &wanted)
+{
+    const VirtualService &vs = *resource.virtualService();
+    QList<int> fitting;
+    for (int i = 0; i < vs.http.size(); ++i) {
+        bool all = true;
+        for (const auto &[key, weight] : wanted) {
+            bool found = false;
+            for (const HttpRouteDestination &d : vs.http[i].route)
+                found = found || destinationKey(d) == key;
+            all = all && found;
+        }
+        if (all)
+            fitting.append(i);
+    }
+    // With a single rule, name the unknown key instead of the rule search.
+    if (fitting.isEmpty() && vs.http.size() == 1)
+        fitting.append(0);
+    if (fitting.size() != 1) {
+        err() << "meshroute weights: " << (fitting.isEmpty() ? "no" : "more than one") << " HTTP rule of "
+              << resource.displayName()
+              << " has destinations for all of the keys; name it with --route; file untouched\n";
+        return -1;
+    }
+    return fitting.first();
+}
+
+// The rule's weights with the wanted ones set; false after the message when a key names no
+// destination, or several, or every weight would be 0.
+bool newWeights(const Resource &resource, int routeIndex, const WeightsOptions &o, QList<int> *weights)
+{
+    const HttpRoute &rule = resource.virtualService()->http[routeIndex];
     for (const HttpRouteDestination &d : rule.route)
-        weights.append(int(d.weight.valueOr(rule.route.size() == 1 ? 100 : 0)));
-    for (const auto &[key, weight] : std::as_const(wanted)) {
+        weights->append(int(d.weight.valueOr(rule.route.size() == 1 ? 100 : 0)));
+    for (const auto &[key, weight] : o.wanted) {
         QList<int> matches;
         for (int i = 0; i < rule.route.size(); ++i)
             if (destinationKey(rule.route[i]) == key)
@@ -147,37 +177,72 @@ int runWeights(const QStringList &args)
             QStringList known;
             for (const HttpRouteDestination &d : rule.route)
                 known.append(destinationKey(d));
-            err() << "meshroute weights: rule " << rule.displayName(routeIndex) << " of " << resource.displayName()
-                  << " has no destination \"" << key << "\" (it has: " << known.join(QStringLiteral(", "))
-                  << "); file untouched\n";
-            return 1;
+            err() << "meshroute weights: rule " << rule.displayName(routeIndex) << " of "
+                  << resource.displayName() << " has no destination \"" << key
+                  << "\" (it has: " << known.join(QStringLiteral(", ")) << "); file untouched\n";
+            return false;
         }
         if (matches.size() > 1) {
-            err() << "meshroute weights: \"" << key << "\" names " << matches.size() << " destinations of rule "
-                  << rule.displayName(routeIndex) << "; file untouched\n";
-            return 1;
+            err() << "meshroute weights: \"" << key << "\" names " << matches.size()
+                  << " destinations of rule " << rule.displayName(routeIndex) << "; file untouched\n";
+            return false;
         }
-        weights[matches.first()] = weight;
+        (*weights)[matches.first()] = weight;
     }
-    if (weights.size() > 1 && std::all_of(weights.begin(), weights.end(), [](int w) { return w == 0; })) {
+    if (weights->size() > 1 && std::all_of(weights->begin(), weights->end(), [](int w) { return w == 0; })) {
         err() << "meshroute weights: all weights would be 0, which Istio rejects; file untouched\n";
-        return 1;
+        return false;
     }
+    return true;
+}
 
+// Pushes the edit and writes the file where the options say; the exit code.
+int applyAndSave(
+    Document &document, int resourceId, int routeIndex, const QList<int> &weights, const WeightsOptions &o)
+{
     QString error;
-    std::unique_ptr<SetWeights> command = SetWeights::create(&document, resource.id, routeIndex, weights, &error);
+    std::unique_ptr<SetWeights> command
+        = SetWeights::create(&document, resourceId, routeIndex, weights, &error);
     if (!command) {
         err() << "meshroute weights: " << error << "; file untouched\n";
         return 1;
     }
     document.undoStack()->push(command.release());
-    const bool saved = inPlace ? document.saveFile(0, &error) : writeOutput(output, document.files().first().text, &error);
+    const bool saved = o.inPlace ? document.saveFile(0, &error)
+                                 : writeOutput(o.output, document.files().first().text, &error);
     if (!saved) {
         // Nothing was changed on disk; say so in the one form every write failure takes.
         err() << "meshroute: " << error << '\n';
         return 1;
     }
     return 0;
+}
+
+} // namespace
+
+int runWeights(const QStringList &args)
+{
+    WeightsOptions options;
+    if (const int code = readOptions(args, &options))
+        return code;
+    Document document;
+    document.open({ options.file }, options.load);
+    if (document.inputError() || document.files().isEmpty()) {
+        for (const Diagnostic &d : document.loadDiagnostics())
+            err() << d.toText() << '\n';
+        return 2;
+    }
+    const Resource *resource = findVirtualService(document, options);
+    if (!resource)
+        return 1;
+    const int routeIndex
+        = options.hasRoute ? namedRule(*resource, options.route) : ruleWithAllKeys(*resource, options.wanted);
+    if (routeIndex < 0)
+        return 1;
+    QList<int> weights;
+    if (!newWeights(*resource, routeIndex, options, &weights))
+        return 1;
+    return applyAndSave(document, resource->id, routeIndex, weights, options);
 }
 
 } // namespace meshroute::cli

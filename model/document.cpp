@@ -12,8 +12,7 @@ namespace meshroute {
 Document::Document(QObject *parent)
     : QObject(parent)
     , m_undoStack(new UndoStack(this))
-{
-}
+{ }
 
 Document::~Document() = default;
 
@@ -34,7 +33,7 @@ void Document::setLoadResult(LoadResult result)
         resetSavedState(int(m_saved.size()) - 1);
     }
     m_undoStack->clear();
-    Q_EMIT changed(ChangeEvent{ ChangeEvent::Type::Reset, {}, -1 });
+    Q_EMIT changed(ChangeEvent { ChangeEvent::Type::Reset, {}, -1 });
 }
 
 const Resource *Document::resource(int id) const
@@ -66,8 +65,8 @@ YamlPath Document::resourcePath(const Resource &resource) const
 bool Document::parseDocument(int fileIndex, int documentIndex, YamlNode *root, QString *error) const
 {
     const QByteArray text = documentText(fileIndex, documentIndex);
-    YamlParseResult parsed = YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size())),
-                                                       m_options.limits);
+    YamlParseResult parsed = YamlParser::parseDocument(
+        std::string_view(text.constData(), std::size_t(text.size())), m_options.limits);
     if (!parsed.ok) {
         if (error)
             *error = QString::fromStdString(parsed.error.message);
@@ -77,57 +76,75 @@ bool Document::parseDocument(int fileIndex, int documentIndex, YamlNode *root, Q
     return true;
 }
 
-void Document::replaceDocumentText(int fileIndex, int documentIndex, const QByteArray &text)
+namespace {
+
+// How replacing one YAML document's text moved what follows it.
+struct TextShift
 {
-    SourceFile &file = m_load.files[fileIndex];
+    int firstLine = 0; // the document's first line
+    int endLine = 0; // first line after the old document
+    int lineDelta = 0;
+    int byteDelta = 0;
+};
+
+TextShift replaceSpanText(SourceFile &file, int documentIndex, const QByteArray &text)
+{
     YamlDocumentSpan &span = file.spans[std::size_t(documentIndex)];
-    const QString &path = file.path;
-    const int oldLines = int(std::count(file.text.constData() + span.offset,
-                                        file.text.constData() + span.offset + span.length, '\n'));
-    const int newLines = int(text.count('\n'));
-    const int lineDelta = newLines - oldLines;
-    const int byteDelta = int(text.size()) - span.length;
-    const int firstLine = span.line;
-    const int endLine = span.line + oldLines; // first line after the old document
+    const int oldLines = int(std::count(
+        file.text.constData() + span.offset, file.text.constData() + span.offset + span.length, '\n'));
+    TextShift shift;
+    shift.firstLine = span.line;
+    shift.endLine = span.line + oldLines;
+    shift.lineDelta = int(text.count('\n')) - oldLines;
+    shift.byteDelta = int(text.size()) - span.length;
 
     file.text.replace(span.offset, span.length, text);
     span.length = int(text.size());
     for (std::size_t i = std::size_t(documentIndex) + 1; i < file.spans.size(); ++i) {
-        file.spans[i].offset += byteDelta;
-        file.spans[i].line += lineDelta;
+        file.spans[i].offset += shift.byteDelta;
+        file.spans[i].line += shift.lineDelta;
     }
+    return shift;
+}
 
-    // The loader's diagnostics of this document are replaced; later ones move with their lines.
-    Diagnostics &diags = m_load.diagnostics;
-    diags.removeIf([&](const Diagnostic &d) { return d.file == path && d.line >= firstLine && d.line < endLine; });
-    for (Diagnostic &d : diags)
-        if (d.file == path && d.line >= endLine)
-            d.line += lineDelta;
-
-    YamlParseResult parsed = YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size())),
-                                                       m_options.limits);
-    QList<Resource> fresh;
-    Diagnostics freshDiagnostics;
-    if (parsed.ok) {
-        ResourceReader reader(path, span.line);
-        fresh = reader.read(parsed.root);
-        freshDiagnostics = reader.diagnostics();
-    } else {
-        Diagnostic d;
-        d.code = QString::fromLatin1(ResourceReader::CodeYamlSyntax);
-        d.message = QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(parsed.error.message));
-        d.file = path;
-        d.line = span.line + std::max(parsed.error.mark.line, 1) - 1;
-        d.column = std::max(parsed.error.mark.column, 1);
-        freshDiagnostics.append(d);
-    }
-    diags.append(freshDiagnostics);
-    std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic &a, const Diagnostic &b) {
-        return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+// The loader's diagnostics of the replaced document go; later ones move with their lines.
+void dropReplacedDiagnostics(Diagnostics &diags, const QString &path, const TextShift &shift)
+{
+    diags.removeIf([&](const Diagnostic &d) {
+        return d.file == path && d.line >= shift.firstLine && d.line < shift.endLine;
     });
+    for (Diagnostic &d : diags)
+        if (d.file == path && d.line >= shift.endLine)
+            d.line += shift.lineDelta;
+}
 
-    // Swap the document's resources, keeping their ids in order, and move the later ones.
-    QList<Resource> &all = m_load.workspace.resources;
+// The resources of one YAML document starting at line, and the loader's diagnostics of it.
+QList<Resource> readDocument(
+    const QByteArray &text, const QString &path, int line, const YamlLimits &limits, Diagnostics *diagnostics)
+{
+    YamlParseResult parsed
+        = YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size())), limits);
+    if (parsed.ok) {
+        ResourceReader reader(path, line);
+        QList<Resource> resources = reader.read(parsed.root);
+        diagnostics->append(reader.diagnostics());
+        return resources;
+    }
+    Diagnostic d;
+    d.code = QString::fromLatin1(ResourceReader::CodeYamlSyntax);
+    d.message = QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(parsed.error.message));
+    d.file = path;
+    d.line = line + std::max(parsed.error.mark.line, 1) - 1;
+    d.column = std::max(parsed.error.mark.column, 1);
+    diagnostics->append(d);
+    return {};
+}
+
+// Puts fresh in place of the document's resources, keeping their ids in order; returns the ids of
+// the resources that changed, came or went.
+QList<int> swapResources(QList<Resource> &all, int fileIndex, int documentIndex, QList<Resource> fresh,
+    const YamlDocumentSpan &span)
+{
     qsizetype first = -1, last = -1;
     int maxId = -1;
     for (qsizetype i = 0; i < all.size(); ++i) {
@@ -147,7 +164,8 @@ void Document::replaceDocumentText(int fileIndex, int documentIndex, const QByte
         insertAt = first;
     } else {
         for (qsizetype i = 0; i < all.size(); ++i)
-            if (all[i].fileIndex > fileIndex || (all[i].fileIndex == fileIndex && all[i].documentIndex > documentIndex)) {
+            if (all[i].fileIndex > fileIndex
+                || (all[i].fileIndex == fileIndex && all[i].documentIndex > documentIndex)) {
                 insertAt = i;
                 break;
             }
@@ -164,18 +182,39 @@ void Document::replaceDocumentText(int fileIndex, int documentIndex, const QByte
     }
     for (qsizetype i = fresh.size(); i < oldIds.size(); ++i)
         changedIds.append(oldIds[i]);
-    all.insert(insertAt, fresh.size(), Resource{});
+    all.insert(insertAt, fresh.size(), Resource {});
     for (qsizetype i = 0; i < fresh.size(); ++i)
         all[insertAt + i] = std::move(fresh[i]);
-    if (byteDelta != 0 || lineDelta != 0)
+    return changedIds;
+}
+
+} // namespace
+
+void Document::replaceDocumentText(int fileIndex, int documentIndex, const QByteArray &text)
+{
+    SourceFile &file = m_load.files[fileIndex];
+    const YamlDocumentSpan &span = file.spans[std::size_t(documentIndex)];
+    const QString &path = file.path;
+    const TextShift shift = replaceSpanText(file, documentIndex, text);
+
+    Diagnostics &diags = m_load.diagnostics;
+    dropReplacedDiagnostics(diags, path, shift);
+    QList<Resource> fresh = readDocument(text, path, span.line, m_options.limits, &diags);
+    std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic &a, const Diagnostic &b) {
+        return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+    });
+
+    QList<Resource> &all = m_load.workspace.resources;
+    const QList<int> changedIds = swapResources(all, fileIndex, documentIndex, std::move(fresh), span);
+    if (shift.byteDelta != 0 || shift.lineDelta != 0)
         for (Resource &r : all)
             if (r.fileIndex == fileIndex && r.documentIndex > documentIndex) {
-                r.baseLine += lineDelta;
-                r.baseOffset += byteDelta;
+                r.baseLine += shift.lineDelta;
+                r.baseOffset += shift.byteDelta;
             }
 
     updateSavedState(fileIndex, documentIndex);
-    Q_EMIT changed(ChangeEvent{ ChangeEvent::Type::ResourcesChanged, changedIds, fileIndex });
+    Q_EMIT changed(ChangeEvent { ChangeEvent::Type::ResourcesChanged, changedIds, fileIndex });
 }
 
 void Document::resetSavedState(int fileIndex)
@@ -214,8 +253,7 @@ void Document::updateSavedState(int fileIndex, int documentIndex)
         return;
     const YamlDocumentSpan &now = file.spans[std::size_t(documentIndex)];
     const YamlDocumentSpan &then = saved.spans[std::size_t(documentIndex)];
-    saved.documentDiffers[documentIndex]
-        = QByteArrayView(file.text).sliced(now.offset, now.length)
+    saved.documentDiffers[documentIndex] = QByteArrayView(file.text).sliced(now.offset, now.length)
         != QByteArrayView(m_savedText[fileIndex]).sliced(then.offset, then.length);
 }
 
@@ -272,7 +310,7 @@ void Document::replaceFileText(int fileIndex, const QByteArray &text)
         }
         r.fileIndex = fileIndex;
     }
-    all.insert(insertAt, added.size(), Resource{});
+    all.insert(insertAt, added.size(), Resource {});
     for (qsizetype i = 0; i < added.size(); ++i)
         all[insertAt + i] = std::move(added[i]);
 
@@ -285,7 +323,7 @@ void Document::replaceFileText(int fileIndex, const QByteArray &text)
         return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
     });
     updateSavedState(fileIndex, -1);
-    Q_EMIT changed(ChangeEvent{ ChangeEvent::Type::ResourcesChanged, changedIds, fileIndex });
+    Q_EMIT changed(ChangeEvent { ChangeEvent::Type::ResourcesChanged, changedIds, fileIndex });
 }
 
 bool Document::isModified() const
@@ -338,7 +376,7 @@ bool Document::saveFileAs(int fileIndex, const QString &path, QString *error, Ov
     resetSavedState(fileIndex);
     if (!isModified())
         m_undoStack->setClean();
-    Q_EMIT changed(ChangeEvent{ ChangeEvent::Type::Saved, {}, fileIndex });
+    Q_EMIT changed(ChangeEvent { ChangeEvent::Type::Saved, {}, fileIndex });
     return true;
 }
 

@@ -51,92 +51,68 @@ void serverHost(CheckContext &ctx, const Resource &r, const Field<QString> &h, c
         ctx.error(r, h.pos, Code::InvalidHost, why, path);
 }
 
-void serverTls(CheckContext &ctx, const Resource &r, const Server &s, const QString &path)
+bool isSet(const Field<QString> &f)
 {
-    const QString protocol = s.port.protocol.value.toUpper();
-    const bool tlsProtocol = protocol == QLatin1String("HTTPS") || protocol == QLatin1String("TLS");
-    const ServerTls &t = s.tls;
-    const QString p = path + QStringLiteral(".tls");
-    if (tlsProtocol && !t.present) {
-        ctx.error(r, s.port.protocol.pos, Code::InvalidGatewayTls,
-            QStringLiteral("server must have TLS settings for HTTPS/TLS protocols; add tls with mode SIMPLE "
-                           "and credentialName, or PASSTHROUGH"),
+    return f.present && !f.value.isEmpty();
+}
+
+bool hasCertificates(const ServerTls &t)
+{
+    return isSet(t.serverCertificate) || isSet(t.privateKey) || isSet(t.caCertificates)
+        || isSet(t.credentialName) || !t.credentialNames.isEmpty() || t.tlsCertificateCount > 0;
+}
+
+// TLS settings on a server that does not speak TLS: only httpsRedirect on HTTP means anything.
+void plainServerTls(
+    CheckContext &ctx, const Resource &r, const ServerTls &t, const QString &protocol, const QString &p)
+{
+    if (t.httpsRedirect.present && t.httpsRedirect.value && protocol != QLatin1String("HTTP"))
+        ctx.warning(r, t.httpsRedirect.pos, Code::GatewayTlsIgnored,
+            QStringLiteral("httpsRedirect only applies to HTTP servers; remove it"),
+            p + QStringLiteral(".httpsRedirect"));
+    if (hasCertificates(t) || t.mode.present)
+        ctx.error(r, t.pos, Code::InvalidGatewayTls,
+            QStringLiteral("server cannot have TLS settings for plain %1 ports; use protocol HTTPS or TLS, "
+                           "or keep only httpsRedirect")
+                .arg(protocol.isEmpty() ? QStringLiteral("text") : protocol),
             p);
+}
+
+// Passthrough modes hand TLS to the backend: certificates written there are ignored.
+void passthroughTls(
+    CheckContext &ctx, const Resource &r, const ServerTls &t, const QString &mode, const QString &p)
+{
+    if (!hasCertificates(t))
         return;
-    }
-    if (!t.present)
-        return;
-    const auto set = [](const Field<QString> &f) { return f.present && !f.value.isEmpty(); };
-    const bool certs = set(t.serverCertificate) || set(t.privateKey) || set(t.caCertificates)
-        || set(t.credentialName) || !t.credentialNames.isEmpty() || t.tlsCertificateCount > 0;
-    if (!tlsProtocol) {
-        if (t.httpsRedirect.present && t.httpsRedirect.value && protocol != QLatin1String("HTTP"))
-            ctx.warning(r, t.httpsRedirect.pos, Code::GatewayTlsIgnored,
-                QStringLiteral("httpsRedirect only applies to HTTP servers; remove it"),
-                p + QStringLiteral(".httpsRedirect"));
-        if (certs || t.mode.present)
-            ctx.error(r, t.pos, Code::InvalidGatewayTls,
-                QStringLiteral(
-                    "server cannot have TLS settings for plain %1 ports; use protocol HTTPS or TLS, "
-                    "or keep only httpsRedirect")
-                    .arg(protocol.isEmpty() ? QStringLiteral("text") : protocol),
-                p);
-        return;
-    }
-    const QString mode = t.mode.present ? t.mode.value : QStringLiteral("PASSTHROUGH");
-    if (t.mode.present
-        && !QStringList { QStringLiteral("PASSTHROUGH"), QStringLiteral("SIMPLE"), QStringLiteral("MUTUAL"),
-            QStringLiteral("AUTO_PASSTHROUGH"), QStringLiteral("ISTIO_MUTUAL"),
-            QStringLiteral("OPTIONAL_MUTUAL") }
-                .contains(mode)) {
-        ctx.error(r, t.mode.pos, Code::InvalidGatewayTls,
-            QStringLiteral("tls.mode \"%1\" is unknown; use SIMPLE, MUTUAL, PASSTHROUGH, AUTO_PASSTHROUGH, "
-                           "ISTIO_MUTUAL or OPTIONAL_MUTUAL")
+    if (!t.mode.present)
+        ctx.warning(r, t.pos, Code::GatewayTlsIgnored,
+            QStringLiteral("tls.mode is not set, so it defaults to PASSTHROUGH and the certificate is "
+                           "ignored; set mode: SIMPLE to terminate TLS at the gateway"),
+            p + QStringLiteral(".mode"));
+    else
+        ctx.warning(r, t.mode.pos, Code::GatewayTlsIgnored,
+            QStringLiteral("%1 mode does not use certificates, they will be ignored; remove them or use "
+                           "SIMPLE")
                 .arg(mode),
             p + QStringLiteral(".mode"));
-        return;
-    }
-    const int sources = (set(t.credentialName) ? 1 : 0) + (t.credentialNames.isEmpty() ? 0 : 1)
-        + (t.tlsCertificateCount > 0 ? 1 : 0);
-    if (sources > 1)
-        ctx.error(r, t.pos, Code::InvalidGatewayTls,
-            QStringLiteral("only one of credentialName, credentialNames and tlsCertificates may be set"), p);
-    if (mode == QLatin1String("ISTIO_MUTUAL")) {
-        if (certs)
-            ctx.error(r, t.mode.pos, Code::InvalidGatewayTls,
-                QStringLiteral(
-                    "ISTIO_MUTUAL uses Istio's certificates; remove serverCertificate, privateKey, "
-                    "caCertificates and credentialName"),
-                p);
-        return;
-    }
-    if (mode == QLatin1String("PASSTHROUGH") || mode == QLatin1String("AUTO_PASSTHROUGH")) {
-        if (certs && !t.mode.present)
-            ctx.warning(r, t.pos, Code::GatewayTlsIgnored,
-                QStringLiteral("tls.mode is not set, so it defaults to PASSTHROUGH and the certificate is "
-                               "ignored; set mode: SIMPLE to terminate TLS at the gateway"),
-                p + QStringLiteral(".mode"));
-        else if (certs)
-            ctx.warning(r, t.mode.pos, Code::GatewayTlsIgnored,
-                QStringLiteral("%1 mode does not use certificates, they will be ignored; remove them or use "
-                               "SIMPLE")
-                    .arg(mode),
-                p + QStringLiteral(".mode"));
-        return;
-    }
-    // SIMPLE, MUTUAL, OPTIONAL_MUTUAL terminate TLS: they need a certificate from somewhere.
+}
+
+// SIMPLE, MUTUAL, OPTIONAL_MUTUAL terminate TLS: they need a certificate from somewhere.
+void terminatingTls(CheckContext &ctx, const Resource &r, const ServerTls &t, const QString &mode,
+    int sources, const QString &p)
+{
     if (sources == 0) {
-        if (!set(t.serverCertificate))
+        if (!isSet(t.serverCertificate))
             ctx.error(r, t.pos, Code::InvalidGatewayTls,
                 QStringLiteral("%1 mode requires a server certificate; set credentialName (a Secret) or "
                                "serverCertificate and privateKey")
                     .arg(mode),
                 p + QStringLiteral(".serverCertificate"));
-        if (!set(t.privateKey))
+        if (!isSet(t.privateKey))
             ctx.error(r, t.pos, Code::InvalidGatewayTls,
                 QStringLiteral("%1 mode requires a private key; set credentialName or privateKey").arg(mode),
                 p + QStringLiteral(".privateKey"));
-        if (mode != QLatin1String("SIMPLE") && !set(t.caCertificates))
+        if (mode != QLatin1String("SIMPLE") && !isSet(t.caCertificates))
             ctx.error(r, t.pos, Code::InvalidGatewayTls,
                 QStringLiteral("%1 mode requires caCertificates to verify clients; set caCertificates or "
                                "credentialName")
@@ -152,6 +128,59 @@ void serverTls(CheckContext &ctx, const Resource &r, const Server &s, const QStr
                            "use; add cipherSuites or raise the version")
                 .arg(t.minProtocolVersion.value),
             p + QStringLiteral(".minProtocolVersion"));
+}
+
+void serverTls(CheckContext &ctx, const Resource &r, const Server &s, const QString &path)
+{
+    const QString protocol = s.port.protocol.value.toUpper();
+    const bool tlsProtocol = protocol == QLatin1String("HTTPS") || protocol == QLatin1String("TLS");
+    const ServerTls &t = s.tls;
+    const QString p = path + QStringLiteral(".tls");
+    if (tlsProtocol && !t.present) {
+        ctx.error(r, s.port.protocol.pos, Code::InvalidGatewayTls,
+            QStringLiteral("server must have TLS settings for HTTPS/TLS protocols; add tls with mode SIMPLE "
+                           "and credentialName, or PASSTHROUGH"),
+            p);
+        return;
+    }
+    if (!t.present)
+        return;
+    if (!tlsProtocol) {
+        plainServerTls(ctx, r, t, protocol, p);
+        return;
+    }
+    const QString mode = t.mode.present ? t.mode.value : QStringLiteral("PASSTHROUGH");
+    if (t.mode.present
+        && !QStringList { QStringLiteral("PASSTHROUGH"), QStringLiteral("SIMPLE"), QStringLiteral("MUTUAL"),
+            QStringLiteral("AUTO_PASSTHROUGH"), QStringLiteral("ISTIO_MUTUAL"),
+            QStringLiteral("OPTIONAL_MUTUAL") }
+                .contains(mode)) {
+        ctx.error(r, t.mode.pos, Code::InvalidGatewayTls,
+            QStringLiteral("tls.mode \"%1\" is unknown; use SIMPLE, MUTUAL, PASSTHROUGH, AUTO_PASSTHROUGH, "
+                           "ISTIO_MUTUAL or OPTIONAL_MUTUAL")
+                .arg(mode),
+            p + QStringLiteral(".mode"));
+        return;
+    }
+    const int sources = (isSet(t.credentialName) ? 1 : 0) + (t.credentialNames.isEmpty() ? 0 : 1)
+        + (t.tlsCertificateCount > 0 ? 1 : 0);
+    if (sources > 1)
+        ctx.error(r, t.pos, Code::InvalidGatewayTls,
+            QStringLiteral("only one of credentialName, credentialNames and tlsCertificates may be set"), p);
+    if (mode == QLatin1String("ISTIO_MUTUAL")) {
+        if (hasCertificates(t))
+            ctx.error(r, t.mode.pos, Code::InvalidGatewayTls,
+                QStringLiteral(
+                    "ISTIO_MUTUAL uses Istio's certificates; remove serverCertificate, privateKey, "
+                    "caCertificates and credentialName"),
+                p);
+        return;
+    }
+    if (mode == QLatin1String("PASSTHROUGH") || mode == QLatin1String("AUTO_PASSTHROUGH")) {
+        passthroughTls(ctx, r, t, mode, p);
+        return;
+    }
+    terminatingTls(ctx, r, t, mode, sources, p);
 }
 
 } // namespace

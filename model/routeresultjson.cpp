@@ -192,6 +192,108 @@ QJsonValue RouteResultJson::delegate(const Delegate &d)
     return o;
 }
 
+namespace {
+
+QJsonValue orNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+QJsonValue indexOrNull(int index)
+{
+    return index >= 0 ? QJsonValue(index) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue delegateJson(const RouteResult &r)
+{
+    if (r.delegate.isEmpty())
+        return QJsonValue::Null;
+    QJsonObject d;
+    d.insert(QStringLiteral("virtualService"), r.delegate);
+    d.insert(QStringLiteral("routeIndex"), r.delegateRouteIndex);
+    return d;
+}
+
+QJsonArray destinationsJson(const RouteResult &r)
+{
+    QJsonArray dests;
+    for (const RouteDestinationResult &d : r.destinations) {
+        QJsonObject x;
+        x.insert(QStringLiteral("host"), d.host);
+        x.insert(QStringLiteral("subset"), orNull(d.subset));
+        x.insert(QStringLiteral("port"), d.port);
+        x.insert(QStringLiteral("weight"), roundShare(d.share));
+        x.insert(QStringLiteral("cluster"), d.cluster);
+        if (d.headers.present)
+            x.insert(QStringLiteral("headers"), RouteResultJson::headers(d.headers));
+        if (d.readyPods >= 0)
+            x.insert(QStringLiteral("readyPods"), d.readyPods);
+        dests.append(x);
+    }
+    return dests;
+}
+
+QJsonArray mirrorsJson(const RouteResult &r)
+{
+    QJsonArray mirrors;
+    for (const RouteMirrorResult &m : r.mirrors) {
+        QJsonObject x;
+        x.insert(QStringLiteral("host"), m.host);
+        x.insert(QStringLiteral("subset"), orNull(m.subset));
+        x.insert(QStringLiteral("port"), m.port);
+        x.insert(QStringLiteral("percentage"), m.percentage);
+        x.insert(QStringLiteral("cluster"), m.cluster);
+        mirrors.append(x);
+    }
+    return mirrors;
+}
+
+// The rewrite as written, with the path and authority the upstream receives.
+QJsonValue rewriteJson(const RouteResult &r)
+{
+    if (!r.hasRewrite)
+        return QJsonValue::Null;
+    QJsonObject w = RouteResultJson::rewrite(r.rewrite).toObject();
+    w.insert(QStringLiteral("path"), r.rewrittenPath);
+    w.insert(QStringLiteral("resultAuthority"), r.rewrittenAuthority);
+    return w;
+}
+
+// The redirect as written (none for the gateway's https redirect), with the code and location sent.
+QJsonValue redirectJson(const RouteResult &r)
+{
+    if (!r.hasRedirect)
+        return QJsonValue::Null;
+    QJsonObject w = r.redirect.present ? RouteResultJson::redirect(r.redirect).toObject() : QJsonObject();
+    w.insert(QStringLiteral("code"), r.redirectCode);
+    w.insert(QStringLiteral("location"), r.location);
+    return w;
+}
+
+QJsonValue directResponseJson(const RouteResult &r)
+{
+    if (!r.hasDirectResponse)
+        return QJsonValue::Null;
+    QJsonObject w;
+    w.insert(QStringLiteral("status"), r.directResponseStatus);
+    w.insert(QStringLiteral("body"), r.directResponseBody);
+    return w;
+}
+
+QJsonValue retriesJson(const RouteResult &r)
+{
+    if (!r.defaultRetries)
+        return RouteResultJson::retries(r.retries);
+    QJsonObject d;
+    d.insert(QStringLiteral("attempts"), 2);
+    d.insert(QStringLiteral("retryOn"),
+        QStringLiteral("connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes"));
+    d.insert(QStringLiteral("default"), true);
+    return d;
+}
+
+} // namespace
+
 QJsonObject RouteResultJson::toJson(const RouteResult &r)
 {
     QJsonObject o;
@@ -201,87 +303,19 @@ QJsonObject RouteResultJson::toJson(const RouteResult &r)
     o.insert(QStringLiteral("reason"), r.reason);
     o.insert(QStringLiteral("routeConfig"), r.routeConfig);
     o.insert(QStringLiteral("virtualHost"), r.virtualHost);
-    o.insert(QStringLiteral("virtualService"),
-        r.virtualService.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.virtualService));
-    o.insert(QStringLiteral("routeIndex"),
-        r.routeIndex >= 0 ? QJsonValue(r.routeIndex) : QJsonValue(QJsonValue::Null));
-    o.insert(QStringLiteral("routeName"),
-        r.routeName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.routeName));
-    o.insert(QStringLiteral("matchIndex"),
-        r.matchIndex >= 0 ? QJsonValue(r.matchIndex) : QJsonValue(QJsonValue::Null));
-    if (!r.delegate.isEmpty()) {
-        QJsonObject d;
-        d.insert(QStringLiteral("virtualService"), r.delegate);
-        d.insert(QStringLiteral("routeIndex"), r.delegateRouteIndex);
-        o.insert(QStringLiteral("delegate"), d);
-    } else {
-        o.insert(QStringLiteral("delegate"), QJsonValue::Null);
-    }
-    QJsonArray dests;
-    for (const RouteDestinationResult &d : r.destinations) {
-        QJsonObject x;
-        x.insert(QStringLiteral("host"), d.host);
-        x.insert(QStringLiteral("subset"),
-            d.subset.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(d.subset));
-        x.insert(QStringLiteral("port"), d.port);
-        x.insert(QStringLiteral("weight"), roundShare(d.share));
-        x.insert(QStringLiteral("cluster"), d.cluster);
-        if (d.headers.present)
-            x.insert(QStringLiteral("headers"), headers(d.headers));
-        if (d.readyPods >= 0)
-            x.insert(QStringLiteral("readyPods"), d.readyPods);
-        dests.append(x);
-    }
-    o.insert(QStringLiteral("destinations"), dests);
-    if (r.hasRewrite) {
-        QJsonObject w = rewrite(r.rewrite).toObject();
-        w.insert(QStringLiteral("path"), r.rewrittenPath);
-        w.insert(QStringLiteral("resultAuthority"), r.rewrittenAuthority);
-        o.insert(QStringLiteral("rewrite"), w);
-    } else {
-        o.insert(QStringLiteral("rewrite"), QJsonValue::Null);
-    }
-    if (r.hasRedirect) {
-        QJsonObject w = r.redirect.present ? redirect(r.redirect).toObject() : QJsonObject();
-        w.insert(QStringLiteral("code"), r.redirectCode);
-        w.insert(QStringLiteral("location"), r.location);
-        o.insert(QStringLiteral("redirect"), w);
-    } else {
-        o.insert(QStringLiteral("redirect"), QJsonValue::Null);
-    }
-    if (r.hasDirectResponse) {
-        QJsonObject w;
-        w.insert(QStringLiteral("status"), r.directResponseStatus);
-        w.insert(QStringLiteral("body"), r.directResponseBody);
-        o.insert(QStringLiteral("directResponse"), w);
-    } else {
-        o.insert(QStringLiteral("directResponse"), QJsonValue::Null);
-    }
-    o.insert(QStringLiteral("timeout"),
-        r.timeout.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.timeout));
-    if (r.defaultRetries) {
-        QJsonObject d;
-        d.insert(QStringLiteral("attempts"), 2);
-        d.insert(QStringLiteral("retryOn"),
-            QStringLiteral("connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes"));
-        d.insert(QStringLiteral("default"), true);
-        o.insert(QStringLiteral("retries"), d);
-    } else {
-        o.insert(QStringLiteral("retries"), retries(r.retries));
-    }
+    o.insert(QStringLiteral("virtualService"), orNull(r.virtualService));
+    o.insert(QStringLiteral("routeIndex"), indexOrNull(r.routeIndex));
+    o.insert(QStringLiteral("routeName"), orNull(r.routeName));
+    o.insert(QStringLiteral("matchIndex"), indexOrNull(r.matchIndex));
+    o.insert(QStringLiteral("delegate"), delegateJson(r));
+    o.insert(QStringLiteral("destinations"), destinationsJson(r));
+    o.insert(QStringLiteral("rewrite"), rewriteJson(r));
+    o.insert(QStringLiteral("redirect"), redirectJson(r));
+    o.insert(QStringLiteral("directResponse"), directResponseJson(r));
+    o.insert(QStringLiteral("timeout"), orNull(r.timeout));
+    o.insert(QStringLiteral("retries"), retriesJson(r));
     o.insert(QStringLiteral("fault"), fault(r.fault));
-    QJsonArray mirrors;
-    for (const RouteMirrorResult &m : r.mirrors) {
-        QJsonObject x;
-        x.insert(QStringLiteral("host"), m.host);
-        x.insert(QStringLiteral("subset"),
-            m.subset.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(m.subset));
-        x.insert(QStringLiteral("port"), m.port);
-        x.insert(QStringLiteral("percentage"), m.percentage);
-        x.insert(QStringLiteral("cluster"), m.cluster);
-        mirrors.append(x);
-    }
-    o.insert(QStringLiteral("mirrors"), mirrors);
+    o.insert(QStringLiteral("mirrors"), mirrorsJson(r));
     o.insert(QStringLiteral("headers"), headers(r.headers));
     o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(r.warnings));
     o.insert(QStringLiteral("trace"), QJsonArray::fromStringList(r.trace));

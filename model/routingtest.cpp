@@ -113,6 +113,291 @@ const QSet<QString> kRequestKeys = { QStringLiteral("authority"), QStringLiteral
     QStringLiteral("sourceLabels"), QStringLiteral("sourceNamespace"), QStringLiteral("query"),
     QStringLiteral("port"), QStringLiteral("scheme") };
 
+QString located(const QString &fileName, const YAML::Mark &mark, const QString &message)
+{
+    return QStringLiteral("%1:%2:%3: %4").arg(fileName).arg(mark.line + 1).arg(mark.column + 1).arg(message);
+}
+
+// False, with *error at the key, when the mapping has a key outside known.
+bool hasOnlyKnownKeys(const YAML::Node &map, const QSet<QString> &known, const QString &where,
+    const QString &fileName, QString *error)
+{
+    for (const auto &kv : map) {
+        const QString key = QString::fromStdString(kv.first.Scalar());
+        if (!known.contains(key)) {
+            *error = located(
+                fileName, kv.first.Mark(), QStringLiteral("unknown field \"%1\" in %2").arg(key, where));
+            return false;
+        }
+    }
+    return true;
+}
+
+QString queryString(const YAML::Node &q)
+{
+    if (!q.IsMap())
+        return QString::fromStdString(q.Scalar());
+    QStringList parts;
+    for (const auto &kv : q)
+        parts << QString::fromStdString(kv.first.Scalar()) + QLatin1Char('=')
+                + QString::fromStdString(kv.second.Scalar());
+    return parts.join(QLatin1Char('&'));
+}
+
+// The fields of a test case's request mapping, already checked for unknown keys.
+void readRequest(const YAML::Node &req, RoutingTestCase &tc)
+{
+    tc.authorities = stringList(req["authority"]);
+    tc.methods = stringList(req["method"]);
+    tc.uris = stringList(req["uri"]);
+    if (const YAML::Node h = req["headers"]; h && h.IsMap())
+        for (const auto &kv : h)
+            tc.headers.append(
+                { QString::fromStdString(kv.first.Scalar()), QString::fromStdString(kv.second.Scalar()) });
+    if (req["gateway"])
+        tc.gateway = QString::fromStdString(req["gateway"].Scalar());
+    if (const YAML::Node l = req["sourceLabels"]; l && l.IsMap())
+        for (const auto &kv : l) {
+            Label label;
+            label.key = QString::fromStdString(kv.first.Scalar());
+            label.value = QString::fromStdString(kv.second.Scalar());
+            tc.sourceLabels.append(label);
+        }
+    if (req["sourceNamespace"])
+        tc.sourceNamespace = QString::fromStdString(req["sourceNamespace"].Scalar());
+    if (const YAML::Node q = req["query"])
+        tc.query = queryString(q);
+    if (req["port"])
+        tc.port = req["port"].as<int>();
+    if (req["scheme"])
+        tc.scheme = QString::fromStdString(req["scheme"].Scalar());
+}
+
+// What a test case asserts about the route it reaches.
+void readExpectations(const YAML::Node &c, RoutingTestCase &tc)
+{
+    if (c["route"])
+        tc.route = toJson(c["route"]);
+    if (c["rewrite"])
+        tc.rewrite = toJson(c["rewrite"]);
+    if (c["redirect"])
+        tc.redirect = toJson(c["redirect"]);
+    if (c["fault"])
+        tc.fault = toJson(c["fault"]);
+    if (c["headers"])
+        tc.headerOps = toJson(c["headers"]);
+    if (c["delegate"])
+        tc.delegate = toJson(c["delegate"]);
+    if (c["status"])
+        tc.status = QString::fromStdString(c["status"].Scalar());
+    if (c["virtualService"])
+        tc.virtualService = QString::fromStdString(c["virtualService"].Scalar());
+    if (c["cluster"])
+        tc.cluster = QString::fromStdString(c["cluster"].Scalar());
+    if (c["share"])
+        tc.share = c["share"].as<double>();
+}
+
+// One entry of testCases; false with *error when it is not a test case.
+bool readCase(const YAML::Node &c, const QString &fileName, RoutingTestCase &tc, QString *error)
+{
+    if (!c.IsMap()) {
+        *error = located(fileName, c.Mark(), QStringLiteral("a test case must be a mapping"));
+        return false;
+    }
+    tc.file = fileName;
+    tc.line = c.Mark().line + 1;
+    if (!hasOnlyKnownKeys(c, kCaseKeys, QStringLiteral("test case"), fileName, error))
+        return false;
+    if (c["description"])
+        tc.description = QString::fromStdString(c["description"].Scalar());
+    if (c["wantMatch"])
+        tc.wantMatch = c["wantMatch"].as<bool>();
+    if (const YAML::Node req = c["request"]) {
+        if (!req.IsMap()) {
+            *error = located(fileName, req.Mark(), QStringLiteral("request must be a mapping"));
+            return false;
+        }
+        if (!hasOnlyKnownKeys(req, kRequestKeys, QStringLiteral("request"), fileName, error))
+            return false;
+        readRequest(req, tc);
+    }
+    readExpectations(c, tc);
+    return true;
+}
+
+// The request one line of a test case unfolds to; false with *error when the line is not valid.
+bool buildRequest(const RoutingTestCase &tc, const QString &requestLine, const QString &authority,
+    Request *req, QString *error)
+{
+    if (!req->setRequestLine(requestLine, error))
+        return false;
+    if (!tc.scheme.isEmpty())
+        req->setScheme(tc.scheme.toStdString());
+    if (!authority.isEmpty())
+        req->setAuthority(authority.toStdString());
+    for (const auto &[name, value] : tc.headers)
+        req->addHeader(name.toStdString(), value.toStdString());
+    req->setPort(tc.port);
+    req->setGateway(tc.gateway);
+    req->setSourceLabels(tc.sourceLabels);
+    req->setSourceNamespace(tc.sourceNamespace);
+    return true;
+}
+
+// The assertions of one test case against one routed request, as ICV makes them:
+// each given assertion must hold exactly when wantMatch is true.
+class CaseAssertions
+{
+public:
+    CaseAssertions(const RoutingTestCase &tc, const Router &router, const RouteResult &result)
+        : m_tc(tc)
+        , m_result(result)
+        , m_info(result.compiledRoute >= 0 ? &router.table().routeInfo(result.compiledRoute) : nullptr)
+    { }
+
+    QStringList failures()
+    {
+        checkRule();
+        checkOutcome();
+        if (m_result.status == RouteResult::Status::NoRoute && !m_result.reason.isEmpty()
+            && !m_failures.isEmpty())
+            m_failures << QStringLiteral("(%1)").arg(m_result.reason);
+        return m_failures;
+    }
+
+private:
+    // The API-shaped parts of the rule that answered.
+    void checkRule()
+    {
+        const RouteTable::RouteInfo *info = m_info;
+        const QString ns = info ? info->hostNamespace : QString();
+        json("route", resolveHosts(m_tc.route, ns),
+            info ? resolveHosts(RouteResultJson::routeDestinations(info->rule->route), ns) : QJsonValue());
+        json("rewrite", m_tc.rewrite, info ? RouteResultJson::rewrite(info->rule->rewrite) : QJsonValue());
+        json(
+            "redirect", m_tc.redirect, info ? RouteResultJson::redirect(info->rule->redirect) : QJsonValue());
+        json("fault", m_tc.fault, info ? RouteResultJson::fault(info->rule->fault) : QJsonValue());
+        json("headers", m_tc.headerOps, info ? RouteResultJson::headers(info->rule->headers) : QJsonValue());
+        json("delegate", m_tc.delegate,
+            info ? RouteResultJson::delegate(info->rootRule->delegate) : QJsonValue());
+    }
+
+    // meshroute's own assertions: status, VirtualService, cluster and share.
+    void checkOutcome()
+    {
+        const RouteResult &r = m_result;
+        if (!m_tc.status.isEmpty())
+            plain("status", RouteResult::statusName(r.status) == m_tc.status, m_tc.status,
+                RouteResult::statusName(r.status));
+        if (!m_tc.virtualService.isEmpty())
+            plain("virtualService", r.virtualService == m_tc.virtualService, m_tc.virtualService,
+                r.virtualService.isEmpty() ? QStringLiteral("none") : r.virtualService);
+        if (!m_tc.cluster.isEmpty())
+            checkCluster();
+    }
+
+    void checkCluster()
+    {
+        QStringList got;
+        bool holds = false;
+        for (const RouteDestinationResult &d : m_result.destinations) {
+            if (d.share <= 0)
+                continue;
+            got << QStringLiteral("%1 (%2%)").arg(d.cluster).arg(d.share);
+            if (d.cluster == m_tc.cluster && (m_tc.share < 0 || std::abs(d.share - m_tc.share) < 0.01))
+                holds = true;
+        }
+        const QString want
+            = m_tc.share < 0 ? m_tc.cluster : QStringLiteral("%1 (%2%)").arg(m_tc.cluster).arg(m_tc.share);
+        plain(
+            "cluster", holds, want, got.isEmpty() ? QStringLiteral("none") : got.join(QStringLiteral(", ")));
+    }
+
+    // ICV: DeepEqual(actual, expected) must equal wantMatch, for each given assertion.
+    void json(const char *what, const QJsonValue &want, const QJsonValue &got)
+    {
+        if (want.isUndefined())
+            return;
+        const bool equal = RoutingTest::canonical(want) == RoutingTest::canonical(got);
+        if (equal != m_tc.wantMatch)
+            fail(what, compact(RoutingTest::canonical(want)), compact(RoutingTest::canonical(got)));
+    }
+
+    void plain(const char *what, bool holds, const QString &want, const QString &got)
+    {
+        if (holds != m_tc.wantMatch)
+            fail(what, want, got);
+    }
+
+    void fail(const char *what, const QString &want, const QString &got)
+    {
+        m_failures << QStringLiteral("%1: %2 %3, got %4")
+                          .arg(QLatin1String(what),
+                              m_tc.wantMatch ? QStringLiteral("want") : QStringLiteral("want anything but"),
+                              want, got);
+    }
+
+    const RoutingTestCase &m_tc;
+    const RouteResult &m_result;
+    const RouteTable::RouteInfo *m_info;
+    QStringList m_failures;
+};
+
+// Keeps the first failing input's result (else the first input's) and every failure.
+void recordInput(RoutingTestCaseResult &res, bool firstInput, const QString &label, const RouteResult &r,
+    const QStringList &failures)
+{
+    if (!failures.isEmpty()) {
+        if (res.passed) {
+            res.firstResult = r;
+            res.firstRequest = label;
+        }
+        res.passed = false;
+        for (const QString &f : failures)
+            res.failures << label + QStringLiteral(": ") + f;
+    } else if (firstInput) {
+        res.firstResult = r;
+        res.firstRequest = label;
+    }
+}
+
+// Runs every request a test case unfolds to (authorities x methods x uris) and records the rules
+// they reach.
+RoutingTestCaseResult runCase(
+    const Router &router, const RoutingTestCase &tc, int caseIndex, QSet<int> &reached)
+{
+    RoutingTestCaseResult res;
+    res.caseIndex = caseIndex;
+    const QStringList authorities = tc.authorities.isEmpty() ? QStringList { QString() } : tc.authorities;
+    const QStringList methods = tc.methods.isEmpty() ? QStringList { QStringLiteral("GET") } : tc.methods;
+    const QStringList uris = tc.uris.isEmpty() ? QStringList { QStringLiteral("/") } : tc.uris;
+    bool first = true;
+    for (const QString &authority : authorities)
+        for (const QString &method : methods)
+            for (const QString &uri : uris) {
+                Request req;
+                QString u = uri;
+                if (!tc.query.isEmpty())
+                    u += (u.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + tc.query;
+                QString err;
+                if (!buildRequest(tc, QString(method + QLatin1Char(' ') + u), authority, &req, &err)) {
+                    res.passed = false;
+                    res.failures << err;
+                    continue;
+                }
+                ++res.inputs;
+
+                const RouteResult r = router.route(req);
+                if (r.compiledRoute >= 0)
+                    reached.insert(router.table().ruleOf(r.compiledRoute));
+                const QString label = QStringLiteral("%1 %2%3").arg(method, authority, u);
+                recordInput(res, first, label, r, CaseAssertions(tc, router, r).failures());
+                first = false;
+            }
+    return res;
+}
+
 } // namespace
 
 QJsonValue RoutingTest::canonical(const QJsonValue &v)
@@ -166,119 +451,24 @@ bool RoutingTest::isTestFile(const QByteArray &text)
 bool RoutingTest::parse(
     const QByteArray &text, const QString &fileName, QList<RoutingTestCase> *cases, QString *error)
 {
-    std::vector<YAML::Node> docs;
     try {
-        docs = YAML::LoadAll(text.toStdString());
-    } catch (const YAML::Exception &e) {
-        *error = QStringLiteral("%1:%2:%3: %4")
-                     .arg(fileName)
-                     .arg(e.mark.line + 1)
-                     .arg(e.mark.column + 1)
-                     .arg(QString::fromStdString(e.msg));
-        return false;
-    }
-    auto fail = [&](const YAML::Node &n, const QString &msg) {
-        *error = QStringLiteral("%1:%2:%3: %4")
-                     .arg(fileName)
-                     .arg(n.Mark().line + 1)
-                     .arg(n.Mark().column + 1)
-                     .arg(msg);
-        return false;
-    };
-    try {
-        for (const YAML::Node &doc : docs) {
+        for (const YAML::Node &doc : YAML::LoadAll(text.toStdString())) {
             if (!doc.IsMap() || !doc["testCases"])
                 continue;
             const YAML::Node list = doc["testCases"];
-            if (!list.IsSequence())
-                return fail(list, QStringLiteral("testCases must be a list"));
+            if (!list.IsSequence()) {
+                *error = located(fileName, list.Mark(), QStringLiteral("testCases must be a list"));
+                return false;
+            }
             for (const YAML::Node &c : list) {
-                if (!c.IsMap())
-                    return fail(c, QStringLiteral("a test case must be a mapping"));
                 RoutingTestCase tc;
-                tc.file = fileName;
-                tc.line = c.Mark().line + 1;
-                for (const auto &kv : c) {
-                    const QString key = QString::fromStdString(kv.first.Scalar());
-                    if (!kCaseKeys.contains(key))
-                        return fail(kv.first, QStringLiteral("unknown field \"%1\" in test case").arg(key));
-                }
-                if (c["description"])
-                    tc.description = QString::fromStdString(c["description"].Scalar());
-                if (c["wantMatch"])
-                    tc.wantMatch = c["wantMatch"].as<bool>();
-                const YAML::Node req = c["request"];
-                if (req) {
-                    if (!req.IsMap())
-                        return fail(req, QStringLiteral("request must be a mapping"));
-                    for (const auto &kv : req) {
-                        const QString key = QString::fromStdString(kv.first.Scalar());
-                        if (!kRequestKeys.contains(key))
-                            return fail(kv.first, QStringLiteral("unknown field \"%1\" in request").arg(key));
-                    }
-                    tc.authorities = stringList(req["authority"]);
-                    tc.methods = stringList(req["method"]);
-                    tc.uris = stringList(req["uri"]);
-                    if (const YAML::Node h = req["headers"]; h && h.IsMap())
-                        for (const auto &kv : h)
-                            tc.headers.append({ QString::fromStdString(kv.first.Scalar()),
-                                QString::fromStdString(kv.second.Scalar()) });
-                    if (req["gateway"])
-                        tc.gateway = QString::fromStdString(req["gateway"].Scalar());
-                    if (const YAML::Node l = req["sourceLabels"]; l && l.IsMap())
-                        for (const auto &kv : l) {
-                            Label label;
-                            label.key = QString::fromStdString(kv.first.Scalar());
-                            label.value = QString::fromStdString(kv.second.Scalar());
-                            tc.sourceLabels.append(label);
-                        }
-                    if (req["sourceNamespace"])
-                        tc.sourceNamespace = QString::fromStdString(req["sourceNamespace"].Scalar());
-                    if (const YAML::Node q = req["query"]) {
-                        if (q.IsMap()) {
-                            QStringList parts;
-                            for (const auto &kv : q)
-                                parts << QString::fromStdString(kv.first.Scalar()) + QLatin1Char('=')
-                                        + QString::fromStdString(kv.second.Scalar());
-                            tc.query = parts.join(QLatin1Char('&'));
-                        } else {
-                            tc.query = QString::fromStdString(q.Scalar());
-                        }
-                    }
-                    if (req["port"])
-                        tc.port = req["port"].as<int>();
-                    if (req["scheme"])
-                        tc.scheme = QString::fromStdString(req["scheme"].Scalar());
-                }
-                if (c["route"])
-                    tc.route = toJson(c["route"]);
-                if (c["rewrite"])
-                    tc.rewrite = toJson(c["rewrite"]);
-                if (c["redirect"])
-                    tc.redirect = toJson(c["redirect"]);
-                if (c["fault"])
-                    tc.fault = toJson(c["fault"]);
-                if (c["headers"])
-                    tc.headerOps = toJson(c["headers"]);
-                if (c["delegate"])
-                    tc.delegate = toJson(c["delegate"]);
-                if (c["status"])
-                    tc.status = QString::fromStdString(c["status"].Scalar());
-                if (c["virtualService"])
-                    tc.virtualService = QString::fromStdString(c["virtualService"].Scalar());
-                if (c["cluster"])
-                    tc.cluster = QString::fromStdString(c["cluster"].Scalar());
-                if (c["share"])
-                    tc.share = c["share"].as<double>();
+                if (!readCase(c, fileName, tc, error))
+                    return false;
                 cases->append(tc);
             }
         }
     } catch (const YAML::Exception &e) {
-        *error = QStringLiteral("%1:%2:%3: %4")
-                     .arg(fileName)
-                     .arg(e.mark.line + 1)
-                     .arg(e.mark.column + 1)
-                     .arg(QString::fromStdString(e.msg));
+        *error = located(fileName, e.mark, QString::fromStdString(e.msg));
         return false;
     }
     return true;
@@ -301,119 +491,7 @@ RoutingTestReport RoutingTest::run(const Router &router, const QList<RoutingTest
     report.rules = router.table().rules();
     QSet<int> reached;
     for (int ci = 0; ci < cases.size(); ++ci) {
-        const RoutingTestCase &tc = cases[ci];
-        RoutingTestCaseResult res;
-        res.caseIndex = ci;
-        const QStringList authorities = tc.authorities.isEmpty() ? QStringList { QString() } : tc.authorities;
-        const QStringList methods = tc.methods.isEmpty() ? QStringList { QStringLiteral("GET") } : tc.methods;
-        const QStringList uris = tc.uris.isEmpty() ? QStringList { QStringLiteral("/") } : tc.uris;
-        bool first = true;
-        for (const QString &authority : authorities)
-            for (const QString &method : methods)
-                for (const QString &uri : uris) {
-                    Request req;
-                    QString u = uri;
-                    if (!tc.query.isEmpty())
-                        u += (u.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + tc.query;
-                    QString err;
-                    if (!req.setRequestLine(QString(method + QLatin1Char(' ') + u), &err)) {
-                        res.passed = false;
-                        res.failures << err;
-                        continue;
-                    }
-                    if (!tc.scheme.isEmpty())
-                        req.setScheme(tc.scheme.toStdString());
-                    if (!authority.isEmpty())
-                        req.setAuthority(authority.toStdString());
-                    for (const auto &[name, value] : tc.headers)
-                        req.addHeader(name.toStdString(), value.toStdString());
-                    req.setPort(tc.port);
-                    req.setGateway(tc.gateway);
-                    req.setSourceLabels(tc.sourceLabels);
-                    req.setSourceNamespace(tc.sourceNamespace);
-                    ++res.inputs;
-
-                    const RouteResult r = router.route(req);
-                    if (r.compiledRoute >= 0)
-                        reached.insert(router.table().ruleOf(r.compiledRoute));
-                    const QString label = QStringLiteral("%1 %2%3").arg(method, authority, u);
-                    const RouteTable::RouteInfo *info
-                        = r.compiledRoute >= 0 ? &router.table().routeInfo(r.compiledRoute) : nullptr;
-                    QStringList failures;
-                    // ICV: DeepEqual(actual, expected) must equal wantMatch, for each given assertion.
-                    auto check = [&](const char *what, const QJsonValue &want, const QJsonValue &got) {
-                        if (want.isUndefined())
-                            return;
-                        const bool equal = canonical(want) == canonical(got);
-                        if (equal != tc.wantMatch)
-                            failures << QStringLiteral("%1: %2 %3, got %4")
-                                            .arg(QLatin1String(what),
-                                                tc.wantMatch ? QStringLiteral("want")
-                                                             : QStringLiteral("want anything but"),
-                                                compact(canonical(want)), compact(canonical(got)));
-                    };
-                    const QString ns = info ? info->hostNamespace : QString();
-                    check("route", resolveHosts(tc.route, ns),
-                        info ? resolveHosts(RouteResultJson::routeDestinations(info->rule->route), ns)
-                             : QJsonValue());
-                    check("rewrite", tc.rewrite,
-                        info ? RouteResultJson::rewrite(info->rule->rewrite) : QJsonValue());
-                    check("redirect", tc.redirect,
-                        info ? RouteResultJson::redirect(info->rule->redirect) : QJsonValue());
-                    check("fault", tc.fault, info ? RouteResultJson::fault(info->rule->fault) : QJsonValue());
-                    check("headers", tc.headerOps,
-                        info ? RouteResultJson::headers(info->rule->headers) : QJsonValue());
-                    check("delegate", tc.delegate,
-                        info ? RouteResultJson::delegate(info->rootRule->delegate) : QJsonValue());
-                    auto checkPlain
-                        = [&](const char *what, bool holds, const QString &want, const QString &got) {
-                              if (holds != tc.wantMatch)
-                                  failures << QStringLiteral("%1: %2 %3, got %4")
-                                                  .arg(QLatin1String(what),
-                                                      tc.wantMatch ? QStringLiteral("want")
-                                                                   : QStringLiteral("want anything but"),
-                                                      want, got);
-                          };
-                    if (!tc.status.isEmpty())
-                        checkPlain("status", RouteResult::statusName(r.status) == tc.status, tc.status,
-                            RouteResult::statusName(r.status));
-                    if (!tc.virtualService.isEmpty())
-                        checkPlain("virtualService", r.virtualService == tc.virtualService, tc.virtualService,
-                            r.virtualService.isEmpty() ? QStringLiteral("none") : r.virtualService);
-                    if (!tc.cluster.isEmpty()) {
-                        QStringList got;
-                        bool holds = false;
-                        for (const RouteDestinationResult &d : r.destinations) {
-                            if (d.share <= 0)
-                                continue;
-                            got << QStringLiteral("%1 (%2%)").arg(d.cluster).arg(d.share);
-                            if (d.cluster == tc.cluster
-                                && (tc.share < 0 || std::abs(d.share - tc.share) < 0.01))
-                                holds = true;
-                        }
-                        const QString want = tc.share < 0
-                            ? tc.cluster
-                            : QStringLiteral("%1 (%2%)").arg(tc.cluster).arg(tc.share);
-                        checkPlain("cluster", holds, want,
-                            got.isEmpty() ? QStringLiteral("none") : got.join(QStringLiteral(", ")));
-                    }
-                    if (r.status == RouteResult::Status::NoRoute && !r.reason.isEmpty()
-                        && !failures.isEmpty())
-                        failures << QStringLiteral("(%1)").arg(r.reason);
-                    if (!failures.isEmpty()) {
-                        if (res.passed) {
-                            res.firstResult = r;
-                            res.firstRequest = label;
-                        }
-                        res.passed = false;
-                        for (const QString &f : failures)
-                            res.failures << label + QStringLiteral(": ") + f;
-                    } else if (first) {
-                        res.firstResult = r;
-                        res.firstRequest = label;
-                    }
-                    first = false;
-                }
+        const RoutingTestCaseResult res = runCase(router, cases[ci], ci, reached);
         if (res.passed)
             ++report.passed;
         else

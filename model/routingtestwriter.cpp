@@ -60,6 +60,87 @@ std::string str(std::string_view s)
     return std::string(s);
 }
 
+// The request mapping of a test case: what the runner needs to rebuild this request.
+void emitRequest(YAML::Emitter &e, const Request &req)
+{
+    e << YAML::Key << "request" << YAML::Value << YAML::BeginMap;
+    if (!req.authority().empty())
+        e << YAML::Key << "authority" << YAML::Value << YAML::Flow << YAML::BeginSeq << str(req.authority())
+          << YAML::EndSeq;
+    e << YAML::Key << "method" << YAML::Value << YAML::Flow << YAML::BeginSeq << str(req.method())
+      << YAML::EndSeq;
+    e << YAML::Key << "uri" << YAML::Value << YAML::Flow << YAML::BeginSeq << str(req.path()) << YAML::EndSeq;
+    if (!req.headers().empty()) {
+        e << YAML::Key << "headers" << YAML::Value << YAML::BeginMap;
+        for (const Request::Header &h : req.headers())
+            e << YAML::Key << h.name << YAML::Value << YAML::DoubleQuoted << h.value;
+        e << YAML::EndMap;
+    }
+    if (req.scheme() != "http")
+        e << YAML::Key << "scheme" << YAML::Value << str(req.scheme());
+    // The runner reads the authority's port, else the scheme's; say the port when it differs.
+    const int derived = req.authorityPort() > 0 ? req.authorityPort() : (req.scheme() == "https" ? 443 : 80);
+    if (req.port() != derived)
+        e << YAML::Key << "port" << YAML::Value << req.port();
+    if (req.fromGateway())
+        e << YAML::Key << "gateway" << YAML::Value << req.gateway().toStdString();
+    if (!req.sourceLabels().isEmpty()) {
+        e << YAML::Key << "sourceLabels" << YAML::Value << YAML::BeginMap;
+        for (const Label &l : req.sourceLabels())
+            e << YAML::Key << l.key.toStdString() << YAML::Value << YAML::DoubleQuoted
+              << l.value.toStdString();
+        e << YAML::EndMap;
+    }
+    if (!req.sourceNamespace().isEmpty())
+        e << YAML::Key << "sourceNamespace" << YAML::Value << req.sourceNamespace().toStdString();
+    e << YAML::EndMap;
+}
+
+// The assertions of a test case: where the request went, as the router says now.
+void emitExpectations(YAML::Emitter &e, const Router &router, const RouteResult &r)
+{
+    e << YAML::Key << "status" << YAML::Value << RouteResult::statusName(r.status).toStdString();
+    if (!r.virtualService.isEmpty())
+        e << YAML::Key << "virtualService" << YAML::Value << r.virtualService.toStdString();
+    if (r.compiledRoute >= 0) {
+        const RouteTable::RouteInfo &info = router.table().routeInfo(r.compiledRoute);
+        if (info.rule && info.rule->hasRoute && !info.rule->route.isEmpty()) {
+            e << YAML::Key << "route" << YAML::Value;
+            emitJson(e, RouteResultJson::routeDestinations(info.rule->route));
+        }
+        if (info.rule && info.rule->redirect->present) {
+            e << YAML::Key << "redirect" << YAML::Value;
+            emitJson(e, RouteResultJson::redirect(info.rule->redirect));
+        }
+    }
+    const RouteDestinationResult *top = nullptr;
+    for (const RouteDestinationResult &d : r.destinations)
+        if (d.share > 0 && (!top || d.share > top->share))
+            top = &d;
+    if (top && r.status == RouteResult::Status::Routed) {
+        e << YAML::Key << "cluster" << YAML::Value << top->cluster.toStdString();
+        e << YAML::Key << "share" << YAML::Value << std::round(top->share * 10000.0) / 10000.0;
+    }
+}
+
+// The file must pass against the workspace it was made from; false with *error when it would not.
+bool passes(const QByteArray &text, const Router &router, QString *error)
+{
+    QList<RoutingTestCase> cases;
+    if (!RoutingTest::parse(text, QStringLiteral("routing test"), &cases, error))
+        return false;
+    const RoutingTestReport report = RoutingTest::run(router, cases);
+    if (report.failed == 0)
+        return true;
+    for (const RoutingTestCaseResult &res : report.results)
+        if (!res.passed) {
+            *error = QStringLiteral("the saved test would fail: %1")
+                         .arg(res.failures.join(QStringLiteral("; ")));
+            break;
+        }
+    return false;
+}
+
 } // namespace
 
 QByteArray RoutingTestWriter::write(const QList<SampleRequest> &samples, const Router &router, QString *error)
@@ -80,63 +161,8 @@ QByteArray RoutingTestWriter::write(const QList<SampleRequest> &samples, const R
         e << YAML::Key << "description" << YAML::Value
           << QStringLiteral("%1: %2").arg(name, RouteResult::statusName(r.status)).toStdString();
         e << YAML::Key << "wantMatch" << YAML::Value << true;
-
-        e << YAML::Key << "request" << YAML::Value << YAML::BeginMap;
-        if (!req.authority().empty())
-            e << YAML::Key << "authority" << YAML::Value << YAML::Flow << YAML::BeginSeq
-              << str(req.authority()) << YAML::EndSeq;
-        e << YAML::Key << "method" << YAML::Value << YAML::Flow << YAML::BeginSeq << str(req.method())
-          << YAML::EndSeq;
-        e << YAML::Key << "uri" << YAML::Value << YAML::Flow << YAML::BeginSeq << str(req.path())
-          << YAML::EndSeq;
-        if (!req.headers().empty()) {
-            e << YAML::Key << "headers" << YAML::Value << YAML::BeginMap;
-            for (const Request::Header &h : req.headers())
-                e << YAML::Key << h.name << YAML::Value << YAML::DoubleQuoted << h.value;
-            e << YAML::EndMap;
-        }
-        if (req.scheme() != "http")
-            e << YAML::Key << "scheme" << YAML::Value << str(req.scheme());
-        // The runner reads the authority's port, else the scheme's; say the port when it differs.
-        const int derived
-            = req.authorityPort() > 0 ? req.authorityPort() : (req.scheme() == "https" ? 443 : 80);
-        if (req.port() != derived)
-            e << YAML::Key << "port" << YAML::Value << req.port();
-        if (req.fromGateway())
-            e << YAML::Key << "gateway" << YAML::Value << req.gateway().toStdString();
-        if (!req.sourceLabels().isEmpty()) {
-            e << YAML::Key << "sourceLabels" << YAML::Value << YAML::BeginMap;
-            for (const Label &l : req.sourceLabels())
-                e << YAML::Key << l.key.toStdString() << YAML::Value << YAML::DoubleQuoted
-                  << l.value.toStdString();
-            e << YAML::EndMap;
-        }
-        if (!req.sourceNamespace().isEmpty())
-            e << YAML::Key << "sourceNamespace" << YAML::Value << req.sourceNamespace().toStdString();
-        e << YAML::EndMap;
-
-        e << YAML::Key << "status" << YAML::Value << RouteResult::statusName(r.status).toStdString();
-        if (!r.virtualService.isEmpty())
-            e << YAML::Key << "virtualService" << YAML::Value << r.virtualService.toStdString();
-        if (r.compiledRoute >= 0) {
-            const RouteTable::RouteInfo &info = router.table().routeInfo(r.compiledRoute);
-            if (info.rule && info.rule->hasRoute && !info.rule->route.isEmpty()) {
-                e << YAML::Key << "route" << YAML::Value;
-                emitJson(e, RouteResultJson::routeDestinations(info.rule->route));
-            }
-            if (info.rule && info.rule->redirect->present) {
-                e << YAML::Key << "redirect" << YAML::Value;
-                emitJson(e, RouteResultJson::redirect(info.rule->redirect));
-            }
-        }
-        const RouteDestinationResult *top = nullptr;
-        for (const RouteDestinationResult &d : r.destinations)
-            if (d.share > 0 && (!top || d.share > top->share))
-                top = &d;
-        if (top && r.status == RouteResult::Status::Routed) {
-            e << YAML::Key << "cluster" << YAML::Value << top->cluster.toStdString();
-            e << YAML::Key << "share" << YAML::Value << std::round(top->share * 10000.0) / 10000.0;
-        }
+        emitRequest(e, req);
+        emitExpectations(e, router, r);
         e << YAML::EndMap;
     }
     e << YAML::EndSeq << YAML::EndMap;
@@ -148,21 +174,8 @@ QByteArray RoutingTestWriter::write(const QList<SampleRequest> &samples, const R
                    "# Run: meshroute test THIS_FILE -- MANIFESTS...\n");
     out += QByteArray(e.c_str());
     out += '\n';
-
-    // The file must pass against the workspace it was made from.
-    QList<RoutingTestCase> cases;
-    if (!RoutingTest::parse(out, QStringLiteral("routing test"), &cases, error))
+    if (!passes(out, router, error))
         return {};
-    const RoutingTestReport report = RoutingTest::run(router, cases);
-    if (report.failed > 0) {
-        for (const RoutingTestCaseResult &res : report.results)
-            if (!res.passed) {
-                *error = QStringLiteral("the saved test would fail: %1")
-                             .arg(res.failures.join(QStringLiteral("; ")));
-                break;
-            }
-        return {};
-    }
     return out;
 }
 

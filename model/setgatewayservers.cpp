@@ -46,6 +46,91 @@ YamlNode serverNode(const ServerSpec &s)
     return server;
 }
 
+// What the API server would reject in the servers; *kept collects the rows that stay.
+bool checkServers(const QList<ServerSpec> &servers, const Gateway &gw, QSet<int> *kept, QString *error)
+{
+    static const QStringList protocols { "HTTP", "HTTPS", "GRPC", "GRPC-WEB", "HTTP2", "MONGO", "TCP",
+        "TLS" };
+    QSet<QString> names;
+    for (const ServerSpec &s : servers) {
+        if (s.portNumber < 1 || s.portNumber > 65535) {
+            *error = QStringLiteral("port number %1 must be in the range 1..65535").arg(s.portNumber);
+            return false;
+        }
+        if (s.portName.isEmpty() || names.contains(s.portName)) {
+            *error = s.portName.isEmpty()
+                ? QStringLiteral("every server port needs a name")
+                : QStringLiteral("port names in servers must be unique: %1").arg(s.portName);
+            return false;
+        }
+        names.insert(s.portName);
+        if (!protocols.contains(s.protocol.toUpper())) {
+            *error = QStringLiteral("invalid protocol \"%1\", supported protocols are %2")
+                         .arg(s.protocol, protocols.join(QStringLiteral(", ")));
+            return false;
+        }
+        if (s.hosts.isEmpty()) {
+            *error = QStringLiteral("server config must contain at least one host");
+            return false;
+        }
+        const QString p = s.protocol.toUpper();
+        if ((p == QLatin1String("HTTPS") || p == QLatin1String("TLS")) && s.tlsMode.isEmpty()) {
+            *error
+                = QStringLiteral("server must have TLS settings for HTTPS/TLS protocols: choose a TLS mode");
+            return false;
+        }
+        if (s.originalIndex >= gw.servers.size()
+            || (s.originalIndex >= 0 && kept->contains(s.originalIndex))) {
+            *error = QStringLiteral("server row %1 refers to no server").arg(s.originalIndex);
+            return false;
+        }
+        if (s.originalIndex >= 0)
+            kept->insert(s.originalIndex);
+    }
+    return true;
+}
+
+// Rewrites only the fields of a kept server that changed, at `at`.
+bool editServer(
+    ResourceEdit &edit, const YamlPath &at, const Server &old, const ServerSpec &s, QString *error)
+{
+    const YamlPath port = YamlPath(at) << QByteArray("port");
+    const YamlPath tls = YamlPath(at) << QByteArray("tls");
+    if (old.port.number.value != s.portNumber
+        && !edit.set(YamlPath(port) << QByteArray("number"),
+            YamlEdit::plainScalar(QString::number(s.portNumber)), error))
+        return false;
+    if (old.port.name.value != s.portName
+        && !edit.setString(YamlPath(port) << QByteArray("name"), s.portName, error))
+        return false;
+    if (old.port.protocol.value != s.protocol
+        && !edit.setString(YamlPath(port) << QByteArray("protocol"), s.protocol, error))
+        return false;
+    if (values(old.hosts) != s.hosts
+        && !edit.set(YamlPath(at) << QByteArray("hosts"), hostsNode(s.hosts), error))
+        return false;
+    // Added before removing, so the tls mapping is never left empty in between.
+    if (s.httpsRedirect && !old.tls.httpsRedirect.valueOr(false)
+        && !edit.set(YamlPath(tls) << QByteArray("httpsRedirect"),
+            YamlEdit::plainScalar(QStringLiteral("true")), error))
+        return false;
+    if (old.tls.mode.value != s.tlsMode && !s.tlsMode.isEmpty()
+        && !edit.setString(YamlPath(tls) << QByteArray("mode"), s.tlsMode, error))
+        return false;
+    if (old.tls.credentialName.value != s.credentialName && !s.credentialName.isEmpty()
+        && !edit.setString(YamlPath(tls) << QByteArray("credentialName"), s.credentialName, error))
+        return false;
+    if (!s.httpsRedirect && old.tls.httpsRedirect.present
+        && !edit.removeIfPresent(YamlPath(tls) << QByteArray("httpsRedirect"), error))
+        return false;
+    if (s.tlsMode.isEmpty() && !edit.removeIfPresent(YamlPath(tls) << QByteArray("mode"), error))
+        return false;
+    if (s.credentialName.isEmpty()
+        && !edit.removeIfPresent(YamlPath(tls) << QByteArray("credentialName"), error))
+        return false;
+    return true;
+}
+
 } // namespace
 
 std::unique_ptr<SetGatewayServers> SetGatewayServers::create(
@@ -63,89 +148,14 @@ std::unique_ptr<SetGatewayServers> SetGatewayServers::create(
         *error = QStringLiteral("a Gateway needs at least one server");
         return nullptr;
     }
-    static const QStringList protocols { "HTTP", "HTTPS", "GRPC", "GRPC-WEB", "HTTP2", "MONGO", "TCP",
-        "TLS" };
-    QSet<QString> names;
     QSet<int> kept;
-    for (const ServerSpec &s : servers) {
-        if (s.portNumber < 1 || s.portNumber > 65535) {
-            *error = QStringLiteral("port number %1 must be in the range 1..65535").arg(s.portNumber);
-            return nullptr;
-        }
-        if (s.portName.isEmpty() || names.contains(s.portName)) {
-            *error = s.portName.isEmpty()
-                ? QStringLiteral("every server port needs a name")
-                : QStringLiteral("port names in servers must be unique: %1").arg(s.portName);
-            return nullptr;
-        }
-        names.insert(s.portName);
-        if (!protocols.contains(s.protocol.toUpper())) {
-            *error = QStringLiteral("invalid protocol \"%1\", supported protocols are %2")
-                         .arg(s.protocol, protocols.join(QStringLiteral(", ")));
-            return nullptr;
-        }
-        if (s.hosts.isEmpty()) {
-            *error = QStringLiteral("server config must contain at least one host");
-            return nullptr;
-        }
-        const QString p = s.protocol.toUpper();
-        if ((p == QLatin1String("HTTPS") || p == QLatin1String("TLS")) && s.tlsMode.isEmpty()) {
-            *error
-                = QStringLiteral("server must have TLS settings for HTTPS/TLS protocols: choose a TLS mode");
-            return nullptr;
-        }
-        if (s.originalIndex >= gw->servers.size()
-            || (s.originalIndex >= 0 && kept.contains(s.originalIndex))) {
-            *error = QStringLiteral("server row %1 refers to no server").arg(s.originalIndex);
-            return nullptr;
-        }
-        if (s.originalIndex >= 0)
-            kept.insert(s.originalIndex);
-    }
+    if (!checkServers(servers, *gw, &kept, error))
+        return nullptr;
     const YamlPath list { QByteArray("spec"), QByteArray("servers") };
-    auto setOptional = [&](const YamlPath &path, const QString &value) {
-        return value.isEmpty() ? edit.removeIfPresent(path, error) : edit.setString(path, value, error);
-    };
-    for (const ServerSpec &s : servers) {
-        if (s.originalIndex < 0)
-            continue;
-        const Server &old = gw->servers[s.originalIndex];
-        const YamlPath at = YamlPath(list) << s.originalIndex;
-        const YamlPath port = YamlPath(at) << QByteArray("port");
-        const YamlPath tls = YamlPath(at) << QByteArray("tls");
-        if (old.port.number.value != s.portNumber
-            && !edit.set(YamlPath(port) << QByteArray("number"),
-                YamlEdit::plainScalar(QString::number(s.portNumber)), error))
+    for (const ServerSpec &s : servers)
+        if (s.originalIndex >= 0
+            && !editServer(edit, YamlPath(list) << s.originalIndex, gw->servers[s.originalIndex], s, error))
             return nullptr;
-        if (old.port.name.value != s.portName
-            && !edit.setString(YamlPath(port) << QByteArray("name"), s.portName, error))
-            return nullptr;
-        if (old.port.protocol.value != s.protocol
-            && !edit.setString(YamlPath(port) << QByteArray("protocol"), s.protocol, error))
-            return nullptr;
-        if (values(old.hosts) != s.hosts
-            && !edit.set(YamlPath(at) << QByteArray("hosts"), hostsNode(s.hosts), error))
-            return nullptr;
-        // Added before removing, so the tls mapping is never left empty in between.
-        if (s.httpsRedirect && !old.tls.httpsRedirect.valueOr(false)
-            && !edit.set(YamlPath(tls) << QByteArray("httpsRedirect"),
-                YamlEdit::plainScalar(QStringLiteral("true")), error))
-            return nullptr;
-        if (old.tls.mode.value != s.tlsMode && !s.tlsMode.isEmpty()
-            && !setOptional(YamlPath(tls) << QByteArray("mode"), s.tlsMode))
-            return nullptr;
-        if (old.tls.credentialName.value != s.credentialName && !s.credentialName.isEmpty()
-            && !setOptional(YamlPath(tls) << QByteArray("credentialName"), s.credentialName))
-            return nullptr;
-        if (!s.httpsRedirect && old.tls.httpsRedirect.present
-            && !edit.removeIfPresent(YamlPath(tls) << QByteArray("httpsRedirect"), error))
-            return nullptr;
-        if (s.tlsMode.isEmpty() && !edit.removeIfPresent(YamlPath(tls) << QByteArray("mode"), error))
-            return nullptr;
-        if (s.credentialName.isEmpty()
-            && !edit.removeIfPresent(YamlPath(tls) << QByteArray("credentialName"), error))
-            return nullptr;
-    }
     for (const ServerSpec &s : servers)
         if (s.originalIndex < 0 && !edit.appendItem(list, serverNode(s), error))
             return nullptr;

@@ -28,6 +28,52 @@ bool sameLabels(const Labels &have, const QList<QPair<QString, QString>> &want)
     return true;
 }
 
+// What the API server would reject in the subsets; *kept collects the rows that stay.
+bool checkSubsets(
+    const QList<SubsetSpec> &subsets, const DestinationRule &dr, QSet<int> *kept, QString *error)
+{
+    static const QRegularExpression label(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"));
+    QSet<QString> names;
+    for (const SubsetSpec &s : subsets) {
+        if (s.name.size() > 63 || !label.match(s.name).hasMatch()) {
+            *error = QStringLiteral(
+                "subset name \"%1\" is invalid: a DNS-1123 label (lower-case letters, digits, '-')")
+                         .arg(s.name);
+            return false;
+        }
+        if (names.contains(s.name)) {
+            *error = QStringLiteral("duplicate subset names: %1").arg(s.name);
+            return false;
+        }
+        names.insert(s.name);
+        for (const auto &l : s.labels)
+            if (l.first.isEmpty()) {
+                *error = QStringLiteral("subset %1 has a label without a key").arg(s.name);
+                return false;
+            }
+        if (s.originalIndex >= dr.subsets.size()
+            || (s.originalIndex >= 0 && kept->contains(s.originalIndex))) {
+            *error = QStringLiteral("subset row %1 refers to no subset").arg(s.originalIndex);
+            return false;
+        }
+        if (s.originalIndex >= 0)
+            kept->insert(s.originalIndex);
+    }
+    return true;
+}
+
+// Rewrites the name and labels of a kept subset, at `at`, where they changed.
+bool editSubset(
+    ResourceEdit &edit, const YamlPath &at, const Subset &old, const SubsetSpec &s, QString *error)
+{
+    if (old.name.value != s.name && !edit.setString(YamlPath(at) << QByteArray("name"), s.name, error))
+        return false;
+    if (sameLabels(old.labels, s.labels))
+        return true;
+    return s.labels.isEmpty() ? edit.removeIfPresent(YamlPath(at) << QByteArray("labels"), error)
+                              : edit.set(YamlPath(at) << QByteArray("labels"), labelsNode(s.labels), error);
+}
+
 } // namespace
 
 std::unique_ptr<SetSubsets> SetSubsets::create(
@@ -41,51 +87,15 @@ std::unique_ptr<SetSubsets> SetSubsets::create(
         *error = QStringLiteral("%1 is not a DestinationRule").arg(edit.resource().displayName());
         return nullptr;
     }
-    static const QRegularExpression label(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"));
-    QSet<QString> names;
     QSet<int> kept;
-    for (const SubsetSpec &s : subsets) {
-        if (s.name.size() > 63 || !label.match(s.name).hasMatch()) {
-            *error = QStringLiteral(
-                "subset name \"%1\" is invalid: a DNS-1123 label (lower-case letters, digits, '-')")
-                         .arg(s.name);
-            return nullptr;
-        }
-        if (names.contains(s.name)) {
-            *error = QStringLiteral("duplicate subset names: %1").arg(s.name);
-            return nullptr;
-        }
-        names.insert(s.name);
-        for (const auto &l : s.labels)
-            if (l.first.isEmpty()) {
-                *error = QStringLiteral("subset %1 has a label without a key").arg(s.name);
-                return nullptr;
-            }
-        if (s.originalIndex >= dr->subsets.size()
-            || (s.originalIndex >= 0 && kept.contains(s.originalIndex))) {
-            *error = QStringLiteral("subset row %1 refers to no subset").arg(s.originalIndex);
-            return nullptr;
-        }
-        if (s.originalIndex >= 0)
-            kept.insert(s.originalIndex);
-    }
+    if (!checkSubsets(subsets, *dr, &kept, error))
+        return nullptr;
     const YamlPath list { QByteArray("spec"), QByteArray("subsets") };
     // Changes to the subsets that stay, then removals from the end, then the new ones.
-    for (const SubsetSpec &s : subsets) {
-        if (s.originalIndex < 0)
-            continue;
-        const Subset &old = dr->subsets[s.originalIndex];
-        const YamlPath at = YamlPath(list) << s.originalIndex;
-        if (old.name.value != s.name && !edit.setString(YamlPath(at) << QByteArray("name"), s.name, error))
+    for (const SubsetSpec &s : subsets)
+        if (s.originalIndex >= 0
+            && !editSubset(edit, YamlPath(list) << s.originalIndex, dr->subsets[s.originalIndex], s, error))
             return nullptr;
-        if (!sameLabels(old.labels, s.labels)) {
-            const bool ok = s.labels.isEmpty()
-                ? edit.removeIfPresent(YamlPath(at) << QByteArray("labels"), error)
-                : edit.set(YamlPath(at) << QByteArray("labels"), labelsNode(s.labels), error);
-            if (!ok)
-                return nullptr;
-        }
-    }
     const bool allGo = kept.isEmpty() && !dr->subsets.isEmpty();
     bool addedAny = false;
     for (const SubsetSpec &s : subsets)

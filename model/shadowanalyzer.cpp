@@ -3,162 +3,17 @@
 #include "checkcontext.h"
 #include "diagnosticcodes.h"
 #include "prefixindex.h"
+#include "regexfacts.h"
 #include "resource.h"
-#include "validationprimitives.h"
 
 #include <QHash>
 #include <algorithm>
-#include <memory>
-#include <mutex>
-#include <re2/re2.h>
 
 namespace meshroute {
 
 namespace {
 
 using Type = StringMatch::Type;
-
-// ---- regular expressions, as Envoy applies them (full match) ----------------------------------
-
-struct RegexInfo
-{
-    std::shared_ptr<const RE2> re; // anchored at both ends; null when the pattern does not compile
-    QString literalPrefix; // every match starts with this
-    bool caseInsensitive = false;
-    QString sample; // a string the pattern matches, or empty
-    QString min, max; // every match lies between them (RE2's PossibleMatchRange); empty when unknown
-};
-
-// The literal text every match of `pattern` starts with, read from the
-// pattern itself: characters up to the first operator, minus a last
-// character that a following quantifier makes optional. Alternation at the
-// top level means no common prefix.
-QString literalPrefixOf(const QString &pattern)
-{
-    int depth = 0;
-    for (int i = 0; i < pattern.size(); ++i) {
-        const QChar c = pattern[i];
-        if (c == QLatin1Char('\\')) {
-            ++i;
-            continue;
-        }
-        if (c == QLatin1Char('(') || c == QLatin1Char('['))
-            ++depth;
-        else if ((c == QLatin1Char(')') || c == QLatin1Char(']')) && depth > 0)
-            --depth;
-        else if (c == QLatin1Char('|') && depth == 0)
-            return {};
-    }
-    QString out;
-    int i = pattern.startsWith(QLatin1Char('^')) ? 1 : 0;
-    static const QString meta = QStringLiteral(".[]()*+?{}|^$");
-    while (i < pattern.size()) {
-        QChar c = pattern[i];
-        int width = 1;
-        if (c == QLatin1Char('\\')) {
-            if (i + 1 >= pattern.size())
-                break;
-            const QChar e = pattern[i + 1];
-            if (e.isLetterOrNumber())
-                break; // \d, \w, \1 ... are not literals
-            c = e;
-            width = 2;
-        } else if (meta.contains(c)) {
-            break;
-        }
-        const int next = i + width;
-        if (next < pattern.size()
-            && (pattern[next] == QLatin1Char('*') || pattern[next] == QLatin1Char('?')
-                || pattern[next] == QLatin1Char('{')))
-            break; // this character may be absent (or repeated differently)
-        out.append(c);
-        i = next;
-    }
-    return out;
-}
-
-// Shared, immutable entries: the checker runs on several threads, and a
-// reference into the hash would not survive another thread's insert.
-std::shared_ptr<const RegexInfo> regexInfoPtr(const QString &pattern)
-{
-    static std::mutex mutex;
-    static QHash<QString, std::shared_ptr<const RegexInfo>> cache;
-    {
-        std::lock_guard<std::mutex> lock(mutex);
-        const auto it = cache.constFind(pattern);
-        if (it != cache.cend())
-            return *it;
-    }
-    auto made = std::make_shared<RegexInfo>();
-    RegexInfo &info = *made;
-    if (ValidationPrimitives::checkRegex(pattern).isEmpty()) {
-        RE2::Options options;
-        options.set_log_errors(false);
-        const QByteArray anchored = QByteArrayLiteral("^(?:") + pattern.toUtf8() + QByteArrayLiteral(")$");
-        auto re
-            = std::make_shared<RE2>(re2::StringPiece(anchored.constData(), size_t(anchored.size())), options);
-        if (re->ok()) {
-            info.re = re;
-            info.caseInsensitive = pattern.startsWith(QLatin1String("(?i"));
-            info.literalPrefix = info.caseInsensitive ? QString() : literalPrefixOf(pattern);
-            std::string min, max;
-            QStringList candidates;
-            if (re->PossibleMatchRange(&min, &max, 64)) {
-                info.min = QString::fromStdString(min);
-                info.max = QString::fromStdString(max);
-                candidates.append(info.min);
-            }
-            candidates << info.literalPrefix << info.literalPrefix + QLatin1Char('x')
-                       << info.literalPrefix + QLatin1Char('/') << info.literalPrefix + QLatin1String("/x")
-                       << info.literalPrefix + QLatin1Char('1') << info.literalPrefix + QLatin1String("a1");
-            for (const QString &c : std::as_const(candidates)) {
-                const QByteArray u = c.toUtf8();
-                if (RE2::FullMatch(re2::StringPiece(u.constData(), size_t(u.size())), *re)) {
-                    info.sample = c;
-                    break;
-                }
-            }
-        }
-    }
-    std::lock_guard<std::mutex> lock(mutex);
-    if (cache.size() > 20000)
-        cache.clear();
-    cache.insert(pattern, made);
-    return made;
-}
-
-bool regexMatches(const QString &pattern, const QString &text)
-{
-    const auto holder = regexInfoPtr(pattern);
-    const RegexInfo &info = *holder;
-    if (!info.re)
-        return false;
-    const QByteArray u = text.toUtf8();
-    return RE2::FullMatch(re2::StringPiece(u.constData(), size_t(u.size())), *info.re);
-}
-
-// A regex written as LITERAL.* behaves like a prefix (paths carry no newlines).
-bool regexAsPrefix(const QString &pattern, QString *prefix)
-{
-    QString body = pattern;
-    if (body.startsWith(QLatin1Char('^')))
-        body.remove(0, 1);
-    if (!body.endsWith(QLatin1String(".*")))
-        return false;
-    body.chop(2);
-    const QString literal = literalPrefixOf(body);
-    // The literal must be the whole remaining pattern (allowing escapes).
-    QString unescaped;
-    for (int i = 0; i < body.size(); ++i) {
-        if (body[i] == QLatin1Char('\\') && i + 1 < body.size())
-            ++i;
-        unescaped.append(body[i]);
-    }
-    if (literal != unescaped)
-        return false;
-    *prefix = literal;
-    return true;
-}
 
 bool startsWith(const QString &s, const QString &prefix, bool caseInsensitive)
 {
@@ -192,9 +47,9 @@ bool covers(const StringMatch &a, bool aFold, const StringMatch &b, bool bFold)
         case Type::Prefix:
             return foldOk(b.value) && startsWith(b.value, a.value, aFold);
         case Type::Regex: {
-            const auto holder = regexInfoPtr(b.value);
-            const RegexInfo &info = *holder;
-            if (!info.re)
+            const auto holder = RegexFacts::of(b.value);
+            const RegexFacts &info = *holder;
+            if (!info.compiles())
                 return false;
             if (!info.literalPrefix.isEmpty() && startsWith(info.literalPrefix, a.value, aFold))
                 return true;
@@ -210,9 +65,9 @@ bool covers(const StringMatch &a, bool aFold, const StringMatch &b, bool bFold)
         if (b.type == Type::Regex)
             return b.value == a.value;
         if (b.type == Type::Exact)
-            return !bFold && regexMatches(a.value, b.value);
+            return !bFold && RegexFacts::fullMatch(a.value, b.value);
         QString prefix;
-        if (b.type == Type::Prefix && regexAsPrefix(a.value, &prefix))
+        if (b.type == Type::Prefix && RegexFacts::asPrefix(a.value, &prefix))
             return !bFold && b.value.startsWith(prefix);
         return false;
     }
@@ -389,7 +244,7 @@ QString sampleValue(const StringMatch &m)
     case Type::Regex: {
         if (isPresenceRegex(m))
             return QStringLiteral("x");
-        const auto info = regexInfoPtr(m.value);
+        const auto info = RegexFacts::of(m.value);
         return info->sample.isEmpty() ? QStringLiteral("<matching %1>").arg(m.value) : info->sample;
     }
     }
@@ -473,11 +328,11 @@ public:
             m_regex.add(v, id);
             // Every string the regex matches starts with its literal prefix;
             // LITERAL.* covers prefixes under LITERAL.
-            const auto info = regexInfoPtr(v);
-            if (info->re)
+            const auto info = RegexFacts::of(v);
+            if (info->compiles())
                 m_regexLiteral.add(info->literalPrefix, id);
             QString prefix;
-            if (regexAsPrefix(v, &prefix))
+            if (RegexFacts::asPrefix(v, &prefix))
                 m_regexLiteral.add(prefix, id);
             break;
         }
@@ -514,8 +369,8 @@ public:
             m_regex.collectExact(v, &lists);
             m_prefix.collectExact(empty, &lists);
             m_prefixFolded.collectExact(empty, &lists);
-            const auto info = regexInfoPtr(v);
-            if (info->re)
+            const auto info = RegexFacts::of(v);
+            if (info->compiles())
                 for (const QString &probe : { info->literalPrefix, info->min }) {
                     m_prefix.collectPrefixes(probe, &lists);
                     m_prefixFolded.collectPrefixes(folded(probe), &lists);
@@ -547,15 +402,7 @@ public:
 
     void http()
     {
-        struct Seen
-        {
-            int rule, match;
-        };
-        QHash<QString, Seen> encountered;
-        QList<Seen> earlier;
-        CoverIndex index;
-        PrefixIndex::IdList everyEarlier;
-        qint64 compared = 0, notCompared = 0;
+        EarlierMatches earlier;
         int emptyRule = -1;
         for (int i = 0; i < m_vs.http.size(); ++i) {
             const HttpRoute &rule = m_vs.http[i];
@@ -577,80 +424,18 @@ public:
                         .arg(m_vs.http[emptyRule].displayName(emptyRule)));
                 continue;
             }
-            int duplicates = 0, coveredByEarlierRules = 0;
-            int shadowingRule = -1;
-            QString sample;
-            for (int j = 0; j < rule.match.size(); ++j) {
-                const HttpMatchRequest &m = rule.match[j];
-                const QString mpath = QStringLiteral("%1.match[%2]").arg(path).arg(j);
-                const QString k = key(m);
-                const auto dup = encountered.constFind(k);
-                if (dup != encountered.cend()) {
-                    ++duplicates;
-                    if (dup->rule < i)
-                        ++coveredByEarlierRules;
-                    m_ctx.info(m_r, m.pos, Code::IneffectiveMatch,
-                        QStringLiteral(
-                            "VirtualService rule %1 match %2 is not used (duplicate match in rule %3); "
-                            "remove it")
-                            .arg(name, matchName(m, j), m_vs.http[dup->rule].displayName(dup->rule)),
-                        mpath);
-                } else {
-                    encountered.insert(k, { i, j });
-                    // Our own analysis: an earlier, different match that takes all of this one's
-                    // requests. The index proposes the earlier matches whose uri can cover this
-                    // one, in order; the pairwise reference tries them all (for tests).
-                    AscendingIds proposed = m_mode == ShadowAnalyzer::Mode::Indexed
-                        ? index.candidates(m)
-                        : AscendingIds({ &everyEarlier });
-                    for (int id = proposed.next(); id >= 0; id = proposed.next()) {
-                        if (compared >= m_pairLimit) {
-                            ++notCompared;
-                            break;
-                        }
-                        ++compared;
-                        const Seen &s = earlier[id];
-                        const HttpMatchRequest &a = m_vs.http[s.rule].match[s.match];
-                        if (!matchCovers(a, m))
-                            continue;
-                        if (s.rule < i) {
-                            ++coveredByEarlierRules;
-                            if (shadowingRule < 0) {
-                                shadowingRule = s.rule;
-                                sample = sampleRequest(m);
-                            }
-                        }
-                        m_ctx.info(m_r, m.pos, Code::IneffectiveMatch,
-                            QStringLiteral(
-                                "VirtualService rule %1 match %2 is not used (overlapping match %3 in "
-                                "rule %4 takes its requests first, e.g. %5); remove it or move it up")
-                                .arg(name, matchName(m, j), matchName(a, s.match),
-                                    m_vs.http[s.rule].displayName(s.rule), sampleRequest(m)),
-                            mpath);
-                        break;
-                    }
-                }
-                index.add(m, int(earlier.size()));
-                everyEarlier.push_back(int(earlier.size()));
-                earlier.append({ i, j });
-            }
-            if (duplicates == rule.match.size())
-                unreachable(rule.pos, path, name, QStringLiteral("all matches used by prior rules"));
-            else if (coveredByEarlierRules == rule.match.size() && shadowingRule >= 0)
-                m_ctx.warning(m_r, rule.pos, Code::ShadowedRule,
-                    QStringLiteral(
-                        "rule %1 is never used: every request it matches is taken first by rule %2 "
-                        "(e.g. %3); move it above rule %2 or narrow rule %2")
-                        .arg(name, m_vs.http[shadowingRule].displayName(shadowingRule), sample),
-                    path);
+            RuleFindings found { i, path, name };
+            for (int j = 0; j < rule.match.size(); ++j)
+                httpMatch(j, earlier, found);
+            reportRule(rule, found);
         }
-        if (notCompared > 0)
+        if (earlier.notCompared > 0)
             m_ctx.info(m_r, m_vs.http.first().pos, Code::ShadowAnalysisLimited,
                 QStringLiteral("shadowing analysis limited to %1 rule match pairs for this VirtualService; "
                                "%2 matches not compared with the earlier ones, so rules shadowed there are "
                                "not reported")
                     .arg(m_pairLimit)
-                    .arg(notCompared),
+                    .arg(earlier.notCompared),
                 QStringLiteral("spec.http"));
     }
 
@@ -703,6 +488,105 @@ public:
     }
 
 private:
+    // The matches of the rules before the current one, and how many pairs were compared.
+    struct EarlierMatches
+    {
+        struct Seen
+        {
+            int rule, match;
+        };
+        QHash<QString, Seen> byKey;
+        QList<Seen> list;
+        CoverIndex index;
+        PrefixIndex::IdList all;
+        qint64 compared = 0, notCompared = 0;
+    };
+
+    // A rule, and what its matches found among the earlier ones.
+    struct RuleFindings
+    {
+        int rule;
+        QString path, name;
+        int duplicates = 0, coveredByEarlierRules = 0;
+        int shadowingRule = -1; // the first earlier rule that covers one of its matches
+        QString sample;
+    };
+
+    // Match j of rule i: a duplicate of an earlier match (Istio's IST0131), or else covered by one.
+    void httpMatch(int j, EarlierMatches &earlier, RuleFindings &found)
+    {
+        const int i = found.rule;
+        const HttpMatchRequest &m = m_vs.http[i].match[j];
+        const QString mpath = QStringLiteral("%1.match[%2]").arg(found.path).arg(j);
+        const QString k = key(m);
+        const auto dup = earlier.byKey.constFind(k);
+        if (dup != earlier.byKey.cend()) {
+            ++found.duplicates;
+            if (dup->rule < i)
+                ++found.coveredByEarlierRules;
+            m_ctx.info(m_r, m.pos, Code::IneffectiveMatch,
+                QStringLiteral("VirtualService rule %1 match %2 is not used (duplicate match in rule %3); "
+                               "remove it")
+                    .arg(found.name, matchName(m, j), m_vs.http[dup->rule].displayName(dup->rule)),
+                mpath);
+        } else {
+            earlier.byKey.insert(k, { i, j });
+            coveringMatch(j, mpath, earlier, found);
+        }
+        earlier.index.add(m, int(earlier.list.size()));
+        earlier.all.push_back(int(earlier.list.size()));
+        earlier.list.append({ i, j });
+    }
+
+    // Our own analysis: an earlier, different match that takes all of this one's requests. The
+    // index proposes the earlier matches whose uri can cover this one, in order; the pairwise
+    // reference tries them all (for tests).
+    void coveringMatch(int j, const QString &mpath, EarlierMatches &earlier, RuleFindings &found)
+    {
+        const int i = found.rule;
+        const HttpMatchRequest &m = m_vs.http[i].match[j];
+        AscendingIds proposed = m_mode == ShadowAnalyzer::Mode::Indexed ? earlier.index.candidates(m)
+                                                                        : AscendingIds({ &earlier.all });
+        for (int id = proposed.next(); id >= 0; id = proposed.next()) {
+            if (earlier.compared >= m_pairLimit) {
+                ++earlier.notCompared;
+                break;
+            }
+            ++earlier.compared;
+            const EarlierMatches::Seen &s = earlier.list[id];
+            const HttpMatchRequest &a = m_vs.http[s.rule].match[s.match];
+            if (!matchCovers(a, m))
+                continue;
+            if (s.rule < i) {
+                ++found.coveredByEarlierRules;
+                if (found.shadowingRule < 0) {
+                    found.shadowingRule = s.rule;
+                    found.sample = sampleRequest(m);
+                }
+            }
+            m_ctx.info(m_r, m.pos, Code::IneffectiveMatch,
+                QStringLiteral("VirtualService rule %1 match %2 is not used (overlapping match %3 in "
+                               "rule %4 takes its requests first, e.g. %5); remove it or move it up")
+                    .arg(found.name, matchName(m, j), matchName(a, s.match),
+                        m_vs.http[s.rule].displayName(s.rule), sampleRequest(m)),
+                mpath);
+            break;
+        }
+    }
+
+    void reportRule(const HttpRoute &rule, const RuleFindings &found)
+    {
+        const QString &path = found.path, &name = found.name;
+        if (found.duplicates == rule.match.size())
+            unreachable(rule.pos, path, name, QStringLiteral("all matches used by prior rules"));
+        else if (found.coveredByEarlierRules == rule.match.size() && found.shadowingRule >= 0)
+            m_ctx.warning(m_r, rule.pos, Code::ShadowedRule,
+                QStringLiteral("rule %1 is never used: every request it matches is taken first by rule %2 "
+                               "(e.g. %3); move it above rule %2 or narrow rule %2")
+                    .arg(name, m_vs.http[found.shadowingRule].displayName(found.shadowingRule), found.sample),
+                path);
+    }
+
     void unreachable(const SourcePos &pos, const QString &path, const QString &name, const QString &reason)
     {
         m_ctx.warning(m_r, pos, Code::UnreachableRule,

@@ -24,6 +24,115 @@ int Simulator::pickWeighted(const quint64 *weights, int count, quint64 total, qu
     return count - 1;
 }
 
+namespace {
+
+// What each simulated request draws against: the destinations' weights, and the rates per
+// million (Envoy's fractional percents) of each mirror and each fault.
+struct Odds
+{
+    std::vector<quint64> weights;
+    quint64 total = 0;
+    std::vector<quint64> mirrorPerMillion;
+    quint64 delayPerMillion = 0;
+    quint64 abortPerMillion = 0;
+};
+
+SimulationResult::ClusterCount clusterCount(
+    const QString &cluster, const QString &host, const QString &subset, int port, double expectedShare)
+{
+    SimulationResult::ClusterCount c;
+    c.cluster = cluster;
+    c.host = host;
+    c.subset = subset;
+    c.port = port;
+    c.expectedShare = expectedShare;
+    return c;
+}
+
+quint64 perMillion(const Percent &p)
+{
+    if (!p.present)
+        return 0;
+    return quint64(std::max(0.0, p.value.valueOr(0)) * 10000.0 + 0.5);
+}
+
+// Lists the clusters and mirrors the route sends to, and the odds of each.
+Odds listTargets(const RouteResult &r, SimulationResult &out)
+{
+    Odds odds;
+    for (const RouteDestinationResult &d : r.destinations) {
+        out.clusters << clusterCount(d.cluster, d.host, d.subset, d.port, d.share);
+        // Istio drops zero weights; a single destination takes all whatever its weight.
+        const quint64 w = r.destinations.size() == 1 ? 1 : quint64(std::max<qint64>(0, d.weight));
+        odds.weights.push_back(w);
+        odds.total += w;
+    }
+    for (const RouteMirrorResult &m : r.mirrors) {
+        out.mirrors << clusterCount(m.cluster, m.host, m.subset, m.port, m.percentage);
+        odds.mirrorPerMillion.push_back(quint64(m.percentage * 10000.0 + 0.5));
+    }
+    const HttpFaultInjection &fault = r.fault;
+    if (fault.present && fault.delay.present)
+        odds.delayPerMillion = fault.delay.percentage.present
+            ? perMillion(fault.delay.percentage)
+            : quint64(std::max<qint64>(0, fault.delay.percent.valueOr(0))) * 10000;
+    if (fault.present && fault.abort.present)
+        odds.abortPerMillion = perMillion(fault.abort.percentage);
+    return odds;
+}
+
+// Sends the requests one by one through the faults, the weighted pick and the mirrors; the
+// seeded generator makes a run repeatable.
+void draw(const Odds &odds, quint64 requests, quint64 seed, SimulationResult &out)
+{
+    std::mt19937_64 rng(seed);
+    std::vector<quint64> counts(odds.weights.size(), 0), mirrorCounts(odds.mirrorPerMillion.size(), 0);
+    for (quint64 i = 0; i < requests; ++i) {
+        if (odds.delayPerMillion && rng() % 1000000 < odds.delayPerMillion)
+            ++out.delayed;
+        if (odds.abortPerMillion && rng() % 1000000 < odds.abortPerMillion) {
+            ++out.aborted;
+            continue;
+        }
+        const int k
+            = Simulator::pickWeighted(odds.weights.data(), int(odds.weights.size()), odds.total, rng());
+        ++counts[k];
+        for (std::size_t m = 0; m < odds.mirrorPerMillion.size(); ++m)
+            if (odds.mirrorPerMillion[m] >= 1000000 || rng() % 1000000 < odds.mirrorPerMillion[m])
+                ++mirrorCounts[m];
+    }
+    for (int i = 0; i < out.clusters.size(); ++i) {
+        out.clusters[i].count = counts[i];
+        out.clusters[i].share = requests ? 100.0 * double(counts[i]) / double(requests) : 0;
+    }
+    for (int i = 0; i < out.mirrors.size(); ++i) {
+        out.mirrors[i].count = mirrorCounts[i];
+        out.mirrors[i].share = requests ? 100.0 * double(mirrorCounts[i]) / double(requests) : 0;
+    }
+}
+
+// The baseline: the Service(s) the request ends up at, balanced by pods.
+void addBaseline(const RouteTable &table, const RouteResult &r, SimulationResult &out)
+{
+    QStringList hosts;
+    for (const RouteDestinationResult &d : r.destinations)
+        if (d.share > 0 && !hosts.contains(d.host) && d.cluster != QLatin1String("PassthroughCluster"))
+            hosts << d.host;
+    QStringList notes;
+    for (const QString &h : hosts) {
+        QString note;
+        const auto rows = Simulator::kubernetesBaseline(table, h, &note);
+        out.baseline += rows;
+        if (!note.isEmpty())
+            notes << note;
+    }
+    if (hosts.isEmpty())
+        notes << QStringLiteral("the request reaches no Service");
+    out.baselineNote = notes.join(QStringLiteral("; "));
+}
+
+} // namespace
+
 SimulationResult Simulator::simulate(
     const Router &router, const Request &request, quint64 requests, quint64 seed)
 {
@@ -32,93 +141,15 @@ SimulationResult Simulator::simulate(
     out.requests = requests;
     out.seed = seed;
     const RouteResult &r = out.route;
-
-    std::vector<quint64> weights;
-    quint64 total = 0;
-    for (const RouteDestinationResult &d : r.destinations) {
-        SimulationResult::ClusterCount c;
-        c.cluster = d.cluster;
-        c.host = d.host;
-        c.subset = d.subset;
-        c.port = d.port;
-        c.expectedShare = d.share;
-        out.clusters << c;
-        // Istio drops zero weights; a single destination takes all whatever its weight.
-        const quint64 w = r.destinations.size() == 1 ? 1 : quint64(std::max<qint64>(0, d.weight));
-        weights.push_back(w);
-        total += w;
-    }
-    std::vector<quint64> mirrorPerMillion;
-    for (const RouteMirrorResult &m : r.mirrors) {
-        SimulationResult::ClusterCount c;
-        c.cluster = m.cluster;
-        c.host = m.host;
-        c.subset = m.subset;
-        c.port = m.port;
-        c.expectedShare = m.percentage;
-        out.mirrors << c;
-        mirrorPerMillion.push_back(quint64(m.percentage * 10000.0 + 0.5));
-    }
-    // Fault percentages become Envoy fractional percents per million.
-    auto perMillion = [](const Percent &p, bool present) -> quint64 {
-        if (!present || !p.present)
-            return 0;
-        return quint64(std::max(0.0, p.value.valueOr(0)) * 10000.0 + 0.5);
-    };
-    quint64 delayPm = 0;
-    if (r.fault.present && r.fault.delay.present)
-        delayPm = r.fault.delay.percentage.present
-            ? perMillion(r.fault.delay.percentage, true)
-            : quint64(std::max<qint64>(0, r.fault.delay.percent.valueOr(0))) * 10000;
-    const quint64 abortPm
-        = r.fault.present && r.fault.abort.present ? perMillion(r.fault.abort.percentage, true) : 0;
-
-    if (r.status != RouteResult::Status::Routed || total == 0) {
+    const Odds odds = listTargets(r, out);
+    if (r.status != RouteResult::Status::Routed || odds.total == 0) {
         out.notForwarded = requests;
         if (r.status == RouteResult::Status::Routed)
             out.notForwarded = 0;
     } else {
-        std::mt19937_64 rng(seed);
-        std::vector<quint64> counts(weights.size(), 0), mirrorCounts(mirrorPerMillion.size(), 0);
-        for (quint64 i = 0; i < requests; ++i) {
-            if (delayPm && rng() % 1000000 < delayPm)
-                ++out.delayed;
-            if (abortPm && rng() % 1000000 < abortPm) {
-                ++out.aborted;
-                continue;
-            }
-            const int k = pickWeighted(weights.data(), int(weights.size()), total, rng());
-            ++counts[k];
-            for (std::size_t m = 0; m < mirrorPerMillion.size(); ++m)
-                if (mirrorPerMillion[m] >= 1000000 || rng() % 1000000 < mirrorPerMillion[m])
-                    ++mirrorCounts[m];
-        }
-        for (int i = 0; i < out.clusters.size(); ++i) {
-            out.clusters[i].count = counts[i];
-            out.clusters[i].share = requests ? 100.0 * double(counts[i]) / double(requests) : 0;
-        }
-        for (int i = 0; i < out.mirrors.size(); ++i) {
-            out.mirrors[i].count = mirrorCounts[i];
-            out.mirrors[i].share = requests ? 100.0 * double(mirrorCounts[i]) / double(requests) : 0;
-        }
+        draw(odds, requests, seed, out);
     }
-
-    // The baseline: the Service(s) the request ends up at, balanced by pods.
-    QStringList hosts;
-    for (const RouteDestinationResult &d : r.destinations)
-        if (d.share > 0 && !hosts.contains(d.host) && d.cluster != QLatin1String("PassthroughCluster"))
-            hosts << d.host;
-    QStringList notes;
-    for (const QString &h : hosts) {
-        QString note;
-        const auto rows = kubernetesBaseline(router.table(), h, &note);
-        out.baseline += rows;
-        if (!note.isEmpty())
-            notes << note;
-    }
-    if (hosts.isEmpty())
-        notes << QStringLiteral("the request reaches no Service");
-    out.baselineNote = notes.join(QStringLiteral("; "));
+    addBaseline(router.table(), r, out);
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include "hostname.h"
 #include "hostoverlapindex.h"
 #include "resource.h"
+#include "routeactionvalidator.h"
 #include "validationprimitives.h"
 
 #include <QSet>
@@ -241,76 +242,7 @@ private:
 
     void httpRoute(const HttpRoute &rule, int index, const QString &path)
     {
-        const bool hasRoute = !rule.route.isEmpty();
-        const bool redirect = rule.redirect->present, direct = rule.directResponse->present,
-                   delegate = rule.delegate->present;
-        const auto conflict = [&](const SourcePos &at, const QString &what, const QString &field) {
-            m_ctx.error(m_r, at, Code::RouteActionConflict, what, path + QLatin1Char('.') + field);
-        };
-        if (delegate) {
-            if (m_isDelegate)
-                m_ctx.error(m_r, rule.delegate->pos, Code::DelegateConstraint,
-                    QStringLiteral(
-                        "delegate HTTP route cannot contain delegate: delegation is one level only"),
-                    path + QStringLiteral(".delegate"));
-            if (hasRoute)
-                conflict(rule.delegate->pos,
-                    QStringLiteral(
-                        "root HTTP route %1 must not specify route together with delegate; keep one")
-                        .arg(rule.displayName(index)),
-                    QStringLiteral("delegate"));
-            if (redirect)
-                conflict(rule.delegate->pos,
-                    QStringLiteral(
-                        "root HTTP route must not specify redirect together with delegate; keep one"),
-                    QStringLiteral("delegate"));
-            if (!rule.delegate->name.present || rule.delegate->name.value.isEmpty())
-                m_ctx.error(m_r, rule.delegate->pos, Code::MissingRequiredField,
-                    QStringLiteral("delegate needs the name of the delegate VirtualService"),
-                    path + QStringLiteral(".delegate.name"));
-        }
-        if (redirect) {
-            if (hasRoute)
-                conflict(rule.redirect->pos,
-                    QStringLiteral("HTTP route cannot contain both route and redirect; remove one"),
-                    QStringLiteral("redirect"));
-            if (rule.fault->present)
-                conflict(rule.redirect->pos,
-                    QStringLiteral("HTTP route cannot contain both fault and redirect; remove one"),
-                    QStringLiteral("redirect"));
-            if (rule.rewrite->present)
-                conflict(rule.redirect->pos,
-                    QStringLiteral("HTTP route rule cannot contain both rewrite and redirect; remove one"),
-                    QStringLiteral("redirect"));
-            if (direct)
-                conflict(rule.redirect->pos,
-                    QStringLiteral("HTTP route cannot contain both redirect and directResponse; remove one"),
-                    QStringLiteral("redirect"));
-        } else if (direct) {
-            if (hasRoute)
-                conflict(rule.directResponse->pos,
-                    QStringLiteral("HTTP route cannot contain both route and directResponse; remove one"),
-                    QStringLiteral("directResponse"));
-            if (rule.fault->present)
-                conflict(rule.directResponse->pos,
-                    QStringLiteral("HTTP route cannot contain both fault and directResponse; remove one"),
-                    QStringLiteral("directResponse"));
-            if (rule.rewrite->present)
-                conflict(rule.directResponse->pos,
-                    QStringLiteral(
-                        "HTTP route rule cannot contain both rewrite and directResponse; remove one"),
-                    QStringLiteral("directResponse"));
-        }
-        if (!hasRoute && !redirect && !direct && !delegate)
-            m_ctx.error(m_r, rule.pos, Code::RouteActionConflict,
-                QStringLiteral("HTTP route, redirect or direct_response is required; add a route with a "
-                               "destination"),
-                path);
-        if (rule.hasMirror && !rule.mirrors.isEmpty())
-            m_ctx.error(m_r, rule.mirrors.first().pos, Code::InvalidMirror,
-                QStringLiteral("HTTP route cannot contain both mirror and mirrors; move the mirror into "
-                               "mirrors"),
-                path + QStringLiteral(".mirrors"));
+        RouteActionValidator::validate(m_ctx, m_r, rule, index, path, m_isDelegate);
 
         bool allUriPrefix = true;
         for (int i = 0; i < rule.match.size(); ++i) {
@@ -330,9 +262,9 @@ private:
         }
         weights(rule.route, rule.pos, path + QStringLiteral(".route"));
 
-        if (redirect)
+        if (rule.redirect->present)
             redirectRules(rule.redirect, allUriPrefix, path + QStringLiteral(".redirect"));
-        if (direct)
+        if (rule.directResponse->present)
             directResponse(rule.directResponse, path + QStringLiteral(".directResponse"));
         if (rule.rewrite->present)
             rewrite(rule.rewrite, path + QStringLiteral(".rewrite"));

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QHash>
 #include <QFuture>
+#include <QHash>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <functional>
@@ -89,6 +89,10 @@ protected:
 
 private:
     void createActions();
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void createHelpMenu();
     void createDocks();
     void onDocumentChanged(const ChangeEvent &event);
     void updateTitle();

@@ -1,37 +1,15 @@
 #include "graphmodel.h"
 
-#include "hostname.h"
+#include "graphbuilder.h"
+#include "graphtext.h"
 #include "selection.h"
 #include "workspace.h"
 
-#include <QMultiHash>
 #include <algorithm>
-#include <cmath>
 
 namespace meshroute {
 
 namespace {
-
-QString nsName(const QString &ns, const QString &name)
-{
-    return ns + QLatin1Char('/') + name;
-}
-
-QString shareText(double share)
-{
-    const double percent = share * 100.0;
-    if (std::abs(percent - std::round(percent)) < 0.05)
-        return QString::number(qRound(percent)) + QLatin1Char('%');
-    return QString::number(percent, 'f', 1) + QLatin1Char('%');
-}
-
-QString labelsText(const Labels &labels)
-{
-    QStringList parts;
-    for (const Label &l : labels)
-        parts.append(l.key + QLatin1Char('=') + l.value);
-    return parts.join(QLatin1String(", "));
-}
 
 QString stringMatchShort(const QString &name, const StringMatch &m)
 {
@@ -69,7 +47,7 @@ QString matchRequestSummary(const HttpMatchRequest &m)
     if (m.port.present)
         parts.append(QStringLiteral("port %1").arg(m.port.value));
     if (!m.sourceLabels.isEmpty())
-        parts.append(QLatin1String("from ") + labelsText(m.sourceLabels));
+        parts.append(QLatin1String("from ") + GraphText::labels(m.sourceLabels));
     if (m.sourceNamespace.present)
         parts.append(QLatin1String("from ns ") + m.sourceNamespace.value);
     if (!m.gateways.isEmpty()) {
@@ -131,13 +109,14 @@ QString GraphModel::gatewayKey(const QString &ref, const QString &vsNamespace)
     const qsizetype slash = ref.indexOf(QLatin1Char('/'));
     if (slash >= 0) {
         const QString ns = ref.left(slash);
-        return nsName(ns.isEmpty() || ns == QLatin1String(".") ? vsNamespace : ns, ref.mid(slash + 1));
+        return GraphText::qualifiedName(
+            ns.isEmpty() || ns == QLatin1String(".") ? vsNamespace : ns, ref.mid(slash + 1));
     }
     if (ref.contains(QLatin1Char('.'))) {
         const QStringList parts = ref.split(QLatin1Char('.'));
-        return nsName(parts.value(1), parts.value(0));
+        return GraphText::qualifiedName(parts.value(1), parts.value(0));
     }
-    return nsName(vsNamespace, ref);
+    return GraphText::qualifiedName(vsNamespace, ref);
 }
 
 int GraphModel::addNode(GraphNode node)
@@ -176,462 +155,7 @@ QList<int> GraphModel::incoming(int node) const
 
 GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope)
 {
-    GraphModel g;
-    const auto &resources = ws.resources;
-
-    // Whether "not found" can be claimed at all: a workspace of routing
-    // rules only (no Services, no workloads) says nothing about the cluster,
-    // and painting every host red there would hide the real mistakes.
-    bool haveServices = false;
-    bool haveWorkloads = false;
-    bool haveDestinationRules = false;
-    for (const Resource &r : resources) {
-        haveServices |= r.kind == ResourceKind::Service || r.kind == ResourceKind::ServiceEntry;
-        haveWorkloads |= r.kind == ResourceKind::Workload;
-        haveDestinationRules |= r.kind == ResourceKind::DestinationRule;
-    }
-
-    // Services and ServiceEntry hosts, by FQDN.
-    QHash<QString, int> serviceByHost;
-    QList<QPair<QString, int>> wildcardHosts; // ServiceEntry "*.example.com"
-    QHash<int, const Resource *> serviceResource; // node -> Kubernetes Service
-    for (const Resource &r : resources) {
-        if (!scope.contains(r.id))
-            continue;
-        if (const KubernetesService *svc = r.service()) {
-            const QString fqdn = HostName::serviceFqdn(r.name(), r.namespaceName());
-            if (serviceByHost.contains(fqdn))
-                continue;
-            GraphNode n;
-            n.kind = GraphNode::Kind::Service;
-            n.key = QLatin1String("svc:") + fqdn;
-            n.title = r.name();
-            QStringList ports;
-            for (const ServicePort &p : svc->ports)
-                ports.append(p.name.present ? QStringLiteral("%1/%2").arg(p.port.value).arg(p.name.value)
-                                            : QString::number(p.port.value));
-            n.details.append(QStringLiteral("Service · %1").arg(r.namespaceName()));
-            if (!ports.isEmpty())
-                n.details.append(QStringLiteral("ports ") + ports.join(QLatin1String(", ")));
-            n.hosts = { fqdn, r.name(), r.name() + QLatin1Char('.') + r.namespaceName() };
-            n.resourceId = r.id;
-            const int idx = g.addNode(n);
-            serviceByHost.insert(fqdn, idx);
-            serviceResource.insert(idx, &r);
-        } else if (const ServiceEntry *se = r.serviceEntry()) {
-            for (const Field<QString> &h : se->hosts) {
-                const QString host = HostName::resolve(h.value, r.namespaceName());
-                if (host.isEmpty() || serviceByHost.contains(host))
-                    continue;
-                GraphNode n;
-                n.kind = GraphNode::Kind::Service;
-                n.key = QLatin1String("svc:") + host;
-                n.title = host;
-                n.details.append(QStringLiteral("ServiceEntry %1").arg(nsName(r.namespaceName(), r.name())));
-                n.hosts = { host };
-                n.resourceId = r.id;
-                const int idx = g.addNode(n);
-                serviceByHost.insert(host, idx);
-                if (HostName::isWildcard(host))
-                    wildcardHosts.append({ host, idx });
-            }
-        }
-    }
-
-    auto serviceNode = [&](const QString &fqdn) {
-        if (const int idx = serviceByHost.value(fqdn, -1); idx >= 0)
-            return idx;
-        for (const auto &[pattern, idx] : std::as_const(wildcardHosts))
-            if (HostName::covers(pattern, fqdn))
-                return idx;
-        GraphNode n;
-        n.kind = GraphNode::Kind::Service;
-        n.key = QLatin1String("svc:") + fqdn;
-        // Named from the FQDN as a Service node is, not as the first reference spells it:
-        // a graph drawn around one resource (GraphScope) must draw it as the whole graph does.
-        const QString ns = HostName::namespaceOf(fqdn);
-        const QString name = fqdn.section(QLatin1Char('.'), 0, 0);
-        n.title = ns.isEmpty() ? fqdn : name;
-        n.hosts
-            = ns.isEmpty() ? QStringList { fqdn } : QStringList { fqdn, name, name + QLatin1Char('.') + ns };
-        if (haveServices) {
-            n.missing = true;
-            n.missingReason
-                = QStringLiteral("Host %1 not found: no Service or ServiceEntry defines it (503 NC).")
-                      .arg(fqdn);
-            n.details.append(QStringLiteral("host not found"));
-        } else {
-            n.details.append(QStringLiteral("not in the workspace"));
-        }
-        n.toolTip = n.missing ? n.missingReason : kindToolTip(n.kind);
-        const int idx = g.addNode(n);
-        serviceByHost.insert(fqdn, idx);
-        return idx;
-    };
-
-    // Gateways, by "ns/name".
-    QHash<QString, int> gatewayByName;
-    for (const Resource &r : resources) {
-        if (!scope.contains(r.id))
-            continue;
-        const Gateway *gw = r.gateway();
-        if (!gw)
-            continue;
-        GraphNode n;
-        n.kind = GraphNode::Kind::Gateway;
-        n.key = QLatin1String("gw:") + QString::number(r.id);
-        n.title = r.name();
-        n.details.append(QStringLiteral("Gateway · %1").arg(r.namespaceName()));
-        for (const Server &s : gw->servers) {
-            QStringList hosts;
-            for (const Field<QString> &h : s.hosts)
-                hosts.append(h.value);
-            n.details.append(QStringLiteral("%1 %2: %3")
-                                 .arg(s.port.protocol.value)
-                                 .arg(s.port.number.value)
-                                 .arg(hosts.join(QLatin1String(", "))));
-            n.hosts.append(hosts);
-        }
-        n.hosts.append(nsName(r.namespaceName(), r.name()));
-        n.resourceId = r.id;
-        const int idx = g.addNode(n);
-        gatewayByName.insert(nsName(r.namespaceName(), r.name()), idx);
-    }
-
-    // Workloads, grouped by namespace for label selection.
-    QMultiHash<QString, int> workloadsByNamespace;
-    QHash<int, const Resource *> workloadResource;
-    for (const Resource &r : resources) {
-        if (!scope.contains(r.id))
-            continue;
-        const Workload *w = r.workload();
-        if (!w)
-            continue;
-        GraphNode n;
-        n.kind = GraphNode::Kind::Workload;
-        n.key = QLatin1String("wl:") + QString::number(r.id);
-        n.title = r.name();
-        const int pods = w->replicaCount();
-        n.details.append(QStringLiteral("%1 · %2 %3")
-                             .arg(r.kindName.value)
-                             .arg(pods)
-                             .arg(pods == 1 ? QStringLiteral("pod") : QStringLiteral("pods")));
-        if (!w->podLabels.isEmpty())
-            n.details.append(labelsText(w->podLabels));
-        n.hosts.append(nsName(r.namespaceName(), r.name()));
-        n.resourceId = r.id;
-        const int idx = g.addNode(n);
-        workloadsByNamespace.insert(r.namespaceName(), idx);
-        workloadResource.insert(idx, &r);
-    }
-    auto selectWorkloads = [&](const QString &ns, const Labels &selector) {
-        QList<int> out;
-        if (ns.isEmpty() || selector.isEmpty())
-            return out;
-        for (auto it = workloadsByNamespace.constFind(ns);
-             it != workloadsByNamespace.constEnd() && it.key() == ns; ++it)
-            if (labelsContain(workloadResource.value(it.value())->workload()->podLabels, selector))
-                out.append(it.value());
-        std::sort(out.begin(), out.end());
-        return out;
-    };
-
-    // Subsets of DestinationRules, by "fqdn/subset".
-    QHash<QString, int> subsetByKey;
-    QHash<int, QList<int>> subsetsOfService; // service node -> subset nodes
-    QSet<QPair<int, int>> coveredWorkloads; // (service node, workload node) reached through a subset
-    for (const Resource &r : resources) {
-        if (!scope.contains(r.id))
-            continue;
-        const DestinationRule *dr = r.destinationRule();
-        if (!dr || !dr->host.present)
-            continue;
-        const QString fqdn = HostName::resolve(dr->host.value, r.namespaceName());
-        const int svc = serviceNode(fqdn);
-        const Resource *svcRes = serviceResource.value(svc);
-        const Labels serviceSelector = svcRes ? svcRes->service()->selector : Labels {};
-        const QString ns = HostName::namespaceOf(fqdn);
-        for (const Subset &s : dr->subsets) {
-            const QString skey = fqdn + QLatin1Char('/') + s.name.value;
-            if (subsetByKey.contains(skey))
-                continue;
-            GraphNode n;
-            n.kind = GraphNode::Kind::Subset;
-            n.key = QLatin1String("subset:") + skey;
-            n.title = QStringLiteral("%1 %2").arg(g.m_nodes[svc].title, s.name.value);
-            n.details.append(QStringLiteral("DestinationRule %1").arg(r.name()));
-            if (!s.labels.isEmpty())
-                n.details.append(labelsText(s.labels));
-            n.hosts = g.m_nodes[svc].hosts;
-            n.resourceId = r.id;
-            n.subset = s.name.value;
-            // The subset's labels narrow the service's selector (same key: the subset wins).
-            Labels merged = s.labels;
-            for (const Label &l : serviceSelector) {
-                bool overridden = false;
-                for (const Label &m : std::as_const(merged))
-                    overridden |= m.key == l.key;
-                if (!overridden)
-                    merged.append(l);
-            }
-            const QList<int> selected = selectWorkloads(ns, merged);
-            if (selected.isEmpty() && haveWorkloads && !s.labels.isEmpty()) {
-                n.missing = true;
-                n.missingReason = QStringLiteral(
-                    "Subset %1 selects no pods: no workload in %2 has the labels %3 (503 UH).")
-                                      .arg(s.name.value, ns, labelsText(merged));
-                n.details.append(QStringLiteral("selects no pods"));
-            }
-            n.toolTip = n.missing ? n.missingReason : kindToolTip(n.kind);
-            const int idx = g.addNode(n);
-            subsetByKey.insert(skey, idx);
-            subsetsOfService[svc].append(idx);
-            GraphEdge e;
-            e.kind = GraphEdge::Kind::ServiceToSubset;
-            e.from = svc;
-            e.to = idx;
-            g.addEdge(e);
-            for (int wl : selected) {
-                GraphEdge we;
-                we.kind = GraphEdge::Kind::SubsetToWorkload;
-                we.from = idx;
-                we.to = wl;
-                g.addEdge(we);
-                coveredWorkloads.insert({ svc, wl });
-            }
-        }
-    }
-    auto subsetNode = [&](const QString &fqdn, const QString &subset) {
-        const QString skey = fqdn + QLatin1Char('/') + subset;
-        if (const int idx = subsetByKey.value(skey, -1); idx >= 0)
-            return idx;
-        const int svc = serviceNode(fqdn);
-        GraphNode n;
-        n.kind = GraphNode::Kind::Subset;
-        n.key = QLatin1String("subset:") + skey;
-        n.title = QStringLiteral("%1 %2").arg(g.m_nodes[svc].title, subset);
-        if (haveDestinationRules) {
-            n.missing = true;
-            n.missingReason
-                = QStringLiteral("No DestinationRule defines subset %1 of %2 (503 NC).").arg(subset, fqdn);
-            n.details.append(QStringLiteral("subset not defined"));
-            n.toolTip = n.missingReason;
-        } else {
-            n.details.append(QStringLiteral("no DestinationRule in the workspace"));
-        }
-        n.hosts = g.m_nodes[svc].hosts;
-        n.subset = subset;
-        const int idx = g.addNode(n);
-        subsetByKey.insert(skey, idx);
-        GraphEdge e;
-        e.kind = GraphEdge::Kind::ServiceToSubset;
-        e.from = svc;
-        e.to = idx;
-        g.addEdge(e);
-        return idx;
-    };
-    auto destinationNode = [&](const Destination &d, const QString &ns) {
-        const QString fqdn = HostName::resolve(d.host.value, ns);
-        return d.subset.present && !d.subset.value.isEmpty() ? subsetNode(fqdn, d.subset.value)
-                                                             : serviceNode(fqdn);
-    };
-
-    // VirtualServices and their rules.
-    for (const Resource &r : resources) {
-        if (!scope.contains(r.id))
-            continue;
-        const VirtualService *vs = r.virtualService();
-        if (!vs)
-            continue;
-        const QString ns = r.namespaceName();
-        GraphNode n;
-        n.kind = GraphNode::Kind::VirtualService;
-        n.key = QLatin1String("vs:") + QString::number(r.id);
-        n.title = r.name();
-        QStringList hosts;
-        for (const Field<QString> &h : vs->hosts) {
-            hosts.append(h.value);
-            n.hosts.append(h.value);
-            n.hosts.append(HostName::resolve(h.value, ns));
-        }
-        n.details.append(QStringLiteral("VirtualService · %1").arg(ns));
-        if (!hosts.isEmpty())
-            n.details.append(QStringLiteral("hosts ") + hosts.join(QLatin1String(", ")));
-        n.resourceId = r.id;
-        const int vsNode = g.addNode(n);
-
-        for (const Field<QString> &ref : vs->gateways) {
-            const QString name = gatewayKey(ref.value, ns);
-            if (name.isEmpty())
-                continue;
-            int gw = gatewayByName.value(name, -1);
-            if (gw < 0) {
-                GraphNode m;
-                m.kind = GraphNode::Kind::Gateway;
-                m.key = QLatin1String("gw-missing:") + name;
-                m.title = name;
-                m.missing = true;
-                m.missingReason
-                    = QStringLiteral("Gateway %1 not found: the rules do not apply at any gateway (404 NR).")
-                          .arg(name);
-                m.details.append(QStringLiteral("gateway not found"));
-                m.toolTip = m.missingReason;
-                m.hosts.append(name);
-                gw = g.m_index.value(m.key, -1);
-                if (gw < 0) {
-                    gw = g.addNode(m);
-                    gatewayByName.insert(name, gw);
-                }
-            }
-            GraphEdge e;
-            e.kind = GraphEdge::Kind::GatewayToVirtualService;
-            e.from = gw;
-            e.to = vsNode;
-            g.addEdge(e);
-        }
-
-        auto addRule = [&](const QString &key, const QString &title, const QStringList &details,
-                           RouteKind routeKind, int index, const QString &toolTip) {
-            GraphNode rn;
-            rn.kind = GraphNode::Kind::Rule;
-            rn.key = key;
-            rn.title = title;
-            rn.details = details;
-            rn.toolTip = toolTip;
-            rn.hosts = g.m_nodes[vsNode].hosts;
-            rn.resourceId = r.id;
-            rn.routeKind = routeKind;
-            if (routeKind == RouteKind::Http)
-                rn.routeIndex = index;
-            else
-                rn.l4RouteIndex = index;
-            const int idx = g.addNode(rn);
-            GraphEdge e;
-            e.kind = GraphEdge::Kind::VirtualServiceToRule;
-            e.from = vsNode;
-            e.to = idx;
-            g.addEdge(e);
-            return idx;
-        };
-        auto addDestinations = [&](int ruleNode, const auto &route, int routeIndex) {
-            qint64 sum = 0;
-            for (const auto &d : route)
-                sum += d.weight.present ? std::max<qint64>(d.weight.value, 0) : 0;
-            for (qsizetype i = 0; i < route.size(); ++i) {
-                const auto &d = route[i];
-                // Relative weights: share = weight / sum; a single destination takes everything.
-                double share = 0;
-                if (route.size() == 1)
-                    share = 1;
-                else if (sum > 0)
-                    share = double(d.weight.present ? std::max<qint64>(d.weight.value, 0) : 0) / double(sum);
-                GraphEdge e;
-                e.kind = GraphEdge::Kind::RuleToDestination;
-                e.from = ruleNode;
-                e.to = destinationNode(d.destination, ns);
-                e.share = share;
-                e.label = shareText(share);
-                e.resourceId = r.id;
-                e.routeIndex = routeIndex;
-                e.destinationIndex = int(i);
-                g.addEdge(e);
-            }
-        };
-
-        for (qsizetype i = 0; i < vs->http.size(); ++i) {
-            const HttpRoute &rule = vs->http[i];
-            QStringList details;
-            details.append(matchSummary(rule));
-            if (rule.redirect->present)
-                details.append(QStringLiteral("redirect %1%2")
-                                   .arg(rule.redirect->authority.value, rule.redirect->uri.value));
-            if (rule.directResponse->present)
-                details.append(QStringLiteral("direct response %1").arg(rule.directResponse->status.value));
-            if (rule.delegate->present)
-                details.append(
-                    QStringLiteral("delegate to %1")
-                        .arg(nsName(rule.delegate->namespace_.valueOr(ns), rule.delegate->name.value)));
-            QStringList extras;
-            if (rule.rewrite->present)
-                extras.append(QStringLiteral("rewrite"));
-            if (rule.timeout.present)
-                extras.append(QStringLiteral("timeout %1").arg(rule.timeout.value));
-            if (rule.retries->present)
-                extras.append(QStringLiteral("retries %1").arg(rule.retries->attempts.value));
-            if (rule.fault->present)
-                extras.append(QStringLiteral("fault"));
-            if (!extras.isEmpty())
-                details.append(extras.join(QLatin1String(", ")));
-            const QString title = rule.name.present && !rule.name.value.isEmpty()
-                ? rule.name.value
-                : QStringLiteral("rule #%1").arg(i);
-            const QString tip = QStringLiteral("HTTP rule %1 of %2: %3")
-                                    .arg(rule.displayName(int(i)), r.name(), matchSummary(rule, -1));
-            const int ruleNode = addRule(QStringLiteral("rule:%1:http:%2").arg(r.id).arg(i), title, details,
-                RouteKind::Http, int(i), tip);
-            addDestinations(ruleNode, rule.route, int(i));
-            QList<Destination> mirrors;
-            if (rule.hasMirror)
-                mirrors.append(rule.mirror);
-            for (const HttpMirrorPolicy &m : rule.mirrors)
-                mirrors.append(m.destination);
-            for (const Destination &m : std::as_const(mirrors)) {
-                GraphEdge e;
-                e.kind = GraphEdge::Kind::Mirror;
-                e.from = ruleNode;
-                e.to = destinationNode(m, ns);
-                e.label = QStringLiteral("mirror");
-                e.resourceId = r.id;
-                e.routeIndex = int(i);
-                g.addEdge(e);
-            }
-        }
-        for (qsizetype i = 0; i < vs->tls.size(); ++i) {
-            QStringList sni;
-            for (const TlsMatchAttributes &m : vs->tls[i].match)
-                for (const Field<QString> &h : m.sniHosts)
-                    sni.append(h.value);
-            const int ruleNode = addRule(QStringLiteral("rule:%1:tls:%2").arg(r.id).arg(i),
-                QStringLiteral("TLS rule #%1").arg(i),
-                { sni.isEmpty() ? QStringLiteral("any SNI")
-                                : QLatin1String("sni ") + sni.join(QLatin1String(" | ")) },
-                RouteKind::Tls, int(i), QStringLiteral("TLS rule: routes non-terminated TLS by SNI."));
-            addDestinations(ruleNode, vs->tls[i].route, -1);
-        }
-        for (qsizetype i = 0; i < vs->tcp.size(); ++i) {
-            QStringList ports;
-            for (const L4MatchAttributes &m : vs->tcp[i].match)
-                if (m.port.present)
-                    ports.append(QString::number(m.port.value));
-            const int ruleNode = addRule(QStringLiteral("rule:%1:tcp:%2").arg(r.id).arg(i),
-                QStringLiteral("TCP rule #%1").arg(i),
-                { ports.isEmpty() ? QStringLiteral("any connection")
-                                  : QLatin1String("port ") + ports.join(QLatin1String(" | ")) },
-                RouteKind::Tcp, int(i), QStringLiteral("TCP rule: routes opaque TCP connections."));
-            addDestinations(ruleNode, vs->tcp[i].route, -1);
-        }
-    }
-
-    // Services straight to the workloads their selector picks, unless a subset already leads there.
-    // In node order, not hash order: the edge list must be the same for the same input.
-    QList<int> serviceNodes = serviceResource.keys();
-    std::sort(serviceNodes.begin(), serviceNodes.end());
-    for (int node : std::as_const(serviceNodes)) {
-        const Resource *res = serviceResource.value(node);
-        const KubernetesService *svc = res->service();
-        if (!svc->hasSelector)
-            continue;
-        for (int wl : selectWorkloads(res->namespaceName(), svc->selector)) {
-            if (coveredWorkloads.contains({ node, wl }))
-                continue;
-            GraphEdge e;
-            e.kind = GraphEdge::Kind::ServiceToWorkload;
-            e.from = node;
-            e.to = wl;
-            g.addEdge(e);
-        }
-    }
-    return g;
+    return GraphBuilder(ws, scope).build();
 }
 
 int GraphModel::nodeFor(const SelectionTarget &target) const
@@ -702,7 +226,8 @@ SelectionTarget GraphModel::selectionFor(int node) const
 GraphModel::PathItems GraphModel::pathItems(const TrafficPath &path) const
 {
     PathItems items;
-    const int vs = path.virtualServiceId >= 0 ? indexOf(QStringLiteral("vs:%1").arg(path.virtualServiceId)) : -1;
+    const int vs
+        = path.virtualServiceId >= 0 ? indexOf(QStringLiteral("vs:%1").arg(path.virtualServiceId)) : -1;
     const int gw = path.gatewayId >= 0 ? indexOf(QStringLiteral("gw:%1").arg(path.gatewayId)) : -1;
     auto edgeBetween = [&](int from, int to) {
         for (int e : m_out.value(from))
@@ -721,7 +246,8 @@ GraphModel::PathItems GraphModel::pathItems(const TrafficPath &path) const
     items.nodes.insert(vs);
     if (gw >= 0)
         light(gw, vs);
-    const int rule = indexOf(QStringLiteral("rule:%1:http:%2").arg(path.virtualServiceId).arg(path.routeIndex));
+    const int rule
+        = indexOf(QStringLiteral("rule:%1:http:%2").arg(path.virtualServiceId).arg(path.routeIndex));
     if (rule < 0)
         return items;
     items.nodes.insert(rule);
@@ -730,8 +256,9 @@ GraphModel::PathItems GraphModel::pathItems(const TrafficPath &path) const
         if (hop.share <= 0)
             continue; // a 0% destination takes none of this request's traffic
         const int service = indexOf(QLatin1String("svc:") + hop.host);
-        const int target = hop.subset.isEmpty() ? service
-                                                : indexOf(QLatin1String("subset:") + hop.host + u'/' + hop.subset);
+        const int target = hop.subset.isEmpty()
+            ? service
+            : indexOf(QLatin1String("subset:") + hop.host + u'/' + hop.subset);
         if (target < 0)
             continue;
         items.nodes.insert(target);
@@ -739,7 +266,8 @@ GraphModel::PathItems GraphModel::pathItems(const TrafficPath &path) const
         // On to the pods that serve it.
         for (int e : m_out.value(target)) {
             const GraphEdge &edge = m_edges[e];
-            if (edge.kind == GraphEdge::Kind::SubsetToWorkload || edge.kind == GraphEdge::Kind::ServiceToWorkload) {
+            if (edge.kind == GraphEdge::Kind::SubsetToWorkload
+                || edge.kind == GraphEdge::Kind::ServiceToWorkload) {
                 items.edges.insert(e);
                 items.nodes.insert(edge.to);
             }

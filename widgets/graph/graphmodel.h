@@ -143,6 +143,8 @@ public:
     static QString gatewayKey(const QString &ref, const QString &vsNamespace);
 
 private:
+    friend class GraphBuilder; // adds the nodes and edges
+
     int addNode(GraphNode node);
     void addEdge(GraphEdge edge);
 

@@ -112,6 +112,246 @@ int nodesOf(const Resource &r)
     return 0;
 }
 
+// The neighbourhood GraphScope::around() grows step by step: the resources taken so far
+// and the hosts (FQDNs) and gateways ("ns/name") they name, which decide what the next
+// step takes.
+class Neighbourhood
+{
+public:
+    explicit Neighbourhood(const Workspace &ws)
+        : m_ws(ws)
+    { }
+
+    // The resources matching `needle` or with id `resourceId`; returns how many.
+    int addSeeds(const QString &needle, int resourceId);
+    // A workload leads to the services that select it.
+    void addServicesOfWorkloadSeeds();
+    // VirtualServices: the seeds, those for a host of the neighbourhood, those routing
+    // to one and those bound to a gateway of it; then what they route to and hang off.
+    void addVirtualServices();
+    // Services, ServiceEntries and DestinationRules of the hosts, and the gateways.
+    void addHostDefinitions();
+    // The workloads the services and subsets taken select.
+    void addSelectedWorkloads();
+
+    const QSet<int> &ids() const { return m_ids; }
+
+private:
+    bool covered(const QString &host, const QString &ns) const;
+    bool mayBeWanted(const QString &host) const;
+    bool wanted(const QString &host, const QString &ns) const;
+    bool routesInto(const Resource &r, const VirtualService &vs) const;
+    bool boundTo(const Resource &r, const VirtualService &vs) const;
+    bool definesWantedHost(const Resource &r) const;
+    QList<QPair<QString, Labels>> workloadSelectors() const;
+
+    const Workspace &m_ws;
+    QSet<int> m_ids;
+    QSet<QString> m_hosts; // FQDNs inside the neighbourhood
+    QSet<QString> m_gateways; // "ns/name"
+    QStringList m_wildcards; // a ServiceEntry "*.example.com" takes what it covers
+    QList<const Resource *> m_workloadSeeds;
+    QList<const Resource *> m_selectors; // Services and DestinationRules taken
+};
+
+int Neighbourhood::addSeeds(const QString &needle, int resourceId)
+{
+    int seeds = 0;
+    for (const Resource &r : m_ws.resources) {
+        if (r.id != resourceId && (needle.isEmpty() || !matchesText(r, needle)))
+            continue;
+        ++seeds;
+        m_ids.insert(r.id);
+        if (r.service())
+            m_hosts.insert(HostName::serviceFqdn(r.name(), r.namespaceName()));
+        else if (const ServiceEntry *se = r.serviceEntry())
+            for (const Field<QString> &h : se->hosts)
+                m_hosts.insert(HostName::resolve(h.value, r.namespaceName()));
+        else if (const DestinationRule *dr = r.destinationRule())
+            m_hosts.insert(HostName::resolve(dr->host.value, r.namespaceName()));
+        else if (r.gateway())
+            m_gateways.insert(r.namespaceName() + QLatin1Char('/') + r.name());
+        else if (r.workload())
+            m_workloadSeeds.append(&r);
+    }
+    return seeds;
+}
+
+void Neighbourhood::addServicesOfWorkloadSeeds()
+{
+    for (const Resource *w : std::as_const(m_workloadSeeds))
+        for (const Resource &r : m_ws.resources)
+            if (const KubernetesService *svc = r.service())
+                if (svc->hasSelector && !svc->selector.isEmpty() && r.namespaceName() == w->namespaceName()
+                    && labelsContain(w->workload()->podLabels, svc->selector))
+                    m_hosts.insert(HostName::serviceFqdn(r.name(), r.namespaceName()));
+}
+
+bool Neighbourhood::covered(const QString &host, const QString &ns) const
+{
+    if (m_wildcards.isEmpty())
+        return false;
+    const QString fqdn = HostName::resolve(host, ns);
+    for (const QString &w : std::as_const(m_wildcards))
+        if (HostName::covers(w, fqdn))
+            return true;
+    return false;
+}
+
+// Resolving allocates; most names can be ruled out first by a prefix, since a short
+// name resolves to an FQDN it begins ("reviews" -> reviews.ns.svc.cluster.local).
+bool Neighbourhood::mayBeWanted(const QString &host) const
+{
+    for (const QString &h : std::as_const(m_hosts))
+        if (h.startsWith(host, Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+bool Neighbourhood::wanted(const QString &host, const QString &ns) const
+{
+    if (host.isEmpty())
+        return false;
+    if (covered(host, ns))
+        return true;
+    return mayBeWanted(host) && m_hosts.contains(HostName::resolve(host, ns));
+}
+
+bool Neighbourhood::routesInto(const Resource &r, const VirtualService &vs) const
+{
+    if (m_hosts.isEmpty())
+        return false;
+    for (const Field<QString> &h : vs.hosts)
+        if (wanted(h.value, r.namespaceName()))
+            return true;
+    bool hit = false;
+    forEachDestination(
+        vs, [&](const Destination &d) { hit = hit || wanted(d.host.value, r.namespaceName()); });
+    return hit;
+}
+
+bool Neighbourhood::boundTo(const Resource &r, const VirtualService &vs) const
+{
+    if (m_gateways.isEmpty())
+        return false;
+    for (const Field<QString> &g : vs.gateways)
+        if (m_gateways.contains(GraphModel::gatewayKey(g.value, r.namespaceName())))
+            return true;
+    return false;
+}
+
+void Neighbourhood::addVirtualServices()
+{
+    // Only the wildcards known before the VirtualServices add their destinations.
+    for (const QString &h : std::as_const(m_hosts))
+        if (HostName::isWildcard(h))
+            m_wildcards.append(h);
+    QList<const Resource *> services;
+    for (const Resource &r : m_ws.resources) {
+        const VirtualService *vs = r.virtualService();
+        if (!vs)
+            continue;
+        if (m_ids.contains(r.id) || routesInto(r, *vs) || boundTo(r, *vs))
+            services.append(&r);
+    }
+    for (const Resource *r : std::as_const(services)) {
+        m_ids.insert(r->id);
+        const VirtualService *vs = r->virtualService();
+        forEachDestination(*vs, [&](const Destination &d) {
+            if (!d.host.value.isEmpty())
+                m_hosts.insert(HostName::resolve(d.host.value, r->namespaceName()));
+        });
+        for (const Field<QString> &g : vs->gateways) {
+            const QString key = GraphModel::gatewayKey(g.value, r->namespaceName());
+            if (!key.isEmpty())
+                m_gateways.insert(key);
+        }
+    }
+}
+
+bool Neighbourhood::definesWantedHost(const Resource &r) const
+{
+    if (r.service())
+        return mayBeWanted(r.name()) && m_hosts.contains(HostName::serviceFqdn(r.name(), r.namespaceName()));
+    if (const ServiceEntry *se = r.serviceEntry()) {
+        bool in = false;
+        for (const Field<QString> &h : se->hosts) {
+            const QString host = HostName::resolve(h.value, r.namespaceName());
+            if (m_hosts.contains(host))
+                in = true;
+            else if (HostName::isWildcard(host))
+                for (const QString &wanted : std::as_const(m_hosts))
+                    in = in || HostName::covers(host, wanted);
+        }
+        return in;
+    }
+    if (const DestinationRule *dr = r.destinationRule())
+        return wanted(dr->host.value, r.namespaceName());
+    if (r.gateway())
+        return m_gateways.contains(r.namespaceName() + QLatin1Char('/') + r.name());
+    return false;
+}
+
+void Neighbourhood::addHostDefinitions()
+{
+    for (const Resource &r : m_ws.resources) {
+        if (!m_ids.contains(r.id) && !definesWantedHost(r))
+            continue;
+        m_ids.insert(r.id);
+        if (r.service() || r.destinationRule())
+            m_selectors.append(&r);
+    }
+}
+
+// (namespace, labels) pairs: a subset's labels narrow its service's selector, as in
+// GraphModel: "version: v1" alone would pull in every v1 workload of the namespace.
+QList<QPair<QString, Labels>> Neighbourhood::workloadSelectors() const
+{
+    QHash<QString, Labels> serviceSelectors; // FQDN -> selector
+    for (const Resource *s : std::as_const(m_selectors))
+        if (const KubernetesService *svc = s->service(); svc && svc->hasSelector)
+            serviceSelectors.insert(HostName::serviceFqdn(s->name(), s->namespaceName()), svc->selector);
+    QList<QPair<QString, Labels>> out;
+    for (const Resource *s : std::as_const(m_selectors)) {
+        if (const KubernetesService *svc = s->service()) {
+            if (svc->hasSelector && !svc->selector.isEmpty())
+                out.append({ s->namespaceName(), svc->selector });
+        } else if (const DestinationRule *dr = s->destinationRule()) {
+            const QString fqdn = HostName::resolve(dr->host.value, s->namespaceName());
+            const Labels service = serviceSelectors.value(fqdn);
+            for (const Subset &sub : dr->subsets) {
+                if (sub.labels.isEmpty())
+                    continue;
+                Labels merged = sub.labels;
+                for (const Label &l : service) {
+                    bool overridden = false;
+                    for (const Label &m : sub.labels)
+                        overridden |= m.key == l.key;
+                    if (!overridden)
+                        merged.append(l);
+                }
+                out.append({ HostName::namespaceOf(fqdn), merged });
+            }
+        }
+    }
+    return out;
+}
+
+void Neighbourhood::addSelectedWorkloads()
+{
+    const QList<QPair<QString, Labels>> selectors = workloadSelectors();
+    for (const Resource &r : m_ws.resources) {
+        const Workload *w = r.workload();
+        if (!w || m_ids.contains(r.id))
+            continue;
+        for (const auto &[ns, labels] : std::as_const(selectors))
+            if (ns == r.namespaceName() && labelsContain(w->podLabels, labels)) {
+                m_ids.insert(r.id);
+                break;
+            }
+    }
+}
+
 } // namespace
 
 int GraphScope::estimateNodes(const Resource &resource)
@@ -149,175 +389,13 @@ GraphScope GraphScope::around(const Workspace &ws, const QString &text, int reso
 {
     GraphScope scope;
     scope.m_all = false;
-    const QString needle = text.trimmed();
-
-    QSet<QString> hosts; // FQDNs inside the neighbourhood
-    QSet<QString> gateways; // "ns/name"
-    QList<const Resource *> workloadSeeds;
-    for (const Resource &r : ws.resources) {
-        if (r.id != resourceId && (needle.isEmpty() || !matchesText(r, needle)))
-            continue;
-        ++scope.m_seeds;
-        scope.m_ids.insert(r.id);
-        if (r.service())
-            hosts.insert(HostName::serviceFqdn(r.name(), r.namespaceName()));
-        else if (const ServiceEntry *se = r.serviceEntry())
-            for (const Field<QString> &h : se->hosts)
-                hosts.insert(HostName::resolve(h.value, r.namespaceName()));
-        else if (const DestinationRule *dr = r.destinationRule())
-            hosts.insert(HostName::resolve(dr->host.value, r.namespaceName()));
-        else if (r.gateway())
-            gateways.insert(r.namespaceName() + QLatin1Char('/') + r.name());
-        else if (r.workload())
-            workloadSeeds.append(&r);
-    }
-    // A workload leads to the services that select it.
-    for (const Resource *w : std::as_const(workloadSeeds))
-        for (const Resource &r : ws.resources)
-            if (const KubernetesService *svc = r.service())
-                if (svc->hasSelector && !svc->selector.isEmpty() && r.namespaceName() == w->namespaceName()
-                    && labelsContain(w->workload()->podLabels, svc->selector))
-                    hosts.insert(HostName::serviceFqdn(r.name(), r.namespaceName()));
-
-    // VirtualServices: the seeds, those for a host of the neighbourhood, those routing to
-    // one and those bound to a gateway of it. A short destination host resolves to a name
-    // it begins, so the cheap prefix test keeps resolving off the hot path.
-    QStringList wildcards; // a ServiceEntry "*.example.com" takes what it covers
-    for (const QString &h : std::as_const(hosts))
-        if (HostName::isWildcard(h))
-            wildcards.append(h);
-    auto covered = [&](const QString &host, const QString &ns) {
-        if (wildcards.isEmpty())
-            return false;
-        const QString fqdn = HostName::resolve(host, ns);
-        for (const QString &w : std::as_const(wildcards))
-            if (HostName::covers(w, fqdn))
-                return true;
-        return false;
-    };
-    // Resolving allocates; most names can be ruled out first by a prefix, since a short
-    // name resolves to an FQDN it begins ("reviews" -> reviews.ns.svc.cluster.local).
-    auto mayBeWanted = [&](const QString &host) {
-        for (const QString &h : std::as_const(hosts))
-            if (h.startsWith(host, Qt::CaseInsensitive))
-                return true;
-        return false;
-    };
-    auto wanted = [&](const QString &host, const QString &ns) {
-        if (host.isEmpty())
-            return false;
-        if (covered(host, ns))
-            return true;
-        return mayBeWanted(host) && hosts.contains(HostName::resolve(host, ns));
-    };
-    auto routesInto = [&](const Resource &r, const VirtualService &vs) {
-        if (hosts.isEmpty())
-            return false;
-        for (const Field<QString> &h : vs.hosts)
-            if (wanted(h.value, r.namespaceName()))
-                return true;
-        bool hit = false;
-        forEachDestination(
-            vs, [&](const Destination &d) { hit = hit || wanted(d.host.value, r.namespaceName()); });
-        return hit;
-    };
-    auto boundTo = [&](const Resource &r, const VirtualService &vs) {
-        if (gateways.isEmpty())
-            return false;
-        for (const Field<QString> &g : vs.gateways)
-            if (gateways.contains(GraphModel::gatewayKey(g.value, r.namespaceName())))
-                return true;
-        return false;
-    };
-    QList<const Resource *> services;
-    for (const Resource &r : ws.resources) {
-        const VirtualService *vs = r.virtualService();
-        if (!vs)
-            continue;
-        if (scope.m_ids.contains(r.id) || routesInto(r, *vs) || boundTo(r, *vs))
-            services.append(&r);
-    }
-    // Everything the included VirtualServices route to and hang off.
-    for (const Resource *r : std::as_const(services)) {
-        scope.m_ids.insert(r->id);
-        const VirtualService *vs = r->virtualService();
-        forEachDestination(*vs, [&](const Destination &d) {
-            if (!d.host.value.isEmpty())
-                hosts.insert(HostName::resolve(d.host.value, r->namespaceName()));
-        });
-        for (const Field<QString> &g : vs->gateways) {
-            const QString key = GraphModel::gatewayKey(g.value, r->namespaceName());
-            if (!key.isEmpty())
-                gateways.insert(key);
-        }
-    }
-    // Services, ServiceEntries and DestinationRules of those hosts, the gateways, and the
-    // workloads the services and subsets select.
-    QList<const Resource *> selectors;
-    for (const Resource &r : ws.resources) {
-        bool in = scope.m_ids.contains(r.id);
-        if (r.service())
-            in = in
-                || (mayBeWanted(r.name())
-                    && hosts.contains(HostName::serviceFqdn(r.name(), r.namespaceName())));
-        else if (const ServiceEntry *se = r.serviceEntry()) {
-            for (const Field<QString> &h : se->hosts) {
-                const QString host = HostName::resolve(h.value, r.namespaceName());
-                if (hosts.contains(host))
-                    in = true;
-                else if (HostName::isWildcard(host))
-                    for (const QString &wanted : std::as_const(hosts))
-                        in = in || HostName::covers(host, wanted);
-            }
-        } else if (const DestinationRule *dr = r.destinationRule())
-            in = in || wanted(dr->host.value, r.namespaceName());
-        else if (r.gateway())
-            in = in || gateways.contains(r.namespaceName() + QLatin1Char('/') + r.name());
-        if (!in)
-            continue;
-        scope.m_ids.insert(r.id);
-        if (r.service() || r.destinationRule())
-            selectors.append(&r);
-    }
-    // A subset's labels narrow its service's selector, as in GraphModel: "version: v1"
-    // alone would pull in every v1 workload of the namespace.
-    QHash<QString, Labels> serviceSelectors; // FQDN -> selector
-    for (const Resource *s : std::as_const(selectors))
-        if (const KubernetesService *svc = s->service(); svc && svc->hasSelector)
-            serviceSelectors.insert(HostName::serviceFqdn(s->name(), s->namespaceName()), svc->selector);
-    QList<QPair<QString, Labels>> workloadSelectors; // namespace, labels
-    for (const Resource *s : std::as_const(selectors)) {
-        if (const KubernetesService *svc = s->service()) {
-            if (svc->hasSelector && !svc->selector.isEmpty())
-                workloadSelectors.append({ s->namespaceName(), svc->selector });
-        } else if (const DestinationRule *dr = s->destinationRule()) {
-            const QString fqdn = HostName::resolve(dr->host.value, s->namespaceName());
-            const Labels service = serviceSelectors.value(fqdn);
-            for (const Subset &sub : dr->subsets) {
-                if (sub.labels.isEmpty())
-                    continue;
-                Labels merged = sub.labels;
-                for (const Label &l : service) {
-                    bool overridden = false;
-                    for (const Label &m : sub.labels)
-                        overridden |= m.key == l.key;
-                    if (!overridden)
-                        merged.append(l);
-                }
-                workloadSelectors.append({ HostName::namespaceOf(fqdn), merged });
-            }
-        }
-    }
-    for (const Resource &r : ws.resources) {
-        const Workload *w = r.workload();
-        if (!w || scope.m_ids.contains(r.id))
-            continue;
-        for (const auto &[ns, labels] : std::as_const(workloadSelectors))
-            if (ns == r.namespaceName() && labelsContain(w->podLabels, labels)) {
-                scope.m_ids.insert(r.id);
-                break;
-            }
-    }
+    Neighbourhood neighbourhood(ws);
+    scope.m_seeds = neighbourhood.addSeeds(text.trimmed(), resourceId);
+    neighbourhood.addServicesOfWorkloadSeeds();
+    neighbourhood.addVirtualServices();
+    neighbourhood.addHostDefinitions();
+    neighbourhood.addSelectedWorkloads();
+    scope.m_ids = neighbourhood.ids();
     for (const Resource &r : ws.resources)
         if (scope.m_ids.contains(r.id)) {
             scope.m_estimatedNodes += nodesOf(r);

@@ -5,10 +5,10 @@
 #include "mirrorlisteditor.h"
 #include "originlisteditor.h"
 #include "resource.h"
+#include "rulefieldspec.h"
 #include "setrouteaction.h"
 #include "setroutefield.h"
 #include "undostack.h"
-#include "validationprimitives.h"
 #include "yamledit.h"
 
 #include <QComboBox>
@@ -26,17 +26,6 @@
 namespace meshroute {
 
 namespace {
-
-enum class FieldKind { Text, Duration, Number, Percent, Boolean, List, Map, Regex, RetryOn };
-
-struct FieldInfo
-{
-    const char *path;
-    const char *label;
-    FieldKind kind;
-    int min, max;
-    const char *toolTip;
-};
 
 YamlPath toPath(const QString &dotted)
 {
@@ -78,74 +67,12 @@ struct RuleEditor::Block
 struct RuleEditor::Field
 {
     QString path;
-    FieldKind kind = FieldKind::Text;
-    int min = 0, max = 0;
+    RuleFieldSpec spec;
     QLineEdit *edit = nullptr;
     QLabel *error = nullptr;
     QWidget *row = nullptr;
-    QString validate() const
-    {
-        const QString v = edit->text().trimmed();
-        if (v.isEmpty())
-            return {};
-        switch (kind) {
-        case FieldKind::Duration:
-            return ValidationPrimitives::checkDuration(v);
-        case FieldKind::Regex:
-            return ValidationPrimitives::checkRegex(v);
-        case FieldKind::Number: {
-            bool ok = false;
-            const qint64 n = v.toLongLong(&ok);
-            return ok && n >= min && n <= max ? QString()
-                                              : QObject::tr("a whole number from %1 to %2").arg(min).arg(max);
-        }
-        case FieldKind::Percent: {
-            bool ok = false;
-            const double d = v.toDouble(&ok);
-            return ok && d >= 0 && d <= 100 ? QString() : QObject::tr("a percentage from 0 to 100");
-        }
-        case FieldKind::Boolean:
-            return v == QLatin1String("true") || v == QLatin1String("false") ? QString()
-                                                                             : QObject::tr("true or false");
-        case FieldKind::RetryOn:
-            for (const QString &p : v.split(QLatin1Char(',')))
-                if (!ValidationPrimitives::isRetryOnPolicy(p.trimmed()))
-                    return QObject::tr("\"%1\" is not an Envoy retry condition").arg(p.trimmed());
-            return {};
-        case FieldKind::Map:
-            for (const QString &p : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                if (!p.contains(QLatin1Char('=')) || p.section(QLatin1Char('='), 0, 0).trimmed().isEmpty())
-                    return QObject::tr("write name=value pairs separated by commas");
-            return {};
-        default:
-            return {};
-        }
-    }
-    YamlNode value() const
-    {
-        const QString v = edit->text().trimmed();
-        switch (kind) {
-        case FieldKind::Number:
-        case FieldKind::Percent:
-        case FieldKind::Boolean:
-            return YamlEdit::plainScalar(v);
-        case FieldKind::List: {
-            YamlNode seq = YamlEdit::sequence();
-            for (const QString &p : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                YamlEdit::appendItem(seq, YamlEdit::stringScalar(p.trimmed()));
-            return seq;
-        }
-        case FieldKind::Map: {
-            YamlNode m = YamlEdit::mapping();
-            for (const QString &p : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                YamlEdit::setEntry(m, p.section(QLatin1Char('='), 0, 0).trimmed().toUtf8(),
-                    YamlEdit::stringScalar(p.section(QLatin1Char('='), 1).trimmed()));
-            return m;
-        }
-        default:
-            return YamlEdit::stringScalar(v);
-        }
-    }
+    QString validate() const { return spec.validate(edit->text()); }
+    YamlNode value() const { return spec.value(edit->text()); }
 };
 
 RuleEditor::RuleEditor(Document *document, QWidget *parent)
@@ -205,12 +132,14 @@ RuleEditor::~RuleEditor()
     qDeleteAll(m_fields);
 }
 
-RuleEditor::Field *RuleEditor::addField(
-    QVBoxLayout *layout, const QString &path, const QString &label, int kind, const QString &toolTip)
+RuleEditor::Field *RuleEditor::addField(QVBoxLayout *layout, const RuleFieldSpec &spec)
 {
+    const QString path = QLatin1String(spec.path);
+    const QString label = tr(spec.label);
+    const QString toolTip = tr(spec.toolTip);
     auto *f = new Field;
     f->path = path;
-    f->kind = FieldKind(kind);
+    f->spec = spec;
     f->row = new QWidget(this);
     auto *grid = new QGridLayout(f->row);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -242,105 +171,14 @@ RuleEditor::Field *RuleEditor::addField(
 
 void RuleEditor::buildFields()
 {
-    static const FieldInfo general[] = {
-        { "name", "Name", FieldKind::Text, 0, 0, "name: labels the rule in logs and stats" },
-        { "timeout", "Timeout", FieldKind::Duration, 0, 0,
-            "timeout: whole-request timeout, e.g. 5s; none by default" },
-        { "redirect.uri", "Redirect path", FieldKind::Text, 0, 0,
-            "redirect.uri: replaces the whole path in the redirect" },
-        { "redirect.authority", "Redirect host", FieldKind::Text, 0, 0,
-            "redirect.authority: replaces the host in the redirect" },
-        { "redirect.redirectCode", "Redirect code", FieldKind::Number, 300, 399,
-            "redirect.redirectCode: 3xx status, 301 by default" },
-        { "directResponse.status", "Response status", FieldKind::Number, 200, 599,
-            "directResponse.status: the HTTP status to answer with" },
-        { "directResponse.body.string", "Response body", FieldKind::Text, 0, 0,
-            "directResponse.body.string: the body to answer with" },
-        { "delegate.name", "Delegate", FieldKind::Text, 0, 0,
-            "delegate.name: the VirtualService that holds the delegated rules" },
-        { "delegate.namespace", "Delegate namespace", FieldKind::Text, 0, 0,
-            "delegate.namespace: its namespace; this one by default" },
-    };
     auto *layout = static_cast<QVBoxLayout *>(this->layout());
-    for (const FieldInfo &f : general) {
-        Field *field = addField(layout, QLatin1String(f.path), tr(f.label), int(f.kind), tr(f.toolTip));
-        field->min = f.min;
-        field->max = f.max;
-    }
-
-    struct Section
-    {
-        const char *title;
-        QList<FieldInfo> fields;
-    };
-    const QList<Section> sections = {
-        { "Rewrite",
-            { { "rewrite.uri", "Path", FieldKind::Text, 0, 0,
-                  "rewrite.uri: replaces the matched prefix (or the whole path) before forwarding" },
-                { "rewrite.authority", "Host", FieldKind::Text, 0, 0,
-                    "rewrite.authority: replaces the Host header before forwarding" },
-                { "rewrite.uriRegexRewrite.match", "Regex", FieldKind::Regex, 0, 0,
-                    "uriRegexRewrite.match: RE2 pattern over the path" },
-                { "rewrite.uriRegexRewrite.rewrite", "Replacement", FieldKind::Text, 0, 0,
-                    "uriRegexRewrite.rewrite: the new path, \\1 for groups" } } },
-        { "Retries",
-            { { "retries.attempts", "Attempts", FieldKind::Number, 0, 1000,
-                  "retries.attempts: retries after the first try; 0 disables" },
-                { "retries.perTryTimeout", "Per-try timeout", FieldKind::Duration, 0, 0,
-                    "retries.perTryTimeout: timeout of each try, e.g. 2s" },
-                { "retries.retryOn", "Retry on", FieldKind::RetryOn, 0, 0,
-                    "retries.retryOn: Envoy conditions, e.g. 5xx,reset,connect-failure" } } },
-        { "Fault injection",
-            { { "fault.delay.fixedDelay", "Delay", FieldKind::Duration, 0, 0,
-                  "fault.delay.fixedDelay: added latency, e.g. 7s" },
-                { "fault.delay.percentage.value", "Delay %", FieldKind::Percent, 0, 0,
-                    "fault.delay.percentage: share of requests delayed" },
-                { "fault.abort.httpStatus", "Abort status", FieldKind::Number, 200, 599,
-                    "fault.abort.httpStatus: the status returned instead" },
-                { "fault.abort.percentage.value", "Abort %", FieldKind::Percent, 0, 0,
-                    "fault.abort.percentage: share of requests aborted" } } },
-        { "Mirror",
-            { { "mirror.host", "Legacy host", FieldKind::Text, 0, 0,
-                  "mirror.host: the single mirror target of older manifests (responses ignored); use mirrors "
-                  "below" },
-                { "mirror.subset", "Legacy subset", FieldKind::Text, 0, 0,
-                    "mirror.subset: the subset of the mirror host" },
-                { "mirrorPercentage.value", "Legacy %", FieldKind::Percent, 0, 0,
-                    "mirrorPercentage: share of requests mirrored; 100 by default" } } },
-        { "CORS",
-            { { "corsPolicy.allowMethods", "Methods", FieldKind::List, 0, 0,
-                  "corsPolicy.allowMethods: e.g. GET, POST" },
-                { "corsPolicy.allowHeaders", "Headers", FieldKind::List, 0, 0,
-                    "corsPolicy.allowHeaders: request headers the browser may send" },
-                { "corsPolicy.exposeHeaders", "Exposed", FieldKind::List, 0, 0,
-                    "corsPolicy.exposeHeaders: response headers scripts may read" },
-                { "corsPolicy.maxAge", "Max age", FieldKind::Duration, 0, 0,
-                    "corsPolicy.maxAge: how long a preflight may be cached, whole seconds" },
-                { "corsPolicy.allowCredentials", "Credentials", FieldKind::Boolean, 0, 0,
-                    "corsPolicy.allowCredentials: true or false" } } },
-        { "Header operations",
-            { { "headers.request.set", "Request set", FieldKind::Map, 0, 0,
-                  "headers.request.set: name=value pairs that overwrite" },
-                { "headers.request.add", "Request add", FieldKind::Map, 0, 0,
-                    "headers.request.add: name=value pairs appended" },
-                { "headers.request.remove", "Request remove", FieldKind::List, 0, 0,
-                    "headers.request.remove: header names to drop" },
-                { "headers.response.set", "Response set", FieldKind::Map, 0, 0,
-                    "headers.response.set: name=value pairs that overwrite" },
-                { "headers.response.add", "Response add", FieldKind::Map, 0, 0,
-                    "headers.response.add: name=value pairs appended" },
-                { "headers.response.remove", "Response remove", FieldKind::List, 0, 0,
-                    "headers.response.remove: header names to drop" } } },
-    };
-    for (const Section &s : sections) {
+    for (const RuleFieldSpec &f : RuleFieldSpec::general())
+        addField(layout, f);
+    for (const RuleFieldSpec::Section &s : RuleFieldSpec::sections()) {
         auto *section = new FoldableSection(tr(s.title), this);
         section->setObjectName(QLatin1String(s.title));
-        for (const FieldInfo &f : s.fields) {
-            Field *field = addField(
-                section->contentLayout(), QLatin1String(f.path), tr(f.label), int(f.kind), tr(f.toolTip));
-            field->min = f.min;
-            field->max = f.max;
-        }
+        for (const RuleFieldSpec &f : s.fields)
+            addField(section->contentLayout(), f);
         if (qstrcmp(s.title, "Mirror") == 0) {
             m_mirrors = new MirrorListEditor(m_document, section);
             section->contentLayout()->addWidget(m_mirrors);

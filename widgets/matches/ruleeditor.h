@@ -21,6 +21,7 @@ class MirrorListEditor;
 class OriginListEditor;
 class UndoCommand;
 struct ChangeEvent;
+struct RuleFieldSpec;
 
 // Edits one HTTP rule: its match blocks (ORed) of conditions (ANDed), its
 // action (route, redirect, direct response, delegate) and the optional parts
@@ -74,8 +75,7 @@ private:
     bool push(std::unique_ptr<UndoCommand> command, const QString &error);
     void buildFields();
     void refreshFields();
-    Field *addField(
-        QVBoxLayout *layout, const QString &path, const QString &label, int kind, const QString &toolTip);
+    Field *addField(QVBoxLayout *layout, const RuleFieldSpec &spec);
 
     Document *m_document;
     int m_resourceId = -1;

@@ -53,6 +53,46 @@ PreviewPanel::PreviewPanel(Document *document, Selection *selection, QWidget *pa
     , m_settle(new QTimer(this))
     , m_model(new SampleRequestModel(this))
 {
+    QHBoxLayout *toolbar = createToolbar();
+    createViews();
+    QWidget *plotPane = createPlotPane();
+    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(m_sideTabs);
+    bottom->addWidget(plotPane);
+    bottom->setStretchFactor(0, 2);
+    bottom->setStretchFactor(1, 3);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(toolbar);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+
+    connect(m_selection, &QObject::destroyed, this, [this] { m_selectionAlive = false; });
+    connectBackgroundCompile();
+    connect(m_document, &Document::changed, this, &PreviewPanel::onDocumentChanged);
+    connect(m_selection, &Selection::changed, this, &PreviewPanel::onSelectionChanged);
+    connectViews();
+
+    loadSamples();
+    refresh();
+    if (m_model->rowCount() > 0) {
+        m_quietSelection = true;
+        selectRow(0);
+        m_quietSelection = false;
+    }
+}
+
+// The buttons above the table, and the test badge.
+QHBoxLayout *PreviewPanel::createToolbar()
+{
     m_add = button(tr("Add"), tr("Add a sample request"), this);
     m_duplicate = button(tr("Duplicate"), tr("Duplicate the selected request"), this);
     m_delete = button(tr("Delete"), tr("Delete the selected request"), this);
@@ -72,6 +112,20 @@ PreviewPanel::PreviewPanel(Document *document, Selection *selection, QWidget *pa
     toolbar->addStretch();
     toolbar->addWidget(m_badge);
 
+    connect(m_add, &QPushButton::clicked, this, &PreviewPanel::addSample);
+    connect(m_duplicate, &QPushButton::clicked, this, &PreviewPanel::duplicateSample);
+    connect(m_delete, &QPushButton::clicked, this, &PreviewPanel::deleteSample);
+    connect(m_saveSamples, &QPushButton::clicked, this, [this] {
+        QString error;
+        m_status->setText(saveSamples(&error) ? tr("Saved %1").arg(sideFilePath()) : error);
+    });
+    connect(saveTest, &QPushButton::clicked, this, &PreviewPanel::onSaveRoutingTest);
+    connect(runTests, &QPushButton::clicked, this, &PreviewPanel::onRunTests);
+    return toolbar;
+}
+
+void PreviewPanel::createViews()
+{
     m_table = new QTableView(this);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -90,10 +144,14 @@ PreviewPanel::PreviewPanel(Document *document, Selection *selection, QWidget *pa
 
     m_split = new SplitPlot(this);
     m_convergence = new ConvergencePlot(this);
-    m_plan = new CanaryPlanEditor(document, this);
+    m_plan = new CanaryPlanEditor(m_document, this);
     m_testList = new QListWidget(this);
     m_testList->setWordWrap(true);
+}
 
+// The plots with the bar above them (request count, export) and the tabs beside them.
+QWidget *PreviewPanel::createPlotPane()
+{
     m_countBox = new QComboBox(this);
     for (quint64 n : { 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL })
         m_countBox->addItem(QLocale().toString(qulonglong(n)), QVariant::fromValue(n));
@@ -129,26 +187,16 @@ PreviewPanel::PreviewPanel(Document *document, Selection *selection, QWidget *pa
     plotLayout->addLayout(plotBar);
     plotLayout->addWidget(m_tabs, 1);
 
-    auto *bottom = new QSplitter(Qt::Horizontal, this);
-    bottom->addWidget(m_sideTabs);
-    bottom->addWidget(plotPane);
-    bottom->setStretchFactor(0, 2);
-    bottom->setStretchFactor(1, 3);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_table);
-    split->addWidget(bottom);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    connect(exportPng, &QPushButton::clicked, this, [this] { onExport(QStringLiteral("png")); });
+    connect(exportSvg, &QPushButton::clicked, this, [this] { onExport(QStringLiteral("svg")); });
+    connect(exportPdf, &QPushButton::clicked, this, [this] { onExport(QStringLiteral("pdf")); });
 
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(toolbar);
-    layout->addWidget(split, 1);
-    layout->addWidget(m_status);
+    return plotPane;
+}
 
-    connect(m_selection, &QObject::destroyed, this, [this] { m_selectionAlive = false; });
+// Route tables compile on a worker once the edits pause; a result that is stale on arrival is dropped.
+void PreviewPanel::connectBackgroundCompile()
+{
     m_settle->setSingleShot(true);
     m_settle->setInterval(settleMs);
     connect(m_settle, &QTimer::timeout, this, [this] {
@@ -173,8 +221,11 @@ PreviewPanel::PreviewPanel(Document *document, Selection *selection, QWidget *pa
         m_compileWatcher->setFuture(QFuture<RouteTable>());
         applyRouteTable();
     });
-    connect(m_document, &Document::changed, this, &PreviewPanel::onDocumentChanged);
-    connect(m_selection, &Selection::changed, this, &PreviewPanel::onSelectionChanged);
+}
+
+// The sample table and the controls of the plots.
+void PreviewPanel::connectViews()
+{
     connect(m_model, &SampleRequestModel::samplesEdited, this, [this] {
         m_samplesModified = true;
         m_saveSamples->setEnabled(true);
@@ -193,26 +244,6 @@ PreviewPanel::PreviewPanel(Document *document, Selection *selection, QWidget *pa
     });
     connect(m_countBox, &QComboBox::currentIndexChanged, this, [this] { updatePlots(); });
     connect(m_plan, &CanaryPlanEditor::previewChanged, this, [this] { updatePlots(); });
-    connect(m_add, &QPushButton::clicked, this, &PreviewPanel::addSample);
-    connect(m_duplicate, &QPushButton::clicked, this, &PreviewPanel::duplicateSample);
-    connect(m_delete, &QPushButton::clicked, this, &PreviewPanel::deleteSample);
-    connect(m_saveSamples, &QPushButton::clicked, this, [this] {
-        QString error;
-        m_status->setText(saveSamples(&error) ? tr("Saved %1").arg(sideFilePath()) : error);
-    });
-    connect(saveTest, &QPushButton::clicked, this, &PreviewPanel::onSaveRoutingTest);
-    connect(runTests, &QPushButton::clicked, this, &PreviewPanel::onRunTests);
-    connect(exportPng, &QPushButton::clicked, this, [this] { onExport(QStringLiteral("png")); });
-    connect(exportSvg, &QPushButton::clicked, this, [this] { onExport(QStringLiteral("svg")); });
-    connect(exportPdf, &QPushButton::clicked, this, [this] { onExport(QStringLiteral("pdf")); });
-
-    loadSamples();
-    refresh();
-    if (m_model->rowCount() > 0) {
-        m_quietSelection = true;
-        selectRow(0);
-        m_quietSelection = false;
-    }
 }
 
 PreviewPanel::~PreviewPanel() = default;
@@ -548,98 +579,6 @@ void PreviewPanel::updatePlots()
     m_convergence->setRun(sim.route, n, kSeed, title);
 }
 
-void PreviewPanel::setTestFiles(const QStringList &paths)
-{
-    m_testFiles = paths;
-    m_testFiles.removeDuplicates();
-    runTests();
-}
-
-void PreviewPanel::runTests()
-{
-    m_testList->clear();
-    m_report = RoutingTestReport();
-    if (m_testFiles.isEmpty()) {
-        m_badge->hide();
-        m_testList->addItem(
-            tr("No routing tests. \"Save as routing test…\" makes one from the requests above; "
-               "\"Run tests…\" adds existing files."));
-        return;
-    }
-    QList<RoutingTestCase> cases;
-    QStringList errors;
-    for (const QString &path : std::as_const(m_testFiles)) {
-        // Test files are read again only when they change on disk; the run is against every edit.
-        const QFileInfo fi(path);
-        CachedTests &cache = m_testCache[path];
-        if (cache.modified != fi.lastModified() || cache.size != fi.size()) {
-            cache = CachedTests();
-            cache.modified = fi.lastModified();
-            cache.size = fi.size();
-            if (!RoutingTest::readFile(path, &cache.cases, &cache.error))
-                cache.cases.clear();
-        }
-        if (!cache.error.isEmpty())
-            errors << cache.error;
-        cases += cache.cases;
-    }
-    m_report = RoutingTest::run(m_router, cases);
-    const bool green = m_report.failed == 0 && errors.isEmpty();
-    m_badge->setText(green ? tr("✔ %1 tests pass").arg(m_report.passed)
-                           : tr("✘ %1 of %2 tests fail")
-                                 .arg(m_report.failed + errors.size())
-                                 .arg(cases.size() + errors.size()));
-    m_badge->setStyleSheet(green
-            ? QStringLiteral("background:#1b7f3b; color:white; border-radius:3px; font-weight:bold")
-            : QStringLiteral("background:#c02828; color:white; border-radius:3px; font-weight:bold"));
-    m_badge->setProperty("passing", green);
-    QStringList tip;
-    for (const QString &e : errors)
-        tip << e;
-    for (int i = 0; i < m_report.results.size(); ++i)
-        if (!m_report.results[i].passed)
-            tip << m_report.cases[i].description + QStringLiteral(": ")
-                    + m_report.results[i].failures.join(QStringLiteral("; "));
-    m_badge->setToolTip(tip.isEmpty() ? m_testFiles.join(QLatin1Char('\n')) : tip.join(QLatin1Char('\n')));
-    m_badge->show();
-
-    for (const QString &e : errors)
-        new QListWidgetItem(QStringLiteral("✘ ") + e, m_testList);
-    for (int i = 0; i < m_report.results.size(); ++i) {
-        const RoutingTestCaseResult &res = m_report.results[i];
-        auto *item = new QListWidgetItem((res.passed ? QStringLiteral("✔ ") : QStringLiteral("✘ "))
-                + m_report.cases[i].description
-                + (res.passed ? QString()
-                              : QStringLiteral("\n   ") + res.failures.join(QStringLiteral("\n   "))),
-            m_testList);
-        item->setForeground(res.passed ? RequestOutcome::colour(RequestOutcome::Kind::Routed)
-                                       : RequestOutcome::colour(RequestOutcome::Kind::NoRoute));
-    }
-    new QListWidgetItem(tr("Coverage: %1 of %2 rules reached")
-                            .arg(m_report.rules.size() - m_report.uncovered.size())
-                            .arg(m_report.rules.size()),
-        m_testList);
-    for (int i : std::as_const(m_report.uncovered)) {
-        const RouteTable::RuleRef &rule = m_report.rules[i];
-        auto *item = new QListWidgetItem(
-            tr("not reached by any test: %1 rule %2").arg(rule.virtualService, rule.ruleName), m_testList);
-        item->setForeground(RequestOutcome::colour(RequestOutcome::Kind::Unavailable));
-        item->setData(Qt::UserRole, rule.virtualServiceId);
-        item->setData(Qt::UserRole + 1, rule.ruleIndex);
-    }
-}
-
-bool PreviewPanel::saveRoutingTest(const QString &path, QString *error)
-{
-    if (!RoutingTestWriter::writeFile(path, m_model->samples(), m_router, error))
-        return false;
-    m_testCache.remove(path);
-    QStringList files = m_testFiles;
-    files << path;
-    setTestFiles(files);
-    return true;
-}
-
 bool PreviewPanel::exportPlot(const QString &path, QString *error, bool accumulation)
 {
     return PlotExporter::save(
@@ -684,32 +623,6 @@ void PreviewPanel::deleteSample()
         selectRow(std::min(row, m_model->rowCount() - 1));
     else
         updateDetails(false);
-}
-
-void PreviewPanel::onSaveRoutingTest()
-{
-    QString suggested = sideFilePath();
-    suggested = suggested.isEmpty()
-        ? QStringLiteral("routing-test.yaml")
-        : suggested.replace(QStringLiteral(".meshroute-requests.yaml"), QStringLiteral(".routing-test.yaml"));
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save as routing test"), suggested, tr("YAML (*.yaml *.yml)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    m_status->setText(saveRoutingTest(path, &error)
-            ? tr("Saved %1: run it with meshroute test %1 -- MANIFESTS").arg(path)
-            : error);
-}
-
-void PreviewPanel::onRunTests()
-{
-    const QStringList paths
-        = QFileDialog::getOpenFileNames(this, tr("Routing test files"), QString(), tr("YAML (*.yaml *.yml)"));
-    if (paths.isEmpty())
-        return;
-    setTestFiles(m_testFiles + paths);
-    m_sideTabs->setCurrentWidget(m_testList);
 }
 
 void PreviewPanel::onExport(const QString &suffix)

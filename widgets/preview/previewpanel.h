@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QTimer;
 class QListWidget;
@@ -112,6 +113,11 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
+    QHBoxLayout *createToolbar();
+    void createViews();
+    QWidget *createPlotPane();
+    void connectBackgroundCompile();
+    void connectViews();
     void onDocumentChanged(const meshroute::ChangeEvent &event);
     void onSelectionChanged(const meshroute::SelectionTarget &target);
     void loadSamples();

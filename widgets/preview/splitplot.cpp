@@ -22,6 +22,58 @@ QString percent(double v)
     return QString::number(std::round(v * 100.0) / 100.0, 'f', v < 10 ? 2 : 1) + QLatin1Char('%');
 }
 
+// One category of the plot: a destination the simulation sent requests to,
+// or a workload Kubernetes alone would reach.
+struct Category
+{
+    QString label;
+    QString host;
+    QString subset;
+    bool hasIstio = false;
+    double count = 0, expected = 0, drawnShare = 0;
+    int pods = 0;
+    double baselineShare = 0;
+    QStringList workloads;
+};
+
+// The categories: the simulated clusters in order, then the baseline's workloads, each
+// joined to the cluster of its host and subset or added after them.
+QList<Category> categoriesOf(const SimulationResult &sim)
+{
+    QList<Category> cats;
+    for (const SimulationResult::ClusterCount &c : sim.clusters) {
+        Category cat;
+        cat.host = c.host;
+        cat.subset = c.subset;
+        cat.label = c.subset.isEmpty() ? shortHost(c.host) : shortHost(c.host) + QLatin1Char('\n') + c.subset;
+        cat.hasIstio = true;
+        cat.count = double(c.count);
+        cat.expected = c.expectedShare;
+        cat.drawnShare = c.share;
+        cats << cat;
+    }
+    for (const SimulationResult::BaselineRow &b : sim.baseline) {
+        int at = -1;
+        for (int i = 0; i < cats.size() && at < 0; ++i)
+            if (cats[i].host == b.host && (cats[i].subset.isEmpty() || b.subsets.contains(cats[i].subset)))
+                at = i;
+        if (at < 0) {
+            // A workload Kubernetes would reach but no destination names (reviews v3).
+            Category cat;
+            cat.host = b.host;
+            cat.subset = b.subsets.value(0);
+            cat.label = shortHost(b.host) + QLatin1Char('\n')
+                + (b.subsets.isEmpty() ? b.workload.section(QLatin1Char('/'), 1) : b.subsets.first());
+            cats << cat;
+            at = int(cats.size()) - 1;
+        }
+        cats[at].pods += b.pods;
+        cats[at].baselineShare += b.share;
+        cats[at].workloads << b.workload;
+    }
+    return cats;
+}
+
 } // namespace
 
 SplitPlot::SplitPlot(QWidget *parent)
@@ -81,6 +133,17 @@ void SplitPlot::clearPlot(const QString &message)
     replot(QCustomPlot::rpQueuedReplot);
 }
 
+void SplitPlot::addShareLabel(double x, double y, const QString &text)
+{
+    auto *label = new QCPItemText(this);
+    label->position->setCoords(x, y);
+    label->setPadding(QMargins(0, 0, 0, 4));
+    label->setPositionAlignment(Qt::AlignBottom | Qt::AlignHCenter);
+    label->setText(text);
+    label->setFont(QFont(font().family(), std::max(7, font().pointSize() - 1)));
+    label->setClipToAxisRect(false);
+}
+
 void SplitPlot::setSimulation(const SimulationResult &sim, const QString &title)
 {
     clearItems();
@@ -91,48 +154,7 @@ void SplitPlot::setSimulation(const SimulationResult &sim, const QString &title)
     const QLocale locale;
     const double n = double(sim.requests);
 
-    struct Category
-    {
-        QString label;
-        QString host;
-        QString subset;
-        bool hasIstio = false;
-        double count = 0, expected = 0, drawnShare = 0;
-        int pods = 0;
-        double baselineShare = 0;
-        QStringList workloads;
-    };
-    QList<Category> cats;
-    for (const SimulationResult::ClusterCount &c : sim.clusters) {
-        Category cat;
-        cat.host = c.host;
-        cat.subset = c.subset;
-        cat.label = c.subset.isEmpty() ? shortHost(c.host) : shortHost(c.host) + QLatin1Char('\n') + c.subset;
-        cat.hasIstio = true;
-        cat.count = double(c.count);
-        cat.expected = c.expectedShare;
-        cat.drawnShare = c.share;
-        cats << cat;
-    }
-    for (const SimulationResult::BaselineRow &b : sim.baseline) {
-        int at = -1;
-        for (int i = 0; i < cats.size() && at < 0; ++i)
-            if (cats[i].host == b.host && (cats[i].subset.isEmpty() || b.subsets.contains(cats[i].subset)))
-                at = i;
-        if (at < 0) {
-            // A workload Kubernetes would reach but no destination names (reviews v3).
-            Category cat;
-            cat.host = b.host;
-            cat.subset = b.subsets.value(0);
-            cat.label = shortHost(b.host) + QLatin1Char('\n')
-                + (b.subsets.isEmpty() ? b.workload.section(QLatin1Char('/'), 1) : b.subsets.first());
-            cats << cat;
-            at = int(cats.size()) - 1;
-        }
-        cats[at].pods += b.pods;
-        cats[at].baselineShare += b.share;
-        cats[at].workloads << b.workload;
-    }
+    const QList<Category> cats = categoriesOf(sim);
 
     QVector<double> keys, istio, baseKeys, base, markerKeys, markers;
     auto ticker = qSharedPointerCast<QCPAxisTickerText>(xAxis->ticker());
@@ -152,13 +174,7 @@ void SplitPlot::setSimulation(const SimulationResult &sim, const QString &title)
                                .arg(m_categories.last(), locale.toString(qulonglong(c.count)),
                                    locale.toString(qulonglong(n)), percent(c.drawnShare),
                                    percent(c.expected));
-            auto *label = new QCPItemText(this);
-            label->position->setCoords(i - kOffset, std::max(c.count, n * c.expected / 100.0));
-            label->setPadding(QMargins(0, 0, 0, 4));
-            label->setPositionAlignment(Qt::AlignBottom | Qt::AlignHCenter);
-            label->setText(percent(c.drawnShare));
-            label->setFont(QFont(font().family(), std::max(7, font().pointSize() - 1)));
-            label->setClipToAxisRect(false);
+            addShareLabel(i - kOffset, std::max(c.count, n * c.expected / 100.0), percent(c.drawnShare));
         } else {
             m_istioTips << QString();
         }

@@ -33,6 +33,9 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    // The share above an Istio bar, at (x, y) in plot coordinates.
+    void addShareLabel(double x, double y, const QString &text);
+
     QCPBars *m_istio;
     QCPBars *m_baseline;
     QCPGraph *m_markers;

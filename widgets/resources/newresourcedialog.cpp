@@ -37,9 +37,25 @@ NewResourceDialog::NewResourceDialog(Document *document, Selection *selection, Q
     , m_selection(selection)
 {
     setWindowTitle(tr("New Resource"));
-    const Workspace &ws = document->workspace();
-    const Resource *selected = document->resource(selection->current().resourceId);
+    createFields(document->workspace());
+    createLayout();
+    startFrom(document->resource(selection->current().resourceId));
+    connect(m_template, &QComboBox::currentIndexChanged, this, &NewResourceDialog::onTemplateChanged);
+    connect(m_host, &QComboBox::currentTextChanged, this, &NewResourceDialog::onHostChanged);
+    connect(m_namespace, &QComboBox::currentTextChanged, this, &NewResourceDialog::refresh);
+    connect(m_namespace, &QComboBox::activated, this, [this] { m_namespaceEdited = true; });
+    connect(m_namespace->lineEdit(), &QLineEdit::textEdited, this, [this] { m_namespaceEdited = true; });
+    connect(m_name, &QLineEdit::textEdited, this, [this] { m_nameEdited = true; });
+    connect(m_name, &QLineEdit::textChanged, this, &NewResourceDialog::refresh);
+    connect(m_hosts, &QLineEdit::textChanged, this, &NewResourceDialog::refresh);
+    connect(m_gateways, &QComboBox::currentTextChanged, this, &NewResourceDialog::refresh);
+    connect(m_file, &QComboBox::currentIndexChanged, this, &NewResourceDialog::refresh);
+    onTemplateChanged();
+    resize(620, 640);
+}
 
+void NewResourceDialog::createFields(const Workspace &ws)
+{
     m_template = new QComboBox(this);
     m_template->addItem(tr("VirtualService"), int(ResourceTemplates::Kind::VirtualService));
     m_template->addItem(tr("DestinationRule"), int(ResourceTemplates::Kind::DestinationRule));
@@ -86,7 +102,7 @@ NewResourceDialog::NewResourceDialog(Document *document, Selection *selection, Q
                               "add mesh to keep the sidecars too"));
 
     m_file = new QComboBox(this);
-    for (const SourceFile &f : document->files()) {
+    for (const SourceFile &f : m_document->files()) {
         m_file->addItem(f.path == QLatin1String("-") ? tr("standard input") : QFileInfo(f.path).fileName());
         m_file->setItemData(m_file->count() - 1, f.path, Qt::ToolTipRole);
     }
@@ -99,7 +115,10 @@ NewResourceDialog::NewResourceDialog(Document *document, Selection *selection, Q
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_preview->setMinimumSize(480, 260);
+}
 
+void NewResourceDialog::createLayout()
+{
     m_form = new QFormLayout;
     m_form->addRow(tr("&Template"), m_template);
     m_form->addRow(tr("&Host"), m_host);
@@ -120,8 +139,12 @@ NewResourceDialog::NewResourceDialog(Document *document, Selection *selection, Q
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &NewResourceDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
 
-    // Start from what is selected: its Service (or the Service its host names), its namespace, its file.
+// Start from what is selected: its Service (or the Service its host names), its namespace, its file.
+void NewResourceDialog::startFrom(const Resource *selected)
+{
+    const Workspace &ws = m_document->workspace();
     const Resource *service = nullptr;
     if (selected && selected->service())
         service = selected;
@@ -135,23 +158,10 @@ NewResourceDialog::NewResourceDialog(Document *document, Selection *selection, Q
         m_host->setCurrentIndex(m_host->findData(service->id));
     const QString ns = selected       ? selected->namespaceName()
         : service                     ? service->namespaceName()
-        : m_host->currentIndex() >= 0 ? document->resource(m_host->currentData().toInt())->namespaceName()
+        : m_host->currentIndex() >= 0 ? m_document->resource(m_host->currentData().toInt())->namespaceName()
                                       : QStringLiteral("default");
     m_namespace->setCurrentText(ns);
     m_file->setCurrentIndex(selected && selected->fileIndex < m_file->count() ? selected->fileIndex : 0);
-
-    connect(m_template, &QComboBox::currentIndexChanged, this, &NewResourceDialog::onTemplateChanged);
-    connect(m_host, &QComboBox::currentTextChanged, this, &NewResourceDialog::onHostChanged);
-    connect(m_namespace, &QComboBox::currentTextChanged, this, &NewResourceDialog::refresh);
-    connect(m_namespace, &QComboBox::activated, this, [this] { m_namespaceEdited = true; });
-    connect(m_namespace->lineEdit(), &QLineEdit::textEdited, this, [this] { m_namespaceEdited = true; });
-    connect(m_name, &QLineEdit::textEdited, this, [this] { m_nameEdited = true; });
-    connect(m_name, &QLineEdit::textChanged, this, &NewResourceDialog::refresh);
-    connect(m_hosts, &QLineEdit::textChanged, this, &NewResourceDialog::refresh);
-    connect(m_gateways, &QComboBox::currentTextChanged, this, &NewResourceDialog::refresh);
-    connect(m_file, &QComboBox::currentIndexChanged, this, &NewResourceDialog::refresh);
-    onTemplateChanged();
-    resize(620, 640);
 }
 
 void NewResourceDialog::setTemplateKind(ResourceTemplates::Kind kind)

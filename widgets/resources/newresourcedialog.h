@@ -50,6 +50,10 @@ public Q_SLOTS:
     void accept() override;
 
 private:
+    void createFields(const Workspace &ws);
+    void createLayout();
+    // Fills in the host, namespace and file of the selected resource (may be null).
+    void startFrom(const Resource *selected);
     void onTemplateChanged();
     void onHostChanged();
     void refresh();

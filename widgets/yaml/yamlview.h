@@ -96,11 +96,7 @@ private:
     void refreshText();
     void setHighlight(int first, int last, bool scroll);
     void updateExtraSelections();
-    // The lines of one YAML document of a file, and the file line of its first one.
-    QList<QByteArray> documentLines(int fileIndex, int documentIndex, int *firstLine) const;
     int documentAt(int fileIndex, int line) const;
-    // The file lines (first, last) of the item starting at line:column, by indentation.
-    static QPair<int, int> blockRange(int line, int column, const QList<QByteArray> &lines, int firstLine);
     QPair<int, int> rangeFor(const SelectionTarget &target) const;
     // The file's byte range [first, second) the view shows.
     QPair<qsizetype, qsizetype> shownRange() const;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "diagnostic.h"
-#include "diagnosticcodes.h"
+#include "diagnosticcodeinfo.h"
 #include "resource.h"
 #include "yamlnode.h"
 

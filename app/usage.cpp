@@ -2,6 +2,7 @@
 
 namespace meshroute::cli {
 
+// The text of each command's help: a flat table (scripts/sizes does not measure it).
 QString usage(const QString &command)
 {
     if (command.isEmpty())

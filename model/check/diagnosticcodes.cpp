@@ -10,6 +10,7 @@ namespace {
 
 using S = Diagnostic::Severity;
 
+// The code table, one row per code: a flat table (scripts/sizes does not measure it).
 QList<DiagnosticCodeInfo> makeTable()
 {
     const auto row = [](const char *code, S severity, const char *title, const char *explanation) {

@@ -14,6 +14,35 @@ SetWeights::SetWeights(Document *document, int fileIndex, int documentIndex, con
     , m_routeIndex(routeIndex)
 { }
 
+namespace {
+
+// The text changes that give each destination its weight: the weight's value
+// replaced, or a `weight:` inserted where the file leaves it out (only when it
+// matters: a split, and not 0). Weights marked unedited keep their text.
+bool weightChanges(const QByteArray &base, const YamlNode &destinationNodes, const QList<int> &weights,
+    const QList<bool> &unedited, const QString &ruleName, QList<TextChange> *changes, QString *error)
+{
+    for (int i = 0; i < weights.size(); ++i) {
+        if (unedited[i])
+            continue;
+        const YamlNode &item = destinationNodes.children[std::size_t(i)];
+        const QString value = QString::number(weights[i]);
+        if (const YamlNode *weight = item.find("weight")) {
+            if (!weight->isScalar() || weight->value != value.toStdString() || weight->isQuoted())
+                changes->append(YamlEdit::setScalar(*weight, value));
+        } else if (weights.size() > 1 && weights[i] != 0) {
+            if (!item.isMapping()) {
+                *error = QStringLiteral("destination %1 of rule %2 is not a mapping").arg(i).arg(ruleName);
+                return false;
+            }
+            changes->append(YamlEdit::insertMapEntry(base, item, "weight", value.toUtf8()));
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 std::unique_ptr<SetWeights> SetWeights::create(
     Document *document, int resourceId, int routeIndex, const QList<int> &weights, QString *error)
 {
@@ -81,22 +110,8 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
     const bool crLines = CrLines::used(before);
     const QByteArray base = CrLines::toLf(before, crLines);
     QList<TextChange> changes;
-    for (int i = 0; i < weights.size(); ++i) {
-        if (unedited[i])
-            continue;
-        const YamlNode &item = destinationNodes->children[std::size_t(i)];
-        const QString value = QString::number(weights[i]);
-        if (const YamlNode *weight = item.find("weight")) {
-            if (!weight->isScalar() || weight->value != value.toStdString() || weight->isQuoted())
-                changes.append(YamlEdit::setScalar(*weight, value));
-        } else if (weights.size() > 1 && weights[i] != 0) {
-            if (!item.isMapping()) {
-                *error = QStringLiteral("destination %1 of rule %2 is not a mapping").arg(i).arg(ruleName);
-                return nullptr;
-            }
-            changes.append(YamlEdit::insertMapEntry(base, item, "weight", value.toUtf8()));
-        }
-    }
+    if (!weightChanges(base, *destinationNodes, weights, unedited, ruleName, &changes, error))
+        return nullptr;
     if (!AnchorGuard::check(root, changes, error))
         return nullptr;
     const QByteArray after = CrLines::toCr(YamlEdit::apply(base, changes), crLines);

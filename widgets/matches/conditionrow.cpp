@@ -13,6 +13,27 @@
 
 namespace meshroute {
 
+// How a string condition compares (exact, prefix, regex; presence where
+// Istio allows it), re-checking and committing the row when it changes.
+QComboBox *ConditionRow::makeTypePicker()
+{
+    auto *picker = new QComboBox(this);
+    picker->addItem(tr("exact"), int(StringMatch::Type::Exact));
+    picker->addItem(tr("prefix"), int(StringMatch::Type::Prefix));
+    picker->addItem(tr("regex"), int(StringMatch::Type::Regex));
+    if (m_kind == Kind::Header || m_kind == Kind::WithoutHeader || m_kind == Kind::QueryParam)
+        picker->addItem(tr("present"), int(StringMatch::Type::Presence));
+    picker->setToolTip(
+        tr("exact: the whole value; prefix: plain characters at the start (not path segments); "
+           "regex: RE2 matching the whole value"));
+    connect(picker, &QComboBox::currentIndexChanged, this, [this] {
+        m_value->setEnabled(type() != StringMatch::Type::Presence);
+        revalidate();
+        requestCommit();
+    });
+    return picker;
+}
+
 ConditionRow::ConditionRow(Kind kind, QWidget *parent)
     : QWidget(parent)
     , m_kind(kind)
@@ -39,21 +60,8 @@ ConditionRow::ConditionRow(Kind kind, QWidget *parent)
         connect(m_key, &QLineEdit::editingFinished, this, &ConditionRow::requestCommit);
     }
     if (isStringMatch()) {
-        m_type = new QComboBox(this);
-        m_type->addItem(tr("exact"), int(StringMatch::Type::Exact));
-        m_type->addItem(tr("prefix"), int(StringMatch::Type::Prefix));
-        m_type->addItem(tr("regex"), int(StringMatch::Type::Regex));
-        if (kind == Kind::Header || kind == Kind::WithoutHeader || kind == Kind::QueryParam)
-            m_type->addItem(tr("present"), int(StringMatch::Type::Presence));
-        m_type->setToolTip(
-            tr("exact: the whole value; prefix: plain characters at the start (not path segments); "
-               "regex: RE2 matching the whole value"));
+        m_type = makeTypePicker();
         grid->addWidget(m_type, 0, column++);
-        connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
-            m_value->setEnabled(type() != StringMatch::Type::Presence);
-            revalidate();
-            requestCommit();
-        });
     }
     m_value = new QLineEdit(this);
     m_value->setToolTip(kindToolTip(kind));

@@ -75,6 +75,7 @@ Q_SIGNALS:
     void removeRequested();
 
 private:
+    QComboBox *makeTypePicker();
     void revalidate();
     void retest();
     void requestCommit();

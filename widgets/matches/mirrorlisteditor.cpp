@@ -313,6 +313,33 @@ void MirrorListEditor::showError(Row *row)
     row->error->setVisible(!e.isEmpty());
 }
 
+namespace {
+
+// A new entry of `mirrors:` as the row gives it: destination host, subset and
+// port, and the percentage; what the row leaves empty is left out.
+YamlNode mirrorItem(const QString &host, const QString &subset, const QString &port, const QString &percent)
+{
+    YamlNode destination = YamlEdit::mapping();
+    YamlEdit::setEntry(destination, "host", YamlEdit::stringScalar(host));
+    if (!subset.isEmpty())
+        YamlEdit::setEntry(destination, "subset", YamlEdit::stringScalar(subset));
+    if (!port.isEmpty()) {
+        YamlNode p = YamlEdit::mapping();
+        YamlEdit::setEntry(p, "number", YamlEdit::plainScalar(QString::number(port.toLongLong())));
+        YamlEdit::setEntry(destination, "port", p);
+    }
+    YamlNode item = YamlEdit::mapping();
+    YamlEdit::setEntry(item, "destination", destination);
+    if (!percent.isEmpty()) {
+        YamlNode p = YamlEdit::mapping();
+        YamlEdit::setEntry(p, "value", YamlEdit::plainScalar(percent));
+        YamlEdit::setEntry(item, "percentage", p);
+    }
+    return item;
+}
+
+} // namespace
+
 void MirrorListEditor::commit(Row *row, const QByteArray &field)
 {
     if (row->loading || m_resourceId < 0)
@@ -329,24 +356,9 @@ void MirrorListEditor::commit(Row *row, const QByteArray &field)
     if (row->pending) {
         if (host.isEmpty())
             return; // the row reaches the model once it has a host
-        YamlNode destination = YamlEdit::mapping();
-        YamlEdit::setEntry(destination, "host", YamlEdit::stringScalar(host));
-        if (!subset.isEmpty())
-            YamlEdit::setEntry(destination, "subset", YamlEdit::stringScalar(subset));
-        if (!port.isEmpty()) {
-            YamlNode p = YamlEdit::mapping();
-            YamlEdit::setEntry(p, "number", YamlEdit::plainScalar(QString::number(port.toLongLong())));
-            YamlEdit::setEntry(destination, "port", p);
-        }
-        YamlNode item = YamlEdit::mapping();
-        YamlEdit::setEntry(item, "destination", destination);
-        if (!percent.isEmpty()) {
-            YamlNode p = YamlEdit::mapping();
-            YamlEdit::setEntry(p, "value", YamlEdit::plainScalar(percent));
-            YamlEdit::setEntry(item, "percentage", p);
-        }
         command = SetRouteField::create(m_document, m_resourceId, m_routeIndex,
-            { QByteArray("mirrors"), modelCount() }, item, tr("Add mirror %1").arg(host), &error);
+            { QByteArray("mirrors"), modelCount() }, mirrorItem(host, subset, port, percent),
+            tr("Add mirror %1").arg(host), &error);
         if (command)
             row->pending = false;
     } else {

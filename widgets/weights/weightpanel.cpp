@@ -302,73 +302,78 @@ void WeightPanel::rebuild()
             ? tr("%1 · rule %2").arg(r->name(), ruleName)
             : tr("%1 · %2 rule #%3").arg(r->name(), RouteKinds::label(m_kind)).arg(m_routeIndex));
     const int n = int(all.size());
-    for (int i = 0; i < n; ++i) {
-        const Destination &d = *all[i].destination;
-        auto *row = new Row;
-        QString name = d.host.value;
-        if (!d.subset.value.isEmpty())
-            name += QStringLiteral(" / ") + d.subset.value;
-        if (d.port.number.present)
-            name += QStringLiteral(" :%1").arg(d.port.number.value);
-        row->name = new QLabel(name, m_rowsHost);
-        row->details = new QLabel(rowDetails(i), m_rowsHost);
-        QFont small = row->details->font();
-        small.setPointSizeF(small.pointSizeF() * 0.9);
-        row->details->setFont(small);
-        row->details->setEnabled(false); // greyed, secondary text
-        row->slider = new QSlider(Qt::Horizontal, m_rowsHost);
-        row->slider->setRange(0, 100);
-        row->slider->setSingleStep(1);
-        row->slider->setPageStep(10);
-        row->slider->setMinimumWidth(120);
-        row->slider->setAccessibleName(tr("Weight of %1").arg(name));
-        row->slider->setToolTip(
-            tr("weight: this destination's share of the rule's traffic. Arrows ±1, Page Up/Down ±10"));
-        row->spin = new QSpinBox(m_rowsHost);
-        row->spin->setRange(0, 100);
-        row->spin->setSuffix(QStringLiteral(" %"));
-        row->spin->setKeyboardTracking(false);
-        row->spin->setToolTip(row->slider->toolTip());
-        row->lock = new QToolButton(m_rowsHost);
-        row->lock->setCheckable(true);
-        row->lock->setText(tr("Lock"));
-        row->lock->setToolTip(tr("Keep this weight while the others move"));
-        row->lock->setVisible(n > 2);
-        row->promote = new QToolButton(m_rowsHost);
-        row->promote->setText(tr("100%"));
-        row->promote->setToolTip(tr("Promote to 100%: send all unlocked traffic here"));
-        row->remove = new QToolButton(m_rowsHost);
-        row->remove->setText(QStringLiteral("✕"));
-        row->remove->setToolTip(tr("Remove this destination; its share goes to the others in proportion"));
-        row->remove->setEnabled(n > 1);
-        row->slider->setEnabled(n > 1);
-        row->spin->setEnabled(n > 1);
-        row->promote->setEnabled(n > 1);
-
-        const int gridRow = i * 2;
-        m_grid->addWidget(row->name, gridRow, 0, 1, 2);
-        m_grid->addWidget(row->details, gridRow, 2, 1, 4);
-        m_grid->addWidget(row->slider, gridRow + 1, 0, 1, 2);
-        m_grid->addWidget(row->spin, gridRow + 1, 2);
-        m_grid->addWidget(row->lock, gridRow + 1, 3);
-        m_grid->addWidget(row->promote, gridRow + 1, 4);
-        m_grid->addWidget(row->remove, gridRow + 1, 5);
-        m_rows.append(row);
-
-        connect(row->slider, &QSlider::valueChanged, this, [this, i](int v) { onSliderValue(i, v); });
-        connect(row->slider, &QSlider::sliderPressed, this, [this, i] { onSliderPressed(i); });
-        connect(row->slider, &QSlider::sliderReleased, this, &WeightPanel::onSliderReleased);
-        connect(row->spin, &QSpinBox::valueChanged, this, [this, i](int v) { onSliderValue(i, v); });
-        connect(row->lock, &QToolButton::toggled, this, [this, i](bool on) {
-            m_rows[i]->slider->setEnabled(!on);
-            m_rows[i]->spin->setEnabled(!on);
-        });
-        connect(row->promote, &QToolButton::clicked, this, [this, i] { promote(i); });
-        connect(row->remove, &QToolButton::clicked, this, [this, i] { removeDestination(i); });
-    }
+    for (int i = 0; i < n; ++i)
+        m_rows.append(addRow(i, *all[i].destination, n));
     m_evenButton->setEnabled(n > 1);
     fillHostPicker();
     refreshValues();
+}
+
+// The widgets of destination i of n: name and details above its slider, spin
+// box, lock, promote and remove buttons, on two rows of the grid.
+WeightPanel::Row *WeightPanel::addRow(int i, const Destination &d, int n)
+{
+    auto *row = new Row;
+    QString name = d.host.value;
+    if (!d.subset.value.isEmpty())
+        name += QStringLiteral(" / ") + d.subset.value;
+    if (d.port.number.present)
+        name += QStringLiteral(" :%1").arg(d.port.number.value);
+    row->name = new QLabel(name, m_rowsHost);
+    row->details = new QLabel(rowDetails(i), m_rowsHost);
+    QFont small = row->details->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    row->details->setFont(small);
+    row->details->setEnabled(false); // greyed, secondary text
+    row->slider = new QSlider(Qt::Horizontal, m_rowsHost);
+    row->slider->setRange(0, 100);
+    row->slider->setSingleStep(1);
+    row->slider->setPageStep(10);
+    row->slider->setMinimumWidth(120);
+    row->slider->setAccessibleName(tr("Weight of %1").arg(name));
+    row->slider->setToolTip(
+        tr("weight: this destination's share of the rule's traffic. Arrows ±1, Page Up/Down ±10"));
+    row->spin = new QSpinBox(m_rowsHost);
+    row->spin->setRange(0, 100);
+    row->spin->setSuffix(QStringLiteral(" %"));
+    row->spin->setKeyboardTracking(false);
+    row->spin->setToolTip(row->slider->toolTip());
+    row->lock = new QToolButton(m_rowsHost);
+    row->lock->setCheckable(true);
+    row->lock->setText(tr("Lock"));
+    row->lock->setToolTip(tr("Keep this weight while the others move"));
+    row->lock->setVisible(n > 2);
+    row->promote = new QToolButton(m_rowsHost);
+    row->promote->setText(tr("100%"));
+    row->promote->setToolTip(tr("Promote to 100%: send all unlocked traffic here"));
+    row->remove = new QToolButton(m_rowsHost);
+    row->remove->setText(QStringLiteral("✕"));
+    row->remove->setToolTip(tr("Remove this destination; its share goes to the others in proportion"));
+    row->remove->setEnabled(n > 1);
+    row->slider->setEnabled(n > 1);
+    row->spin->setEnabled(n > 1);
+    row->promote->setEnabled(n > 1);
+
+    const int gridRow = i * 2;
+    m_grid->addWidget(row->name, gridRow, 0, 1, 2);
+    m_grid->addWidget(row->details, gridRow, 2, 1, 4);
+    m_grid->addWidget(row->slider, gridRow + 1, 0, 1, 2);
+    m_grid->addWidget(row->spin, gridRow + 1, 2);
+    m_grid->addWidget(row->lock, gridRow + 1, 3);
+    m_grid->addWidget(row->promote, gridRow + 1, 4);
+    m_grid->addWidget(row->remove, gridRow + 1, 5);
+
+    connect(row->slider, &QSlider::valueChanged, this, [this, i](int v) { onSliderValue(i, v); });
+    connect(row->slider, &QSlider::sliderPressed, this, [this, i] { onSliderPressed(i); });
+    connect(row->slider, &QSlider::sliderReleased, this, &WeightPanel::onSliderReleased);
+    connect(row->spin, &QSpinBox::valueChanged, this, [this, i](int v) { onSliderValue(i, v); });
+    connect(row->lock, &QToolButton::toggled, this, [this, i](bool on) {
+        m_rows[i]->slider->setEnabled(!on);
+        m_rows[i]->spin->setEnabled(!on);
+    });
+    connect(row->promote, &QToolButton::clicked, this, [this, i] { promote(i); });
+    connect(row->remove, &QToolButton::clicked, this, [this, i] { removeDestination(i); });
+    return row;
 }
 
 void WeightPanel::refreshValues()

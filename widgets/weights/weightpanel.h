@@ -59,6 +59,7 @@ private:
     void onSelectionChanged();
     void onDocumentChanged(const meshroute::ChangeEvent &event);
     void rebuild();
+    Row *addRow(int index, const Destination &destination, int count);
     void refreshValues();
     QList<int> modelWeights() const;
     QList<bool> locks() const;

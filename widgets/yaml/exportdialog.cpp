@@ -83,7 +83,24 @@ ExportDialog::ExportDialog(Document *document, QWidget *parent)
             accept();
     });
 
-    // The blocking errors, each a link to its place, and only after them the way past them.
+    createBlockingBox();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_blockingBox);
+    layout->addWidget(m_diff, 1);
+    layout->addWidget(buttons);
+
+    connect(m_path, &QLineEdit::editingFinished, this, &ExportDialog::refresh);
+    connect(m_version, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
+    refresh();
+}
+
+// The errors the API server would reject, each a link to its place, and only
+// after them the way past them (shown by refresh() when there are any).
+void ExportDialog::createBlockingBox()
+{
     m_errors->setObjectName(QStringLiteral("blockingErrors"));
     m_errors->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_errors->setMaximumHeight(8 * m_errors->fontMetrics().height());
@@ -115,17 +132,6 @@ ExportDialog::ExportDialog(Document *document, QWidget *parent)
     blockingLayout->addWidget(m_blockingTitle);
     blockingLayout->addWidget(m_errors);
     blockingLayout->addLayout(anywayRow);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_blockingBox);
-    layout->addWidget(m_diff, 1);
-    layout->addWidget(buttons);
-
-    connect(m_path, &QLineEdit::editingFinished, this, &ExportDialog::refresh);
-    connect(m_version, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
-    refresh();
 }
 
 QString ExportDialog::outputPath() const

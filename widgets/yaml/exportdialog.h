@@ -49,6 +49,8 @@ Q_SIGNALS:
     void locationActivated(int fileIndex, int line, int column);
 
 private:
+    void createBlockingBox();
+
     Document *m_document;
     QLineEdit *m_path;
     QComboBox *m_version;

@@ -4,6 +4,7 @@
 
 namespace meshroute {
 
+// One entry per field: a flat table (scripts/sizes does not measure it).
 QString FieldHelp::toolTip(const QString &key)
 {
     static const QHash<QString, QString> help = {

@@ -34,20 +34,22 @@ QJsonObject toJson(const Diagnostic &d)
         { QStringLiteral("resource"), d.resource }, { QStringLiteral("path"), d.path } };
 }
 
-// Every code, the loader's and the checker's: {code, severity, title, explanation}.
+// Every code, the loader's first, then the checker's in table order.
+QList<DiagnosticCodeInfo> allCodes()
+{
+    return ResourceReader::codes() + DiagnosticCodes::all();
+}
+
+// {code, severity, title, explanation, reportedBy: [check names]} for each code.
 QJsonArray codesJson()
 {
     QJsonArray array;
-    auto add
-        = [&](const QString &code, Diagnostic::Severity severity, const QString &title, const QString &text) {
-              array.append(QJsonObject { { QStringLiteral("code"), code },
-                  { QStringLiteral("severity"), Diagnostic::severityName(severity) },
-                  { QStringLiteral("title"), title }, { QStringLiteral("explanation"), text } });
-          };
-    for (const DiagnosticCodeInfo &c : ResourceReader::codes())
-        add(c.code, c.severity, c.title, c.explanation);
-    for (const DiagnosticCodeInfo &c : DiagnosticCodes::all())
-        add(c.code, c.severity, c.title, c.explanation);
+    for (const DiagnosticCodeInfo &c : allCodes())
+        array.append(QJsonObject { { QStringLiteral("code"), c.code },
+            { QStringLiteral("severity"), Diagnostic::severityName(c.severity) },
+            { QStringLiteral("title"), c.title }, { QStringLiteral("explanation"), c.explanation },
+            { QStringLiteral("reportedBy"),
+                QJsonArray::fromStringList(DiagnosticCodes::reportedBy(c.code)) } });
     return array;
 }
 
@@ -55,27 +57,16 @@ QJsonArray codesJson()
 // README carries.
 int listCodes(const QString &format)
 {
-    const bool markdown = format == QLatin1String("markdown");
     if (format == QLatin1String("json")) {
         out() << QJsonDocument(QJsonObject { { QStringLiteral("codes"), codesJson() } })
                      .toJson(QJsonDocument::Indented);
         return 0;
     }
+    const bool markdown = format == QLatin1String("markdown");
     if (markdown)
-        out() << "| code | severity | title | what triggers it |\n|---|---|---|---|\n";
-    for (const DiagnosticCodeInfo &c : ResourceReader::codes())
-        out() << (markdown ? QStringLiteral("| %1 | %2 | %3 | %4 |\n") : QStringLiteral("%1  %2  %3: %4\n"))
-                     .arg(c.code,
-                         markdown ? Diagnostic::severityName(c.severity)
-                                  : Diagnostic::severityName(c.severity).leftJustified(7),
-                         c.title, c.explanation);
-    if (markdown) {
-        const QString table = DiagnosticCodes::markdownTable();
-        // Its own header rows are already written above.
-        out() << table.section(QLatin1Char('\n'), 2);
-    } else {
-        out() << DiagnosticCodes::textTable();
-    }
+        out() << DiagnosticCodes::markdownHeader();
+    for (const DiagnosticCodeInfo &c : allCodes())
+        out() << (markdown ? DiagnosticCodes::markdownRow(c) : DiagnosticCodes::textRow(c));
     return 0;
 }
 

@@ -48,4 +48,11 @@ void CaCertificateAnalyzer::analyze(CheckContext &ctx, const Resource &r)
     }
 }
 
+Analyzer CaCertificateAnalyzer::definition()
+{
+    return Analyzer::ofEach(ResourceKind::DestinationRule, QStringLiteral("CaCertificateAnalyzer"),
+        { Code::NoServerCertificateVerification, Code::NoServerCertificateVerificationPort },
+        &CaCertificateAnalyzer::analyze);
+}
+
 } // namespace meshroute

@@ -1,9 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
-struct Resource;
+namespace meshroute {
 
 // TLS origination that never checks who answers, as istioctl's
 // CaCertificateAnalyzer reports it: a DestinationRule whose TLS mode is
@@ -14,6 +13,8 @@ class CaCertificateAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx, const Resource &r);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

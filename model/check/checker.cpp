@@ -1,16 +1,8 @@
 #include "checker.h"
 
-#include "cacertificateanalyzer.h"
+#include "analyzerregistry.h"
 #include "checkcontext.h"
-#include "destinationrulemultimatchanalyzer.h"
-#include "destinationrulevalidator.h"
-#include "gatewayvalidator.h"
 #include "meshanalyzer.h"
-#include "serviceassociationanalyzer.h"
-#include "serviceentryvalidator.h"
-#include "shadowanalyzer.h"
-#include "unuseddelegateanalyzer.h"
-#include "virtualservicevalidator.h"
 #include "workspace.h"
 
 #include <QHash>
@@ -30,31 +22,14 @@ Diagnostics checkOne(const Workspace &ws, const Resource &r)
 {
     Diagnostics out;
     CheckContext ctx(ws, out);
-    switch (r.kind) {
-    case ResourceKind::VirtualService:
-        VirtualServiceValidator::validate(ctx, r);
-        ShadowAnalyzer::analyze(ctx, r);
-        break;
-    case ResourceKind::DestinationRule:
-        DestinationRuleValidator::validate(ctx, r);
-        CaCertificateAnalyzer::analyze(ctx, r);
-        break;
-    case ResourceKind::Gateway:
-        GatewayValidator::validate(ctx, r);
-        break;
-    case ResourceKind::ServiceEntry:
-        ServiceEntryValidator::validate(ctx, r);
-        break;
-    default:
-        break;
-    }
+    for (Analyzer::ResourceCheck check : AnalyzerRegistry::resourceChecks(r.kind))
+        check(ctx, r);
     return out;
 }
 
 bool isChecked(const Resource &r)
 {
-    return r.kind == ResourceKind::VirtualService || r.kind == ResourceKind::DestinationRule
-        || r.kind == ResourceKind::Gateway || r.kind == ResourceKind::ServiceEntry;
+    return AnalyzerRegistry::checksEach(r.kind);
 }
 
 } // namespace
@@ -140,9 +115,6 @@ Checker::Parts Checker::checkParts(const Workspace &workspace, const CheckOption
     {
         CheckContext ctx(workspace, mesh);
         MeshAnalyzer::analyze(ctx);
-        UnusedDelegateAnalyzer::analyze(ctx);
-        DestinationRuleMultiMatchAnalyzer::analyze(ctx);
-        ServiceAssociationAnalyzer::analyze(ctx);
     }
     const Suppression suppression(workspace, options);
     Parts parts;

@@ -90,4 +90,11 @@ void ConflictingGatewayAnalyzer::analyze(CheckContext &ctx)
     }
 }
 
+Analyzer ConflictingGatewayAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("ConflictingGatewayAnalyzer"),
+        { ResourceKind::Gateway, ResourceKind::Workload }, { Code::ConflictingGateways },
+        &ConflictingGatewayAnalyzer::analyze);
+}
+
 } // namespace meshroute

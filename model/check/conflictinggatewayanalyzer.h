@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // IST0145 as istioctl's ConflictingGatewayAnalyzer (gateway/conflictinggateway.go
 // analyzeGateway, isGWConflict -> model.CheckDuplicates): Gateways on the same
@@ -12,6 +12,8 @@ class ConflictingGatewayAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

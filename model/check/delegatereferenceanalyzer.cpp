@@ -55,4 +55,10 @@ void DelegateReferenceAnalyzer::analyze(CheckContext &ctx)
     }
 }
 
+Analyzer DelegateReferenceAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("DelegateReferenceAnalyzer"), { ResourceKind::VirtualService },
+        { Code::DelegateConstraint, Code::ReferencedResourceNotFound }, &DelegateReferenceAnalyzer::analyze);
+}
+
 } // namespace meshroute

@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // The `delegate:` of an HTTP rule must name an opened VirtualService
 // (IST0101; information when its namespace was not opened) that has no
@@ -11,6 +11,8 @@ class DelegateReferenceAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

@@ -177,4 +177,12 @@ void DestinationHostAnalyzer::analyze(CheckContext &ctx)
         hosts.virtualService(*r);
 }
 
+Analyzer DestinationHostAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("DestinationHostAnalyzer"),
+        { ResourceKind::VirtualService, ResourceKind::Service, ResourceKind::ServiceEntry },
+        { Code::DestinationPortRequired, Code::NameDotNamespaceHost, Code::ReferencedResourceNotFound },
+        &DestinationHostAnalyzer::analyze);
+}
+
 } // namespace meshroute

@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // Whether each destination and mirror host of a VirtualService exists, as
 // istioctl's DestinationHostAnalyzer (analyzers/virtualservice/destinationhosts.go)
@@ -15,6 +15,8 @@ class DestinationHostAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

@@ -84,4 +84,11 @@ void DestinationRuleMultiMatchAnalyzer::analyze(CheckContext &ctx)
     }
 }
 
+Analyzer DestinationRuleMultiMatchAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("DestinationRuleMultiMatchAnalyzer"),
+        { ResourceKind::DestinationRule }, { Code::DestinationRuleMultiMatch },
+        &DestinationRuleMultiMatchAnalyzer::analyze);
+}
+
 } // namespace meshroute

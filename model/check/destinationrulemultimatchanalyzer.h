@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // Kiali's KIA0201 (business/checkers/destinationrules/multi_match_checker.go):
 // two DestinationRules for the same host that both define a subset of the
@@ -12,6 +12,8 @@ class DestinationRuleMultiMatchAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

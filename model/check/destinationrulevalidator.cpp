@@ -146,4 +146,13 @@ void DestinationRuleValidator::validate(CheckContext &ctx, const Resource &r)
     }
 }
 
+Analyzer DestinationRuleValidator::definition()
+{
+    return Analyzer::ofEach(ResourceKind::DestinationRule, QStringLiteral("DestinationRuleValidator"),
+        { Code::DuplicateSubset, Code::InvalidExportTo, Code::InvalidHost, Code::InvalidLabel,
+            Code::InvalidName, Code::InvalidSubsetName, Code::InvalidTrafficPolicy,
+            Code::InvalidWorkloadSelector, Code::MissingRequiredField },
+        &DestinationRuleValidator::validate);
+}
+
 } // namespace meshroute

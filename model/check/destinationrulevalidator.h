@@ -1,9 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
-struct Resource;
+namespace meshroute {
 
 // What Istio's admission webhook rejects or warns about in one
 // DestinationRule on its own (host, traffic policies, subsets, exportTo,
@@ -13,6 +12,8 @@ class DestinationRuleValidator
 {
 public:
     static void validate(CheckContext &ctx, const Resource &r);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

@@ -85,4 +85,11 @@ void DestinationSubsetAnalyzer::analyze(CheckContext &ctx)
         subsets.virtualService(*r);
 }
 
+Analyzer DestinationSubsetAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("DestinationSubsetAnalyzer"),
+        { ResourceKind::VirtualService, ResourceKind::DestinationRule }, { Code::ReferencedResourceNotFound },
+        &DestinationSubsetAnalyzer::analyze);
+}
+
 } // namespace meshroute

@@ -1,5 +1,7 @@
 #include "diagnosticcodes.h"
 
+#include "analyzerregistry.h"
+
 #include "resourcereader.h"
 
 #include <QHash>
@@ -211,13 +213,40 @@ const DiagnosticCodeInfo *DiagnosticCodes::find(const QString &code)
     return it == index.cend() ? nullptr : &all()[*it];
 }
 
+QStringList DiagnosticCodes::reportedBy(const QString &code)
+{
+    for (const DiagnosticCodeInfo &c : ResourceReader::codes())
+        if (c.code == code)
+            return { QStringLiteral("ResourceReader") };
+    return AnalyzerRegistry::reporting(code);
+}
+
+QString DiagnosticCodes::markdownHeader()
+{
+    return QStringLiteral(
+        "| code | severity | title | what triggers it | reported by |\n|---|---|---|---|---|\n");
+}
+
+QString DiagnosticCodes::markdownRow(const DiagnosticCodeInfo &c)
+{
+    return QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
+        .arg(c.code, Diagnostic::severityName(c.severity), c.title,
+            QString(c.explanation).replace(QLatin1Char('|'), QLatin1String("\\|")),
+            reportedBy(c.code).join(QLatin1String(", ")));
+}
+
+QString DiagnosticCodes::textRow(const DiagnosticCodeInfo &c)
+{
+    return QStringLiteral("%1  %2  %3: %4 (%5)\n")
+        .arg(c.code, Diagnostic::severityName(c.severity).leftJustified(7), c.title, c.explanation,
+            reportedBy(c.code).join(QLatin1String(", ")));
+}
+
 QString DiagnosticCodes::markdownTable()
 {
-    QString out = QStringLiteral("| Code | Severity | Title | Explanation |\n|---|---|---|---|\n");
+    QString out = markdownHeader();
     for (const DiagnosticCodeInfo &c : all())
-        out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
-                   .arg(c.code, Diagnostic::severityName(c.severity), c.title,
-                       QString(c.explanation).replace(QLatin1Char('|'), QLatin1String("\\|")));
+        out += markdownRow(c);
     return out;
 }
 
@@ -225,9 +254,7 @@ QString DiagnosticCodes::textTable()
 {
     QString out;
     for (const DiagnosticCodeInfo &c : all())
-        out += QStringLiteral("%1  %2  %3: %4\n")
-                   .arg(
-                       c.code, Diagnostic::severityName(c.severity).leftJustified(7), c.title, c.explanation);
+        out += textRow(c);
     return out;
 }
 

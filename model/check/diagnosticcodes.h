@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace meshroute {
 
@@ -17,10 +18,15 @@ public:
     static const QList<DiagnosticCodeInfo> &all();
     // nullptr for an unknown code
     static const DiagnosticCodeInfo *find(const QString &code);
-    // A Markdown table (code | severity | title | explanation) for the README.
+    // The checks that report a code (AnalyzerRegistry), or ResourceReader for the loader's codes.
+    static QStringList reportedBy(const QString &code);
+    // A Markdown table (code | severity | title | explanation | reported by) for the README.
     static QString markdownTable();
+    static QString markdownHeader();
+    static QString markdownRow(const DiagnosticCodeInfo &code);
     // Fixed-width text, one code a line, for `meshroute check --list-codes`.
     static QString textTable();
+    static QString textRow(const DiagnosticCodeInfo &code);
     // Whether an error with this code, the checker's or the loader's, is one the API server rejects.
     static bool rejectedByApiServer(const QString &code);
 };

@@ -51,4 +51,11 @@ void GatewayCertificateAnalyzer::analyze(CheckContext &ctx)
     }
 }
 
+Analyzer GatewayCertificateAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("GatewayCertificateAnalyzer"),
+        { ResourceKind::Gateway, ResourceKind::Workload }, { Code::GatewayDuplicateCertificate },
+        &GatewayCertificateAnalyzer::analyze);
+}
+
 } // namespace meshroute

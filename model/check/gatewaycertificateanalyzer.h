@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // IST0138 as istioctl's CertificateAnalyzer (analyzers/gateway/certificate.go):
 // the same credentialName on Gateways whose pods overlap lets browsers reuse
@@ -11,6 +11,8 @@ class GatewayCertificateAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

@@ -43,4 +43,11 @@ void GatewayMergeAnalyzer::analyze(CheckContext &ctx)
     }
 }
 
+Analyzer GatewayMergeAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("GatewayMergeAnalyzer"),
+        { ResourceKind::VirtualService, ResourceKind::Gateway }, { Code::SeveralVirtualServicesForHost },
+        &GatewayMergeAnalyzer::analyze);
+}
+
 } // namespace meshroute

@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // Kiali's KIA1106 for gateways: several VirtualServices routing one host on
 // one Gateway. Istio merges their rules in creation order, so this is
@@ -11,6 +11,8 @@ class GatewayMergeAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

@@ -258,4 +258,12 @@ void GatewayValidator::validate(CheckContext &ctx, const Resource &r)
     }
 }
 
+Analyzer GatewayValidator::definition()
+{
+    return Analyzer::ofEach(ResourceKind::Gateway, QStringLiteral("GatewayValidator"),
+        { Code::GatewayTlsIgnored, Code::InvalidAddress, Code::InvalidGatewayServer, Code::InvalidGatewayTls,
+            Code::InvalidHost, Code::InvalidName, Code::InvalidPort, Code::MissingRequiredField },
+        &GatewayValidator::validate);
+}
+
 } // namespace meshroute

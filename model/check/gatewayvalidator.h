@@ -1,9 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
-struct Resource;
+namespace meshroute {
 
 // What Istio's admission webhook rejects or warns about in one Gateway:
 // its name, servers, host forms, ports, protocols and TLS settings.
@@ -11,6 +10,8 @@ class GatewayValidator
 {
 public:
     static void validate(CheckContext &ctx, const Resource &r);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

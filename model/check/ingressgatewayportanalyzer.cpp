@@ -105,4 +105,12 @@ void IngressGatewayPortAnalyzer::analyze(CheckContext &ctx)
     }
 }
 
+Analyzer IngressGatewayPortAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("IngressGatewayPortAnalyzer"),
+        { ResourceKind::Gateway, ResourceKind::Service, ResourceKind::Workload },
+        { Code::GatewayPortNotOnService, Code::ReferencedResourceNotFound },
+        &IngressGatewayPortAnalyzer::analyze);
+}
+
 } // namespace meshroute

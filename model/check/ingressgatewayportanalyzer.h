@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // The pods and Service behind a Gateway's selector, as istioctl's
 // IngressGatewayPortAnalyzer (analyzers/gateway/gateway.go) checks them: a
@@ -14,6 +14,8 @@ class IngressGatewayPortAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

@@ -92,4 +92,11 @@ void IngressSubsetAnalyzer::analyze(CheckContext &ctx)
     }
 }
 
+Analyzer IngressSubsetAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("IngressSubsetAnalyzer"),
+        { ResourceKind::VirtualService, ResourceKind::DestinationRule, ResourceKind::Workload },
+        { Code::IngressRouteRulesNotAffected }, &IngressSubsetAnalyzer::analyze);
+}
+
 } // namespace meshroute

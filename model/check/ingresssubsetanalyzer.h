@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // A gateway-only VirtualService that sends a host's traffic without subset
 // while the mesh VirtualService of that host splits it by subsets: the mesh
@@ -13,6 +13,8 @@ class IngressSubsetAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

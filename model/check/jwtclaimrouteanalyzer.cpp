@@ -32,4 +32,11 @@ void JwtClaimRouteAnalyzer::analyze(CheckContext &ctx)
     }
 }
 
+Analyzer JwtClaimRouteAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("JwtClaimRouteAnalyzer"),
+        { ResourceKind::VirtualService, ResourceKind::Other }, { Code::JwtClaimRoutingWithoutRequestAuthN },
+        &JwtClaimRouteAnalyzer::analyze);
+}
+
 } // namespace meshroute

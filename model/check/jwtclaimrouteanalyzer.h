@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // Routing on JWT claims (@request.auth.claims headers) in a gateway-only
 // VirtualService needs a RequestAuthentication on the gateway pods to
@@ -14,6 +14,8 @@ class JwtClaimRouteAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

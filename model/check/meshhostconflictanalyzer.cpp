@@ -205,4 +205,10 @@ void MeshHostConflictAnalyzer::analyze(CheckContext &ctx)
     HostConflicts(ctx).run(ctx.mesh().virtualServices());
 }
 
+Analyzer MeshHostConflictAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("MeshHostConflictAnalyzer"), { ResourceKind::VirtualService },
+        { Code::ConflictingMeshGatewayHosts }, &MeshHostConflictAnalyzer::analyze);
+}
+
 } // namespace meshroute

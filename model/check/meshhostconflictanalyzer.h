@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // Several mesh-bound VirtualServices visible in one namespace that claim the
 // same host, as istioctl's ConflictingMeshGatewayHostsAnalyzer
@@ -12,6 +12,8 @@ class MeshHostConflictAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

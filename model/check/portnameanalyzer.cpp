@@ -56,4 +56,10 @@ void PortNameAnalyzer::analyze(CheckContext &ctx)
     }
 }
 
+Analyzer PortNameAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("PortNameAnalyzer"), { ResourceKind::Service },
+        { Code::ExternalNameInvalidPortName, Code::PortNameNotUnderConvention }, &PortNameAnalyzer::analyze);
+}
+
 } // namespace meshroute

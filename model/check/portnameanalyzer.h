@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // Service port names, as istioctl's PortNameAnalyzer (analyzers/service/portname.go)
 // checks them outside kube-* and istio-system: a port with neither a
@@ -12,6 +12,8 @@ class PortNameAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

@@ -74,4 +74,10 @@ void RouteWeightAnalyzer::analyze(CheckContext &ctx)
     }
 }
 
+Analyzer RouteWeightAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("RouteWeightAnalyzer"), { ResourceKind::VirtualService },
+        { Code::DuplicateDestination, Code::SingleDestinationWeight }, &RouteWeightAnalyzer::analyze);
+}
+
 } // namespace meshroute

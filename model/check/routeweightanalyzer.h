@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // Weights that do not do what they seem to, as Kiali reports them: a weight
 // below 100 on the only destination of a route, which still receives all
@@ -11,6 +11,8 @@ class RouteWeightAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

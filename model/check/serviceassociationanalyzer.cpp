@@ -103,4 +103,12 @@ void ServiceAssociationAnalyzer::analyze(CheckContext &ctx)
     }
 }
 
+Analyzer ServiceAssociationAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("ServiceAssociationAnalyzer"),
+        { ResourceKind::Service, ResourceKind::Workload },
+        { Code::DeploymentAssociatedToMultipleServices, Code::DeploymentConflictingPorts },
+        &ServiceAssociationAnalyzer::analyze);
+}
+
 } // namespace meshroute

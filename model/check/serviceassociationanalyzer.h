@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // istioctl's ServiceAssociationAnalyzer (analyzers/deployment/services.go)
 // for each Deployment in the mesh, against the Services of its namespace
@@ -14,6 +14,8 @@ class ServiceAssociationAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

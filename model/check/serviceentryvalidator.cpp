@@ -41,4 +41,10 @@ void ServiceEntryValidator::validate(CheckContext &ctx, const Resource &r)
     }
 }
 
+Analyzer ServiceEntryValidator::definition()
+{
+    return Analyzer::ofEach(ResourceKind::ServiceEntry, QStringLiteral("ServiceEntryValidator"),
+        { Code::InvalidPort, Code::MissingRequiredField }, &ServiceEntryValidator::validate);
+}
+
 } // namespace meshroute

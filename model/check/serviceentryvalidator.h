@@ -1,9 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
-struct Resource;
+namespace meshroute {
 
 // What the API server rejects in one ServiceEntry: the CRD schema's required
 // fields (spec, spec.hosts, a port's number and name) and port ranges.
@@ -11,6 +10,8 @@ class ServiceEntryValidator
 {
 public:
     static void validate(CheckContext &ctx, const Resource &r);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

@@ -613,4 +613,11 @@ void ShadowAnalyzer::analyze(CheckContext &ctx, const Resource &r, Mode mode, qi
     s.l4(vs->tls, "tls", false);
 }
 
+Analyzer ShadowAnalyzer::definition()
+{
+    return Analyzer::ofEach(ResourceKind::VirtualService, QStringLiteral("ShadowAnalyzer"),
+        { Code::IneffectiveMatch, Code::ShadowAnalysisLimited, Code::ShadowedRule, Code::UnreachableRule },
+        [](CheckContext &ctx, const Resource &r) { analyze(ctx, r); });
+}
+
 } // namespace meshroute

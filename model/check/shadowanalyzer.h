@@ -1,11 +1,10 @@
 #pragma once
 
+#include "analyzer.h"
+
 #include <QtGlobal>
 
 namespace meshroute {
-
-class CheckContext;
-struct Resource;
 
 // Rules and matches of one VirtualService that can never be used because an
 // earlier one takes their requests first. Reports what Istio's validation
@@ -32,6 +31,8 @@ public:
 
     static void analyze(
         CheckContext &ctx, const Resource &r, Mode mode = Mode::Indexed, qint64 pairLimit = DefaultPairLimit);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

@@ -125,4 +125,11 @@ void SubsetPodsAnalyzer::analyze(CheckContext &ctx)
         pods.destinationRule(*r);
 }
 
+Analyzer SubsetPodsAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("SubsetPodsAnalyzer"),
+        { ResourceKind::DestinationRule, ResourceKind::Service, ResourceKind::Workload },
+        { Code::SubsetSelectsNoPods }, &SubsetPodsAnalyzer::analyze);
+}
+
 } // namespace meshroute

@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // A DestinationRule subset whose labels, merged with the service selector
 // (which is how Istio picks a subset's endpoints), match no opened workload,
@@ -13,6 +13,8 @@ class SubsetPodsAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

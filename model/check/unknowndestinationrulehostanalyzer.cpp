@@ -33,4 +33,11 @@ void UnknownDestinationRuleHostAnalyzer::analyze(CheckContext &ctx)
     }
 }
 
+Analyzer UnknownDestinationRuleHostAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("UnknownDestinationRuleHostAnalyzer"),
+        { ResourceKind::DestinationRule, ResourceKind::Service, ResourceKind::ServiceEntry },
+        { Code::UnknownDestinationRuleHost }, &UnknownDestinationRuleHostAnalyzer::analyze);
+}
+
 } // namespace meshroute

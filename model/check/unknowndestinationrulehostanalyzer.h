@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // A DestinationRule whose host matches no Service or ServiceEntry, as
 // istioctl's DestinationRuleHostAnalyzer reports it (IST0174): a warning
@@ -11,6 +11,8 @@ class UnknownDestinationRuleHostAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

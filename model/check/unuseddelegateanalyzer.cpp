@@ -40,4 +40,10 @@ void UnusedDelegateAnalyzer::analyze(CheckContext &ctx)
     }
 }
 
+Analyzer UnusedDelegateAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("UnusedDelegateAnalyzer"), { ResourceKind::VirtualService },
+        { Code::UnusedDelegate }, &UnusedDelegateAnalyzer::analyze);
+}
+
 } // namespace meshroute

@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // A VirtualService without hosts is a delegate: istiod uses it only through
 // a root VirtualService's `delegate:` (pilot/pkg/model/virtualservice.go
@@ -13,6 +13,8 @@ class UnusedDelegateAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

@@ -130,4 +130,12 @@ void VirtualServiceGatewayAnalyzer::analyze(CheckContext &ctx)
         bindings.virtualService(*r);
 }
 
+Analyzer VirtualServiceGatewayAnalyzer::definition()
+{
+    return Analyzer::acrossMesh(QStringLiteral("VirtualServiceGatewayAnalyzer"),
+        { ResourceKind::VirtualService, ResourceKind::Gateway },
+        { Code::HostNotFoundInGateway, Code::ReferencedInternalGateway, Code::ReferencedResourceNotFound },
+        &VirtualServiceGatewayAnalyzer::analyze);
+}
+
 } // namespace meshroute

@@ -1,8 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
+namespace meshroute {
 
 // The Gateways a VirtualService binds to, in spec.gateways and in its HTTP
 // matches, as istioctl's GatewayAnalyzer (analyzers/virtualservice/gateways.go)
@@ -13,6 +13,8 @@ class VirtualServiceGatewayAnalyzer
 {
 public:
     static void analyze(CheckContext &ctx);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

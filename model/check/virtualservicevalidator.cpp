@@ -628,4 +628,19 @@ void VirtualServiceValidator::validate(CheckContext &ctx, const Resource &r)
     Validation(ctx, r, *vs).run();
 }
 
+Analyzer VirtualServiceValidator::definition()
+{
+    return Analyzer::ofEach(ResourceKind::VirtualService, QStringLiteral("VirtualServiceValidator"),
+        { Code::DelegateConstraint, Code::Deprecated, Code::DuplicateHost, Code::InvalidAddress,
+            Code::InvalidCors, Code::InvalidDirectResponse, Code::InvalidDuration, Code::InvalidExportTo,
+            Code::InvalidFault, Code::InvalidGatewayReference, Code::InvalidHeaderName,
+            Code::InvalidHeaderValue, Code::InvalidHost, Code::InvalidL4Route, Code::InvalidLabel,
+            Code::InvalidMatch, Code::InvalidMirror, Code::InvalidName, Code::InvalidPercentage,
+            Code::InvalidPort, Code::InvalidRedirect, Code::InvalidRegex, Code::InvalidRetry,
+            Code::InvalidRewrite, Code::InvalidStatusCode, Code::InvalidStringMatch, Code::InvalidSubsetName,
+            Code::InvalidWeight, Code::JwtClaimOnMesh, Code::LegacyGatewayReference, Code::MeshWildcardHost,
+            Code::MissingRequiredField, Code::NoRoutes, Code::RouteActionConflict },
+        &VirtualServiceValidator::validate);
+}
+
 } // namespace meshroute

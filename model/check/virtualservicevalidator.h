@@ -1,9 +1,8 @@
 #pragma once
 
-namespace meshroute {
+#include "analyzer.h"
 
-class CheckContext;
-struct Resource;
+namespace meshroute {
 
 // What Istio's admission webhook and the CRD schema reject (errors) or
 // warn about in one VirtualService, on its own (reference section 4).
@@ -13,6 +12,8 @@ class VirtualServiceValidator
 {
 public:
     static void validate(CheckContext &ctx, const Resource &r);
+    // What it reports and reads, for the checker's registry (analyzerregistry.cpp).
+    static Analyzer definition();
 };
 
 } // namespace meshroute

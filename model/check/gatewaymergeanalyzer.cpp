@@ -6,14 +6,15 @@
 #include "meshindex.h"
 #include "resource.h"
 
-#include <QHash>
+#include <QMap>
 
 namespace meshroute {
 
 void GatewayMergeAnalyzer::analyze(CheckContext &ctx)
 {
-    // "namespace/gateway|host" -> the VirtualServices and host indices routing it, in workspace order.
-    QHash<QString, QList<QPair<const Resource *, int>>> byGatewayHost;
+    // "namespace/gateway|host" -> the VirtualServices and host indices routing it, in workspace order;
+    // ordered, so that two findings at one host come in the same order on every run.
+    QMap<QString, QList<QPair<const Resource *, int>>> byGatewayHost;
     for (const Resource *r : ctx.mesh().virtualServices()) {
         const VirtualService &vs = *r->virtualService();
         for (const Field<QString> &g : vs.gateways) {

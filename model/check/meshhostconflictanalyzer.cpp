@@ -8,6 +8,7 @@
 #include "resource.h"
 
 #include <QHash>
+#include <QMap>
 #include <QSet>
 
 namespace meshroute {
@@ -193,7 +194,8 @@ private:
     }
 
     CheckContext &m_ctx;
-    QHash<QString, QList<Claim>> m_exact;
+    // By host, ordered: the findings and the names in them must not depend on hash order.
+    QMap<QString, QList<Claim>> m_exact;
     QList<Claim> m_wildcards;
     QHash<const Resource *, QSet<int>> m_reported;
 };

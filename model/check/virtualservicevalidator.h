@@ -6,8 +6,9 @@ namespace meshroute {
 
 // What Istio's admission webhook and the CRD schema reject (errors) or
 // warn about in one VirtualService, on its own (reference section 4).
-// Rule reachability is the ShadowAnalyzer's; references to other
-// resources are the MeshAnalyzer's.
+// Rule reachability is the ShadowAnalyzer's; references to other resources
+// are the analyzers' across the mesh (VirtualServiceGatewayAnalyzer,
+// DestinationHostAnalyzer, ...: see analyzerregistry.cpp).
 class VirtualServiceValidator
 {
 public:

@@ -127,6 +127,17 @@ inline int sweepMinimum(int dataOnly, int withCorpus)
     return corpusDir().isEmpty() ? dataOnly : withCorpus;
 }
 
+// A sweep's _data function: a "path" column and one row per file of
+// sweepYamlFiles(), failing when there are fewer than sweepMinimum() of them.
+inline void addSweepRows(int dataOnly, int withCorpus)
+{
+    QTest::addColumn<QString>("path");
+    const QStringList files = sweepYamlFiles();
+    QVERIFY2(files.size() >= sweepMinimum(dataOnly, withCorpus), qPrintable(QString::number(files.size())));
+    for (const QString &f : files)
+        QTest::newRow(qPrintable(sweepRowName(f))) << f;
+}
+
 } // namespace meshroute::test
 
 // Skips the current test (or, in a _data function, all its rows) when no

@@ -60,11 +60,7 @@ void TestAnalyzerRegistry::everyCodeOfTheTableHasACheck()
 
 void TestAnalyzerRegistry::checksReportOnlyWhatTheyDeclare_data()
 {
-    QTest::addColumn<QString>("path");
-    const QStringList files = sweepYamlFiles();
-    QVERIFY(files.size() >= sweepMinimum(60, 250));
-    for (const QString &f : files)
-        QTest::newRow(qPrintable(sweepRowName(f))) << f;
+    addSweepRows(60, 250);
 }
 
 // Each check run alone on every fixture (and on the corpus when it is given):

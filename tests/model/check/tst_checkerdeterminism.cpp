@@ -39,11 +39,7 @@ QStringList checkWithSeed(const Workspace &ws, int seed)
 
 void TestCheckerDeterminism::sameFindingsWhateverTheHashSeed_data()
 {
-    QTest::addColumn<QString>("path");
-    const QStringList files = sweepYamlFiles();
-    QVERIFY(files.size() >= sweepMinimum(60, 250));
-    for (const QString &f : files)
-        QTest::newRow(qPrintable(sweepRowName(f))) << f;
+    addSweepRows(60, 250);
 }
 
 void TestCheckerDeterminism::sameFindingsWhateverTheHashSeed()

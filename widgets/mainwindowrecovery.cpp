@@ -95,7 +95,8 @@ bool MainWindow::startRecoveryWrite(bool inBackground)
     m_recoveryWrite.waitForFinished();
     if (!inBackground)
         return snapshot.write();
-    m_recoveryWrite = QtConcurrent::run(backgroundPool(), [snapshot] { return snapshot.write(); });
+    m_recoveryWrite
+        = QtConcurrent::run(backgroundPool(), inBackground([snapshot] { return snapshot.write(); }));
     return true;
 }
 

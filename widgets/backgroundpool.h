@@ -18,7 +18,7 @@ namespace meshroute {
 // table compiles, freeing big tables). Not the global pool: Qt's raster
 // painting splits large fills over that one, and a 300 ms check queued there
 // would stall the frame it was meant to keep smooth. One core is left to the
-// UI thread, and the work runs at low priority (see inBackground).
+// UI thread, and the work runs at low priority (see atBackgroundPriority).
 inline QThreadPool *backgroundPool()
 {
     static QThreadPool *pool = [] {
@@ -43,21 +43,27 @@ inline constexpr int BackgroundNiceness = 10;
 
 // Lowers the calling thread to BackgroundNiceness, once per thread. Linux
 // gives each thread its own nice value (setpriority on a thread id); Qt's
-// thread priorities other than idle do nothing under SCHED_OTHER.
+// thread priorities other than idle do nothing under SCHED_OTHER. Never the
+// UI thread: QFuture::waitForFinished() runs a task that has not started yet
+// in the waiting thread, and a nice value cannot be raised back unprivileged.
 inline void lowerThisThreadForBackgroundWork()
 {
 #ifdef Q_OS_LINUX
     thread_local bool lowered = false;
-    if (!lowered) {
-        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), BackgroundNiceness);
-        lowered = true;
-    }
+    if (lowered)
+        return;
+    const QCoreApplication *app = QCoreApplication::instance();
+    if (app && QThread::currentThread() == app->thread())
+        return;
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), BackgroundNiceness);
+    lowered = true;
 #endif
 }
 
 // `task`, to run on backgroundPool() at background priority:
-// backgroundPool()->start(inBackground(f)) or QtConcurrent::run(backgroundPool(), inBackground(f)).
-template <typename Task> auto inBackground(Task task)
+// backgroundPool()->start(atBackgroundPriority(f)), QtConcurrent::run(backgroundPool(),
+// atBackgroundPriority(f)).
+template <typename Task> auto atBackgroundPriority(Task task)
 {
     return [task = std::move(task)]() mutable {
         lowerThisThreadForBackgroundWork();

@@ -96,7 +96,7 @@ bool MainWindow::startRecoveryWrite(bool inBackground)
     if (!inBackground)
         return snapshot.write();
     m_recoveryWrite
-        = QtConcurrent::run(backgroundPool(), inBackground([snapshot] { return snapshot.write(); }));
+        = QtConcurrent::run(backgroundPool(), atBackgroundPriority([snapshot] { return snapshot.write(); }));
     return true;
 }
 

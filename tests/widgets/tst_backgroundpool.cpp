@@ -5,6 +5,8 @@
 
 #include "backgroundpool.h"
 
+#include <QMutex>
+#include <QSemaphore>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
 
@@ -48,13 +50,22 @@ void TestBackgroundPool::workRunsNiceButNotIdle()
 #ifndef Q_OS_LINUX
     QSKIP("thread nice values are Linux's");
 #endif
-    // Every worker thread of the pool, whichever runs the task.
-    QList<QFuture<Scheduling>> runs;
-    for (int i = 0; i < 8; ++i)
-        runs.append(
-            QtConcurrent::run(backgroundPool(), inBackground([] { return schedulingOfThisThread(); })));
-    for (QFuture<Scheduling> &f : runs) {
-        const Scheduling s = f.result();
+    // Waited for with a semaphore, not the futures: waiting on a future may run the
+    // task in this thread instead (see below), and this is about the pool's threads.
+    constexpr int tasks = 8;
+    QSemaphore done;
+    QMutex lock;
+    QList<Scheduling> seen;
+    for (int i = 0; i < tasks; ++i)
+        backgroundPool()->start(atBackgroundPriority([&] {
+            const Scheduling s = schedulingOfThisThread();
+            QMutexLocker locker(&lock);
+            seen.append(s);
+            done.release();
+        }));
+    QVERIFY(done.tryAcquire(tasks, 60000));
+    QCOMPARE(seen.size(), tasks);
+    for (const Scheduling &s : std::as_const(seen)) {
 #ifdef Q_OS_LINUX
         QCOMPARE(s.policy, SCHED_OTHER); // not SCHED_IDLE
 #endif
@@ -62,10 +73,12 @@ void TestBackgroundPool::workRunsNiceButNotIdle()
     }
 }
 
+// waitForFinished() runs a task that has not started yet in the waiting thread
+// (Qt steals it from the pool): the UI thread must not come out of it lowered.
 void TestBackgroundPool::theUiThreadKeepsItsPriority()
 {
     const Scheduling before = schedulingOfThisThread();
-    QtConcurrent::run(backgroundPool(), inBackground([] {})).waitForFinished();
+    QtConcurrent::run(backgroundPool(), atBackgroundPriority([] {})).waitForFinished();
     const Scheduling after = schedulingOfThisThread();
     QCOMPARE(after.nice, before.nice);
     QCOMPARE(after.policy, before.policy);

@@ -211,14 +211,14 @@ void PreviewPanel::connectBackgroundCompile()
         if (m_recompile) {
             // Edited meanwhile: this table is already stale (and freed on the worker).
             QtConcurrent::run(
-                backgroundPool(), inBackground([stale = m_compileWatcher->future().takeResult()] {}));
+                backgroundPool(), atBackgroundPriority([stale = m_compileWatcher->future().takeResult()] {}));
             m_settle->start();
             return;
         }
         // Freeing the tables of thousands of VirtualServices takes a while too: not here.
         RouteTable old = m_router.table();
         m_router.setTable(m_compileWatcher->future().takeResult());
-        QtConcurrent::run(backgroundPool(), inBackground([old = std::move(old)] {}));
+        QtConcurrent::run(backgroundPool(), atBackgroundPriority([old = std::move(old)] {}));
         m_compileWatcher->setFuture(QFuture<RouteTable>());
         applyRouteTable();
     });
@@ -435,10 +435,12 @@ void PreviewPanel::startBackgroundCompile()
     // superseded; it is freed on the worker, not here.
     if (QFuture<RouteTable> previous = m_compileWatcher->future();
         previous.isFinished() && previous.resultCount() > 0)
-        QtConcurrent::run(backgroundPool(), inBackground([stale = previous.takeResult()] {}));
+        QtConcurrent::run(backgroundPool(), atBackgroundPriority([stale = previous.takeResult()] {}));
     // A copy shares the resources' data: cheap, and safe from the edits that follow.
-    m_compileWatcher->setFuture(QtConcurrent::run(backgroundPool(),
-        inBackground([snapshot = m_document->workspace()] { return RouteTable::compile(snapshot); })));
+    m_compileWatcher->setFuture(
+        QtConcurrent::run(backgroundPool(), atBackgroundPriority([snapshot = m_document->workspace()] {
+            return RouteTable::compile(snapshot);
+        })));
 }
 
 void PreviewPanel::applyRouteTable()

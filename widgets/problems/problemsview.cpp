@@ -138,13 +138,13 @@ void ProblemsView::startBackgroundCheck()
     // A finished check whose result was not taken yet is freed on the worker, not here.
     if (QFuture<Checker::Parts> previous = m_watcher->future();
         previous.isFinished() && previous.resultCount() > 0)
-        backgroundPool()->start(inBackground([stale = previous.takeResult()] {}));
+        backgroundPool()->start(atBackgroundPriority([stale = previous.takeResult()] {}));
     auto promise = std::make_shared<QPromise<Checker::Parts>>();
     QFuture<Checker::Parts> future = promise->future();
     promise->start();
     Workspace snapshot
         = m_document->workspace(); // shares the resources' data: cheap, and safe from later edits
-    backgroundPool()->start(inBackground([promise, snapshot] {
+    backgroundPool()->start(atBackgroundPriority([promise, snapshot] {
         promise->addResult(Checker::checkParts(snapshot));
         promise->finish();
     }));

@@ -9,6 +9,7 @@
 #include "preview/splitplot.h"
 
 #include "corpus.h"
+#include "deleteresource.h"
 #include "document.h"
 #include "loader.h"
 #include "replacedocumenttext.h"
@@ -216,6 +217,40 @@ private Q_SLOTS:
         QCOMPARE(m_selection->current().resourceId, m_reviews);
         QCOMPARE(m_selection->current().routeIndex, 0);
         QCOMPARE(m_selection->current().routeKind, RouteKind::Http);
+    }
+
+    // The status line is recomputed with the outcomes: a rule that an edit makes reachable
+    // says so, and a deleted VirtualService is not said to be reached (issue 13 §4).
+    void statusFollowsTheOutcomesAfterEdits()
+    {
+        SelectionTarget t;
+        t.resourceId = m_reviews;
+        t.routeIndex = 0;
+        m_selection->select(t);
+        QCOMPARE(m_panel->statusLabel()->text(),
+            QStringLiteral("2 sample requests reach rule \"canary\" of VirtualService default/reviews."));
+
+        // A new first rule takes jason's request: rule #0 is now that rule, reached once.
+        const Resource *vs = m_doc->resource(m_reviews);
+        const QByteArray before = m_doc->documentText(vs->fileIndex, vs->documentIndex);
+        QByteArray after = before;
+        after.replace("  http:\n  - name: canary\n",
+            "  http:\n  - name: jason\n    match:\n    - headers:\n        end-user:\n          exact: "
+            "jason\n"
+            "    route:\n    - destination:\n        host: reviews\n        subset: v2\n  - name: canary\n");
+        QVERIFY(after != before);
+        m_doc->undoStack()->push(new ReplaceDocumentText(
+            m_doc, vs->fileIndex, vs->documentIndex, before, after, QStringLiteral("Add rule jason")));
+        QTRY_COMPARE(m_panel->statusLabel()->text(),
+            QStringLiteral("1 sample request reaches rule \"jason\" of VirtualService default/reviews."));
+
+        // Deleted: no request reaches it, and the line says it is gone.
+        QString error;
+        auto remove = DeleteResource::create(m_doc, m_reviews, &error);
+        QVERIFY2(remove, qPrintable(error));
+        m_doc->undoStack()->push(remove.release());
+        QTRY_COMPARE(m_panel->statusLabel()->text(),
+            QStringLiteral("VirtualService default/reviews is no longer in the workspace."));
     }
 
     // Drag a weight (SetWeights as the slider pushes it): outcomes, bars and markers follow.

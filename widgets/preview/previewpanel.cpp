@@ -291,34 +291,43 @@ QList<int> PreviewPanel::selectedRows() const
     return rows;
 }
 
+QString PreviewPanel::reachText(const Resource &vs, const SelectionTarget &target, qsizetype rows) const
+{
+    const QString what = target.routeKind != RouteKind::Http ? tr("%1 rule %2 of %3")
+                                                                   .arg(RouteKinds::label(target.routeKind))
+                                                                   .arg(target.l4RouteIndex)
+                                                                   .arg(vs.displayName())
+        : target.routeIndex >= 0 && target.routeIndex < vs.virtualService()->http.size()
+        ? tr("rule %1 of %2")
+              .arg(RouteKinds::displayName(*vs.virtualService(), RouteKind::Http, target.routeIndex),
+                  vs.displayName())
+        : vs.displayName();
+    if (rows == 0)
+        return target.routeKind == RouteKind::Http
+            ? tr("No sample request reaches %1.").arg(what)
+            : tr("No sample request reaches %1: sample requests are HTTP.").arg(what);
+    return rows == 1 ? tr("1 sample request reaches %1.").arg(what)
+                     : tr("%1 sample requests reach %2.").arg(rows).arg(what);
+}
+
 void PreviewPanel::onSelectionChanged(const SelectionTarget &target)
 {
-    // A row picked here already moved the selection to its own rule: nothing to follow.
-    if (m_selectingRule)
-        return;
     const Resource *r = m_document->resource(target.resourceId);
     if (!r || !r->virtualService())
+        return;
+    m_followed = target;
+    m_followedName = r->displayName();
+    // A row picked here already moved the selection to its own rule: nothing to follow.
+    if (m_selectingRule)
         return;
     // Sample requests are HTTP: a TLS or TCP rule is reached by none of them.
     const QList<int> rows
         = target.routeKind == RouteKind::Http ? rowsReaching(r->id, target.routeIndex) : QList<int>();
-    const QString what = target.routeKind != RouteKind::Http ? tr("%1 rule %2 of %3")
-                                                                   .arg(RouteKinds::label(target.routeKind))
-                                                                   .arg(target.l4RouteIndex)
-                                                                   .arg(r->displayName())
-        : target.routeIndex >= 0
-        ? tr("rule %1 of %2")
-              .arg(RouteKinds::displayName(*r->virtualService(), RouteKind::Http, target.routeIndex),
-                  r->displayName())
-        : r->displayName();
     QItemSelectionModel *selection = m_table->selectionModel();
     // The rows follow the selection; they do not move it back (quiet), so views do not ping-pong.
     m_quietSelection = true;
     if (rows.isEmpty()) {
         selection->clearSelection();
-        m_status->setText(target.routeKind == RouteKind::Http
-                ? tr("No sample request reaches %1.").arg(what)
-                : tr("No sample request reaches %1: sample requests are HTTP.").arg(what));
     } else {
         const int current = rows.contains(currentRow()) ? currentRow() : rows.first();
         QItemSelection rowsSelection;
@@ -329,10 +338,26 @@ void PreviewPanel::onSelectionChanged(const SelectionTarget &target)
             m_model->index(current, SampleRequestModel::Name), QItemSelectionModel::NoUpdate);
         selection->select(rowsSelection, QItemSelectionModel::ClearAndSelect);
         m_table->scrollTo(m_model->index(rows.first(), SampleRequestModel::Name));
-        m_status->setText(rows.size() == 1 ? tr("1 sample request reaches %1.").arg(what)
-                                           : tr("%1 sample requests reach %2.").arg(rows.size()).arg(what));
     }
+    m_status->setText(reachText(*r, target, rows.size()));
     m_quietSelection = false;
+}
+
+// Recomputed with the outcomes, every time: a count of the requests that reach a rule
+// is stale after any edit (a new rule takes some; a deleted VirtualService takes none).
+void PreviewPanel::updateFollowedStatus()
+{
+    if (m_followed.resourceId < 0)
+        return;
+    const Resource *r = m_document->resource(m_followed.resourceId);
+    if (!r || !r->virtualService()) {
+        m_status->setText(tr("%1 is no longer in the workspace.").arg(m_followedName));
+        m_followed = SelectionTarget {};
+        return;
+    }
+    const qsizetype rows
+        = m_followed.routeKind == RouteKind::Http ? rowsReaching(r->id, m_followed.routeIndex).size() : 0;
+    m_status->setText(reachText(*r, m_followed, rows));
 }
 
 quint64 PreviewPanel::requestCount() const
@@ -483,6 +508,7 @@ void PreviewPanel::reroute()
     for (const SampleRequest &s : m_model->samples())
         outcomes << RequestOutcome::of(m_router, s);
     m_model->setOutcomes(outcomes);
+    updateFollowedStatus();
 }
 
 void PreviewPanel::updateDetails(bool selectRule)

@@ -3,6 +3,7 @@
 #include "preview/requestoutcome.h"
 #include "routingtest.h"
 #include "samplerequest.h"
+#include "selection.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -27,7 +28,7 @@ class SampleRequestModel;
 class Selection;
 class SplitPlot;
 struct ChangeEvent;
-struct SelectionTarget;
+struct Resource;
 
 // The live preview: sample requests routed after every edit, the selected
 // one's path lit in the other views with the reasons earlier rules missed,
@@ -120,6 +121,10 @@ private:
     void connectViews();
     void onDocumentChanged(const meshroute::ChangeEvent &event);
     void onSelectionChanged(const meshroute::SelectionTarget &target);
+    // "N sample requests reach <what>" for the selected rule, from the current outcomes.
+    QString reachText(const Resource &vs, const SelectionTarget &target, qsizetype rows) const;
+    // The status line again for the rule the selection names, after the outcomes changed.
+    void updateFollowedStatus();
     void loadSamples();
     void reroute();
     // Everything after the route tables: outcomes, details, plots, tests.
@@ -147,6 +152,10 @@ private:
     bool m_samplesModified = false;
     bool m_quietSelection = false;
     bool m_selectingRule = false; // the panel itself is moving the shared selection
+    // The rule whose requests the status line counts, and its name when it was selected
+    // (said when the resource is gone).
+    SelectionTarget m_followed;
+    QString m_followedName;
     QStringList m_testFiles;
     struct CachedTests
     {

@@ -2,6 +2,8 @@
 // value, and values built in code rendered as block or flow YAML.
 #include "yamlrender.h"
 
+#include "yamlscan.h"
+
 #include <QRegularExpression>
 
 namespace meshroute::YamlEdit {
@@ -21,11 +23,22 @@ bool safeAsPlainString(const QString &value)
     return !nonString.match(value).hasMatch() && !value.contains(QLatin1Char('\n'));
 }
 
+// Whether a value holds a character YAML takes only as an escape: a control
+// character, DEL, C1, U+FFFE/FFFF, or a CR (which would end the line).
+bool needsEscapes(const QString &value)
+{
+    for (const char32_t c : value.toUcs4())
+        if (c != '\t' && c != '\n' && !YamlScan::isPrintable(c))
+            return true;
+    return false;
+}
+
 QByteArray doubleQuoted(const QString &value)
 {
     QByteArray out = "\"";
-    for (const QChar c : value) {
-        switch (c.unicode()) {
+    // By code point: a character outside the BMP is two QChars and one UTF-8 sequence.
+    for (const char32_t c : value.toUcs4()) {
+        switch (c) {
         case '"':
             out += "\\\"";
             break;
@@ -42,10 +55,12 @@ QByteArray doubleQuoted(const QString &value)
             out += "\\r";
             break;
         default:
-            if (c.unicode() < 0x20)
-                out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0')).toLatin1();
+            if (YamlScan::isPrintable(c))
+                out += QString::fromUcs4(&c, 1).toUtf8();
+            else if (c <= 0xFF)
+                out += QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0')).toLatin1();
             else
-                out += QString(c).toUtf8();
+                out += QStringLiteral("\\u%1").arg(uint(c), 4, 16, QLatin1Char('0')).toLatin1();
         }
     }
     return out + '"';
@@ -55,6 +70,9 @@ QByteArray doubleQuoted(const QString &value)
 
 QByteArray formatScalar(const QString &value, YamlNode::Style style, bool mustStayString)
 {
+    // Only a double-quoted string can hold such characters, whatever the style was.
+    if (needsEscapes(value))
+        return doubleQuoted(value);
     if (style == YamlNode::Style::SingleQuoted && !value.contains(QLatin1Char('\n')))
         return "'" + QString(value).replace(QLatin1Char('\''), QStringLiteral("''")).toUtf8() + "'";
     if (style == YamlNode::Style::DoubleQuoted)

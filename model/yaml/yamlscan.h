@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 
@@ -30,6 +31,16 @@ inline bool loneCrAt(std::string_view t, std::size_t i)
     return t[i] == '\r' && (i + 1 >= t.size() || t[i + 1] != '\n');
 }
 
+// YAML 1.2 §5.1: a code point that may stand in a YAML stream as it is, apart
+// from tab and the line breaks (the byte-level check of a whole stream is
+// firstNonPrintable in yamlparser.cpp). Anything else must be written as an
+// escape in a double-quoted string.
+inline bool isPrintable(char32_t c)
+{
+    return (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
 // The offset of the first lone carriage return, or npos.
 inline std::size_t firstLoneCr(std::string_view t)
 {
@@ -37,6 +48,15 @@ inline std::size_t firstLoneCr(std::string_view t)
         if (loneCrAt(t, cr))
             return cr;
     return std::string_view::npos;
+}
+
+// The line breaks of a text as YAML 1.2 reads them (§5.4): LF, CRLF, and a lone CR.
+inline int lineBreakCount(std::string_view t)
+{
+    int breaks = int(std::count(t.begin(), t.end(), '\n'));
+    for (std::size_t cr = firstLoneCr(t); cr < t.size(); ++cr)
+        breaks += loneCrAt(t, cr) ? 1 : 0;
+    return breaks;
 }
 
 // Space, tab, line break or end of text: what must follow "-", ":" and "---".

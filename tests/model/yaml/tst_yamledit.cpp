@@ -66,6 +66,8 @@ private Q_SLOTS:
     void duplicateItem();
     void refusals();
     void existingFunctionsUnchanged();
+    void valuesYamlTakesOnlyAsEscapes_data();
+    void valuesYamlTakesOnlyAsEscapes();
 };
 
 void TestYamlEdit::layout_data()
@@ -384,6 +386,35 @@ void TestYamlEdit::existingFunctionsUnchanged()
         YamlEdit::apply(text,
             { YamlEdit::setScalar(*YamlEdit::find(root, { QByteArray("d"), QByteArray("host") }), "b") }),
         QByteArray("d:\n  host: b # c\n"));
+}
+
+void TestYamlEdit::valuesYamlTakesOnlyAsEscapes_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("value");
+    // Found by fuzz_byte_editor: a control character written as it is left a document that
+    // does not parse (YAML 1.2 §5.1), whatever the old scalar's style.
+    QTest::newRow("control character, plain") << QByteArray("a: x\n") << QStringLiteral("v\u0001w");
+    QTest::newRow("control character, single-quoted") << QByteArray("a: 'x'\n") << QStringLiteral("\u0001");
+    QTest::newRow("DEL and C1") << QByteArray("a: x\n") << QStringLiteral("d\u007Fe\u0090f");
+    QTest::newRow("CR inside") << QByteArray("a: x\n") << QStringLiteral("one\rtwo");
+    QTest::newRow("U+FFFE") << QByteArray("a: \"x\"\n") << QStringLiteral("\uFFFE");
+    // A character outside the BMP is one code point, written as it is.
+    QTest::newRow("emoji, double-quoted") << QByteArray("a: \"x\"\n") << QStringLiteral("ok \U0001F680");
+}
+
+void TestYamlEdit::valuesYamlTakesOnlyAsEscapes()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, value);
+    const YamlNode root = parse(text);
+    const YamlNode *a = YamlEdit::find(root, { QByteArray("a") });
+    QVERIFY(a);
+    const QByteArray after = YamlEdit::apply(text, { YamlEdit::setScalar(*a, value, true) });
+    QVERIFY2(parses(after), after.constData());
+    const YamlNode *read = YamlEdit::find(parse(after), { QByteArray("a") });
+    QVERIFY(read);
+    QCOMPARE(QString::fromStdString(read->value), value);
 }
 
 QTEST_GUILESS_MAIN(TestYamlEdit)

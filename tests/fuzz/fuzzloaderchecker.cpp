@@ -4,6 +4,7 @@
 
 #include "checker.h"
 #include "loader.h"
+#include "yamlscan.h"
 
 namespace meshroute::fuzz {
 
@@ -36,8 +37,10 @@ QString loaderChecker(const QByteArray &input)
     options.threads = 1;
     options.limits.maxAliasNodes = 20000; // keeps alias expansion fast enough for fuzzing
     const LoadResult loaded = Loader::loadText(input, fileName, options);
-    // A file of n newlines has n + 1 lines (the last one may be empty).
-    const int lineCount = int(input.count('\n')) + 1;
+    // A file of n line breaks has n + 1 lines (the last one may be empty); a lone CR is a
+    // line break too (YAML 1.2 §5.4), as the loader counts it.
+    const int lineCount
+        = YamlScan::lineBreakCount(std::string_view(input.constData(), std::size_t(input.size()))) + 1;
     if (loaded.files.size() != 1 || loaded.files.first().text != input)
         return QStringLiteral("the loaded file does not hold the input's bytes");
     QString failure = checkPositions(loaded.diagnostics, fileName, lineCount);

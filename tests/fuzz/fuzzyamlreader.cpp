@@ -4,6 +4,7 @@
 
 #include "yamlfastparser.h"
 #include "yamlparser.h"
+#include "yamlscan.h"
 
 #include <algorithm>
 #include <string_view>
@@ -66,7 +67,7 @@ QString yamlReader(const QByteArray &input)
                 .arg(line);
         const std::string_view document = stream.substr(std::size_t(span.offset), std::size_t(span.length));
         offset += span.length;
-        line += int(std::count(document.begin(), document.end(), '\n'));
+        line += YamlScan::lineBreakCount(document);
 
         YamlLimits limits;
         limits.maxAliasNodes = 20000; // keeps alias expansion fast enough for fuzzing

@@ -7,6 +7,7 @@
 #include "yamlscan.h"
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 
 namespace meshroute::fuzz {
@@ -87,7 +88,12 @@ QString yamlReader(const QByteArray &input)
             continue;
         }
         const bool aliases = document.find('*') != std::string_view::npos;
-        const QString failure = checkNode(document, parsed.root, 0, span.length, !aliases);
+        // Positions count a lone CR as a line break (YAML 1.2 §5.4), as the parser reads it.
+        std::string lines(document);
+        for (std::size_t i = YamlScan::firstLoneCr(document); i < lines.size(); ++i)
+            if (YamlScan::loneCrAt(document, i))
+                lines[i] = '\n';
+        const QString failure = checkNode(lines, parsed.root, 0, span.length, !aliases);
         if (!failure.isEmpty())
             return prefix + failure;
     }

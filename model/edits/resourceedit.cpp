@@ -21,6 +21,10 @@ bool ResourceEdit::begin(Document *document, int resourceId, QString *error)
     m_documentIndex = m_resource->documentIndex;
     m_base = document->resourcePath(*m_resource);
     m_before = document->documentText(m_fileIndex, m_documentIndex);
+    if (CrLines::mixed(m_before)) {
+        *error = CrLines::mixedRefusal(m_resource->displayName());
+        return false;
+    }
     m_crLines = CrLines::used(m_before);
     m_text = CrLines::toLf(m_before, m_crLines);
     QString parseError;

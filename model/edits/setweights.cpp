@@ -107,6 +107,10 @@ std::unique_ptr<SetWeights> SetWeights::create(Document *document, int resourceI
         return nullptr;
     }
     const QByteArray before = document->documentText(resource->fileIndex, resource->documentIndex);
+    if (CrLines::mixed(before)) {
+        *error = CrLines::mixedRefusal(resource->displayName());
+        return nullptr;
+    }
     const bool crLines = CrLines::used(before);
     const QByteArray base = CrLines::toLf(before, crLines);
     QList<TextChange> changes;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 
 namespace meshroute {
 
@@ -15,6 +16,11 @@ bool used(const QByteArray &text);
 QByteArray toLf(QByteArray text, bool crLines);
 // The edited text with each LF as CR again, when `crLines`; else as it is.
 QByteArray toCr(QByteArray text, bool crLines);
+// Whether the text mixes lone CRs with LF line breaks. YAML reads both, but an
+// edit's new lines could not say which break each line had, so the edit
+// commands refuse such a text (with mixedRefusal) rather than break it.
+bool mixed(const QByteArray &text);
+QString mixedRefusal(const QString &what);
 
 } // namespace CrLines
 

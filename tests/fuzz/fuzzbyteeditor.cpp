@@ -7,6 +7,7 @@
 // applies one operation with a value from a fixed list or from the input.
 #include "fuzztargets.h"
 
+#include "crlines.h"
 #include "document.h"
 #include "loader.h"
 #include "replacedocumenttext.h"
@@ -151,6 +152,8 @@ QString byteEditor(const QByteArray &input)
         YamlNode root;
         if (!document.parseDocument(0, documentIndex, &root))
             continue; // edits start from a document that parses, as ResourceEdit::begin insists
+        if (CrLines::mixed(text))
+            continue; // nor one that mixes lone CRs with LF, which ResourceEdit::begin refuses
         const YamlEdit::Layout layout = YamlEdit::detectLayout(text, root);
         YamlPath path;
         const YamlNode *node = walk(root, choices, &path);

@@ -57,6 +57,23 @@ private Q_SLOTS:
         QVERIFY(!RemoveRoute::create(&m_doc, m_vs, 7, &error));
         QVERIFY(error.contains("no HTTP rule 7"));
     }
+    // The edit commands (ResourceEdit::begin) refuse a document that mixes lone CRs
+    // with LF, as SetWeights does (tst_setweights), and leave its text as it is.
+    void refusesADocumentThatMixesLineBreaks()
+    {
+        QByteArray mixed = m_text;
+        const qsizetype firstBreak = mixed.indexOf('\n');
+        QVERIFY(firstBreak > 0);
+        mixed[firstBreak] = '\r';
+        Document doc;
+        load(doc, mixed, QStringLiteral("mixed.yaml"));
+        const int vs = idOf(doc, ResourceKind::VirtualService, QStringLiteral("reviews"));
+        QVERIFY(vs >= 0);
+        QString error;
+        QVERIFY(!RemoveRoute::create(&doc, vs, 0, &error));
+        QVERIFY2(error.contains(QStringLiteral("mixes line breaks")), qPrintable(error));
+        QCOMPARE(fileText(doc), mixed);
+    }
     void corpus()
     {
         QVERIFY(sweepCorpus(

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void savedFileHasTheNewWeights();
     void everyCorpusSplitTakesAnEditAndUndo();
     void tcpRuleOfTheSameIndexIsAnotherRule();
+    void refusesADocumentThatMixesLineBreaks();
 };
 
 void TestSetWeights::changesOnlyTheWeightBytes()
@@ -105,7 +106,7 @@ void TestSetWeights::undoIsByteIdentical()
     QCOMPARE(changed.size(), 1);
     const ChangeEvent event = changed[0][0].value<ChangeEvent>();
     QCOMPARE(event.type, ChangeEvent::Type::ResourcesChanged);
-    QCOMPARE(event.resourceIds, QList<int>{ id });
+    QCOMPARE(event.resourceIds, QList<int> { id });
     d.undoStack()->undo();
     QCOMPARE(d.files()[0].text, canary);
     QVERIFY(!d.isModified());
@@ -183,52 +184,60 @@ void TestSetWeights::insertsMissingWeightInTheFilesIndentation()
 
 void TestSetWeights::flowStyleDestinations()
 {
-    const QByteArray yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: f}\n"
-                            "spec:\n  hosts: [f]\n  http:\n  - route: [{destination: {host: f, subset: a}, weight: 5},"
-                            " {destination: {host: f, subset: b}}]\n";
+    const QByteArray yaml
+        = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: f}\n"
+          "spec:\n  hosts: [f]\n  http:\n  - route: [{destination: {host: f, subset: a}, weight: 5},"
+          " {destination: {host: f, subset: b}}]\n";
     Document d;
     d.setLoadResult(Loader::loadText(yaml));
     QVERIFY(push(d, vsId(d, QStringLiteral("f")), 0, { 30, 70 }));
-    QVERIFY2(d.files()[0].text.contains("[{destination: {host: f, subset: a}, weight: 30}, {destination: {host: f, subset: b}, weight: 70}]"),
-             d.files()[0].text.constData());
+    QVERIFY2(d.files()[0].text.contains("[{destination: {host: f, subset: a}, weight: 30}, {destination: "
+                                        "{host: f, subset: b}, weight: 70}]"),
+        d.files()[0].text.constData());
     d.undoStack()->undo();
     QCOMPARE(d.files()[0].text, yaml);
 }
 
 void TestSetWeights::listItemsOfKubectlDump()
 {
-    const QByteArray yaml = "apiVersion: v1\nkind: List\nitems:\n"
-                            "- apiVersion: networking.istio.io/v1\n  kind: VirtualService\n  metadata:\n    name: a\n"
-                            "  spec:\n    hosts: [a]\n    http:\n    - route:\n      - destination: {host: a, subset: x}\n"
-                            "        weight: 10\n      - destination: {host: a, subset: y}\n        weight: 90\n"
-                            "- apiVersion: networking.istio.io/v1\n  kind: VirtualService\n  metadata:\n    name: b\n"
-                            "  spec:\n    hosts: [b]\n    http:\n    - route:\n      - destination: {host: b, subset: x}\n"
-                            "        weight: 10\n      - destination: {host: b, subset: y}\n        weight: 90\n";
+    const QByteArray yaml
+        = "apiVersion: v1\nkind: List\nitems:\n"
+          "- apiVersion: networking.istio.io/v1\n  kind: VirtualService\n  metadata:\n    name: a\n"
+          "  spec:\n    hosts: [a]\n    http:\n    - route:\n      - destination: {host: a, subset: x}\n"
+          "        weight: 10\n      - destination: {host: a, subset: y}\n        weight: 90\n"
+          "- apiVersion: networking.istio.io/v1\n  kind: VirtualService\n  metadata:\n    name: b\n"
+          "  spec:\n    hosts: [b]\n    http:\n    - route:\n      - destination: {host: b, subset: x}\n"
+          "        weight: 10\n      - destination: {host: b, subset: y}\n        weight: 90\n";
     Document d;
     d.setLoadResult(Loader::loadText(yaml));
     const int b = vsId(d, QStringLiteral("b"));
     QVERIFY(push(d, b, 0, { 60, 40 }));
     QCOMPARE(d.workspace().byId(b)->virtualService()->http[0].route[0].weight.value, 60);
-    QCOMPARE(d.workspace().byId(vsId(d, QStringLiteral("a")))->virtualService()->http[0].route[0].weight.value, 10);
+    QCOMPARE(
+        d.workspace().byId(vsId(d, QStringLiteral("a")))->virtualService()->http[0].route[0].weight.value,
+        10);
     QCOMPARE(d.files()[0].text.count("weight: 10"), 1);
 }
 
 void TestSetWeights::laterDocumentsMoveWithTheEdit()
 {
-    const QByteArray yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\n"
-                            "spec:\n  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a, subset: x}\n"
-                            "    - destination: {host: a, subset: y}\n"
-                            "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: a}\n"
-                            "spec:\n  host: a\n  subsets:\n  - name: x\n    labels: {version: x}\n";
+    const QByteArray yaml
+        = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\n"
+          "spec:\n  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a, subset: x}\n"
+          "    - destination: {host: a, subset: y}\n"
+          "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: a}\n"
+          "spec:\n  host: a\n  subsets:\n  - name: x\n    labels: {version: x}\n";
     Document d;
     d.setLoadResult(Loader::loadText(yaml));
-    const Resource *dr = d.workspace().find(ResourceKind::DestinationRule, QStringLiteral("default"), QStringLiteral("a"));
+    const Resource *dr
+        = d.workspace().find(ResourceKind::DestinationRule, QStringLiteral("default"), QStringLiteral("a"));
     const int drId = dr->id;
     const int lineBefore = dr->absoluteLine(dr->destinationRule()->subsets[0].name.pos);
     QCOMPARE(lineBefore, 17);
     QVERIFY(push(d, vsId(d, QStringLiteral("a")), 0, { 1, 2 }));
     dr = d.workspace().byId(drId);
-    // Two weight lines were added above: the subset is two lines further down, and its bytes are where it says.
+    // Two weight lines were added above: the subset is two lines further down, and its bytes are where it
+    // says.
     QCOMPARE(dr->absoluteLine(dr->destinationRule()->subsets[0].name.pos), 19);
     const SourcePos p = dr->destinationRule()->subsets[0].name.pos;
     QCOMPARE(d.files()[0].text.mid(dr->baseOffset + p.offset, p.endOffset - p.offset), QByteArray("x"));
@@ -239,9 +248,9 @@ void TestSetWeights::rejectsBadRequests_data()
     QTest::addColumn<int>("route");
     QTest::addColumn<QList<int>>("weights");
     QTest::addColumn<QString>("errorPart");
-    QTest::newRow("no such rule") << 3 << QList<int>{ 50, 50 } << "no HTTP rule 3";
-    QTest::newRow("too few weights") << 0 << QList<int>{ 100 } << "2 destinations, got 1";
-    QTest::newRow("negative") << 0 << QList<int>{ -1, 101 } << "negative";
+    QTest::newRow("no such rule") << 3 << QList<int> { 50, 50 } << "no HTTP rule 3";
+    QTest::newRow("too few weights") << 0 << QList<int> { 100 } << "2 destinations, got 1";
+    QTest::newRow("negative") << 0 << QList<int> { -1, 101 } << "negative";
 }
 
 void TestSetWeights::rejectsBadRequests()
@@ -354,6 +363,31 @@ void TestSetWeights::tcpRuleOfTheSameIndexIsAnotherRule()
     d.undoStack()->undo();
     d.undoStack()->undo();
     QCOMPARE(d.files()[0].text, mixed);
+}
+
+// A lone CR among LF lines: YAML reads both as line breaks, the edit could not
+// say which each new line should end with. Refused, the text untouched (found by
+// fuzz_byte_editor, whose removePath left such a document unreadable); a text
+// whose breaks are all lone CRs stays editable (CrLines).
+void TestSetWeights::refusesADocumentThatMixesLineBreaks()
+{
+    QByteArray mixed = canary;
+    mixed.replace("  hosts:\n", "  hosts:\r");
+    Document d;
+    d.setLoadResult(Loader::loadText(mixed, QStringLiteral("mixed.yaml")));
+    const int id = vsId(d, QStringLiteral("reviews"));
+    QVERIFY(id >= 0);
+    QString error;
+    QVERIFY(!SetWeights::create(&d, id, 0, { 75, 25 }, &error));
+    QVERIFY2(error.contains(QStringLiteral("mixes line breaks")), qPrintable(error));
+    QCOMPARE(d.files()[0].text, mixed);
+
+    QByteArray allCr = canary.left(canary.indexOf("---"));
+    allCr.replace('\n', '\r');
+    Document cr;
+    cr.setLoadResult(Loader::loadText(allCr, QStringLiteral("cr.yaml")));
+    QVERIFY(push(cr, vsId(cr, QStringLiteral("reviews")), 0, { 75, 25 }));
+    QVERIFY(cr.files()[0].text.contains("weight: 75  # stable\r"));
 }
 
 QTEST_GUILESS_MAIN(TestSetWeights)

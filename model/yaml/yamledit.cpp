@@ -110,8 +110,11 @@ bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const
         change->offset = old.start.offset;
         change->length = old.endOffset - old.start.offset;
         change->text = renderFlow(value);
-        if (old.isNull() && change->length == 0)
-            change->text.prepend(' ');
+        if (old.isNull() && change->length == 0) {
+            // A key written alone in a flow mapping ({a, b: 1}) has no ':' yet.
+            const bool colon = doc.mid(key.endOffset, old.start.offset - key.endOffset).contains(':');
+            change->text.prepend(colon ? " " : ": ");
+        }
         return true;
     }
     if (isBlockCollection(old) || (!value.children.empty() && (value.isMapping() || value.isSequence()))) {

@@ -107,6 +107,13 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("number-like string quoted") << QByteArray("a: b\n") << "a"
                                                << "string"
                                                << "1.5" << QByteArray("a: \"1.5\"\n");
+    // Found by fuzz_byte_editor: the value went in without the ':' the key never had.
+    QTest::newRow("key alone in a flow mapping") << QByteArray("m: {a, b: 1}\n") << "m.a"
+                                                 << "map"
+                                                 << "x=1" << QByteArray("m: {a: {x: 1}, b: 1}\n");
+    QTest::newRow("key alone in a flow mapping, scalar") << QByteArray("m: {a, b: 1}\n") << "m.a"
+                                                         << "plain"
+                                                         << "2" << QByteArray("m: {a: 2, b: 1}\n");
     QTest::newRow("missing key appended") << QByteArray("a:\n  b: 1\nc: 2\n") << "a.t"
                                           << "string"
                                           << "5s" << QByteArray("a:\n  b: 1\n  t: 5s\nc: 2\n");

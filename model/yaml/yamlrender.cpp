@@ -24,11 +24,14 @@ bool safeAsPlainString(const QString &value)
 }
 
 // Whether a value holds a character YAML takes only as an escape: a control
-// character, DEL, C1, U+FFFE/FFFF, or a CR (which would end the line).
+// character, DEL, C1, U+FFFE/FFFF, or a CR (which would end the line). By
+// UTF-16 unit, with no copy: this runs on every weight step of a drag, and a
+// surrogate pair is a code point from U+10000 up, all printable.
 bool needsEscapes(const QString &value)
 {
-    for (const char32_t c : value.toUcs4())
-        if (c != '\t' && c != '\n' && !YamlScan::isPrintable(c))
+    for (const QChar c : value)
+        if (!c.isSurrogate() && c != QLatin1Char('\t') && c != QLatin1Char('\n')
+            && !YamlScan::isPrintable(c.unicode()))
             return true;
     return false;
 }

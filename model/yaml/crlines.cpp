@@ -30,7 +30,7 @@ bool mixed(const QByteArray &text)
 QString mixedRefusal(const QString &what)
 {
     return QStringLiteral("%1 mixes line breaks (lone CR and LF); save it with one kind of line break "
-                          "to edit it here")
+                          "to edit it")
         .arg(what);
 }
 

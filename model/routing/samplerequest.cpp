@@ -2,6 +2,7 @@
 
 #include "request.h"
 #include "safefilewriter.h"
+#include "samplerequestgenerator.h"
 #include "workspace.h"
 
 #include <yaml-cpp/yaml.h>
@@ -49,19 +50,6 @@ bool isBookinfo(const Workspace &ws)
         = ws.find(ResourceKind::VirtualService, QStringLiteral("default"), QStringLiteral("bookinfo"));
     return vs && ws.find(ResourceKind::Gateway, QStringLiteral("default"), QStringLiteral("bookinfo-gateway"))
         && ws.find(ResourceKind::VirtualService, QStringLiteral("default"), QStringLiteral("reviews"));
-}
-
-// A path that a StringMatch on the URI takes, or empty when none is obvious.
-QString samplePath(const StringMatch &uri)
-{
-    switch (uri.type) {
-    case StringMatch::Type::Exact:
-        return uri.value;
-    case StringMatch::Type::Prefix:
-        return uri.value.endsWith(QLatin1Char('/')) ? uri.value : uri.value + QLatin1Char('/');
-    default:
-        return {};
-    }
 }
 
 } // namespace
@@ -301,46 +289,7 @@ QList<SampleRequest> SampleRequest::defaults(const Workspace &workspace)
 {
     if (isBookinfo(workspace))
         return bookinfoDefaults();
-    QList<SampleRequest> out;
-    for (const Resource *r : workspace.ofKind(ResourceKind::VirtualService)) {
-        const VirtualService *vs = r->virtualService();
-        QStringList gateways;
-        bool mesh = vs->gateways.isEmpty();
-        for (const Field<QString> &g : vs->gateways) {
-            if (g.value == QLatin1String("mesh")) {
-                mesh = true;
-                continue;
-            }
-            gateways << (g.value.contains(QLatin1Char('/'))
-                    ? g.value
-                    : r->namespaceName() + QLatin1Char('/') + g.value);
-        }
-        for (const Field<QString> &h : vs->hosts) {
-            const QString host
-                = h.value.startsWith(QLatin1String("*.")) ? QStringLiteral("www") + h.value.mid(1) : h.value;
-            if (host == QLatin1String("*") || host.isEmpty())
-                continue;
-            QStringList paths;
-            for (const HttpRoute &rule : vs->http)
-                for (const HttpMatchRequest &m : rule.match)
-                    if (m.hasUri && !samplePath(m.uri).isEmpty() && !paths.contains(samplePath(m.uri)))
-                        paths << samplePath(m.uri);
-            if (paths.isEmpty())
-                paths << QStringLiteral("/");
-            for (const QString &g : gateways)
-                for (const QString &p : paths)
-                    out << fromGateway(
-                        host + p, QStringLiteral("GET"), QStringLiteral("http://") + host + p, g);
-            if (mesh) {
-                SampleRequest s = fromSidecar(QStringLiteral("%1 from the mesh").arg(host),
-                    QStringLiteral("http://") + host + paths.first(), QString(), r->namespaceName());
-                out << s;
-            }
-            if (out.size() >= 40)
-                return out; // a starting set, not an enumeration
-        }
-    }
-    return out;
+    return SampleRequestGenerator(workspace).generate();
 }
 
 } // namespace meshroute

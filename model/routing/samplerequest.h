@@ -46,8 +46,8 @@ struct SampleRequest
     static bool save(const QString &path, const QList<SampleRequest> &samples, QString *error);
 
     // A starting set for a workspace: the Bookinfo lesson's requests when it
-    // is Bookinfo, else one request per host of every VirtualService (and per
-    // exact or prefix URI of rules at gateways).
+    // is Bookinfo, else what SampleRequestGenerator makes: requests that can
+    // route in this workspace, from its gateways and from the mesh.
     static QList<SampleRequest> defaults(const Workspace &workspace);
     static QList<SampleRequest> bookinfoDefaults();
 };

@@ -305,6 +305,33 @@ private Q_SLOTS:
         QCOMPARE(refreshed.size(), 1);
     }
 
+    // Issue 13 section 4: on a mesh without gateways the samples are requests
+    // from the mesh that route, and the split plot draws the selected one.
+    void aMeshWithoutGatewaysHasSamplesThatRoute()
+    {
+        const QString path = m_dir->filePath(QStringLiteral("mesh.yaml"));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("routing/gatewayless-mesh.yaml")), path));
+        m_doc->open({ path });
+        QTRY_COMPARE(m_panel->model()->rowCount(), 3);
+        for (int row = 0; row < 3; ++row) {
+            QVERIFY2(cell(row, SampleRequestModel::Sender).startsWith(QLatin1String("sidecar shop")),
+                qPrintable(cell(row, SampleRequestModel::Sender)));
+            QTRY_COMPARE(colour(row, SampleRequestModel::Outcome),
+                RequestOutcome::colour(RequestOutcome::Kind::Routed));
+        }
+        QCOMPARE(cell(0, SampleRequestModel::Outcome), QStringLiteral("-> reviews v1 80% · v2 20%"));
+        QCOMPARE(cell(0, SampleRequestModel::Rule), QStringLiteral("shop/reviews #0"));
+        clickRow(0);
+        selectCount(1000);
+        QTRY_COMPARE(m_panel->splitPlot()->categories(),
+            QStringList({ QStringLiteral("reviews v1"), QStringLiteral("reviews v2") }));
+        const QList<double> istio = barValues(m_panel->splitPlot()->istioBars());
+        QCOMPARE(istio.size(), 2);
+        QCOMPARE(istio[0] + istio[1], 1000.0);
+        // Kubernetes alone spreads by pods: one v1 pod, three v2 pods.
+        QCOMPARE(barValues(m_panel->splitPlot()->baselineBars()), QList<double>({ 250.0, 750.0 }));
+    }
+
     void draggingAWeightMovesBarsAndOutcomes()
     {
         clickRow(Reviews);

@@ -1,5 +1,6 @@
 // Sample requests: parsing into the router's Request, the side file's
 // round trip, and the default set for Bookinfo routed where the lesson says.
+#include "corpus.h"
 #include "loader.h"
 #include "request.h"
 #include "router.h"
@@ -233,15 +234,22 @@ private Q_SLOTS:
 
     void genericDefaultsCoverEveryHost()
     {
-        const QByteArray yaml = "apiVersion: networking.istio.io/v1\n"
-                                "kind: VirtualService\n"
-                                "metadata: {name: shop, namespace: web}\n"
-                                "spec:\n"
-                                "  hosts: [shop.example.com]\n"
-                                "  gateways: [edge, mesh]\n"
-                                "  http:\n"
-                                "  - match: [{uri: {prefix: /cart}}, {uri: {exact: /}}]\n"
-                                "    route: [{destination: {host: cart}}]\n";
+        const QByteArray yaml
+            = "apiVersion: networking.istio.io/v1\n"
+              "kind: Gateway\n"
+              "metadata: {name: edge, namespace: web}\n"
+              "spec:\n"
+              "  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ['*']}]\n"
+              "---\n"
+              "apiVersion: networking.istio.io/v1\n"
+              "kind: VirtualService\n"
+              "metadata: {name: shop, namespace: web}\n"
+              "spec:\n"
+              "  hosts: [shop.example.com]\n"
+              "  gateways: [edge, mesh]\n"
+              "  http:\n"
+              "  - match: [{uri: {prefix: /cart}}, {uri: {exact: /}}]\n"
+              "    route: [{destination: {host: cart}}]\n";
         const LoadResult loaded = Loader::loadText(yaml);
         const QList<SampleRequest> samples = SampleRequest::defaults(loaded.workspace);
         QCOMPARE(samples.size(), 3);
@@ -250,6 +258,66 @@ private Q_SLOTS:
         QCOMPARE(samples[1].url, QStringLiteral("http://shop.example.com/"));
         QVERIFY(samples[2].gateway.isEmpty());
         QCOMPARE(samples[2].sourceNamespace, QStringLiteral("web"));
+        QCOMPARE(samples[2].url, QStringLiteral("http://shop.example.com/cart/"));
+    }
+
+    // Issue 13 section 4: a mesh without gateways. Its VirtualService names a
+    // Gateway no file defines, so a request from it could only fail; the
+    // samples are requests from the mesh, on each Service's HTTP port, and
+    // every one of them routes.
+    void gatewaylessMeshSamplesRoute()
+    {
+        const LoadResult loaded
+            = Loader::loadPaths({ test::dataPath(QStringLiteral("routing/gatewayless-mesh.yaml")) });
+        QVERIFY(!loaded.workspace.resources.isEmpty());
+        const QList<SampleRequest> samples = SampleRequest::defaults(loaded.workspace);
+        QStringList urls;
+        for (const SampleRequest &s : samples) {
+            QVERIFY2(s.gateway.isEmpty(), qPrintable(s.gateway));
+            urls << s.url;
+        }
+        // reviews: the mesh VirtualService's host on its Service port; ratings
+        // and details: plain Services; the gateway-only VirtualService's
+        // external host is no sample; the TCP-only database neither.
+        QCOMPARE(urls,
+            QStringList({ QStringLiteral("http://reviews:9080/"), QStringLiteral("http://ratings:9080/"),
+                QStringLiteral("http://details:8080/") }));
+        const Router router(RouteTable::compile(loaded.workspace));
+        for (const SampleRequest &s : samples) {
+            Request r;
+            QString error;
+            QVERIFY2(s.toRequest(&r, &error), qPrintable(error));
+            const RouteResult result = router.route(r);
+            QVERIFY2(result.status == RouteResult::Status::Routed,
+                qPrintable(s.url + QStringLiteral(": ") + result.reason));
+            QVERIFY2(!result.destinations.isEmpty()
+                    && !result.destinations[0].cluster.contains(QLatin1String("Passthrough")),
+                qPrintable(s.url + QStringLiteral(": ") + result.reason));
+        }
+        Request reviews;
+        QVERIFY(samples[0].toRequest(&reviews));
+        const RouteResult split = router.route(reviews);
+        QCOMPARE(split.virtualService, QStringLiteral("shop/reviews"));
+        QCOMPARE(split.destinations.size(), 2);
+    }
+
+    // Over every fixture (and the corpus when configured): the generated
+    // samples parse, and none is sent from a gateway the files do not define.
+    void defaultsNeverNameAMissingGateway_data() { test::addSweepRows(20, 200); }
+    void defaultsNeverNameAMissingGateway()
+    {
+        QFETCH(QString, path);
+        const LoadResult loaded = Loader::loadPaths({ path });
+        const Router router(RouteTable::compile(loaded.workspace));
+        for (const SampleRequest &s : SampleRequest::defaults(loaded.workspace)) {
+            Request r;
+            QString error;
+            QVERIFY2(s.toRequest(&r, &error), qPrintable(s.url + QStringLiteral(": ") + error));
+            const RouteResult result = router.route(r);
+            QVERIFY2(!result.reason.contains(QLatin1String("in the workspace")),
+                qPrintable(s.requestLine() + QStringLiteral(" from ") + s.senderText() + QStringLiteral(": ")
+                    + result.reason));
+        }
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "graph/graphpanel.h"
+#include "loadprogressbar.h"
 #include "matches/rulelisteditor.h"
 #include "preview/previewpanel.h"
 #include "problems/problemsview.h"
@@ -11,6 +12,7 @@
 #include "selection.h"
 #include "undostack.h"
 #include "weights/weightpanel.h"
+#include "workspaceloadjob.h"
 #include "yaml/yamlview.h"
 
 #include <QAbstractButton>
@@ -66,7 +68,12 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
 
     m_counts = new QLabel(this);
+    m_loadProgress = new LoadProgressBar(this);
+    statusBar()->addPermanentWidget(m_loadProgress);
     statusBar()->addPermanentWidget(m_counts);
+    m_loadJob = new WorkspaceLoadJob(this);
+    connect(m_loadJob, &WorkspaceLoadJob::progressed, m_loadProgress, &LoadProgressBar::setProgress);
+    connect(m_loadJob, &WorkspaceLoadJob::finished, this, &MainWindow::adoptBackgroundLoad);
 
     connect(m_document, &Document::changed, this, &MainWindow::onDocumentChanged);
     connect(m_document->undoStack(), &UndoStack::cleanChanged, this, &MainWindow::updateTitle);

@@ -18,6 +18,8 @@ namespace meshroute {
 
 class Document;
 class GraphPanel;
+class LoadProgressBar;
+class WorkspaceLoadJob;
 class ProblemsView;
 class ResourceTreeView;
 class Selection;
@@ -45,7 +47,11 @@ public:
     ~MainWindow() override;
 
     // Opens files or folders (recursive *.yaml, *.yml) or "-", replacing the workspace.
+    // Big inputs (a folder, a megabyte or more) load on a thread: the call returns at
+    // once, the status bar shows the progress, and workspaceLoaded() follows.
     void openPaths(const QStringList &paths);
+    bool isLoading() const;
+    LoadProgressBar *loadProgressBar() const { return m_loadProgress; }
     QStringList inputs() const { return m_inputs; }
 
     Document *document() const { return m_document; }
@@ -82,6 +88,10 @@ public:
     // Offers to recover the newest crashed session; true when it was recovered.
     bool offerRecovery();
 
+Q_SIGNALS:
+    // The workspace of the last openPaths() is in the document.
+    void workspaceLoaded();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -101,6 +111,9 @@ private:
     void addRecent(const QStringList &paths);
     void openFile();
     void openFolder();
+    void adoptBackgroundLoad();
+    void stopBackgroundLoad();
+    void finishOpening(const QStringList &paths);
     void exportYaml();
     void about();
     void goToLine(int fileIndex, int line, int column);
@@ -135,6 +148,8 @@ private:
     ProblemsView *m_problems = nullptr;
     QWidget *m_inspector = nullptr;
     QLabel *m_counts = nullptr;
+    WorkspaceLoadJob *m_loadJob = nullptr;
+    LoadProgressBar *m_loadProgress = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
     QStringList m_inputs;

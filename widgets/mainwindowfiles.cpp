@@ -3,10 +3,12 @@
 #include "document.h"
 #include "filebytes.h"
 #include "loader.h"
+#include "loadprogressbar.h"
 #include "replacedocumenttext.h"
 #include "safefilewriter.h"
 #include "selection.h"
 #include "undostack.h"
+#include "workspaceloadjob.h"
 #include "yaml/exportdialog.h"
 #include "yaml/yamlview.h"
 
@@ -25,11 +27,44 @@ void MainWindow::openPaths(const QStringList &paths)
 {
     m_selection->clear();
     m_inputs = paths;
+    if (WorkspaceLoadJob::worthAThread(paths)) {
+        // The old workspace goes now, not when the new one is in: the user chose
+        // to leave it (maybeSave), and nothing may be edited that the load would drop.
+        m_document->setLoadResult(LoadResult {});
+        m_loadProgress->begin(paths);
+        m_loadJob->start(paths);
+        return;
+    }
+    stopBackgroundLoad();
     m_document->open(paths);
+    finishOpening(paths);
+}
+
+void MainWindow::stopBackgroundLoad()
+{
+    m_loadJob->discard();
+    m_loadProgress->end();
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_loadJob->isRunning();
+}
+
+void MainWindow::adoptBackgroundLoad()
+{
+    m_loadProgress->end();
+    m_document->setLoadResult(m_loadJob->takeResult());
+    finishOpening(m_loadJob->inputs());
+}
+
+void MainWindow::finishOpening(const QStringList &paths)
+{
     m_recoveryDirty = true;
     addRecent(paths);
     if (!m_document->files().isEmpty())
         statusBar()->showMessage(tr("Opened %n file(s)", nullptr, int(m_document->files().size())), 4000);
+    Q_EMIT workspaceLoaded();
 }
 
 void MainWindow::openFile()
@@ -273,6 +308,7 @@ QStringList MainWindow::openWithTexts(const QStringList &inputs, const QHash<QSt
 {
     m_selection->clear();
     m_inputs = inputs;
+    stopBackgroundLoad();
     m_document->open(inputs);
     QStringList failed;
     if (texts.isEmpty())

@@ -149,10 +149,10 @@ bool matchCovers(const HttpMatchRequest &a, const HttpMatchRequest &b)
     if (a.port.present && (!b.port.present || a.port.value != b.port.value))
         return false;
     if ((a.hasMethod && !b.hasMethod) || (a.hasScheme && !b.hasScheme) || (a.hasAuthority && !b.hasAuthority)
-        || a.headers.size() > b.headers.size() || a.queryParams.size() > b.queryParams.size()
-        || a.withoutHeaders.size() > b.withoutHeaders.size() || a.sourceLabels.size() > b.sourceLabels.size())
+        || a.headers.size() > b.headers.size() || a.rare->queryParams.size() > b.rare->queryParams.size()
+        || a.rare->withoutHeaders.size() > b.rare->withoutHeaders.size() || a.sourceLabels.size() > b.sourceLabels.size())
         return false;
-    if (a.sourceNamespace.present && a.sourceNamespace.value != b.sourceNamespace.value)
+    if (a.rare->sourceNamespace.present && a.rare->sourceNamespace.value != b.rare->sourceNamespace.value)
         return false;
     if (!labelsSubset(a.sourceLabels, b.sourceLabels) || !gatewaysCover(a.gateways, b.gateways))
         return false;
@@ -163,11 +163,11 @@ bool matchCovers(const HttpMatchRequest &a, const HttpMatchRequest &b)
         || !field(a.hasScheme, a.scheme, b.hasScheme, b.scheme)
         || !field(a.hasAuthority, a.authority, b.hasAuthority, b.authority))
         return false;
-    if (!mapCovers(a.headers, b.headers) || !mapCovers(a.queryParams, b.queryParams)
-        || !withoutCovers(a.withoutHeaders, b.withoutHeaders))
+    if (!mapCovers(a.headers, b.headers) || !mapCovers(a.rare->queryParams, b.rare->queryParams)
+        || !withoutCovers(a.rare->withoutHeaders, b.rare->withoutHeaders))
         return false;
     if (a.hasUri) {
-        const bool aFold = a.ignoreUriCase.valueOr(false), bFold = b.ignoreUriCase.valueOr(false);
+        const bool aFold = a.rare->ignoreUriCase.valueOr(false), bFold = b.rare->ignoreUriCase.valueOr(false);
         if (b.hasUri)
             return covers(a.uri, aFold, b.uri, bFold);
         // No uri in b means any path; only prefix "/" takes all of them.
@@ -216,10 +216,10 @@ QString key(const HttpMatchRequest &m)
     QStringList k;
     k << (m.hasUri ? key(m.uri) : QString()) << (m.hasScheme ? key(m.scheme) : QString())
       << (m.hasMethod ? key(m.method) : QString()) << (m.hasAuthority ? key(m.authority) : QString())
-      << key(m.headers) << key(m.withoutHeaders) << key(m.queryParams)
+      << key(m.headers) << key(m.rare->withoutHeaders) << key(m.rare->queryParams)
       << (m.port.present ? QString::number(m.port.value) : QString()) << key(m.sourceLabels)
-      << key(m.gateways) << (m.ignoreUriCase.valueOr(false) ? QStringLiteral("i") : QString())
-      << m.sourceNamespace.value << m.statPrefix.value;
+      << key(m.gateways) << (m.rare->ignoreUriCase.valueOr(false) ? QStringLiteral("i") : QString())
+      << m.rare->sourceNamespace.value << m.rare->statPrefix.value;
     return k.join(QLatin1Char('|'));
 }
 
@@ -259,7 +259,7 @@ QString sampleRequest(const HttpMatchRequest &m)
         path = QStringLiteral("/");
     QString out = (m.hasMethod ? sampleValue(m.method) : QStringLiteral("GET")) + QLatin1Char(' ') + path;
     QStringList query;
-    for (const Entry<StringMatch> &e : m.queryParams)
+    for (const Entry<StringMatch> &e : m.rare->queryParams)
         query.append(e.key + QLatin1Char('=') + sampleValue(e.value));
     if (!query.isEmpty())
         out += (path.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?'))
@@ -283,7 +283,8 @@ QString sampleRequest(const HttpMatchRequest &m)
 
 QString matchName(const HttpMatchRequest &m, int index)
 {
-    return m.name.present && !m.name.value.isEmpty() ? QStringLiteral("\"%1\"").arg(m.name.value)
+    const Field<QString> &name = m.rare->name;
+    return name.present && !name.value.isEmpty() ? QStringLiteral("\"%1\"").arg(name.value)
                                                      : QStringLiteral("#%1").arg(index);
 }
 
@@ -309,7 +310,7 @@ public:
             return;
         }
         const QString &v = a.uri.value;
-        const bool fold = a.ignoreUriCase.valueOr(false);
+        const bool fold = a.rare->ignoreUriCase.valueOr(false);
         switch (a.uri.type) {
         case Type::Presence:
             m_any.push_back(id);

@@ -182,8 +182,8 @@ private:
             }
         };
         headerMap(m.headers, QStringLiteral("headers"));
-        headerMap(m.withoutHeaders, QStringLiteral("withoutHeaders"));
-        for (const Entry<StringMatch> &e : m.queryParams)
+        headerMap(m.rare->withoutHeaders, QStringLiteral("withoutHeaders"));
+        for (const Entry<StringMatch> &e : m.rare->queryParams)
             FV::stringMatch(m_ctx, m_r, e.value, path + QStringLiteral(".queryParams.") + e.key, false, true);
         if (m.port.present)
             FV::port(m_ctx, m_r, m.port, path + QStringLiteral(".port"));
@@ -191,10 +191,10 @@ private:
             FV::labels(m_ctx, m_r, m.sourceLabels, path + QStringLiteral(".sourceLabels"));
         for (int i = 0; i < m.gateways.size(); ++i)
             gatewayName(m.gateways[i], idx(path + QStringLiteral(".gateways"), i));
-        if (m.sourceNamespace.present && !VP::isDns1123Label(m.sourceNamespace.value))
-            m_ctx.error(m_r, m.sourceNamespace.pos, Code::InvalidMatch,
+        if (m.rare->sourceNamespace.present && !VP::isDns1123Label(m.rare->sourceNamespace.value))
+            m_ctx.error(m_r, m.rare->sourceNamespace.pos, Code::InvalidMatch,
                 QStringLiteral("sourceNamespace \"%1\" is not a namespace name (DNS-1123 label)")
-                    .arg(m.sourceNamespace.value),
+                    .arg(m.rare->sourceNamespace.value),
                 path + QStringLiteral(".sourceNamespace"));
     }
 

@@ -34,7 +34,7 @@ HttpRoute HttpRouteReader::read(const YamlNode &n, const FieldPath &path)
     r.field("retries", [&](const YamlNode &v, const FieldPath &p) { h.retries.edit() = retries(v, p); });
     r.field("fault", [&](const YamlNode &v, const FieldPath &p) { h.fault.edit() = fault(v, p); });
     r.field("mirror", [&](const YamlNode &v, const FieldPath &p) {
-        h.mirror = destination(v, p);
+        h.mirror.edit() = destination(v, p);
         h.hasMirror = true;
     });
     r.field("mirrors", [&](const YamlNode &v, const FieldPath &p) {
@@ -222,7 +222,7 @@ HttpMatchRequest HttpRouteReader::matchRequest(const YamlNode &n, const FieldPat
     HttpMatchRequest m;
     m.pos = m_reader.pos(n);
     MapReader r(m_reader, n, QStringLiteral("HTTPMatchRequest"), path);
-    r.field("name", [&](const YamlNode &v, const FieldPath &p) { m.name = string(v, p); });
+    r.field("name", [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().name = string(v, p); });
     r.field("uri", [&](const YamlNode &v, const FieldPath &p) {
         m.uri = stringMatch(v, p);
         m.hasUri = true;
@@ -241,16 +241,16 @@ HttpMatchRequest HttpRouteReader::matchRequest(const YamlNode &n, const FieldPat
     });
     r.field("headers", [&](const YamlNode &v, const FieldPath &p) { m.headers = stringMatchMap(v, p); });
     r.field("withoutHeaders",
-        [&](const YamlNode &v, const FieldPath &p) { m.withoutHeaders = stringMatchMap(v, p); });
+        [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().withoutHeaders = stringMatchMap(v, p); });
     r.field(
-        "queryParams", [&](const YamlNode &v, const FieldPath &p) { m.queryParams = stringMatchMap(v, p); });
+        "queryParams", [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().queryParams = stringMatchMap(v, p); });
     r.field("port", [&](const YamlNode &v, const FieldPath &p) { m.port = integer(v, p); });
     r.field("sourceLabels", [&](const YamlNode &v, const FieldPath &p) { m.sourceLabels = labels(v, p); });
     r.field("gateways", [&](const YamlNode &v, const FieldPath &p) { m.gateways = strings(v, p); });
-    r.field("ignoreUriCase", [&](const YamlNode &v, const FieldPath &p) { m.ignoreUriCase = boolean(v, p); });
+    r.field("ignoreUriCase", [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().ignoreUriCase = boolean(v, p); });
     r.field(
-        "sourceNamespace", [&](const YamlNode &v, const FieldPath &p) { m.sourceNamespace = string(v, p); });
-    r.field("statPrefix", [&](const YamlNode &v, const FieldPath &p) { m.statPrefix = string(v, p); });
+        "sourceNamespace", [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().sourceNamespace = string(v, p); });
+    r.field("statPrefix", [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().statPrefix = string(v, p); });
     return m;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "loadprogress.h"
 #include "workspace.h"
 #include "yamlnode.h"
 #include "yamlparser.h"
@@ -25,8 +26,9 @@ struct SourceFile
 struct LoadOptions
 {
     qint64 maxFileBytes = 64 * 1024 * 1024; // larger files are refused with a message
-    int threads = 0;                         // 0: QThread::idealThreadCount()
+    int threads = 0; // 0: QThread::idealThreadCount()
     YamlLimits limits;
+    LoadProgressCallback progress; // loadPaths() reports files read and bytes parsed here
 };
 
 struct LoadResult
@@ -46,9 +48,10 @@ public:
     static LoadResult loadPaths(const QStringList &inputs, const LoadOptions &options = {});
     // Loads YAML text as if read from a file named `fileName` (tests, the YAML editor).
     static LoadResult loadText(const QByteArray &text, const QString &fileName = QStringLiteral("input.yaml"),
-                               const LoadOptions &options = {});
+        const LoadOptions &options = {});
     // Appends the resources of one file's text to `result` (files, workspace, diagnostics).
-    static void addFile(LoadResult &result, const QString &path, const QByteArray &text, const LoadOptions &options);
+    static void addFile(
+        LoadResult &result, const QString &path, const QByteArray &text, const LoadOptions &options);
 };
 
 } // namespace meshroute

@@ -72,10 +72,10 @@ bool matchConflict(const HttpMatchRequest &root, const HttpMatchRequest &leaf, Q
         return false;
     };
     if (maps(root.headers, leaf.headers, "header")
-        || maps(root.withoutHeaders, leaf.withoutHeaders, "withoutHeaders")
-        || maps(root.queryParams, leaf.queryParams, "query param"))
+        || maps(root.rare->withoutHeaders, leaf.rare->withoutHeaders, "withoutHeaders")
+        || maps(root.rare->queryParams, leaf.rare->queryParams, "query param"))
         return true;
-    if (root.ignoreUriCase.valueOr(false) != leaf.ignoreUriCase.valueOr(false)) {
+    if (root.rare->ignoreUriCase.valueOr(false) != leaf.rare->ignoreUriCase.valueOr(false)) {
         *why = QStringLiteral("ignoreUriCase differs from the root's");
         return true;
     }
@@ -83,8 +83,8 @@ bool matchConflict(const HttpMatchRequest &root, const HttpMatchRequest &leaf, Q
         *why = QStringLiteral("port %1 differs from the root's %2").arg(leaf.port.value).arg(root.port.value);
         return true;
     }
-    if (root.sourceNamespace.present && !root.sourceNamespace.value.isEmpty()
-        && leaf.sourceNamespace.valueOr(QString()) != root.sourceNamespace.value) {
+    if (root.rare->sourceNamespace.present && !root.rare->sourceNamespace.value.isEmpty()
+        && leaf.rare->sourceNamespace.valueOr(QString()) != root.rare->sourceNamespace.value) {
         *why = QStringLiteral("sourceNamespace differs from the root's");
         return true;
     }
@@ -111,10 +111,13 @@ bool matchConflict(const HttpMatchRequest &root, const HttpMatchRequest &leaf, Q
 HttpMatchRequest mergeMatch(const HttpMatchRequest &root, const HttpMatchRequest &leaf)
 {
     HttpMatchRequest out = leaf;
-    if (!leaf.name.present || leaf.name.value.isEmpty())
-        out.name = root.name;
-    else if (root.name.present && !root.name.value.isEmpty())
-        out.name.value = root.name.value + QLatin1Char('-') + leaf.name.value;
+    const Field<QString> &rootName = root.rare->name, &leafName = leaf.rare->name;
+    if (!leafName.present || leafName.value.isEmpty()) {
+        if (rootName.present)
+            out.rare.edit().name = rootName;
+    } else if (rootName.present && !rootName.value.isEmpty()) {
+        out.rare.edit().name.value = rootName.value + QLatin1Char('-') + leafName.value;
+    }
     if (!out.hasUri) {
         out.uri = root.uri;
         out.hasUri = root.hasUri;
@@ -132,8 +135,10 @@ HttpMatchRequest mergeMatch(const HttpMatchRequest &root, const HttpMatchRequest
         out.hasAuthority = root.hasAuthority;
     }
     mergeMap(out.headers, root.headers);
-    mergeMap(out.withoutHeaders, root.withoutHeaders);
-    mergeMap(out.queryParams, root.queryParams);
+    if (!root.rare->withoutHeaders.isEmpty())
+        mergeMap(out.rare.edit().withoutHeaders, root.rare->withoutHeaders);
+    if (!root.rare->queryParams.isEmpty())
+        mergeMap(out.rare.edit().queryParams, root.rare->queryParams);
     if (!out.port.present)
         out.port = root.port;
     for (const Label &l : root.sourceLabels) {
@@ -143,14 +148,14 @@ HttpMatchRequest mergeMatch(const HttpMatchRequest &root, const HttpMatchRequest
         if (!found)
             out.sourceLabels.append(l);
     }
-    if (!out.sourceNamespace.present)
-        out.sourceNamespace = root.sourceNamespace;
+    if (!out.rare->sourceNamespace.present && root.rare->sourceNamespace.present)
+        out.rare.edit().sourceNamespace = root.rare->sourceNamespace;
     if (out.gateways.isEmpty())
         out.gateways = root.gateways;
-    if (!out.ignoreUriCase.present)
-        out.ignoreUriCase = root.ignoreUriCase;
-    if (!out.statPrefix.present)
-        out.statPrefix = root.statPrefix;
+    if (!out.rare->ignoreUriCase.present && root.rare->ignoreUriCase.present)
+        out.rare.edit().ignoreUriCase = root.rare->ignoreUriCase;
+    if (!out.rare->statPrefix.present && root.rare->statPrefix.present)
+        out.rare.edit().statPrefix = root.rare->statPrefix;
     return out;
 }
 

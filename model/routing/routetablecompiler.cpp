@@ -75,7 +75,7 @@ CRoute RouteTable::Data::compileRoute(const HttpMatchRequest *match, const CVs &
     c.path.kind = Matcher::Prefix;
     c.path.value = "/";
     if (match) {
-        const bool ic = match->ignoreUriCase.valueOr(false);
+        const bool ic = match->rare->ignoreUriCase.valueOr(false);
         if (match->hasUri) {
             switch (match->uri.type) {
             case StringMatch::Type::Exact:
@@ -114,7 +114,7 @@ CRoute RouteTable::Data::compileRoute(const HttpMatchRequest *match, const CVs &
             h.m = compileMatcher(e.value, true, false);
             c.headers.push_back(std::move(h));
         }
-        for (const Entry<StringMatch> &e : match->withoutHeaders) {
+        for (const Entry<StringMatch> &e : match->rare->withoutHeaders) {
             HeaderCond h;
             h.name = e.key.toLower().toStdString();
             h.label = QStringLiteral("withoutHeaders ") + e.key;
@@ -122,7 +122,7 @@ CRoute RouteTable::Data::compileRoute(const HttpMatchRequest *match, const CVs &
             h.invert = true;
             c.headers.push_back(std::move(h));
         }
-        for (const Entry<StringMatch> &e : match->queryParams) {
+        for (const Entry<StringMatch> &e : match->rare->queryParams) {
             QueryCond q;
             q.name = e.key.toStdString();
             q.m = compileMatcher(e.value, true, false);
@@ -132,7 +132,7 @@ CRoute RouteTable::Data::compileRoute(const HttpMatchRequest *match, const CVs &
         for (const Field<QString> &g : match->gateways)
             c.matchGateways.push_back(resolveGatewayName(g.value, vs.ns));
         c.sourceLabels = match->sourceLabels;
-        c.sourceNamespace = match->sourceNamespace.valueOr(QString());
+        c.sourceNamespace = match->rare->sourceNamespace.valueOr(QString());
         c.hasSourceFilter = !c.sourceLabels.isEmpty() || !c.sourceNamespace.isEmpty();
     }
     // Istio's IsCatchAllRoute: prefix "/" (or regex ".*") with no header or query matcher.
@@ -160,8 +160,8 @@ void RouteTable::Data::addRoute(CVs &vs, const HttpRoute *rule, const HttpRoute 
     info.hostNamespace = hostNs;
     info.catchAll = c.catchAll;
     info.envoyName = rule->name.valueOr(QString());
-    if (match && match->name.present && !match->name.value.isEmpty())
-        info.envoyName += QLatin1Char('.') + match->name.value;
+    if (match && match->rare->name.present && !match->rare->name.value.isEmpty())
+        info.envoyName += QLatin1Char('.') + match->rare->name.value;
     if (delegate) {
         info.delegateId = delegate->id;
         info.delegate = delegate->namespaceName() + QLatin1Char('/') + delegate->name();

@@ -31,7 +31,7 @@ QString matchRequestSummary(const HttpMatchRequest &m)
     QStringList parts;
     if (m.hasUri)
         parts.append(
-            m.uri.describe() + (m.ignoreUriCase.valueOr(false) ? QLatin1String(" (any case)") : QString()));
+            m.uri.describe() + (m.rare->ignoreUriCase.valueOr(false) ? QLatin1String(" (any case)") : QString()));
     if (m.hasMethod)
         parts.append(stringMatchShort(QStringLiteral("method"), m.method));
     if (m.hasAuthority)
@@ -40,16 +40,16 @@ QString matchRequestSummary(const HttpMatchRequest &m)
         parts.append(stringMatchShort(QStringLiteral("scheme"), m.scheme));
     for (const Entry<StringMatch> &h : m.headers)
         parts.append(stringMatchShort(h.key, h.value));
-    for (const Entry<StringMatch> &h : m.withoutHeaders)
+    for (const Entry<StringMatch> &h : m.rare->withoutHeaders)
         parts.append(QLatin1String("not ") + stringMatchShort(h.key, h.value));
-    for (const Entry<StringMatch> &q : m.queryParams)
+    for (const Entry<StringMatch> &q : m.rare->queryParams)
         parts.append(QLatin1Char('?') + stringMatchShort(q.key, q.value));
     if (m.port.present)
         parts.append(QStringLiteral("port %1").arg(m.port.value));
     if (!m.sourceLabels.isEmpty())
         parts.append(QLatin1String("from ") + GraphText::labels(m.sourceLabels));
-    if (m.sourceNamespace.present)
-        parts.append(QLatin1String("from ns ") + m.sourceNamespace.value);
+    if (m.rare->sourceNamespace.present)
+        parts.append(QLatin1String("from ns ") + m.rare->sourceNamespace.value);
     if (!m.gateways.isEmpty()) {
         QStringList g;
         for (const Field<QString> &f : m.gateways)

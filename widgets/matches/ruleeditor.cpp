@@ -275,7 +275,7 @@ QList<Condition> conditionsOf(const HttpMatchRequest &m)
     using K = ConditionRow::Kind;
     QList<Condition> out;
     if (m.hasUri)
-        out.append({ K::Uri, {}, m.uri.type, m.uri.value, m.ignoreUriCase.value });
+        out.append({ K::Uri, {}, m.uri.type, m.uri.value, m.rare->ignoreUriCase.value });
     if (m.hasMethod)
         out.append({ K::Method, {}, m.method->type, m.method->value });
     if (m.hasAuthority)
@@ -284,14 +284,14 @@ QList<Condition> conditionsOf(const HttpMatchRequest &m)
         out.append({ K::Scheme, {}, m.scheme->type, m.scheme->value });
     for (const auto &e : m.headers)
         out.append({ K::Header, e.key, e.value.type, e.value.value });
-    for (const auto &e : m.withoutHeaders)
+    for (const auto &e : m.rare->withoutHeaders)
         out.append({ K::WithoutHeader, e.key, e.value.type, e.value.value });
-    for (const auto &e : m.queryParams)
+    for (const auto &e : m.rare->queryParams)
         out.append({ K::QueryParam, e.key, e.value.type, e.value.value });
     if (m.port.present)
         out.append({ K::Port, {}, StringMatch::Type::Exact, QString::number(m.port.value) });
-    if (m.sourceNamespace.present)
-        out.append({ K::SourceNamespace, {}, StringMatch::Type::Exact, m.sourceNamespace.value });
+    if (m.rare->sourceNamespace.present)
+        out.append({ K::SourceNamespace, {}, StringMatch::Type::Exact, m.rare->sourceNamespace.value });
     for (const Label &l : m.sourceLabels)
         out.append({ K::SourceLabel, l.key, StringMatch::Type::Exact, l.value });
     if (!m.gateways.isEmpty()) {

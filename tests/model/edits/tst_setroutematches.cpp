@@ -43,7 +43,7 @@ private Q_SLOTS:
         QVERIFY(pushAndRoundTrip(m_doc, std::move(cmd), expected));
         const HttpMatchRequest &m = vsOf(m_doc, m_vs)->http[0].match[0];
         QCOMPARE(m.uri.type, StringMatch::Type::Prefix);
-        QVERIFY(m.ignoreUriCase.value);
+        QVERIFY(m.rare->ignoreUriCase.value);
     }
     void addMatchToCatchAll()
     {

@@ -5,6 +5,7 @@
 #include "resourcereader.h"
 
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void invalidUtf8IsReportedAtItsPlace();
     void unreadablePathIsAnInputError();
     void everyCorpusFileLoadsWithoutCrash();
+    void progressCountsFilesAndBytes();
 };
 
 void TestLoader::readsBookinfoTypes()
@@ -64,7 +66,8 @@ void TestLoader::readsBookinfoTypes()
     QCOMPARE(ws.ofKind(ResourceKind::Service).size(), 4);
     QCOMPARE(ws.ofKind(ResourceKind::Workload).size(), 6);
 
-    const Resource *bookinfo = ws.find(ResourceKind::VirtualService, QStringLiteral("default"), QStringLiteral("bookinfo"));
+    const Resource *bookinfo
+        = ws.find(ResourceKind::VirtualService, QStringLiteral("default"), QStringLiteral("bookinfo"));
     QVERIFY(bookinfo);
     const VirtualService &vs = *bookinfo->virtualService();
     QCOMPARE(vs.hosts.size(), 1);
@@ -77,7 +80,8 @@ void TestLoader::readsBookinfoTypes()
     QCOMPARE(vs.http[0].match[1].uri.type, StringMatch::Type::Prefix);
     QCOMPARE(vs.http[0].route[0].destination.port.number.value, 9080);
 
-    const Resource *reviews = ws.find(ResourceKind::VirtualService, QStringLiteral("default"), QStringLiteral("reviews"));
+    const Resource *reviews
+        = ws.find(ResourceKind::VirtualService, QStringLiteral("default"), QStringLiteral("reviews"));
     const HttpRoute &canary = reviews->virtualService()->http[0];
     QCOMPARE(canary.name.value, QStringLiteral("canary"));
     QCOMPARE(canary.route[0].destination.subset.value, QStringLiteral("v1"));
@@ -85,15 +89,18 @@ void TestLoader::readsBookinfoTypes()
     QCOMPARE(canary.route[1].weight.value, 1);
     QVERIFY(canary.isCatchAll());
 
-    const Resource *dr = ws.find(ResourceKind::DestinationRule, QStringLiteral("default"), QStringLiteral("reviews"));
+    const Resource *dr
+        = ws.find(ResourceKind::DestinationRule, QStringLiteral("default"), QStringLiteral("reviews"));
     QCOMPARE(dr->destinationRule()->subsets.size(), 3);
     QCOMPARE(dr->destinationRule()->subsets[2].labels[0].value, QStringLiteral("v3"));
 
-    const Resource *v1 = ws.find(ResourceKind::Workload, QStringLiteral("default"), QStringLiteral("reviews-v1"));
+    const Resource *v1
+        = ws.find(ResourceKind::Workload, QStringLiteral("default"), QStringLiteral("reviews-v1"));
     QCOMPARE(v1->workload()->replicaCount(), 3);
     QCOMPARE(labelValue(v1->workload()->podLabels, QStringLiteral("version")), QStringLiteral("v1"));
 
-    const Resource *gw = ws.find(ResourceKind::Gateway, QStringLiteral("default"), QStringLiteral("bookinfo-gateway"));
+    const Resource *gw
+        = ws.find(ResourceKind::Gateway, QStringLiteral("default"), QStringLiteral("bookinfo-gateway"));
     QCOMPARE(gw->gateway()->servers[0].port.number.value, 80);
     QCOMPARE(gw->gateway()->servers[0].hosts[0].value, QStringLiteral("bookinfo.app"));
 }
@@ -126,7 +133,8 @@ void TestLoader::positionsAreOneBasedAndAbsolute()
     QCOMPARE(vs.absoluteLine(weight.pos), 16);
     QCOMPARE(vs.absoluteColumn(weight.pos), 15);
     // The value's bytes are exactly "7".
-    QCOMPARE(yaml.mid(vs.baseOffset + weight.pos.offset, weight.pos.endOffset - weight.pos.offset), QByteArray("7"));
+    QCOMPARE(yaml.mid(vs.baseOffset + weight.pos.offset, weight.pos.endOffset - weight.pos.offset),
+        QByteArray("7"));
 }
 
 void TestLoader::keepsApiVersionAsWritten_data()
@@ -141,7 +149,7 @@ void TestLoader::keepsApiVersionAsWritten()
 {
     QFETCH(QString, apiVersion);
     const QByteArray yaml = "apiVersion: " + apiVersion.toUtf8()
-                            + "\nkind: DestinationRule\nmetadata: {name: r}\nspec:\n  host: r\n";
+        + "\nkind: DestinationRule\nmetadata: {name: r}\nspec:\n  host: r\n";
     const LoadResult r = Loader::loadText(yaml);
     QCOMPARE(r.workspace.resources.size(), 1);
     QCOMPARE(r.workspace.resources[0].kind, ResourceKind::DestinationRule);
@@ -209,30 +217,36 @@ void TestLoader::badInput_data()
 
     QTest::newRow("tab indentation") << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n\tname: x\n")
                                      << "MR0001" << 4 << 1 << "tab";
-    QTest::newRow("unterminated quote") << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: \"x\n")
-                                        << "MR0001" << 4 << 9 << "";
-    QTest::newRow("second document broken") << QByteArray("apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\n"
-                                                           "apiVersion: v1\nkind: [\n")
-                                             << "MR0001" << 6 << 0 << "";
+    QTest::newRow("unterminated quote")
+        << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: \"x\n") << "MR0001" << 4 << 9 << "";
+    QTest::newRow("second document broken")
+        << QByteArray("apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\n"
+                      "apiVersion: v1\nkind: [\n")
+        << "MR0001" << 6 << 0 << "";
     QTest::newRow("weight is a string")
-        << QByteArray("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
-                      "  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n      weight: \"most\"\n")
+        << QByteArray(
+               "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
+               "  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n      weight: \"most\"\n")
         << "MR0002" << 9 << 15 << "spec.http[0].route[0].weight must be an integer";
     QTest::newRow("weight is a mapping")
-        << QByteArray("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
-                      "  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n      weight: {a: b}\n")
+        << QByteArray(
+               "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
+               "  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n      weight: {a: b}\n")
         << "MR0002" << 9 << 7 << "got a mapping"; // at the key: the value is a mapping
-    QTest::newRow("quoted number") << QByteArray("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\n"
-                                                 "spec:\n  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n"
-                                                 "      weight: \"50\"\n")
-                                   << "MR0002" << 9 << 15 << "remove the quotes";
-    QTest::newRow("hosts not a list") << QByteArray("apiVersion: networking.istio.io/v1\nkind: VirtualService\n"
-                                                    "metadata: {name: a}\nspec:\n  hosts: {a: b}\n")
-                                      << "MR0002" << 5 << 3 << "must be a list"; // at the key
+    QTest::newRow("quoted number") << QByteArray(
+        "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\n"
+        "spec:\n  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n"
+        "      weight: \"50\"\n") << "MR0002"
+                                   << 9 << 15 << "remove the quotes";
+    QTest::newRow("hosts not a list")
+        << QByteArray("apiVersion: networking.istio.io/v1\nkind: VirtualService\n"
+                      "metadata: {name: a}\nspec:\n  hosts: {a: b}\n")
+        << "MR0002" << 5 << 3 << "must be a list"; // at the key
     QTest::newRow("duplicate key") << QByteArray("apiVersion: networking.istio.io/v1\nkind: DestinationRule\n"
                                                  "metadata: {name: a}\nspec:\n  host: a\n  host: b\n")
                                    << "MR0007" << 6 << 3 << "duplicate key";
-    QTest::newRow("scalar document") << QByteArray("just text\n") << "MR0008" << 1 << 1 << "must be a mapping";
+    QTest::newRow("scalar document") << QByteArray("just text\n") << "MR0008" << 1 << 1
+                                     << "must be a mapping";
     QTest::newRow("missing kind") << QByteArray("apiVersion: v1\nmetadata: {name: a}\n") << "MR0008" << 1 << 1
                                   << "kind is missing";
 }
@@ -260,9 +274,10 @@ void TestLoader::badInput()
 
 void TestLoader::wrongTypesKeepTheRestLoaded()
 {
-    const QByteArray yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
-                            "  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a, subset: v1}\n"
-                            "      weight: \"most\"\n    - destination: {host: a, subset: v2}\n      weight: 10\n";
+    const QByteArray yaml
+        = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
+          "  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a, subset: v1}\n"
+          "      weight: \"most\"\n    - destination: {host: a, subset: v2}\n      weight: 10\n";
     const LoadResult r = Loader::loadText(yaml);
     QCOMPARE(r.workspace.resources.size(), 1);
     const HttpRoute &rule = r.workspace.resources[0].virtualService()->http[0];
@@ -277,16 +292,18 @@ void TestLoader::wrongTypesKeepTheRestLoaded()
 
 void TestLoader::unknownFieldsAreWarningsWithSuggestion()
 {
-    const QByteArray yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
-                            "  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n      wieght: 10\n"
-                            "    colour: blue\n";
+    const QByteArray yaml
+        = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n"
+          "  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n      wieght: 10\n"
+          "    colour: blue\n";
     const LoadResult r = Loader::loadText(yaml);
     QCOMPARE(r.diagnostics.size(), 2);
     QCOMPARE(r.diagnostics[0].code, QStringLiteral("MR0003"));
     QCOMPARE(r.diagnostics[0].severity, Diagnostic::Severity::Warning);
     QCOMPARE(r.diagnostics[0].line, 9);
     QCOMPARE(r.diagnostics[0].column, 7);
-    QVERIFY2(r.diagnostics[0].message.contains(QStringLiteral("did you mean \"weight\"")), qPrintable(r.diagnostics[0].message));
+    QVERIFY2(r.diagnostics[0].message.contains(QStringLiteral("did you mean \"weight\"")),
+        qPrintable(r.diagnostics[0].message));
     QCOMPARE(r.diagnostics[1].path, QStringLiteral("spec.http[0].colour"));
     // The unknown field is still in the text: saving keeps it.
     QVERIFY(r.files[0].text.contains("colour: blue"));
@@ -326,8 +343,8 @@ void TestLoader::deepNestingStopsQuickly()
         const Diagnostic *d = findCode(r.diagnostics, QStringLiteral("MR0001"));
         QVERIFY2(d, qPrintable(dump(r.diagnostics)));
         QVERIFY2(d->message.contains(QStringLiteral("nest"), Qt::CaseInsensitive)
-                     || d->message.contains(QStringLiteral("deep"), Qt::CaseInsensitive),
-                 qPrintable(d->message));
+                || d->message.contains(QStringLiteral("deep"), Qt::CaseInsensitive),
+            qPrintable(d->message));
         QCOMPARE(d->line, 1);
         qDebug() << d->toText() << "in" << timer.elapsed() << "ms";
     }
@@ -393,6 +410,55 @@ void TestLoader::everyCorpusFileLoadsWithoutCrash()
     }
     QVERIFY(files >= test::sweepMinimum(80, 280));
     qDebug() << files << "files," << resources << "resources," << errors << "loader errors";
+}
+
+// The window's progress bar: the loader tells which file it reads and how
+// many bytes it has parsed, in order, up to all of them, about once per
+// thousandth (documents are parsed on several threads).
+void TestLoader::progressCountsFilesAndBytes()
+{
+    QTemporaryDir dir;
+    QByteArray many;
+    for (int i = 0; i < 3000; ++i)
+        many += "---\napiVersion: v1\nkind: Service\nmetadata: {name: s" + QByteArray::number(i)
+            + ", namespace: default}\nspec: {ports: [{port: 80}]}\n";
+    const QList<QByteArray> texts = { "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n", many,
+        "apiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n" };
+    QStringList paths;
+    qint64 total = 0;
+    for (int i = 0; i < texts.size(); ++i) {
+        paths << dir.filePath(QStringLiteral("f%1.yaml").arg(i));
+        QFile f(paths.last());
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(texts[i]), texts[i].size());
+        total += texts[i].size();
+    }
+    QMutex mutex;
+    QList<LoadProgress> reports;
+    LoadOptions options;
+    options.progress = [&](const LoadProgress &p) {
+        const QMutexLocker lock(&mutex);
+        reports.append(p);
+    };
+    const LoadResult loaded = Loader::loadPaths(paths, options);
+    QCOMPARE(loaded.workspace.resources.size(), 3002);
+    QVERIFY(reports.size() >= 3 * 2 + 100); // each file starts and ends; the big one in steps
+    QVERIFY2(reports.size() <= 3 * 2 + 1001, qPrintable(QString::number(reports.size())));
+    QCOMPARE(reports.first().filesDone, 0);
+    QCOMPARE(reports.first().currentFile, paths[0]);
+    QCOMPARE(reports.last().filesDone, 3);
+    QCOMPARE(reports.last().fileCount, 3);
+    QCOMPARE(reports.last().byteCount, total);
+    QCOMPARE(reports.last().bytesDone, total);
+    QCOMPARE(reports.last().permille(), 1000);
+    QStringList started;
+    for (int i = 1; i < reports.size(); ++i) {
+        QVERIFY(reports[i].permille() >= reports[i - 1].permille());
+        QVERIFY(reports[i].filesDone >= reports[i - 1].filesDone);
+        if (started.isEmpty() || started.last() != reports[i - 1].currentFile)
+            started << reports[i - 1].currentFile;
+    }
+    QCOMPARE(started, paths);
 }
 
 QTEST_GUILESS_MAIN(TestLoader)

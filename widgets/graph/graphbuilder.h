@@ -24,7 +24,7 @@ struct Workload;
 // weighted edges, and last the service -> workload selection. Each step
 // finds the nodes earlier steps made through the lookups kept here, and adds
 // a "missing" node for what a reference names but nothing defines.
-// Positions are no concern of it: GraphModel::layout() places the nodes.
+// Positions are no concern of it: GraphvizLayout places the nodes.
 class GraphBuilder
 {
 public:
@@ -67,8 +67,11 @@ private:
     void addMirrors(const Resource &r, const HttpRoute &rule, int index, int ruleNode);
     void addTlsRules(const Resource &r, const VirtualService &vs, int vsNode);
     void addTcpRules(const Resource &r, const VirtualService &vs, int vsNode);
+    // The checker's errors about each rule of `r`, by "spec.http[0]", "spec.tcp[1]"...
+    static QHash<QString, QStringList> ruleErrors(const Workspace &workspace, const Resource &r);
     // Adds `rule` (key, title, details, tool tip and route index set) under `vsNode`.
     int addRule(int vsNode, GraphNode rule);
+    QHash<QString, QStringList> m_ruleErrors; // of the VirtualService being added
     // One RuleToDestination edge per destination, labelled with its share of the rule's traffic.
     template <typename Route>
     void addDestinations(const Resource &r, int ruleNode, const Route &route, int routeIndex);

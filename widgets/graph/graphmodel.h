@@ -34,6 +34,9 @@ struct GraphNode
     bool missing = false; // referenced but not defined: drawn dashed and red
     QString missingReason;
     QStringList hosts; // FQDNs and names this node stands for (the host filter looks here)
+    // What the API server would reject in it (a rule whose regex RE2 refuses...): drawn in the
+    // error colour, the messages in the tool tip.
+    QStringList errors;
 
     // What selecting the node selects.
     int resourceId = -1;
@@ -47,8 +50,9 @@ struct GraphNode
     {
         return kind == o.kind && key == o.key && title == o.title && details == o.details
             && toolTip == o.toolTip && missing == o.missing && missingReason == o.missingReason
-            && hosts == o.hosts && resourceId == o.resourceId && routeIndex == o.routeIndex
-            && subset == o.subset && routeKind == o.routeKind && l4RouteIndex == o.l4RouteIndex;
+            && hosts == o.hosts && errors == o.errors && resourceId == o.resourceId
+            && routeIndex == o.routeIndex && subset == o.subset && routeKind == o.routeKind
+            && l4RouteIndex == o.l4RouteIndex;
     }
 };
 
@@ -131,7 +135,8 @@ public:
     // in place instead of laying out again.
     bool sameShape(const GraphModel &other) const;
 
-    // Layered left-to-right layout: one column per node kind (empty kinds
+    // The quick layered left-to-right layout, for a graph too big for dot
+    // (GraphvizLayout) or until dot is done: one column per node kind (empty kinds
     // skipped), order inside a column from barycentre sweeps to reduce
     // crossings, each node placed level with its predecessors when there is
     // room. `sizes` is parallel to nodes(); returns top-left corners.

@@ -37,6 +37,7 @@ GraphPanel::GraphPanel(Document *document, Selection *selection, QWidget *parent
         tr("Show only what routes to and from the matching hosts (gateways, VirtualServices, "
            "rules, services, subsets and workloads)"));
     auto *fitButton = new QToolButton(this);
+    fitButton->setObjectName(QStringLiteral("fitButton"));
     fitButton->setText(tr("Fit"));
     fitButton->setToolTip(tr("Fit the graph in the view"));
     auto *layoutButton = new QToolButton(this);

@@ -12,6 +12,7 @@
 #include "graph/graphview.h"
 #include "graph/graphvizlayout.h"
 #include "loader.h"
+#include "replacedocumenttext.h"
 #include "selection.h"
 #include "setweights.h"
 #include "undostack.h"
@@ -219,15 +220,21 @@ private Q_SLOTS:
     // (f) A rule whose regex RE2 rejects is drawn in the error colour, the reason in its tool tip.
     void invalidRuleIsMarked()
     {
-        QByteArray text = test::readFile(bookinfoPath());
-        QVERIFY(text.contains("prefix: /static"));
-        text.replace("prefix: /static", "regex: \"/static(?=/)\"");
-        const std::unique_ptr<Shown> shown = show(Loader::loadText(text, QStringLiteral("bookinfo.yaml")));
+        const std::unique_ptr<Shown> shown = show(Loader::loadPaths({ bookinfoPath() }));
         QVERIFY(shown);
-        const Resource *bookinfo
-            = shown->document->workspace().find(ResourceKind::VirtualService, "default", "bookinfo");
-        GraphNodeItem *rule
-            = shown->panel->scene()->nodeItem(QStringLiteral("rule:%1:http:0").arg(bookinfo->id));
+        Document *doc = shown->document.get();
+        const Resource *bookinfo = doc->workspace().find(ResourceKind::VirtualService, "default", "bookinfo");
+        const QString key = QStringLiteral("rule:%1:http:0").arg(bookinfo->id);
+        QVERIFY(shown->panel->scene()->nodeItem(key)->accentColor() != GraphNodeItem::errorColor());
+
+        // An edit of the text makes the regex one RE2 refuses (look-ahead).
+        const QByteArray before = doc->documentText(bookinfo->fileIndex, bookinfo->documentIndex);
+        QByteArray after = before;
+        after.replace("prefix: /static", "regex: \"/static(?=/)\"");
+        QVERIFY(after != before);
+        doc->undoStack()->push(new ReplaceDocumentText(
+            doc, bookinfo->fileIndex, bookinfo->documentIndex, before, after, QStringLiteral("Edit")));
+        GraphNodeItem *rule = shown->panel->scene()->nodeItem(key);
         QVERIFY(rule);
         QCOMPARE(rule->accentColor(), GraphNodeItem::errorColor());
         QVERIFY2(rule->toolTip().contains(QStringLiteral("/static(?=/)")), qPrintable(rule->toolTip()));
@@ -252,6 +259,11 @@ private Q_SLOTS:
                          .find(ResourceKind::VirtualService, "default", "reviews")
                          ->id));
         QVERIFY(valid->accentColor() != GraphNodeItem::errorColor());
+
+        // Undo: the rule is valid again, and no longer marked.
+        doc->undoStack()->undo();
+        QVERIFY(shown->panel->scene()->nodeItem(key)->accentColor() != GraphNodeItem::errorColor());
+        QVERIFY(!shown->panel->scene()->nodeItem(key)->toolTip().contains(QStringLiteral("(?=/)")));
     }
 
     // A graph too big to lay out within a frame is laid out by the worker, and

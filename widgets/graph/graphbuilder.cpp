@@ -1,6 +1,5 @@
 #include "graphbuilder.h"
 
-#include "checker.h"
 #include "graphtext.h"
 #include "hostname.h"
 #include "workspace.h"
@@ -23,9 +22,10 @@ GraphEdge edgeOf(GraphEdge::Kind kind, int from, int to)
 
 } // namespace
 
-GraphBuilder::GraphBuilder(const Workspace &workspace, const GraphScope &scope)
+GraphBuilder::GraphBuilder(const Workspace &workspace, const GraphScope &scope, RuleErrors *ruleErrors)
     : m_workspace(workspace)
     , m_scope(scope)
+    , m_ruleErrors(ruleErrors ? ruleErrors : &m_ownRuleErrors)
 { }
 
 GraphModel GraphBuilder::build()
@@ -332,7 +332,7 @@ void GraphBuilder::addVirtualServices()
         const VirtualService *vs = r.virtualService();
         if (!vs)
             return;
-        m_ruleErrors = ruleErrors(m_workspace, r);
+        m_vsResource = &r;
         const int vsNode = addVirtualService(r, *vs);
         connectGateways(r, *vs, vsNode);
         addHttpRules(r, *vs, vsNode);
@@ -371,26 +371,6 @@ void GraphBuilder::connectGateways(const Resource &r, const VirtualService &vs, 
     }
 }
 
-QHash<QString, QStringList> GraphBuilder::ruleErrors(const Workspace &workspace, const Resource &r)
-{
-    // The resource's own validation only (the webhook's rules): no cross-resource
-    // analysis, so a graph drawn around one resource marks what the whole one does.
-    QHash<QString, QStringList> out;
-    for (const Diagnostic &d : Checker::checkResource(workspace, r)) {
-        if (d.severity != Diagnostic::Severity::Error)
-            continue;
-        for (const char *list : { "spec.http[", "spec.tls[", "spec.tcp[" }) {
-            const QLatin1String prefix(list);
-            if (!d.path.startsWith(prefix))
-                continue;
-            const qsizetype close = d.path.indexOf(QLatin1Char(']'), prefix.size());
-            if (close > 0)
-                out[d.path.left(close + 1)].append(QStringLiteral("[%1] %2").arg(d.code, d.message));
-        }
-    }
-    return out;
-}
-
 int GraphBuilder::addRule(int vsNode, GraphNode rule)
 {
     rule.kind = GraphNode::Kind::Rule;
@@ -398,7 +378,7 @@ int GraphBuilder::addRule(int vsNode, GraphNode rule)
         : rule.routeKind == RouteKind::Tls                 ? QStringLiteral("tls")
                                                            : QStringLiteral("tcp");
     const int index = rule.routeKind == RouteKind::Http ? rule.routeIndex : rule.l4RouteIndex;
-    rule.errors = m_ruleErrors.value(QStringLiteral("spec.%1[%2]").arg(list).arg(index));
+    rule.errors = m_ruleErrors->of(m_workspace, *m_vsResource, list, index);
     if (!rule.errors.isEmpty())
         rule.details.append(QStringLiteral("rejected: ") + rule.errors.first());
     rule.hosts = m_graph.nodes()[vsNode].hosts;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "graphmodel.h"
+#include "ruleerrors.h"
 
 #include <QHash>
 #include <QMultiHash>
@@ -28,7 +29,8 @@ struct Workload;
 class GraphBuilder
 {
 public:
-    GraphBuilder(const Workspace &workspace, const GraphScope &scope);
+    // `ruleErrors` (optional) keeps the checker's findings about rules between builds.
+    GraphBuilder(const Workspace &workspace, const GraphScope &scope, RuleErrors *ruleErrors = nullptr);
 
     GraphModel build();
 
@@ -67,11 +69,11 @@ private:
     void addMirrors(const Resource &r, const HttpRoute &rule, int index, int ruleNode);
     void addTlsRules(const Resource &r, const VirtualService &vs, int vsNode);
     void addTcpRules(const Resource &r, const VirtualService &vs, int vsNode);
-    // The checker's errors about each rule of `r`, by "spec.http[0]", "spec.tcp[1]"...
-    static QHash<QString, QStringList> ruleErrors(const Workspace &workspace, const Resource &r);
     // Adds `rule` (key, title, details, tool tip and route index set) under `vsNode`.
     int addRule(int vsNode, GraphNode rule);
-    QHash<QString, QStringList> m_ruleErrors; // of the VirtualService being added
+    RuleErrors *m_ruleErrors;
+    RuleErrors m_ownRuleErrors; // when the caller keeps none
+    const Resource *m_vsResource = nullptr; // the VirtualService whose rules are being added
     // One RuleToDestination edge per destination, labelled with its share of the rule's traffic.
     template <typename Route>
     void addDestinations(const Resource &r, int ruleNode, const Route &route, int routeIndex);

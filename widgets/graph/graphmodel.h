@@ -13,6 +13,7 @@
 
 namespace meshroute {
 
+class RuleErrors;
 struct HttpRoute;
 struct SelectionTarget;
 struct TrafficPath;
@@ -104,7 +105,9 @@ class GraphModel
 public:
     // The graph of the resources in `scope` (all by default). Whether hosts,
     // subsets and pods count as missing is decided on the whole workspace.
-    static GraphModel build(const Workspace &workspace, const GraphScope &scope = GraphScope());
+    // `ruleErrors`, if given, keeps the checker's findings about rules from one build to the next.
+    static GraphModel build(
+        const Workspace &workspace, const GraphScope &scope = GraphScope(), RuleErrors *ruleErrors = nullptr);
 
     const QList<GraphNode> &nodes() const { return m_nodes; }
     const QList<GraphEdge> &edges() const { return m_edges; }

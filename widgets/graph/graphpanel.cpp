@@ -88,7 +88,7 @@ void GraphPanel::refresh()
 {
     if (m_scopeStale)
         updateScope();
-    m_scene->setGraph(GraphModel::build(m_document->workspace(), m_scope));
+    m_scene->setGraph(GraphModel::build(m_document->workspace(), m_scope, &m_ruleErrors));
     m_scene->setCurrentNode(m_scene->graph().nodeFor(m_selection->current()));
     updateStatus();
 }
@@ -188,6 +188,10 @@ void GraphPanel::onDocumentChanged(const ChangeEvent &event)
         return;
     const bool wasPartial = m_partial;
     countNodes(event);
+    if (event.type == ChangeEvent::Type::Reset)
+        m_ruleErrors.clear();
+    else
+        m_ruleErrors.forget(event.resourceIds);
     if (event.type == ChangeEvent::Type::Reset) {
         m_focus = -1;
         m_drawEverything = false;

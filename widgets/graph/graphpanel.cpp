@@ -60,7 +60,7 @@ GraphPanel::GraphPanel(Document *document, Selection *selection, QWidget *parent
     connect(fitButton, &QToolButton::clicked, this, &GraphPanel::fit);
     connect(layoutButton, &QToolButton::clicked, this, [this] {
         m_scene->relayout();
-        fit();
+        m_view->setAutoFit(true); // a new part to look at: the readable default view
     });
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (m_partial) {
@@ -69,7 +69,7 @@ GraphPanel::GraphPanel(Document *document, Selection *selection, QWidget *parent
         }
         m_scene->setFilter(text);
         updateStatus();
-        fit();
+        m_view->setAutoFit(true); // a new part to look at: the readable default view
     });
     connect(m_view, &GraphView::nodeClicked, this, [this](int index) {
         m_selection->select(m_scene->graph().selectionFor(index));
@@ -163,7 +163,7 @@ void GraphPanel::drawEverything()
     m_drawEverything = true;
     m_scopeStale = true;
     refresh();
-    fit();
+    m_view->setAutoFit(true); // a new part to look at: the readable default view
 }
 
 void GraphPanel::updateNotice(int estimatedNodes, const QString &why)
@@ -214,7 +214,7 @@ void GraphPanel::onSelectionChanged(const SelectionTarget &target)
         m_focus = target.resourceId;
         m_scopeStale = true;
         refresh();
-        fit();
+        m_view->setAutoFit(true); // a new part to look at: the readable default view
     }
     const int node = m_scene->graph().nodeFor(target);
     m_scene->setCurrentNode(node);
@@ -229,7 +229,7 @@ void GraphPanel::onHighlightChanged(const TrafficPath &path)
         m_focus = path.virtualServiceId;
         m_scopeStale = true;
         refresh();
-        fit();
+        m_view->setAutoFit(true); // a new part to look at: the readable default view
     }
     m_scene->setHighlight(path);
     const GraphModel::PathItems lit = m_scene->graph().pathItems(path);

@@ -61,9 +61,9 @@ public:
     void relayout();
 
     // Graphs up to this many nodes and edges are laid out on the spot.
-    static constexpr int synchronousLayoutLimit = 150;
+    static constexpr int synchronousLayoutLimit = 100;
     // Graphs over this many nodes keep the quick layout.
-    static constexpr int graphvizNodeLimit = 2500;
+    static constexpr int graphvizNodeLimit = 1000;
     // Whether dot's layout is still being computed in the background.
     bool isLayoutPending() const { return m_layoutPending; }
 

@@ -62,7 +62,7 @@ void setGraphAttributes(Agraph_t *g, qsizetype nodes)
 {
     agattr(g, AGRAPH, cs("rankdir"), cs("LR"));
     agattr(g, AGRAPH, cs("splines"), cs("spline")); // curves routed around the nodes
-    agattr(g, AGRAPH, cs("nodesep"), cs("0.22"));
+    agattr(g, AGRAPH, cs("nodesep"), cs("0.15"));
     agattr(g, AGRAPH, cs("ranksep"), cs("0.45"));
     if (nodes > 400) {
         // Fewer crossing-minimisation passes: seconds saved, little lost on a big mesh.

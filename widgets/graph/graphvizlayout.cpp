@@ -64,6 +64,7 @@ void setGraphAttributes(Agraph_t *g, qsizetype nodes)
     agattr(g, AGRAPH, cs("splines"), cs("spline")); // curves routed around the nodes
     agattr(g, AGRAPH, cs("nodesep"), cs("0.15"));
     agattr(g, AGRAPH, cs("ranksep"), cs("0.45"));
+    agattr(g, AGRAPH, cs("ordering"), cs("out"));
     if (nodes > 400) {
         // Fewer crossing-minimisation passes: seconds saved, little lost on a big mesh.
         agattr(g, AGRAPH, cs("mclimit"), cs("0.3"));

@@ -68,6 +68,13 @@ void GraphNodeItem::setColumnWidth(double width)
     m_size = size;
 }
 
+void GraphNodeItem::placeAt(const QPointF &position)
+{
+    setFlag(ItemSendsGeometryChanges, false);
+    setPos(position);
+    setFlag(ItemSendsGeometryChanges, true);
+}
+
 void GraphNodeItem::setCurrent(bool current)
 {
     if (current == m_current)

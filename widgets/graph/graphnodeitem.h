@@ -46,6 +46,9 @@ public:
     // The size its text needs; size() is as wide as the widest node of its column.
     QSizeF naturalSize() const { return m_naturalSize; }
     void setColumnWidth(double width);
+    // Moves the node without dragging its edges along: a layout places every
+    // node, then adjusts every edge once.
+    void placeAt(const QPointF &position);
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 

@@ -24,6 +24,7 @@ GraphScene::GraphScene(QObject *parent)
             return;
         m_layoutPending = false;
         applyLayout(future.result());
+        fitSceneRect();
         Q_EMIT layoutChanged();
     });
 }
@@ -81,7 +82,6 @@ void GraphScene::rebuild()
         auto *item = new GraphNodeItem(i, nodes[i]);
         columnWidth[int(nodes[i].kind)] = std::max(columnWidth[int(nodes[i].kind)], item->size().width());
         m_nodeItems.append(item);
-        addItem(item);
     }
     // One width per column: a steep edge then leaves its box past no wider neighbour's.
     QList<QSizeF> sizes;
@@ -95,9 +95,14 @@ void GraphScene::rebuild()
     for (const GraphEdge &e : edges) {
         auto *item = new GraphEdgeItem(e, m_nodeItems[e.from], m_nodeItems[e.to]);
         m_edgeItems.append(item);
-        addItem(item);
     }
+    // Placed before they join the scene: 45,000 items moved inside it cost seconds of bookkeeping.
     startLayout(sizes);
+    for (GraphNodeItem *item : std::as_const(m_nodeItems))
+        addItem(item);
+    for (GraphEdgeItem *item : std::as_const(m_edgeItems))
+        addItem(item);
+    fitSceneRect();
     applyFilter();
     applyHighlight();
     if (!currentKey.isEmpty())
@@ -136,11 +141,17 @@ void GraphScene::startLayout(const QList<QSizeF> &sizes)
     m_layoutWatcher->setFuture(future);
 }
 
+// Room around the graph to pan a little past its edges.
+void GraphScene::fitSceneRect()
+{
+    setSceneRect(itemsBoundingRect().adjusted(-200, -200, 200, 200));
+}
+
 void GraphScene::applyQuickLayout(const QList<QSizeF> &sizes)
 {
     const QList<QPointF> positions = m_graph.layout(sizes);
     for (GraphNodeItem *item : std::as_const(m_nodeItems))
-        item->setPos(m_userPositions.value(item->node().key, positions[item->index()]));
+        item->placeAt(m_userPositions.value(item->node().key, positions[item->index()]));
     // Spread the exits of a node's outgoing edges over its height, in the
     // order of their targets, so they do not cross on the way out.
     const QList<GraphEdge> &edges = m_graph.edges();
@@ -154,7 +165,6 @@ void GraphScene::applyQuickLayout(const QList<QSizeF> &sizes)
     }
     for (GraphEdgeItem *item : std::as_const(m_edgeItems))
         item->adjust();
-    setSceneRect(itemsBoundingRect().adjusted(-200, -200, 200, 200));
 }
 
 void GraphScene::applyLayout(const GraphLayoutResult &result)
@@ -167,7 +177,7 @@ void GraphScene::applyLayout(const GraphLayoutResult &result)
         return;
     }
     for (GraphNodeItem *item : std::as_const(m_nodeItems))
-        item->setPos(m_userPositions.value(item->node().key, result.nodePositions[item->index()]));
+        item->placeAt(m_userPositions.value(item->node().key, result.nodePositions[item->index()]));
     for (int i = 0; i < m_edgeItems.size(); ++i) {
         GraphEdgeItem *item = m_edgeItems[i];
         // A route is good only between the places dot chose; a moved end gets a curve.
@@ -177,7 +187,6 @@ void GraphScene::applyLayout(const GraphLayoutResult &result)
         else
             item->setRoute(result.edgeRoutes.value(i));
     }
-    setSceneRect(itemsBoundingRect().adjusted(-200, -200, 200, 200));
 }
 
 GraphEdgeItem *GraphScene::edgeItem(const QString &from, const QString &to) const

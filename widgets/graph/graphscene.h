@@ -80,6 +80,7 @@ private:
     void startLayout(const QList<QSizeF> &sizes);
     void applyQuickLayout(const QList<QSizeF> &sizes);
     void applyLayout(const GraphLayoutResult &result);
+    void fitSceneRect();
     void applyFilter();
     void applyHighlight();
 

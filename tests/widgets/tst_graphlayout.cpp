@@ -266,6 +266,43 @@ private Q_SLOTS:
         QVERIFY(!shown->panel->scene()->nodeItem(key)->toolTip().contains(QStringLiteral("(?=/)")));
     }
 
+    // A dragged node takes its edges along as plain curves; Re-layout puts dot's routes back.
+    void draggedNodeKeepsItsEdgesAndRelayoutRestoresRoutes()
+    {
+        const std::unique_ptr<Shown> shown = show(Loader::loadPaths({ bookinfoPath() }));
+        QVERIFY(shown);
+        GraphScene *scene = shown->panel->scene();
+        GraphView *view = shown->panel->view();
+        GraphNodeItem *details = scene->nodeItem(QStringLiteral("svc:details.default.svc.cluster.local"));
+        QVERIFY(details);
+        view->centerOn(details);
+        const QPoint from = view->mapFromScene(details->sceneBoundingRect().center());
+        const QPoint to = from + QPoint(0, 40);
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, from);
+        QMouseEvent move(QEvent::MouseMove, QPointF(to), view->viewport()->mapToGlobal(QPointF(to)),
+            Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &move);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, to);
+        const QPointF moved = details->pos();
+        int routed = 0;
+        for (const GraphEdgeItem *edge : scene->edgeItems()) {
+            const bool touches = edge->fromItem() == details || edge->toItem() == details;
+            QCOMPARE(edge->isRouted(), !touches);
+            // Whatever the route, the edge ends at its node.
+            if (touches && edge->toItem() == details)
+                QVERIFY(std::abs(edge->path().currentPosition().x() - details->pos().x()) < 12);
+            routed += edge->isRouted() ? 1 : 0;
+        }
+        QVERIFY(routed > 0);
+
+        QTest::mouseClick(
+            shown->panel->findChild<QToolButton *>(QStringLiteral("relayoutButton")), Qt::LeftButton);
+        details = scene->nodeItem(QStringLiteral("svc:details.default.svc.cluster.local"));
+        QVERIFY(details->pos() != moved);
+        for (const GraphEdgeItem *edge : scene->edgeItems())
+            QVERIFY(edge->isRouted());
+    }
+
     // A graph too big to lay out within a frame is laid out by the worker, and
     // shown with the quick layout until then; the result is dot's.
     void bigGraphIsLaidOutInTheBackground()

@@ -41,6 +41,7 @@ GraphPanel::GraphPanel(Document *document, Selection *selection, QWidget *parent
     fitButton->setText(tr("Fit"));
     fitButton->setToolTip(tr("Fit the graph in the view"));
     auto *layoutButton = new QToolButton(this);
+    layoutButton->setObjectName(QStringLiteral("relayoutButton"));
     layoutButton->setText(tr("Re-layout"));
     layoutButton->setToolTip(tr("Forget moved nodes and lay the graph out again"));
 

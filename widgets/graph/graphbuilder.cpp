@@ -22,9 +22,10 @@ GraphEdge edgeOf(GraphEdge::Kind kind, int from, int to)
 
 } // namespace
 
-GraphBuilder::GraphBuilder(const Workspace &workspace, const GraphScope &scope)
+GraphBuilder::GraphBuilder(const Workspace &workspace, const GraphScope &scope, RuleErrors *ruleErrors)
     : m_workspace(workspace)
     , m_scope(scope)
+    , m_ruleErrors(ruleErrors ? ruleErrors : &m_ownRuleErrors)
 { }
 
 GraphModel GraphBuilder::build()
@@ -331,6 +332,7 @@ void GraphBuilder::addVirtualServices()
         const VirtualService *vs = r.virtualService();
         if (!vs)
             return;
+        m_vsResource = &r;
         const int vsNode = addVirtualService(r, *vs);
         connectGateways(r, *vs, vsNode);
         addHttpRules(r, *vs, vsNode);
@@ -372,6 +374,13 @@ void GraphBuilder::connectGateways(const Resource &r, const VirtualService &vs, 
 int GraphBuilder::addRule(int vsNode, GraphNode rule)
 {
     rule.kind = GraphNode::Kind::Rule;
+    const QString list = rule.routeKind == RouteKind::Http ? QStringLiteral("http")
+        : rule.routeKind == RouteKind::Tls                 ? QStringLiteral("tls")
+                                                           : QStringLiteral("tcp");
+    const int index = rule.routeKind == RouteKind::Http ? rule.routeIndex : rule.l4RouteIndex;
+    rule.errors = m_ruleErrors->of(m_workspace, *m_vsResource, list, index);
+    if (!rule.errors.isEmpty())
+        rule.details.append(QStringLiteral("rejected: ") + rule.errors.first());
     rule.hosts = m_graph.nodes()[vsNode].hosts;
     rule.resourceId = m_graph.nodes()[vsNode].resourceId;
     const int idx = m_graph.addNode(rule);

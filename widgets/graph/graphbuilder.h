@@ -1,6 +1,7 @@
 #pragma once
 
 #include "graphmodel.h"
+#include "ruleerrors.h"
 
 #include <QHash>
 #include <QMultiHash>
@@ -24,11 +25,12 @@ struct Workload;
 // weighted edges, and last the service -> workload selection. Each step
 // finds the nodes earlier steps made through the lookups kept here, and adds
 // a "missing" node for what a reference names but nothing defines.
-// Positions are no concern of it: GraphModel::layout() places the nodes.
+// Positions are no concern of it: GraphvizLayout places the nodes.
 class GraphBuilder
 {
 public:
-    GraphBuilder(const Workspace &workspace, const GraphScope &scope);
+    // `ruleErrors` (optional) keeps the checker's findings about rules between builds.
+    GraphBuilder(const Workspace &workspace, const GraphScope &scope, RuleErrors *ruleErrors = nullptr);
 
     GraphModel build();
 
@@ -69,6 +71,9 @@ private:
     void addTcpRules(const Resource &r, const VirtualService &vs, int vsNode);
     // Adds `rule` (key, title, details, tool tip and route index set) under `vsNode`.
     int addRule(int vsNode, GraphNode rule);
+    RuleErrors *m_ruleErrors;
+    RuleErrors m_ownRuleErrors; // when the caller keeps none
+    const Resource *m_vsResource = nullptr; // the VirtualService whose rules are being added
     // One RuleToDestination edge per destination, labelled with its share of the rule's traffic.
     template <typename Route>
     void addDestinations(const Resource &r, int ruleNode, const Route &route, int routeIndex);

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QPalette>
+#include <cmath>
 
 namespace meshroute {
 
@@ -20,7 +21,6 @@ constexpr double labelDistance = 30; // from the target's entry
 QFont labelFont()
 {
     QFont f = QGuiApplication::font();
-    f.setPointSizeF(std::max(6.0, f.pointSizeF() * 0.85));
     f.setBold(true);
     return f;
 }
@@ -66,9 +66,69 @@ double GraphEdgeItem::penWidth() const
     return 1.3;
 }
 
+void GraphEdgeItem::setRoute(const GraphEdgeRoute &route)
+{
+    m_route = route;
+    m_routedFrom = m_from->pos();
+    m_routedTo = m_to->pos();
+    adjust();
+}
+
+bool GraphEdgeItem::isRouted() const
+{
+    return !m_route.path.isEmpty() && m_from->pos() == m_routedFrom && m_to->pos() == m_routedTo;
+}
+
+QSizeF GraphEdgeItem::labelSize(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    const QFontMetricsF fm(labelFont());
+    return QSizeF(std::ceil(fm.horizontalAdvance(text) + 10), std::ceil(fm.height() + 4));
+}
+
+QRectF GraphEdgeItem::labelRect() const
+{
+    const QSizeF size = labelSize(m_edge.label);
+    return size.isEmpty() ? QRectF()
+                          : QRectF(m_labelPos - QPointF(size.width() / 2, size.height() / 2), size);
+}
+
 void GraphEdgeItem::adjust()
 {
     prepareGeometryChange();
+    if (isRouted())
+        adjustAlongRoute();
+    else
+        adjustAsCurve();
+    m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).adjusted(-8, -8, 8, 8);
+    if (!m_edge.label.isEmpty())
+        m_bounds = m_bounds.united(labelRect().adjusted(-2, -2, 2, 2));
+}
+
+void GraphEdgeItem::setArrow(const QPointF &tip, const QPointF &from)
+{
+    QLineF back(tip, from);
+    if (back.length() < 0.01)
+        back = QLineF(tip, tip - QPointF(1, 0));
+    // A band of a 99% share gets a head wider than itself.
+    const double halfWidth = arrowSize / 2 + 1 + penWidth() / 3;
+    back.setLength(arrowSize + 2 + penWidth() / 3);
+    const QPointF base = back.p2();
+    const QPointF side = QPointF(-(base - tip).y(), (base - tip).x()) * (halfWidth / back.length());
+    m_arrow = QPolygonF({ tip, base + side, base - side });
+}
+
+void GraphEdgeItem::adjustAlongRoute()
+{
+    m_path = m_route.path;
+    setArrow(m_route.tip, m_path.currentPosition());
+    m_labelPos = m_route.labelCentre;
+}
+
+// Where the user moved an end: a curve from the source's right to the target's left.
+void GraphEdgeItem::adjustAsCurve()
+{
     const QRectF a(m_from->pos(), m_from->size());
     const QRectF b(m_to->pos(), m_to->size());
     const double exitY = a.top() + a.height() * (m_slot + 1) / (m_slots + 1);
@@ -77,8 +137,7 @@ void GraphEdgeItem::adjust()
     const double dx = std::max(40.0, std::abs(end.x() - start.x()) / 2);
     m_path = QPainterPath(start);
     m_path.cubicTo(start + QPointF(dx, 0), end - QPointF(dx, 0), end - QPointF(arrowSize, 0));
-    m_arrow = QPolygonF({ end, end - QPointF(arrowSize + 2, arrowSize / 2 + 1),
-        end - QPointF(arrowSize + 2, -arrowSize / 2 - 1) });
+    setArrow(end, end - QPointF(arrowSize, 0));
     if (!m_edge.label.isEmpty()) {
         // Near the target: targets never overlap, so neither do the labels
         // of a rule's destinations, however close their exits are.
@@ -86,9 +145,6 @@ void GraphEdgeItem::adjust()
         const double at = std::max(length / 2, length - labelDistance);
         m_labelPos = m_path.pointAtPercent(m_path.percentAtLength(at));
     }
-    m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).adjusted(-8, -8, 8, 8);
-    if (!m_edge.label.isEmpty())
-        m_bounds = m_bounds.united(QRectF(m_labelPos - QPointF(40, 14), QSizeF(80, 28)));
 }
 
 QRectF GraphEdgeItem::boundingRect() const
@@ -132,9 +188,7 @@ void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
 
     if (!m_edge.label.isEmpty()) {
         const QFont f = labelFont();
-        const QFontMetricsF fm(f);
-        const QSizeF size(fm.horizontalAdvance(m_edge.label) + 8, fm.height() + 2);
-        const QRectF box(m_labelPos - QPointF(size.width() / 2, size.height() / 2), size);
+        const QRectF box = labelRect();
         painter->setBrush(palette.color(QPalette::Base));
         painter->setPen(QPen(color, 1));
         painter->drawRoundedRect(box, 4, 4);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "graphmodel.h"
+#include "graphvizlayout.h"
 
 #include <QGraphicsItem>
 #include <QPainterPath>
@@ -11,7 +12,9 @@ class GraphNodeItem;
 
 // An arrow between two node items, thicker for a larger share of the rule's
 // traffic, labelled with the share; dashed red when it leads to something
-// missing. It follows its nodes when they move (adjust()).
+// missing. It is drawn along the route the layout gave it (around the other
+// nodes, its label beside it) while both ends stay where the layout put them;
+// once the user drags an end it follows as a plain curve (adjust()).
 class GraphEdgeItem : public QGraphicsItem
 {
 public:
@@ -26,12 +29,21 @@ public:
     GraphNodeItem *toItem() const { return m_to; }
     // Which of the source's outgoing edges this is, to spread their exits.
     void setExit(int slot, int slots);
+    // The layout's route, valid for the ends' current positions.
+    void setRoute(const GraphEdgeRoute &route);
+    bool isRouted() const;
 
     void setLit(bool lit);
     bool isLit() const { return m_lit; }
 
     void adjust();
     QPointF labelPos() const { return m_labelPos; }
+    // The label's box in scene coordinates (empty without a label).
+    QRectF labelRect() const;
+    const QPainterPath &path() const { return m_path; }
+
+    // The box a label of `text` takes, measured with the font that draws it.
+    static QSizeF labelSize(const QString &text);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -47,6 +59,13 @@ private:
     bool m_lit = false;
     int m_slot = 0;
     int m_slots = 1;
+    void adjustAsCurve();
+    void adjustAlongRoute();
+    void setArrow(const QPointF &tip, const QPointF &from);
+
+    GraphEdgeRoute m_route;
+    QPointF m_routedFrom; // the ends' positions the route was made for
+    QPointF m_routedTo;
     QPainterPath m_path;
     QPolygonF m_arrow;
     QPointF m_labelPos;

@@ -153,9 +153,9 @@ QList<int> GraphModel::incoming(int node) const
     return m_in.value(node);
 }
 
-GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope)
+GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope, RuleErrors *ruleErrors)
 {
-    return GraphBuilder(ws, scope).build();
+    return GraphBuilder(ws, scope, ruleErrors).build();
 }
 
 int GraphModel::nodeFor(const SelectionTarget &target) const

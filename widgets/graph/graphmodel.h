@@ -13,6 +13,7 @@
 
 namespace meshroute {
 
+class RuleErrors;
 struct HttpRoute;
 struct SelectionTarget;
 struct TrafficPath;
@@ -34,6 +35,9 @@ struct GraphNode
     bool missing = false; // referenced but not defined: drawn dashed and red
     QString missingReason;
     QStringList hosts; // FQDNs and names this node stands for (the host filter looks here)
+    // What the API server would reject in it (a rule whose regex RE2 refuses...): drawn in the
+    // error colour, the messages in the tool tip.
+    QStringList errors;
 
     // What selecting the node selects.
     int resourceId = -1;
@@ -47,8 +51,9 @@ struct GraphNode
     {
         return kind == o.kind && key == o.key && title == o.title && details == o.details
             && toolTip == o.toolTip && missing == o.missing && missingReason == o.missingReason
-            && hosts == o.hosts && resourceId == o.resourceId && routeIndex == o.routeIndex
-            && subset == o.subset && routeKind == o.routeKind && l4RouteIndex == o.l4RouteIndex;
+            && hosts == o.hosts && errors == o.errors && resourceId == o.resourceId
+            && routeIndex == o.routeIndex && subset == o.subset && routeKind == o.routeKind
+            && l4RouteIndex == o.l4RouteIndex;
     }
 };
 
@@ -100,7 +105,9 @@ class GraphModel
 public:
     // The graph of the resources in `scope` (all by default). Whether hosts,
     // subsets and pods count as missing is decided on the whole workspace.
-    static GraphModel build(const Workspace &workspace, const GraphScope &scope = GraphScope());
+    // `ruleErrors`, if given, keeps the checker's findings about rules from one build to the next.
+    static GraphModel build(
+        const Workspace &workspace, const GraphScope &scope = GraphScope(), RuleErrors *ruleErrors = nullptr);
 
     const QList<GraphNode> &nodes() const { return m_nodes; }
     const QList<GraphEdge> &edges() const { return m_edges; }
@@ -131,7 +138,8 @@ public:
     // in place instead of laying out again.
     bool sameShape(const GraphModel &other) const;
 
-    // Layered left-to-right layout: one column per node kind (empty kinds
+    // The quick layered left-to-right layout, for a graph too big for dot
+    // (GraphvizLayout) or until dot is done: one column per node kind (empty kinds
     // skipped), order inside a column from barycentre sweeps to reduce
     // crossings, each node placed level with its predecessors when there is
     // room. `sizes` is parallel to nodes(); returns top-left corners.

@@ -23,11 +23,11 @@ QFont titleFont()
     return f;
 }
 
+// The application's font: at the default zoom (1 or more) every line is at least as big as the
+// rest of the window's text.
 QFont detailFont()
 {
-    QFont f = QGuiApplication::font();
-    f.setPointSizeF(std::max(6.0, f.pointSizeF() * 0.9));
-    return f;
+    return QGuiApplication::font();
 }
 
 } // namespace
@@ -45,13 +45,34 @@ GraphNodeItem::GraphNodeItem(int index, const GraphNode &node)
 void GraphNodeItem::setNode(int index, const GraphNode &node)
 {
     m_index = index;
-    const QSizeF size = measure(node);
+    m_naturalSize = measure(node);
+    const QSizeF size(std::max(m_naturalSize.width(), m_columnWidth), m_naturalSize.height());
     if (size != m_size)
         prepareGeometryChange();
     m_node = node;
     m_size = size;
-    setToolTip(node.missing ? node.missingReason : node.toolTip);
+    QString tip = node.missing ? node.missingReason : node.toolTip;
+    if (!node.errors.isEmpty())
+        tip += QLatin1String("\n\nThe API server rejects it:\n") + node.errors.join(QLatin1Char('\n'));
+    setToolTip(tip);
     update();
+}
+
+void GraphNodeItem::setColumnWidth(double width)
+{
+    m_columnWidth = width;
+    const QSizeF size(std::max(m_naturalSize.width(), m_columnWidth), m_naturalSize.height());
+    if (size == m_size)
+        return;
+    prepareGeometryChange();
+    m_size = size;
+}
+
+void GraphNodeItem::placeAt(const QPointF &position)
+{
+    setFlag(ItemSendsGeometryChanges, false);
+    setPos(position);
+    setFlag(ItemSendsGeometryChanges, true);
 }
 
 void GraphNodeItem::setCurrent(bool current)
@@ -82,6 +103,11 @@ QSizeF GraphNodeItem::measure(const GraphNode &node)
     return QSizeF(std::ceil(width + 2 * padding + strip + 2), std::ceil(height + 2 * padding));
 }
 
+double GraphNodeItem::smallestTextHeight()
+{
+    return std::min(QFontMetricsF(titleFont()).height(), QFontMetricsF(detailFont()).height());
+}
+
 QColor GraphNodeItem::kindColor(GraphNode::Kind kind)
 {
     // Mid-tone accents: readable against light and dark bases alike.
@@ -102,6 +128,11 @@ QColor GraphNodeItem::kindColor(GraphNode::Kind kind)
     return Qt::gray;
 }
 
+QColor GraphNodeItem::accentColor() const
+{
+    return m_node.missing || !m_node.errors.isEmpty() ? errorColor() : kindColor(m_node.kind);
+}
+
 QRectF GraphNodeItem::boundingRect() const
 {
     return QRectF(QPointF(-2, -2), m_size + QSizeF(4, 4));
@@ -110,8 +141,8 @@ QRectF GraphNodeItem::boundingRect() const
 void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     const QPalette palette = scene() ? scene()->palette() : QGuiApplication::palette();
-    const QColor missingColor(0xd9, 0x30, 0x25);
-    const QColor accent = m_node.missing ? missingColor : kindColor(m_node.kind);
+    const QColor missingColor = errorColor();
+    const QColor accent = accentColor();
     const QRectF rect(QPointF(0, 0), m_size);
 
     painter->setRenderHint(QPainter::Antialiasing);
@@ -136,7 +167,7 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     const QFont tf = titleFont();
     const QFontMetricsF tm(tf);
     painter->setFont(tf);
-    painter->setPen(m_node.missing ? missingColor : palette.color(QPalette::Text));
+    painter->setPen(accent == missingColor ? missingColor : palette.color(QPalette::Text));
     painter->drawText(QRectF(x, y, width, tm.height()), Qt::AlignLeft | Qt::AlignVCenter,
         tm.elidedText(m_node.title, Qt::ElideRight, width));
     y += tm.height();

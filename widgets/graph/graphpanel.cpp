@@ -37,9 +37,11 @@ GraphPanel::GraphPanel(Document *document, Selection *selection, QWidget *parent
         tr("Show only what routes to and from the matching hosts (gateways, VirtualServices, "
            "rules, services, subsets and workloads)"));
     auto *fitButton = new QToolButton(this);
+    fitButton->setObjectName(QStringLiteral("fitButton"));
     fitButton->setText(tr("Fit"));
     fitButton->setToolTip(tr("Fit the graph in the view"));
     auto *layoutButton = new QToolButton(this);
+    layoutButton->setObjectName(QStringLiteral("relayoutButton"));
     layoutButton->setText(tr("Re-layout"));
     layoutButton->setToolTip(tr("Forget moved nodes and lay the graph out again"));
 
@@ -59,7 +61,7 @@ GraphPanel::GraphPanel(Document *document, Selection *selection, QWidget *parent
     connect(fitButton, &QToolButton::clicked, this, &GraphPanel::fit);
     connect(layoutButton, &QToolButton::clicked, this, [this] {
         m_scene->relayout();
-        fit();
+        m_view->setAutoFit(true); // a new part to look at: the readable default view
     });
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (m_partial) {
@@ -68,7 +70,7 @@ GraphPanel::GraphPanel(Document *document, Selection *selection, QWidget *parent
         }
         m_scene->setFilter(text);
         updateStatus();
-        fit();
+        m_view->setAutoFit(true); // a new part to look at: the readable default view
     });
     connect(m_view, &GraphView::nodeClicked, this, [this](int index) {
         m_selection->select(m_scene->graph().selectionFor(index));
@@ -87,7 +89,7 @@ void GraphPanel::refresh()
 {
     if (m_scopeStale)
         updateScope();
-    m_scene->setGraph(GraphModel::build(m_document->workspace(), m_scope));
+    m_scene->setGraph(GraphModel::build(m_document->workspace(), m_scope, &m_ruleErrors));
     m_scene->setCurrentNode(m_scene->graph().nodeFor(m_selection->current()));
     updateStatus();
 }
@@ -162,7 +164,7 @@ void GraphPanel::drawEverything()
     m_drawEverything = true;
     m_scopeStale = true;
     refresh();
-    fit();
+    m_view->setAutoFit(true); // a new part to look at: the readable default view
 }
 
 void GraphPanel::updateNotice(int estimatedNodes, const QString &why)
@@ -187,6 +189,10 @@ void GraphPanel::onDocumentChanged(const ChangeEvent &event)
         return;
     const bool wasPartial = m_partial;
     countNodes(event);
+    if (event.type == ChangeEvent::Type::Reset)
+        m_ruleErrors.clear();
+    else
+        m_ruleErrors.forget(event.resourceIds);
     if (event.type == ChangeEvent::Type::Reset) {
         m_focus = -1;
         m_drawEverything = false;
@@ -209,7 +215,7 @@ void GraphPanel::onSelectionChanged(const SelectionTarget &target)
         m_focus = target.resourceId;
         m_scopeStale = true;
         refresh();
-        fit();
+        m_view->setAutoFit(true); // a new part to look at: the readable default view
     }
     const int node = m_scene->graph().nodeFor(target);
     m_scene->setCurrentNode(node);
@@ -224,7 +230,7 @@ void GraphPanel::onHighlightChanged(const TrafficPath &path)
         m_focus = path.virtualServiceId;
         m_scopeStale = true;
         refresh();
-        fit();
+        m_view->setAutoFit(true); // a new part to look at: the readable default view
     }
     m_scene->setHighlight(path);
     const GraphModel::PathItems lit = m_scene->graph().pathItems(path);

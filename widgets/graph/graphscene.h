@@ -1,8 +1,10 @@
 #pragma once
 
 #include "graphmodel.h"
+#include "graphvizlayout.h"
 #include "selection.h"
 
+#include <QFutureWatcher>
 #include <QGraphicsScene>
 #include <QHash>
 
@@ -19,6 +21,11 @@ class GraphNodeItem;
 // Node positions are view state, not document data: they come from the
 // layout, or from where the user dragged a node, and are kept here by node
 // key for the session only. Nothing of them is written to the YAML.
+//
+// The layout is Graphviz's dot (GraphvizLayout). A graph small enough to lay
+// out within a frame is laid out at once; a bigger one is drawn first with
+// GraphModel's quick layered layout and moved to dot's when the worker is
+// done; past graphvizNodeLimit (dot would take minutes) the quick one stays.
 class GraphScene : public QGraphicsScene
 {
     Q_OBJECT
@@ -53,11 +60,27 @@ public:
     // Forgets dragged positions and lays the graph out again.
     void relayout();
 
+    // Graphs up to this many nodes and edges are laid out on the spot.
+    static constexpr int synchronousLayoutLimit = 100;
+    // Graphs over this many nodes keep the quick layout.
+    static constexpr int graphvizNodeLimit = 1000;
+    // Whether dot's layout is still being computed in the background.
+    bool isLayoutPending() const { return m_layoutPending; }
+
 Q_SIGNALS:
     void rebuilt();
+    // Nodes and edges moved to a new layout (after rebuilt(), or later from the worker).
+    void layoutChanged();
 
 private:
     void rebuild();
+    // Same nodes, edges and node sizes: only texts, shares and marks changed.
+    bool canUpdateInPlace(const GraphModel &graph) const;
+    void updateInPlace(GraphModel graph);
+    void startLayout(const QList<QSizeF> &sizes);
+    void applyQuickLayout(const QList<QSizeF> &sizes);
+    void applyLayout(const GraphLayoutResult &result);
+    void fitSceneRect();
     void applyFilter();
     void applyHighlight();
 
@@ -65,6 +88,8 @@ private:
     QList<GraphNodeItem *> m_nodeItems;
     QList<GraphEdgeItem *> m_edgeItems;
     QHash<QString, QPointF> m_userPositions;
+    QFutureWatcher<GraphLayoutResult> *m_layoutWatcher;
+    bool m_layoutPending = false;
     int m_current = -1;
     QString m_filter;
     TrafficPath m_highlight;

@@ -4,6 +4,7 @@
 #include "graphscene.h"
 
 #include <QKeyEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
@@ -14,6 +15,8 @@ namespace {
 constexpr double minZoom = 0.05;
 constexpr double maxZoom = 4.0;
 constexpr double step = 1.2;
+constexpr double maxReadableZoom = 2.0; // a small graph is enlarged this much by default
+constexpr double fitMargin = 16; // pixels around the graph
 } // namespace
 
 GraphView::GraphView(GraphScene *scene, QWidget *parent)
@@ -31,6 +34,7 @@ GraphView::GraphView(GraphScene *scene, QWidget *parent)
         if (m_pressed && !m_scene->nodeItems().contains(m_pressed))
             m_pressed = nullptr;
     });
+    connect(scene, &GraphScene::layoutChanged, this, &GraphView::applyFit);
 }
 
 void GraphView::scaleBy(double factor)
@@ -45,48 +49,69 @@ void GraphView::scaleBy(double factor)
 
 void GraphView::zoomIn()
 {
-    m_autoFit = false;
+    m_fitMode = FitMode::None;
     scaleBy(step);
 }
 
 void GraphView::zoomOut()
 {
-    m_autoFit = false;
+    m_fitMode = FitMode::None;
     scaleBy(1 / step);
 }
 
 void GraphView::setAutoFit(bool autoFit)
 {
-    m_autoFit = autoFit;
-    if (autoFit)
-        fit();
+    m_fitMode = autoFit ? FitMode::Readable : FitMode::None;
+    applyFit();
 }
 
 void GraphView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
-    if (m_autoFit)
-        fit();
+    applyFit();
 }
 
 void GraphView::resetZoom()
 {
-    m_autoFit = false;
+    m_fitMode = FitMode::None;
     setTransform(QTransform());
     Q_EMIT zoomChanged(zoom());
 }
 
 void GraphView::fit()
 {
+    m_fitMode = FitMode::Fill;
+    applyFit();
+}
+
+double GraphView::fillZoom(const QRectF &bounds) const
+{
+    // Room for both scroll bars, whether or not they show: the fit must not depend on them.
+    const QSizeF viewport = maximumViewportSize()
+        - QSize(verticalScrollBar()->sizeHint().width(), horizontalScrollBar()->sizeHint().height())
+        - QSizeF(2 * fitMargin, 2 * fitMargin);
+    return std::min(viewport.width() / bounds.width(), viewport.height() / bounds.height());
+}
+
+void GraphView::applyFit()
+{
     const QRectF bounds = m_scene->visibleBounds();
-    if (bounds.isEmpty())
+    if (m_fitMode == FitMode::None || bounds.isEmpty())
         return;
-    fitInView(bounds.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
-    if (zoom() > 1.0)
-        setTransform(QTransform());
-    if (zoom() < minZoom)
-        setTransform(QTransform::fromScale(minZoom, minZoom));
-    centerOn(bounds.center());
+    double z = fillZoom(bounds);
+    // Fit shows everything, however small that makes it; the wheel stops at minZoom.
+    z = m_fitMode == FitMode::Readable ? std::clamp(z, 1.0, maxReadableZoom) : std::clamp(z, 0.001, maxZoom);
+    setTransform(QTransform::fromScale(z, z));
+    // What does not fit shows from its top left, where the traffic enters.
+    const QSizeF shown = QSizeF(viewport()->size()) / z;
+    const double margin = fitMargin / z;
+    const double x = bounds.width() + 2 * margin <= shown.width()
+        ? bounds.center().x()
+        : bounds.left() - margin + shown.width() / 2;
+    const double y = bounds.height() + 2 * margin <= shown.height()
+        ? bounds.center().y()
+        : bounds.top() - margin + shown.height() / 2;
+    centerOn(x, y);
     Q_EMIT zoomChanged(zoom());
 }
 
@@ -103,7 +128,7 @@ void GraphView::wheelEvent(QWheelEvent *event)
         QGraphicsView::wheelEvent(event);
         return;
     }
-    m_autoFit = false;
+    m_fitMode = FitMode::None;
     scaleBy(std::pow(step, delta / 120.0));
     event->accept();
 }

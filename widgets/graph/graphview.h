@@ -23,9 +23,13 @@ public Q_SLOTS:
     void zoomIn();
     void zoomOut();
     void resetZoom();
-    // Shows every visible node, never magnified beyond 100%.
+    // Shows every visible node as large as the view allows (the Fit button),
+    // and keeps doing so on resizes and new layouts until the user zooms.
     void fit();
-    // Fit again on every resize until the user zooms (a new workspace turns it back on).
+    // The default view: fit, but never below 100%, so node text is at least the
+    // application's font size; a graph bigger than the view shows its top left
+    // (where traffic enters) and scrolls. Kept on resizes until the user zooms
+    // (a new workspace turns it back on).
     void setAutoFit(bool autoFit);
     void ensureNodeVisible(int index);
 
@@ -42,11 +46,15 @@ protected:
 
 private:
     void scaleBy(double factor);
+    enum class FitMode { None, Readable, Fill };
+    void applyFit();
+    // The zoom at which `bounds` fills the viewport.
+    double fillZoom(const QRectF &bounds) const;
 
     GraphScene *m_scene;
     GraphNodeItem *m_pressed = nullptr;
     QPointF m_pressedPos;
-    bool m_autoFit = true;
+    FitMode m_fitMode = FitMode::Readable;
 };
 
 } // namespace meshroute

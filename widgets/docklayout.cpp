@@ -26,7 +26,7 @@ DockLayout DockLayout::forScreen(const QSize &available)
         : QSize(std::min(1800, available.width() * 94 / 100), std::min(1100, available.height() * 94 / 100));
     const int w = l.window.width();
     const int h = l.window.height();
-    l.resourcesWidth = share(w, 0.17, 200, 300);
+    l.resourcesWidth = share(w, 0.2, 240, 320);
     // The Inspector's dock never gets narrower than its editors need (its minimum size), so
     // this is what it gets beyond that on a wide screen.
     l.inspectorWidth = share(w, 0.33, 440, 600);

@@ -138,12 +138,15 @@ void PreviewPanel::createViews()
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
-    // The name and the request are read whole; the outcome takes what is left (its tooltip has
-    // the rest), and the other columns are as wide as the user makes them.
+    // The name and the request are read whole, and where it went is shown beside them; the
+    // other columns follow (the last takes what is left) and are as wide as the user makes them.
     QHeaderView *header = m_table->horizontalHeader();
     header->setStretchLastSection(true);
     header->setSectionResizeMode(SampleRequestModel::Name, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(SampleRequestModel::RequestLine, QHeaderView::ResizeToContents);
+    header->moveSection(header->visualIndex(SampleRequestModel::Outcome),
+        header->visualIndex(SampleRequestModel::RequestLine) + 1);
+    header->resizeSection(SampleRequestModel::Outcome, 4 * header->defaultSectionSize());
     // Rows as tall as their one line of text, and never fewer than minimumRows of them shown.
     const int rowHeight = m_table->fontMetrics().height() + 8;
     m_table->verticalHeader()->setMinimumSectionSize(rowHeight);

@@ -31,7 +31,7 @@ DockLayout DockLayout::forScreen(const QSize &available)
     // this is what it gets beyond that on a wide screen.
     l.inspectorWidth = share(w, 0.33, 440, 600);
     l.yamlBehindInspector = small;
-    l.inspectorHeight = h * 55 / 100;
+    l.inspectorHeight = h * 62 / 100;
     l.yamlHeight = h - l.inspectorHeight;
     l.problemsHeight = share(h, 0.2, 140, 220);
     l.previewShare = small ? 0.6 : 0.45;

@@ -34,7 +34,7 @@ DockLayout DockLayout::forScreen(const QSize &available)
     l.inspectorHeight = h * 62 / 100;
     l.yamlHeight = h - l.inspectorHeight;
     l.problemsHeight = share(h, 0.2, 140, 220);
-    l.previewShare = small ? 0.6 : 0.45;
+    l.previewShare = small ? 0.6 : 0.55;
     return l;
 }
 

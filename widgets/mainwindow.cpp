@@ -1,17 +1,17 @@
 #include "mainwindow.h"
 
+#include "docklayout.h"
 #include "document.h"
 #include "graph/graphpanel.h"
 #include "loadprogressbar.h"
-#include "matches/rulelisteditor.h"
 #include "preview/previewpanel.h"
+#include "preview/previewscrollarea.h"
 #include "problems/problemsview.h"
-#include "resources/resourceeditor.h"
+#include "resources/inspector.h"
 #include "resourcetree/resourceicons.h"
 #include "resourcetree/resourcetreeview.h"
 #include "selection.h"
 #include "undostack.h"
-#include "weights/weightpanel.h"
 #include "workspaceloadjob.h"
 #include "yaml/yamlview.h"
 
@@ -28,16 +28,17 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTimer>
-#include <QVBoxLayout>
 
 namespace meshroute {
 
 namespace {
 
 constexpr int defaultAutosaveMs = 5000;
-// Height the Preview dock takes when raised: its table and one plot, readable.
-constexpr int previewHeight = 430;
+// The version of saveState()'s arrangement; raised when the docks change, so an arrangement
+// saved for other docks is not restored.
+constexpr int layoutVersion = 1;
 
 MainWindow::Prompt &defaultPrompt()
 {
@@ -96,11 +97,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_autosaveTimer->start();
 
     QSettings settings;
-    // Most of the screen by default: the graph, the inspector and the YAML all need width.
-    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1600, 1000);
-    resize(std::min(1800, available.width() * 94 / 100), std::min(1100, available.height() * 94 / 100));
+    // The default for this screen, then the user's own arrangement if one was saved by this
+    // version of the layout (an older one, made for other docks, is not restored).
+    applyDefaultLayout(screen() ? screen()->availableGeometry().size() : QSize(1600, 1000));
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), layoutVersion);
     updateRecentMenu();
     updateTitle();
     updateStatus();
@@ -140,40 +141,19 @@ void MainWindow::createDocks()
               addDockWidget(area, dock);
               return dock;
           };
+    // The Inspector and the YAML keep the whole height of the right side; the bottom docks
+    // sit under the Resources and the graph.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
     m_tree = new ResourceTreeView(m_document, m_selection, this);
-    QDockWidget *resources
-        = makeDock(tr("Resources"), QStringLiteral("resourcesDock"), m_tree, Qt::LeftDockWidgetArea);
+    makeDock(tr("Resources"), QStringLiteral("resourcesDock"), m_tree, Qt::LeftDockWidgetArea);
 
-    // The inspector: the editors of the selected item, each showing itself
-    // for what it edits (a rule's weights, a VirtualService's rules, a resource).
-    m_inspector = new QWidget(this);
-    auto *inspectorLayout = new QVBoxLayout(m_inspector);
-    inspectorLayout->setContentsMargins(6, 6, 6, 6);
-    int editors = 0;
-    inspectorLayout->addWidget(new ResourceEditor(m_document, m_selection, m_inspector));
-    ++editors;
-    inspectorLayout->addWidget(new WeightPanel(m_document, m_selection, m_inspector));
-    ++editors;
-    inspectorLayout->addWidget(new RuleListEditor(m_document, m_selection, m_inspector));
-    ++editors;
-    if (editors == 0) {
-        auto *placeholder
-            = new QLabel(tr("Select a rule, a VirtualService or a resource to edit it here."), m_inspector);
-        placeholder->setWordWrap(true);
-        inspectorLayout->addWidget(placeholder);
-    }
-    inspectorLayout->addStretch(1);
+    m_inspector = new Inspector(m_document, m_selection, this);
     // Refused edits explain themselves in the status bar.
-    for (QWidget *editor : m_inspector->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly))
-        if (editor->metaObject()->indexOfSignal("editFailed(QString)") >= 0)
-            connect(editor, SIGNAL(editFailed(QString)), statusBar(), SLOT(showMessage(QString)));
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_inspector);
+    connect(m_inspector, &Inspector::editFailed, statusBar(),
+        [this](const QString &text) { statusBar()->showMessage(text); });
     QDockWidget *inspector
-        = makeDock(tr("Inspector"), QStringLiteral("inspectorDock"), scroll, Qt::RightDockWidgetArea);
+        = makeDock(tr("Inspector"), QStringLiteral("inspectorDock"), m_inspector, Qt::RightDockWidgetArea);
 
     m_yaml = new YamlView(m_document, m_selection, this);
     connect(m_yaml, &QPlainTextEdit::textChanged, this, [this] { m_recoveryDirty = true; });
@@ -184,11 +164,7 @@ void MainWindow::createDocks()
     QDockWidget *problems
         = makeDock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::BottomDockWidgetArea);
 
-    // The Preview's plots need room, but only while it is shown: in a scroll area its
-    // minimum size does not push the graph aside while Problems is the raised tab.
-    auto *previewScroll = new QScrollArea(this);
-    previewScroll->setWidgetResizable(true);
-    previewScroll->setFrameShape(QFrame::NoFrame);
+    auto *previewScroll = new PreviewScrollArea(this);
     auto *previewPanel = new PreviewPanel(m_document, m_selection, this);
     previewScroll->setWidget(previewPanel);
     QDockWidget *preview
@@ -199,14 +175,61 @@ void MainWindow::createDocks()
     previewPanel->setOnScreen(false);
     connect(preview, &QDockWidget::visibilityChanged, previewPanel, &PreviewPanel::setOnScreen);
     connect(preview, &QDockWidget::visibilityChanged, this, [this, preview](bool visible) {
-        if (visible && !preview->isFloating() && preview->height() < previewHeight)
-            resizeDocks({ preview }, { previewHeight }, Qt::Vertical);
+        // Once the tab switch is laid out: resized during it, the dock's old height wins.
+        QTimer::singleShot(0, preview, [this, preview, visible] {
+            if (visible && !preview->isFloating() && preview->height() < previewDockHeight())
+                resizeDocks({ preview }, { previewDockHeight() }, Qt::Vertical);
+        });
     });
+    m_pristineState = saveState(layoutVersion);
+}
 
-    resizeDocks({ resources }, { 300 }, Qt::Horizontal);
-    resizeDocks({ inspector }, { 500 }, Qt::Horizontal);
-    resizeDocks({ inspector, yaml }, { 420, 480 }, Qt::Vertical);
-    resizeDocks({ problems }, { 170 }, Qt::Vertical);
+int MainWindow::previewDockHeight() const
+{
+    const auto *dock = findChild<QDockWidget *>(QStringLiteral("previewDock"));
+    const auto *scroll = qobject_cast<QScrollArea *>(dock->widget());
+    // The title bar and margins around the panel, as laid out now, and the tab bar below.
+    int frame = std::max(0, dock->height() - scroll->height());
+    for (const QTabBar *bar : findChildren<QTabBar *>(QString(), Qt::FindDirectChildrenOnly))
+        for (int i = 0; i < bar->count() && bar->isVisible(); ++i)
+            if (bar->tabText(i) == dock->windowTitle())
+                frame += bar->height();
+    const int needed = scroll->widget()->minimumSizeHint().height() + frame;
+    return std::max(needed, int(height() * m_previewShare));
+}
+
+void MainWindow::applyDefaultLayout(const QSize &available)
+{
+    const DockLayout layout = DockLayout::forScreen(available);
+    auto dock = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
+    QDockWidget *inspector = dock("inspectorDock");
+    QDockWidget *yaml = dock("yamlDock");
+    // Every dock back in its area and shown, Problems raised over the Preview.
+    restoreState(m_pristineState, layoutVersion);
+    for (QDockWidget *d : findChildren<QDockWidget *>()) {
+        d->setFloating(false);
+        d->show();
+    }
+    if (layout.yamlBehindInspector) {
+        tabifyDockWidget(inspector, yaml);
+        inspector->raise();
+    }
+    dock("problemsDock")->raise();
+    m_previewShare = layout.previewShare;
+    resize(layout.window);
+    resizeDocks({ dock("resourcesDock"), inspector }, { layout.resourcesWidth, layout.inspectorWidth },
+        Qt::Horizontal);
+    if (!layout.yamlBehindInspector)
+        resizeDocks({ inspector, yaml }, { layout.inspectorHeight, layout.yamlHeight }, Qt::Vertical);
+    resizeDocks({ dock("problemsDock") }, { layout.problemsHeight }, Qt::Vertical);
+}
+
+void MainWindow::resetLayout()
+{
+    QSettings settings;
+    settings.remove(QStringLiteral("window/geometry"));
+    settings.remove(QStringLiteral("window/state"));
+    applyDefaultLayout(screen() ? screen()->availableGeometry().size() : QSize(1600, 1000));
 }
 
 QMessageBox::StandardButton MainWindow::ask(const QString &title, const QString &text,
@@ -286,7 +309,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/state"), saveState(layoutVersion));
     m_autosaveTimer->stop();
     removeRecovery();
     event->accept();

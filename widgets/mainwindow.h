@@ -18,6 +18,7 @@ namespace meshroute {
 
 class Document;
 class GraphPanel;
+class Inspector;
 class LoadProgressBar;
 class WorkspaceLoadJob;
 class ProblemsView;
@@ -60,13 +61,19 @@ public:
     ResourceTreeView *resourceTree() const { return m_tree; }
     YamlView *yamlView() const { return m_yaml; }
     ProblemsView *problemsView() const { return m_problems; }
-    QWidget *inspector() const { return m_inspector; }
+    Inspector *inspector() const { return m_inspector; }
     QLabel *statusCounts() const { return m_counts; }
 
     void setPrompt(Prompt prompt) { m_prompt = std::move(prompt); }
     void setSavePathPrompt(SavePathPrompt prompt) { m_savePathPrompt = std::move(prompt); }
     // The prompt of windows created from now on (tests set one before the first window).
     static void setDefaultPrompt(Prompt prompt);
+
+    // Arranges the window and its docks for a screen of this (available) size: every dock
+    // shown and docked, sizes chosen so that nothing is clipped (see DockLayout).
+    void applyDefaultLayout(const QSize &available);
+    // View > Reset Layout: forgets the saved arrangement and applies the default for this screen.
+    void resetLayout();
 
     // Saves every modified file; false when cancelled or failed (the status bar says why).
     bool save();
@@ -104,6 +111,8 @@ private:
     void createViewMenu();
     void createHelpMenu();
     void createDocks();
+    // The Preview's height when raised: its share of the window, never below what it needs.
+    int previewDockHeight() const;
     void onDocumentChanged(const ChangeEvent &event);
     void updateTitle();
     void updateStatus();
@@ -146,7 +155,9 @@ private:
     ResourceTreeView *m_tree = nullptr;
     YamlView *m_yaml = nullptr;
     ProblemsView *m_problems = nullptr;
-    QWidget *m_inspector = nullptr;
+    Inspector *m_inspector = nullptr;
+    QByteArray m_pristineState; // the docks' areas and tabs as created, before any sizing
+    double m_previewShare = 0.45;
     QLabel *m_counts = nullptr;
     WorkspaceLoadJob *m_loadJob = nullptr;
     LoadProgressBar *m_loadProgress = nullptr;

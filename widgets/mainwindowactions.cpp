@@ -110,6 +110,9 @@ void MainWindow::createViewMenu()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
+    QAction *resetLayout = m_viewMenu->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
+    resetLayout->setObjectName(QStringLiteral("resetLayoutAction"));
+    resetLayout->setToolTip(tr("Show every dock in its place, sized for this screen"));
     m_viewMenu->addSeparator();
     QAction *fit = m_viewMenu->addAction(tr("&Fit Graph"), m_graph, &GraphPanel::fit);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));

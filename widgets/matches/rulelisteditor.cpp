@@ -139,7 +139,7 @@ RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget
     m_add->setToolTip(tr("Add a rule after the selected one"));
     m_duplicate = new QPushButton(tr("Duplicate"), this);
     m_duplicate->setToolTip(tr("Copy the selected rule, comments and all"));
-    m_delete = new QPushButton(tr("Delete"), this);
+    m_delete = new QPushButton(tr("Delete Rule"), this);
     m_delete->setToolTip(tr("Delete the selected rule"));
     m_up = new QPushButton(tr("Up"), this);
     m_up->setToolTip(tr("Try this rule earlier (Alt+Up)"));

@@ -7,6 +7,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -41,14 +42,15 @@ CanaryPlanEditor::CanaryPlanEditor(Document *document, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("Canary to:"), m_target);
     form->addRow(tr("Steps (%):"), m_stepsEdit);
-    auto *buttons = new QHBoxLayout;
+    // Two rows of buttons: on one they made the Preview too wide for a 1366 px screen.
+    auto *buttons = new QGridLayout;
     auto *live = new QPushButton(tr("Show live split"), this);
     live->setToolTip(tr("Stop previewing a step: the plots show the configuration as edited"));
     connect(live, &QPushButton::clicked, this, &CanaryPlanEditor::clearPreview);
-    buttons->addWidget(live);
-    buttons->addWidget(m_exportFiles);
-    buttons->addWidget(m_exportMulti);
-    buttons->addStretch();
+    buttons->addWidget(live, 0, 0);
+    buttons->addWidget(m_exportFiles, 1, 0);
+    buttons->addWidget(m_exportMulti, 1, 1);
+    buttons->setColumnStretch(2, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(form);

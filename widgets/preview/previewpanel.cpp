@@ -21,11 +21,14 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -133,9 +136,23 @@ void PreviewPanel::createViews()
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
         | QAbstractItemView::AnyKeyPressed);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
+    // The name and the request are read whole, and where it went is shown beside them; the
+    // other columns follow (the last takes what is left) and are as wide as the user makes them.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(SampleRequestModel::Name, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SampleRequestModel::RequestLine, QHeaderView::ResizeToContents);
+    header->moveSection(header->visualIndex(SampleRequestModel::Outcome),
+        header->visualIndex(SampleRequestModel::RequestLine) + 1);
+    header->resizeSection(SampleRequestModel::Outcome, 4 * header->defaultSectionSize());
+    // Rows as tall as their one line of text, and never fewer than minimumRows of them shown.
+    const int rowHeight = m_table->fontMetrics().height() + 8;
+    m_table->verticalHeader()->setMinimumSectionSize(rowHeight);
+    m_table->verticalHeader()->setDefaultSectionSize(rowHeight);
+    m_table->setMinimumHeight(header->sizeHint().height() + minimumRows * rowHeight
+        + m_table->horizontalScrollBar()->sizeHint().height() + 2 * m_table->frameWidth());
 
     m_why = new QListWidget(this);
     m_why->setWordWrap(true);
@@ -157,19 +174,22 @@ QWidget *PreviewPanel::createPlotPane()
         m_countBox->addItem(QLocale().toString(qulonglong(n)), QVariant::fromValue(n));
     m_countBox->setCurrentIndex(2);
     m_countBox->setToolTip(tr("How many requests to simulate (seed %1, as `meshroute simulate`)").arg(kSeed));
-    auto *exportPng = button(tr("PNG"), tr("Export the plot as PNG"), this);
-    auto *exportSvg = button(tr("SVG"), tr("Export the plot as SVG"), this);
-    auto *exportPdf = button(tr("PDF"), tr("Export the plot as PDF"), this);
+    // One menu for the formats: three buttons made the Preview too wide for a 1366 px screen.
+    auto *exportPlot = new QToolButton(this);
+    exportPlot->setText(tr("Export plot"));
+    exportPlot->setToolTip(tr("Export the plot shown as PNG, SVG or PDF"));
+    exportPlot->setPopupMode(QToolButton::InstantPopup);
+    auto *formats = new QMenu(exportPlot);
+    for (const QString &suffix : { QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf") })
+        formats->addAction(tr("%1…").arg(suffix.toUpper()), this, [this, suffix] { onExport(suffix); });
+    exportPlot->setMenu(formats);
     auto *plotBar = new QHBoxLayout;
     plotBar->setContentsMargins(0, 0, 0, 0);
     plotBar->addWidget(new QLabel(tr("Simulate"), this));
     plotBar->addWidget(m_countBox);
     plotBar->addWidget(new QLabel(tr("requests"), this));
     plotBar->addStretch();
-    plotBar->addWidget(new QLabel(tr("Export:"), this));
-    plotBar->addWidget(exportPng);
-    plotBar->addWidget(exportSvg);
-    plotBar->addWidget(exportPdf);
+    plotBar->addWidget(exportPlot);
 
     // Plots on the right; on the left what explains or drives them, so a canary step and its
     // plot are seen side by side.
@@ -186,10 +206,6 @@ QWidget *PreviewPanel::createPlotPane()
     plotLayout->setContentsMargins(0, 0, 0, 0);
     plotLayout->addLayout(plotBar);
     plotLayout->addWidget(m_tabs, 1);
-
-    connect(exportPng, &QPushButton::clicked, this, [this] { onExport(QStringLiteral("png")); });
-    connect(exportSvg, &QPushButton::clicked, this, [this] { onExport(QStringLiteral("svg")); });
-    connect(exportPdf, &QPushButton::clicked, this, [this] { onExport(QStringLiteral("pdf")); });
 
     return plotPane;
 }

@@ -53,6 +53,8 @@ public:
     // is done: compiling 5,000 VirtualServices takes longer than a frame.
     void refresh();
     static constexpr int asyncCompileThreshold = 500;
+    // The sample rows the table always has room for.
+    static constexpr int minimumRows = 4;
     // How long the edits must pause before a background compile starts.
     static constexpr int settleMs = 120;
     // True while route tables compile in the background.

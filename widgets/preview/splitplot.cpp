@@ -79,7 +79,7 @@ QList<Category> categoriesOf(const SimulationResult &sim)
 SplitPlot::SplitPlot(QWidget *parent)
     : QCustomPlot(parent)
 {
-    setMinimumSize(320, 220);
+    setMinimumSize(300, 220);
     plotLayout()->insertRow(0);
     m_title = new QCPTextElement(this, QString(), QFont(font().family(), font().pointSize(), QFont::Bold));
     plotLayout()->addElement(0, 0, m_title);
@@ -111,9 +111,17 @@ SplitPlot::SplitPlot(QWidget *parent)
     xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     xAxis->setSubTicks(false);
     xAxis->grid()->setVisible(false);
+    // The legend is a row of its own between the title and the axes: inside the axes it
+    // covered the tallest bars.
     legend->setVisible(true);
     legend->setFont(QFont(font().family(), std::max(7, font().pointSize() - 1)));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setBorderPen(Qt::NoPen);
+    axisRect()->insetLayout()->take(legend);
+    plotLayout()->insertRow(1);
+    plotLayout()->addElement(1, 0, legend);
+    plotLayout()->setRowStretchFactor(1, 0.001);
+    legend->setMargins(QMargins(4, 0, 4, 0));
     clearPlot(tr("Select a sample request"));
 }
 

@@ -36,7 +36,7 @@ ResourceEditor::ResourceEditor(Document *document, Selection *selection, QWidget
         tr("metadata.name: lower-case letters, digits, '-' and '.'; VirtualServices' references to a "
            "renamed Gateway or delegate VirtualService are renamed too"));
     nameRow->addWidget(m_name, 1);
-    m_delete = new QPushButton(tr("Delete"), this);
+    m_delete = new QPushButton(tr("Delete Resource"), this);
     m_delete->setToolTip(tr("Delete this resource's YAML document (undo brings it back)"));
     nameRow->addWidget(m_delete);
     layout->addLayout(nameRow);

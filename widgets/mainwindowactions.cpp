@@ -3,6 +3,7 @@
 #include "document.h"
 #include "graph/graphpanel.h"
 #include "graph/graphview.h"
+#include "matches/rulelisteditor.h"
 #include "resources/newresourcedialog.h"
 #include "resourcetree/resourcetreeview.h"
 #include "undostack.h"
@@ -103,6 +104,15 @@ void MainWindow::createEditMenu()
     m_tree->insertAction(m_tree->deleteAction(), newResource);
     connect(m_tree, &ResourceTreeView::editFailed, statusBar(),
         [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    // The Delete key acts at once: say what went and how to get it back.
+    connect(m_tree, &ResourceTreeView::resourceDeleted, statusBar(), [this, undo](const QString &name) {
+        statusBar()->showMessage(
+            tr("Deleted %1 \u2014 %2 to undo").arg(name, undo->shortcut().toString(QKeySequence::NativeText)),
+            10000);
+    });
+    if (auto *rules = m_inspector->findChild<RuleListEditor *>())
+        connect(rules, &RuleListEditor::statusMessage, statusBar(),
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
 }
 
 void MainWindow::createViewMenu()

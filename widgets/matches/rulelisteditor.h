@@ -47,6 +47,8 @@ public:
 Q_SIGNALS:
     // A command was refused (the message says why), for the status bar.
     void editFailed(const QString &message);
+    // What an edit did that the user may not expect (a rule added before the catch-all), for the status bar.
+    void statusMessage(const QString &message);
 
 private:
     void onSelectionChanged();
@@ -58,6 +60,9 @@ private:
     int currentRule() const;
     void addRule();
     void addRuleOfKind(RouteKind kind);
+    // Pushes AddRoute for a new rule of `kind` at `at` (-1: the end), keeping a
+    // new HTTP rule above the first catch-all, where it can still match.
+    void insertRule(RouteKind kind, int at);
     void duplicateRule();
     void deleteRule();
     void moveRule(int delta);

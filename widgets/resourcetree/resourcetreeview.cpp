@@ -68,7 +68,9 @@ void ResourceTreeView::deleteCurrent()
         Q_EMIT editFailed(error);
         return;
     }
+    const QString name = m_document->resource(id)->displayName();
     m_document->undoStack()->push(command.release());
+    Q_EMIT resourceDeleted(name);
 }
 
 void ResourceTreeView::currentChanged(const QModelIndex &current, const QModelIndex &previous)

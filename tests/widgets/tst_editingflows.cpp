@@ -10,9 +10,12 @@
 #include "resourcetree/resourcetreeview.h"
 #include "selection.h"
 #include "undostack.h"
+#include "weights/destinationpickers.h"
+#include "weights/weightpanel.h"
 #include "yaml/yamlview.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
@@ -130,6 +133,57 @@ private Q_SLOTS:
         QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(idOf(w.document(), ResourceKind::VirtualService, QStringLiteral("reviews")) >= 0);
         QCOMPARE(w.document()->files().first().text, before);
+    }
+
+    void subsetPickerPointsADestinationAtV3()
+    {
+        MainWindow w;
+        openBookinfo(w);
+        auto *panel = w.inspector()->findChild<WeightPanel *>();
+        QVERIFY(panel);
+        QCOMPARE(panel->rowCount(), 2);
+        QComboBox *subset = panel->pickers(1)->subsetBox();
+        QCOMPARE(subset->currentText(), QStringLiteral("v2"));
+        // The subsets of the reviews DestinationRule, and none.
+        QStringList offered;
+        for (int i = 0; i < subset->count(); ++i)
+            offered << subset->itemText(i);
+        QCOMPARE(offered, QStringList({ "(no subset)", "v1", "v2", "v3" }));
+        QCOMPARE(panel->pickers(1)->hostBox()->currentText(), QStringLiteral("reviews"));
+        QCOMPARE(panel->pickers(1)->portBox()->currentText(), QStringLiteral("any port"));
+
+        const QByteArray before = w.document()->files().first().text;
+        subset->setFocus();
+        QTest::keyClick(subset, Qt::Key_Down); // v2 -> v3, as the arrow key picks it
+        QTRY_COMPARE(w.document()->undoStack()->count(), 1);
+        QByteArray expected = before;
+        expected.replace("        subset: v2\n      weight: 1   # canary",
+            "        subset: v3\n      weight: 1   # canary");
+        QVERIFY(expected != before);
+        QCOMPARE(w.document()->files().first().text, expected);
+        QTRY_COMPARE(panel->pickers(1)->subsetBox()->currentText(), QStringLiteral("v3"));
+        QVERIFY(
+            w.yamlView()->toPlainText().contains(QStringLiteral("subset: v3\n      weight: 1   # canary")));
+
+        actionNamed(&w, QStringLiteral("undoAction"))->trigger();
+        QCOMPARE(w.document()->files().first().text, before);
+        QTRY_COMPARE(panel->pickers(1)->subsetBox()->currentText(), QStringLiteral("v2"));
+    }
+
+    void unknownSubsetStaysShown()
+    {
+        MainWindow w;
+        openBookinfo(w);
+        auto *panel = w.inspector()->findChild<WeightPanel *>();
+        QString error;
+        auto command = SetDestinationField::create(w.document(),
+            idOf(w.document(), ResourceKind::VirtualService, QStringLiteral("reviews")), RouteKind::Http, 0,
+            0, SetDestinationField::Field::Subset, QStringLiteral("v9"), &error);
+        QVERIFY2(command, qPrintable(error));
+        w.document()->undoStack()->push(command.release());
+        QTRY_COMPARE(panel->pickers(0)->subsetBox()->currentText(),
+            QStringLiteral("v9 (no DestinationRule defines it)"));
+        QCOMPARE(panel->pickers(0)->subsetBox()->currentData().toString(), QStringLiteral("v9"));
     }
 };
 

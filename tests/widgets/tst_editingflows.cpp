@@ -2,13 +2,17 @@
 // where it can match, a destination's subset is picked from its
 // DestinationRules, a sample request lights its own rule, Delete says how to
 // undo, Find, and File > New and Close.
+#include "addroute.h"
 #include "corpus.h"
 #include "document.h"
 #include "mainwindow.h"
 #include "matches/rulelisteditor.h"
+#include "preview/previewpanel.h"
+#include "preview/samplerequestmodel.h"
 #include "resourcetree/resourcetreemodel.h"
 #include "resourcetree/resourcetreeview.h"
 #include "selection.h"
+#include "setdestinationfield.h"
 #include "undostack.h"
 #include "weights/destinationpickers.h"
 #include "weights/weightpanel.h"
@@ -16,15 +20,20 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
 
 using namespace meshroute;
+using meshroute::test::readFile;
 
 namespace {
 
@@ -41,18 +50,29 @@ QAction *actionNamed(QWidget *w, const QString &name)
     return w->findChild<QAction *>(name);
 }
 
+void writeAll(const QString &path, const QByteArray &text)
+{
+    QSaveFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    QVERIFY(f.commit());
+}
+
 } // namespace
 
 class TestEditingFlows : public QObject
 {
     Q_OBJECT
 
+    QTemporaryDir m_dir;
+
     // A window showing Bookinfo, its reviews VirtualService selected in the tree.
-    void openBookinfo(MainWindow &w, const QString &select = QStringLiteral("reviews"))
+    void openBookinfo(
+        MainWindow &w, const QString &select = QStringLiteral("reviews"), const QString &path = bookinfoPath)
     {
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.openPaths({ bookinfoPath });
+        w.openPaths({ path });
         const QModelIndex index = w.resourceTree()->resourceModel()->indexForResource(
             idOf(w.document(), ResourceKind::VirtualService, select));
         QVERIFY(index.isValid());
@@ -184,6 +204,71 @@ private Q_SLOTS:
         QTRY_COMPARE(panel->pickers(0)->subsetBox()->currentText(),
             QStringLiteral("v9 (no DestinationRule defines it)"));
         QCOMPARE(panel->pickers(0)->subsetBox()->currentData().toString(), QStringLiteral("v9"));
+    }
+
+    // The sample request's rule is the one the Inspector highlights, whichever was selected before.
+    void sampleRequestHighlightsTheRuleItHit()
+    {
+        // reviews with a first rule for jason (end-user: jason) above the canary.
+        QByteArray text = readFile(bookinfoPath);
+        const QByteArray canary = "  http:\n  - name: canary\n";
+        QVERIFY(text.contains(canary));
+        text.replace(canary,
+            "  http:\n  - name: jason\n    match:\n    - headers:\n        end-user:\n          exact: "
+            "jason\n"
+            "    route:\n    - destination:\n        host: reviews\n        subset: v3\n  - name: canary\n");
+        const QString path = m_dir.filePath(QStringLiteral("jason.yaml"));
+        writeAll(path, text);
+        MainWindow w;
+        openBookinfo(w, QStringLiteral("reviews"), path);
+        auto *rules = w.inspector()->findChild<RuleListEditor *>();
+        QCOMPARE(rules->ruleList()->count(), 2);
+        w.findChild<QDockWidget *>(QStringLiteral("previewDock"))->raise();
+        auto *preview = w.findChild<PreviewPanel *>();
+        QTRY_VERIFY(preview->isOnScreen());
+        auto clickSample = [preview](const QString &name) {
+            QTableView *table = preview->table();
+            for (int row = 0; row < preview->model()->rowCount(); ++row)
+                if (preview->model()->index(row, SampleRequestModel::Name).data().toString() == name) {
+                    table->scrollTo(table->model()->index(row, SampleRequestModel::Name));
+                    const QRect r = table->visualRect(table->model()->index(row, SampleRequestModel::Name));
+                    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, r.center());
+                    return true;
+                }
+            return false;
+        };
+        auto highlighted = [rules] {
+            QList<int> rows;
+            for (QListWidgetItem *item : rules->ruleList()->selectedItems())
+                rows << rules->ruleList()->row(item);
+            return rows;
+        };
+        // The canary selected in the list; jason's request takes rule #0.
+        QTest::mouseClick(rules->ruleList()->viewport(), Qt::LeftButton, {},
+            rules->ruleList()->visualItemRect(rules->ruleList()->item(1)).center());
+        QCOMPARE(highlighted(), QList<int>({ 1 }));
+        QVERIFY(clickSample(QStringLiteral("reviews for jason")));
+        QTRY_COMPARE(preview->currentRow() >= 0, true);
+        QCOMPARE(highlighted(), QList<int>({ 0 }));
+        QCOMPARE(rules->ruleList()->currentRow(), 0);
+        QVERIFY(clickSample(QStringLiteral("reviews from productpage")));
+        QCOMPARE(highlighted(), QList<int>({ 1 }));
+        // A request of another VirtualService: the Inspector shows that one's rule.
+        QVERIFY(clickSample(QStringLiteral("product page")));
+        QCOMPARE(rules->resourceId(),
+            idOf(w.document(), ResourceKind::VirtualService, QStringLiteral("bookinfo")));
+        QCOMPARE(highlighted(), QList<int>({ 0 }));
+        // Again from a rule no sample request reaches, the request's row still current in the table.
+        QVERIFY(clickSample(QStringLiteral("reviews for jason")));
+        QCOMPARE(
+            rules->resourceId(), idOf(w.document(), ResourceKind::VirtualService, QStringLiteral("reviews")));
+        rules->addKindButton()->menu()->actions().value(0)->trigger(); // rule #1, "prefix /new-rule"
+        QCOMPARE(highlighted(), QList<int>({ 1 }));
+        QVERIFY(clickSample(QStringLiteral("reviews for jason")));
+        QCOMPARE(highlighted(), QList<int>({ 0 }));
+        // A request no rule takes (404): no rule is highlighted.
+        QVERIFY(clickSample(QStringLiteral("unknown page")));
+        QCOMPARE(highlighted(), QList<int>());
     }
 };
 

@@ -200,6 +200,7 @@ RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget
         });
     connect(m_selection, &Selection::changed, this, &RuleListEditor::onSelectionChanged);
     connect(m_document, &Document::changed, this, &RuleListEditor::onDocumentChanged);
+    connect(m_selection, &Selection::highlightChanged, this, &RuleListEditor::onHighlightChanged);
     onSelectionChanged();
 }
 
@@ -245,6 +246,18 @@ void RuleListEditor::onSelectionChanged()
         m_filling = false;
     }
     showEditor(m_resourceId >= 0 ? std::max(0, m_list->currentRow()) : -1);
+}
+
+void RuleListEditor::onHighlightChanged(const TrafficPath &path)
+{
+    // The sample request selected in the Preview took no rule of these (a 404, or another
+    // VirtualService's): none is highlighted, so none seems to be the one it hit. Its own
+    // rule is selected through the shared selection.
+    if (path.isEmpty() || (path.virtualServiceId == m_resourceId && path.routeIndex >= 0))
+        return;
+    m_filling = true;
+    m_list->clearSelection();
+    m_filling = false;
 }
 
 void RuleListEditor::showEditor(int row)

@@ -16,6 +16,7 @@ class L4RuleEditor;
 class RuleEditor;
 class Selection;
 struct ChangeEvent;
+struct TrafficPath;
 
 // A VirtualService's rules in order (first match wins): its HTTP rules, then
 // its TLS and TCP rules, labelled by kind. Drag to reorder (within a kind),
@@ -53,6 +54,7 @@ Q_SIGNALS:
 private:
     void onSelectionChanged();
     void onDocumentChanged(const meshroute::ChangeEvent &event);
+    void onHighlightChanged(const meshroute::TrafficPath &path);
     void refill();
     void onRowsMoved(int from, int to);
     void selectRow(int row);

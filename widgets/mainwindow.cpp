@@ -7,6 +7,7 @@
 #include "problems/problemsview.h"
 #include "resources/resourceeditor.h"
 #include "resourcetree/resourceicons.h"
+#include "resourcetree/resourcespanel.h"
 #include "resourcetree/resourcetreeview.h"
 #include "selection.h"
 #include "undostack.h"
@@ -134,9 +135,10 @@ void MainWindow::createDocks()
               return dock;
           };
 
-    m_tree = new ResourceTreeView(m_document, m_selection, this);
+    auto *resourcesPanel = new ResourcesPanel(m_document, m_selection, this);
+    m_tree = resourcesPanel->tree();
     QDockWidget *resources
-        = makeDock(tr("Resources"), QStringLiteral("resourcesDock"), m_tree, Qt::LeftDockWidgetArea);
+        = makeDock(tr("Resources"), QStringLiteral("resourcesDock"), resourcesPanel, Qt::LeftDockWidgetArea);
 
     // The inspector: the editors of the selected item, each showing itself
     // for what it edits (a rule's weights, a VirtualService's rules, a resource).
@@ -242,8 +244,9 @@ void MainWindow::updateTitle()
     if (m_inputs.size() == 1 && QFileInfo(m_inputs.first()).isDir())
         name = QFileInfo(m_inputs.first()).fileName();
     else if (files.size() == 1)
-        name = files.first().path == QLatin1String("-") ? tr("standard input")
-                                                        : QFileInfo(files.first().path).fileName();
+        name = files.first().path == QLatin1String("-")
+            ? (m_inputs.isEmpty() ? tr("untitled") : tr("standard input"))
+            : QFileInfo(files.first().path).fileName();
     else if (files.size() > 1)
         name = tr("%1 and %n more", nullptr, int(files.size()) - 1)
                    .arg(QFileInfo(files.first().path).fileName());

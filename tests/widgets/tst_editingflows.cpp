@@ -9,6 +9,7 @@
 #include "matches/rulelisteditor.h"
 #include "preview/previewpanel.h"
 #include "preview/samplerequestmodel.h"
+#include "resourcetree/resourcespanel.h"
 #include "resourcetree/resourcetreemodel.h"
 #include "resourcetree/resourcetreeview.h"
 #include "selection.h"
@@ -16,11 +17,14 @@
 #include "undostack.h"
 #include "weights/destinationpickers.h"
 #include "weights/weightpanel.h"
+#include "yaml/yamlfindbar.h"
 #include "yaml/yamlview.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
@@ -79,6 +83,11 @@ class TestEditingFlows : public QObject
         w.resourceTree()->scrollTo(index);
         QTest::mouseClick(
             w.resourceTree()->viewport(), Qt::LeftButton, {}, w.resourceTree()->visualRect(index).center());
+    }
+
+    void rulesAddHttp(MainWindow &w)
+    {
+        w.inspector()->findChild<RuleListEditor *>()->addKindButton()->menu()->actions().value(0)->trigger();
     }
 
 private Q_SLOTS:
@@ -269,6 +278,114 @@ private Q_SLOTS:
         // A request no rule takes (404): no rule is highlighted.
         QVERIFY(clickSample(QStringLiteral("unknown page")));
         QCOMPARE(highlighted(), QList<int>());
+    }
+
+    // Ctrl+F in the YAML view: a find bar; typing selects the first match, Enter the next, Esc closes.
+    void findInTheYamlView()
+    {
+        MainWindow w;
+        openBookinfo(w);
+        YamlView *yaml = w.yamlView();
+        yaml->setFocus();
+        QTRY_VERIFY(yaml->hasFocus());
+        QTest::keyClick(yaml, Qt::Key_F, Qt::ControlModifier);
+        YamlFindBar *bar = yaml->findBar();
+        QTRY_VERIFY(bar->isVisible());
+        QVERIFY(bar->field()->hasFocus());
+        // From the reviews VirtualService shown: its two subsets, v1 then v2.
+        QTest::keyClicks(bar->field(), QStringLiteral("subset:"));
+        QCOMPARE(yaml->textCursor().selectedText(), QStringLiteral("subset:"));
+        const int first = yaml->textCursor().blockNumber();
+        QCOMPARE(yaml->lineText(yaml->firstLine() + first).trimmed(), QStringLiteral("subset: v1"));
+        QTest::keyClick(bar->field(), Qt::Key_Return);
+        const int second = yaml->textCursor().blockNumber();
+        QCOMPARE(yaml->lineText(yaml->firstLine() + second).trimmed(), QStringLiteral("subset: v2"));
+        QTest::keyClick(bar->field(), Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(yaml->textCursor().blockNumber(), first);
+        QTest::keyClick(bar->field(), Qt::Key_Return);
+        QTest::keyClick(bar->field(), Qt::Key_Return); // past the last: back to the first
+        QCOMPARE(yaml->textCursor().blockNumber(), first);
+        QCOMPARE(bar->statusLabel()->text(), QStringLiteral("Wrapped around"));
+        QTest::keyClicks(bar->field(), QStringLiteral("0"));
+        QCOMPARE(bar->statusLabel()->text(), QStringLiteral("Not found"));
+        QTest::keyClick(bar->field(), Qt::Key_Escape);
+        QVERIFY(!bar->isVisible());
+        QTRY_VERIFY(yaml->hasFocus());
+        QCOMPARE(w.document()->undoStack()->count(), 0); // finding edits nothing
+    }
+
+    // Ctrl+F with the focus in the resources filters them.
+    void findFiltersTheResources()
+    {
+        MainWindow w;
+        openBookinfo(w);
+        ResourceTreeView *tree = w.resourceTree();
+        tree->setFocus();
+        QTRY_VERIFY(tree->hasFocus());
+        QTest::keyClick(tree, Qt::Key_F, Qt::ControlModifier);
+        QLineEdit *filter = w.findChild<ResourcesPanel *>()->filterEdit();
+        QTRY_VERIFY(filter->hasFocus());
+        QVERIFY(!w.yamlView()->findBar()->isVisible());
+        QTest::keyClicks(filter, QStringLiteral("ratings"));
+        ResourceTreeModel *model = tree->resourceModel();
+        const Document *doc = w.document();
+        auto shown = [&](ResourceKind kind, const QString &name) {
+            const QModelIndex index = model->indexForResource(idOf(doc, kind, name));
+            return index.isValid() && !tree->isRowHidden(index.row(), index.parent())
+                && !tree->isRowHidden(index.parent().row(), index.parent().parent())
+                && tree->visualRect(index).height() > 0;
+        };
+        QVERIFY(shown(ResourceKind::Service, QStringLiteral("ratings")));
+        QVERIFY(!shown(ResourceKind::Service, QStringLiteral("reviews")));
+        QVERIFY(!shown(ResourceKind::VirtualService, QStringLiteral("reviews")));
+        QVERIFY(!shown(ResourceKind::Gateway, QStringLiteral("bookinfo-gateway")));
+        filter->clear();
+        QVERIFY(shown(ResourceKind::VirtualService, QStringLiteral("reviews")));
+    }
+
+    // File > Close with unsaved changes asks first; Cancel keeps everything, Discard closes.
+    void closeAsksToSave()
+    {
+        MainWindow w;
+        openBookinfo(w);
+        rulesAddHttp(w);
+        QVERIFY(w.document()->isModified());
+        QStringList asked;
+        QList<QMessageBox::StandardButton> answers { QMessageBox::Cancel, QMessageBox::Discard };
+        w.setPrompt([&](const QString &title, const QString &, QMessageBox::StandardButtons buttons,
+                        QMessageBox::StandardButton) {
+            asked << title;
+            [&] { QVERIFY(buttons & QMessageBox::Discard); }();
+            return answers.takeFirst();
+        });
+        QAction *close = actionNamed(&w, QStringLiteral("closeAction"));
+        QCOMPARE(close->shortcut(), QKeySequence(QKeySequence::Close));
+        close->trigger();
+        QCOMPARE(asked, QStringList({ "Unsaved changes" }));
+        QCOMPARE(w.document()->files().size(), 1); // cancelled: still open, still modified
+        QVERIFY(w.document()->isModified());
+        close->trigger();
+        QCOMPARE(asked.size(), 2);
+        QVERIFY(w.document()->files().isEmpty());
+        QCOMPARE(w.resourceTree()->resourceModel()->rowCount(), 0);
+        QCOMPARE(w.windowTitle(), QStringLiteral("meshroute[*]"));
+        QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("Closed bookinfo.yaml"));
+    }
+
+    // File > New: an empty untitled file that New Resource can add to.
+    void newStartsAnUntitledFile()
+    {
+        MainWindow w;
+        openBookinfo(w);
+        QAction *newFile = actionNamed(&w, QStringLiteral("newFileAction"));
+        QCOMPARE(newFile->shortcut(), QKeySequence(QKeySequence::New));
+        QTest::keyClick(&w, Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(w.document()->files().size(), 1);
+        QVERIFY(w.document()->workspace().resources.isEmpty());
+        QVERIFY(!w.document()->isModified());
+        QCOMPARE(w.windowTitle(), QStringLiteral("untitled[*] \u2014 meshroute"));
+        QCOMPARE(actionNamed(&w, QStringLiteral("newResourceAction"))->shortcut(),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     }
 };
 

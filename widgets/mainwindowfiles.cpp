@@ -288,6 +288,11 @@ void MainWindow::checkExternalChanges()
 
 void MainWindow::reload()
 {
+    if (m_inputs.isEmpty()) {
+        // An untitled file (File > New) has nothing on disk to read again.
+        statusBar()->showMessage(tr("Nothing to reload: no file of the workspace is on disk yet"), 4000);
+        return;
+    }
     QHash<QString, QByteArray> keep;
     const QList<SourceFile> &files = m_document->files();
     for (int i = 0; i < files.size(); ++i)

@@ -9,6 +9,7 @@
 #include "matches/rulelisteditor.h"
 #include "preview/previewpanel.h"
 #include "preview/samplerequestmodel.h"
+#include "resources/newresourcedialog.h"
 #include "resourcetree/resourcespanel.h"
 #include "resourcetree/resourcetreemodel.h"
 #include "resourcetree/resourcetreeview.h"
@@ -21,6 +22,7 @@
 #include "yaml/yamlview.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -33,6 +35,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QToolButton>
 #include <QtTest>
 
@@ -384,8 +387,37 @@ private Q_SLOTS:
         QVERIFY(w.document()->workspace().resources.isEmpty());
         QVERIFY(!w.document()->isModified());
         QCOMPARE(w.windowTitle(), QStringLiteral("untitled[*] \u2014 meshroute"));
-        QCOMPARE(actionNamed(&w, QStringLiteral("newResourceAction"))->shortcut(),
-            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+        QAction *newResource = actionNamed(&w, QStringLiteral("newResourceAction"));
+        QCOMPARE(newResource->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+
+        // A resource from a template goes into it; Save asks where to write it.
+        bool seen = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<NewResourceDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            seen = true;
+            dialog->setTemplateKind(ResourceTemplates::Kind::VirtualService);
+            dialog->hostCombo()->setCurrentText(QStringLiteral("shop"));
+            QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+            if (dialog->isVisible()) { // refused: say why instead of waiting forever
+                QWARN(qPrintable(dialog->messageLabel()->text()));
+                dialog->reject();
+            }
+        });
+        newResource->trigger();
+        QVERIFY(seen);
+        QCOMPARE(w.document()->workspace().resources.size(), 1);
+        QVERIFY(w.document()->isModified());
+        const QString path = m_dir.filePath(QStringLiteral("untitled.yaml"));
+        QStringList suggested;
+        w.setSavePathPrompt([&](const QString &, const QString &name) {
+            suggested << name;
+            return path;
+        });
+        actionNamed(&w, QStringLiteral("saveAction"))->trigger();
+        QCOMPARE(suggested, QStringList({ "untitled.yaml" }));
+        QCOMPARE(readFile(path), w.document()->files().first().text);
+        QVERIFY(readFile(path).contains("kind: VirtualService"));
     }
 };
 

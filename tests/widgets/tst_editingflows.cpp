@@ -344,6 +344,13 @@ private Q_SLOTS:
         QVERIFY(!shown(ResourceKind::Gateway, QStringLiteral("bookinfo-gateway")));
         filter->clear();
         QVERIFY(shown(ResourceKind::VirtualService, QStringLiteral("reviews")));
+
+        // With the YAML dock closed, Edit > Find from elsewhere (the Inspector) goes to the filter too.
+        w.findChild<QDockWidget *>(QStringLiteral("yamlDock"))->close();
+        w.findChild<RuleListEditor *>()->ruleList()->setFocus();
+        QTRY_VERIFY(!filter->hasFocus());
+        actionNamed(&w, QStringLiteral("findAction"))->trigger();
+        QTRY_VERIFY(filter->hasFocus());
     }
 
     // File > Close with unsaved changes asks first; Cancel keeps everything, Discard closes.

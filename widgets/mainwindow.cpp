@@ -9,6 +9,7 @@
 #include "problems/problemsview.h"
 #include "resources/inspector.h"
 #include "resourcetree/resourceicons.h"
+#include "resourcetree/resourcespanel.h"
 #include "resourcetree/resourcetreeview.h"
 #include "selection.h"
 #include "undostack.h"
@@ -145,8 +146,9 @@ void MainWindow::createDocks()
     // sit under the Resources and the graph.
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
-    m_tree = new ResourceTreeView(m_document, m_selection, this);
-    makeDock(tr("Resources"), QStringLiteral("resourcesDock"), m_tree, Qt::LeftDockWidgetArea);
+    auto *resourcesPanel = new ResourcesPanel(m_document, m_selection, this);
+    m_tree = resourcesPanel->tree();
+    makeDock(tr("Resources"), QStringLiteral("resourcesDock"), resourcesPanel, Qt::LeftDockWidgetArea);
 
     m_inspector = new Inspector(m_document, m_selection, this);
     // Refused edits explain themselves in the status bar.
@@ -272,8 +274,9 @@ void MainWindow::updateTitle()
     if (m_inputs.size() == 1 && QFileInfo(m_inputs.first()).isDir())
         name = QFileInfo(m_inputs.first()).fileName();
     else if (files.size() == 1)
-        name = files.first().path == QLatin1String("-") ? tr("standard input")
-                                                        : QFileInfo(files.first().path).fileName();
+        name = files.first().path == QLatin1String("-")
+            ? (m_inputs.isEmpty() ? tr("untitled") : tr("standard input"))
+            : QFileInfo(files.first().path).fileName();
     else if (files.size() > 1)
         name = tr("%1 and %n more", nullptr, int(files.size()) - 1)
                    .arg(QFileInfo(files.first().path).fileName());

@@ -123,6 +123,12 @@ private:
     void adoptBackgroundLoad();
     void stopBackgroundLoad();
     void finishOpening(const QStringList &paths);
+    // File > New: an empty untitled file (Save asks where to write it), after asking to save.
+    void newFile();
+    // File > Close: closes the open files, after asking to save; the window stays.
+    void closeFiles();
+    // Edit > Find: the YAML view's find bar, the graph's or the resources' filter, by where the focus is.
+    void find();
     void exportYaml();
     void about();
     void goToLine(int fileIndex, int line, int column);

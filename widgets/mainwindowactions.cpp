@@ -3,12 +3,15 @@
 #include "document.h"
 #include "graph/graphpanel.h"
 #include "graph/graphview.h"
+#include "matches/rulelisteditor.h"
 #include "resources/newresourcedialog.h"
+#include "resourcetree/resourcespanel.h"
 #include "resourcetree/resourcetreeview.h"
 #include "undostack.h"
 #include "yaml/yamlview.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLineEdit>
@@ -37,6 +40,11 @@ void MainWindow::createActions()
 void MainWindow::createFileMenu()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newFile = file->addAction(
+        QIcon::fromTheme(QStringLiteral("document-new")), tr("&New File"), this, &MainWindow::newFile);
+    newFile->setShortcut(QKeySequence::New);
+    newFile->setObjectName(QStringLiteral("newFileAction"));
+    newFile->setToolTip(tr("Start an empty untitled file; add resources to it with Edit > New Resource"));
     QAction *open = file->addAction(
         QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open File..."), this, &MainWindow::openFile);
     open->setShortcut(QKeySequence::Open);
@@ -58,6 +66,11 @@ void MainWindow::createFileMenu()
     exportAction->setToolTip(tr("Write kubectl-ready YAML of the workspace, cleaned of cluster noise"));
     QAction *reload = file->addAction(tr("Re&load"), this, &MainWindow::reload);
     reload->setShortcut(QKeySequence::Refresh);
+    QAction *close = file->addAction(
+        QIcon::fromTheme(QStringLiteral("document-close")), tr("&Close"), this, &MainWindow::closeFiles);
+    close->setShortcut(QKeySequence::Close);
+    close->setObjectName(QStringLiteral("closeAction"));
+    close->setToolTip(tr("Close the open files (asks to save unsaved changes); the window stays"));
     file->addSeparator();
     QAction *quit = file->addAction(
         QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this, &QWidget::close);
@@ -95,14 +108,30 @@ void MainWindow::createEditMenu()
             if (dialog.exec() == QDialog::Accepted)
                 statusBar()->showMessage(m_document->undoStack()->undoText(), 4000);
         });
-    newResource->setShortcut(QKeySequence::New);
+    // Ctrl+N is File > New; a resource goes into a file that is open.
+    newResource->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     newResource->setObjectName(QStringLiteral("newResourceAction"));
     newResource->setToolTip(
         tr("Add a VirtualService, DestinationRule, Gateway or canary split from a template"));
+    edit->addSeparator();
+    QAction *find = edit->addAction(
+        QIcon::fromTheme(QStringLiteral("edit-find")), tr("&Find..."), this, &MainWindow::find);
+    find->setShortcut(QKeySequence::Find);
+    find->setObjectName(QStringLiteral("findAction"));
+    find->setToolTip(tr("Find in the YAML view, or filter the resources when the focus is there"));
     // The tree's context menu: New Resource... above its own Delete.
     m_tree->insertAction(m_tree->deleteAction(), newResource);
     connect(m_tree, &ResourceTreeView::editFailed, statusBar(),
         [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    // The Delete key acts at once: say what went and how to get it back.
+    connect(m_tree, &ResourceTreeView::resourceDeleted, statusBar(), [this, undo](const QString &name) {
+        statusBar()->showMessage(
+            tr("Deleted %1 \u2014 %2 to undo").arg(name, undo->shortcut().toString(QKeySequence::NativeText)),
+            10000);
+    });
+    if (auto *rules = m_inspector->findChild<RuleListEditor *>())
+        connect(rules, &RuleListEditor::statusMessage, statusBar(),
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
 }
 
 void MainWindow::createViewMenu()
@@ -126,10 +155,30 @@ void MainWindow::createViewMenu()
         m_graph->filterEdit()->setFocus();
         m_graph->filterEdit()->selectAll();
     });
-    filter->setShortcut(QKeySequence::Find);
+    filter->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)); // Ctrl+F is Edit > Find
     fit->setObjectName(QStringLiteral("fitAction"));
     zoomIn->setObjectName(QStringLiteral("zoomInAction"));
     zoomOut->setObjectName(QStringLiteral("zoomOutAction"));
+}
+
+void MainWindow::find()
+{
+    QWidget *focus = QApplication::focusWidget();
+    auto *resources = findChild<ResourcesPanel *>();
+    const bool inResources = focus && resources && resources->isAncestorOf(focus);
+    const bool inGraph = focus && m_graph->isAncestorOf(focus);
+    const bool yamlShown = m_yaml->isVisible() && !m_yaml->visibleRegion().isEmpty();
+    if (inGraph) {
+        m_graph->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_graph->filterEdit()->selectAll();
+    } else if (!inResources && (yamlShown || m_yaml->isAncestorOf(focus) || focus == m_yaml)) {
+        m_yaml->showFindBar();
+    } else if (resources) {
+        if (QWidget *dock = resources->parentWidget(); dock && !dock->isVisible())
+            dock->show();
+        resources->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+        resources->filterEdit()->selectAll();
+    }
 }
 
 void MainWindow::createHelpMenu()

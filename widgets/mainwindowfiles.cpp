@@ -86,6 +86,36 @@ void MainWindow::openFolder()
         openPaths({ dir });
 }
 
+void MainWindow::newFile()
+{
+    if (!maybeSave())
+        return;
+    m_selection->clear();
+    m_inputs.clear();
+    stopBackgroundLoad();
+    // "-" has no file on disk: Save asks for a name, as for standard input.
+    m_document->setLoadResult(Loader::loadText(QByteArray(), QStringLiteral("-")));
+    m_recoveryDirty = true;
+    updateTitle();
+    statusBar()->showMessage(tr("New untitled file: add resources with Edit > New Resource"), 6000);
+}
+
+void MainWindow::closeFiles()
+{
+    if ((m_document->files().isEmpty() && !isLoading()) || !maybeSave())
+        return;
+    QStringList names;
+    for (const SourceFile &f : m_document->files())
+        names << (f.path == QLatin1String("-") ? tr("untitled") : QFileInfo(f.path).fileName());
+    m_selection->clear();
+    m_inputs.clear();
+    stopBackgroundLoad();
+    m_document->open({});
+    m_recoveryDirty = true;
+    updateTitle();
+    statusBar()->showMessage(tr("Closed %1").arg(names.join(QLatin1String(", "))), 6000);
+}
+
 bool MainWindow::saveFileChecked(int fileIndex, const QString &path)
 {
     // Never overwrite a file that changed on disk since we read or wrote it without asking.
@@ -295,6 +325,11 @@ void MainWindow::checkExternalChanges()
 
 void MainWindow::reload()
 {
+    if (m_inputs.isEmpty()) {
+        // An untitled file (File > New) has nothing on disk to read again.
+        statusBar()->showMessage(tr("Nothing to reload: no file of the workspace is on disk yet"), 4000);
+        return;
+    }
     QHash<QString, QByteArray> keep;
     const QList<SourceFile> &files = m_document->files();
     for (int i = 0; i < files.size(); ++i)

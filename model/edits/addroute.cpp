@@ -36,6 +36,23 @@ YamlNode AddRoute::defaultRule(const Resource &resource, RouteKind kind)
     return rule;
 }
 
+YamlNode AddRoute::placeholderRule(const Resource &resource)
+{
+    YamlNode prefix = YamlEdit::mapping();
+    YamlEdit::setEntry(prefix, "prefix", YamlEdit::stringScalar(QStringLiteral("/new-rule")));
+    YamlNode match = YamlEdit::mapping();
+    YamlEdit::setEntry(match, "uri", prefix);
+    YamlNode matches = YamlEdit::sequence();
+    YamlEdit::appendItem(matches, match);
+    YamlNode rule = YamlEdit::mapping();
+    YamlEdit::setEntry(rule, "match", matches);
+    // The default rule's entries after the match, in the order people write them.
+    const YamlNode route = defaultRule(resource, RouteKind::Http);
+    for (std::size_t i = 0; i + 1 < route.children.size(); i += 2)
+        YamlEdit::setEntry(rule, QByteArray::fromStdString(route.children[i].value), route.children[i + 1]);
+    return rule;
+}
+
 std::unique_ptr<AddRoute> AddRoute::create(
     Document *document, int resourceId, int index, const YamlNode &rule, QString *error)
 {

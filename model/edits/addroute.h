@@ -26,6 +26,9 @@ public:
     static YamlNode defaultRule(const Resource &resource);
     // The same for a kind: a TLS rule also matches that host's SNI (TLS rules need a match).
     static YamlNode defaultRule(const Resource &resource, RouteKind kind);
+    // An HTTP rule for above a catch-all rule: it matches the URI prefix /new-rule
+    // (for the user to change), so the catch-all below it still takes the rest.
+    static YamlNode placeholderRule(const Resource &resource);
 };
 
 } // namespace meshroute

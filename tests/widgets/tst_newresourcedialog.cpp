@@ -289,7 +289,7 @@ private Q_SLOTS:
         QCOMPARE(m_doc->undoStack()->count(), 0);
     }
 
-    // The window's Edit > New Resource (Ctrl+N) opens the dialog on the window's
+    // The window's Edit > New Resource (Ctrl+Shift+N) opens the dialog on the window's
     // document and selection; OK adds the resource and selects it everywhere.
     void fromTheMainWindow()
     {
@@ -299,7 +299,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *action = window.findChild<QAction *>(QStringLiteral("newResourceAction"));
         QVERIFY(action);
-        QCOMPARE(action->shortcut(), QKeySequence(QKeySequence::New));
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)); // Ctrl+N is File > New
         SelectionTarget t;
         t.resourceId = idOf(*window.document(), ResourceKind::Service, "ratings");
         window.selection()->select(t);

@@ -1,5 +1,7 @@
 #include "weights/weightpanel.h"
 
+#include "weights/destinationpickers.h"
+
 #include "corpus.h"
 #include "document.h"
 #include "selection.h"
@@ -234,12 +236,11 @@ private Q_SLOTS:
     {
         show(QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml"), "reviews", 0);
         const QByteArray original = m_doc->files()[0].text;
-        auto *host = m_panel->findChild<QComboBox *>();
+        QComboBox *host = m_panel->hostPicker(); // the Add destination row's, below the destinations
         QVERIFY(host);
         QVERIFY(host->findText("reviews") >= 0); // fed from the workspace's Services
         host->setCurrentText("reviews");
-        auto subsets = m_panel->findChildren<QComboBox *>();
-        QComboBox *subset = subsets.value(1);
+        QComboBox *subset = m_panel->subsetPicker();
         QVERIFY(subset->findText("v3") >= 0); // fed from the DestinationRule
         subset->setCurrentText("v3");
         QPushButton *add = nullptr;
@@ -275,10 +276,10 @@ private Q_SLOTS:
         QCOMPARE(m_panel->titleLabel()->text(), QStringLiteral("shop · TCP rule #0"));
         QCOMPARE(m_panel->rowCount(), 2);
         QCOMPARE(m_panel->displayedWeights(), QList<int>({ 90, 10 }));
-        bool labelled = false;
-        for (QLabel *l : m_panel->findChildren<QLabel *>())
-            labelled |= l->text() == QStringLiteral("mongo / v2 :27017");
-        QVERIFY(labelled);
+        // The second destination's pickers show where it points.
+        QCOMPARE(m_panel->pickers(1)->hostBox()->currentText(), QStringLiteral("mongo"));
+        QCOMPARE(m_panel->pickers(1)->subsetBox()->currentData().toString(), QStringLiteral("v2"));
+        QCOMPARE(m_panel->pickers(1)->portBox()->currentData().toInt(), 27017);
 
         QSlider *v1 = m_panel->slider(0);
         drag(v1, -v1->width() / 3);

@@ -136,7 +136,8 @@ RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget
     layout->addWidget(m_list);
     auto *buttons = new QHBoxLayout;
     m_add = new QPushButton(tr("Add"), this);
-    m_add->setToolTip(tr("Add a rule after the selected one"));
+    m_add->setToolTip(
+        tr("Add a rule after the selected one (before a catch-all rule, where it can still match)"));
     m_duplicate = new QPushButton(tr("Duplicate"), this);
     m_duplicate->setToolTip(tr("Copy the selected rule, comments and all"));
     m_delete = new QPushButton(tr("Delete Rule"), this);
@@ -149,7 +150,8 @@ RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget
     m_down->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
     m_addKind = new QToolButton(this);
     m_addKind->setText(tr("Add…"));
-    m_addKind->setToolTip(tr("Add an HTTP, TLS (by SNI) or TCP (by port) rule at the end of its list"));
+    m_addKind->setToolTip(tr("Add an HTTP, TLS (by SNI) or TCP (by port) rule at the end of its list "
+                             "(an HTTP rule goes before a catch-all rule, where it can still match)"));
     m_addKind->setPopupMode(QToolButton::InstantPopup);
     auto *kinds = new QMenu(m_addKind);
     for (RouteKind kind : { RouteKind::Http, RouteKind::Tls, RouteKind::Tcp })
@@ -198,6 +200,7 @@ RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget
         });
     connect(m_selection, &Selection::changed, this, &RuleListEditor::onSelectionChanged);
     connect(m_document, &Document::changed, this, &RuleListEditor::onDocumentChanged);
+    connect(m_selection, &Selection::highlightChanged, this, &RuleListEditor::onHighlightChanged);
     onSelectionChanged();
 }
 
@@ -243,6 +246,18 @@ void RuleListEditor::onSelectionChanged()
         m_filling = false;
     }
     showEditor(m_resourceId >= 0 ? std::max(0, m_list->currentRow()) : -1);
+}
+
+void RuleListEditor::onHighlightChanged(const TrafficPath &path)
+{
+    // The sample request selected in the Preview took no rule of these (a 404, or another
+    // VirtualService's): none is highlighted, so none seems to be the one it hit. Its own
+    // rule is selected through the shared selection.
+    if (path.isEmpty() || (path.virtualServiceId == m_resourceId && path.routeIndex >= 0))
+        return;
+    m_filling = true;
+    m_list->clearSelection();
+    m_filling = false;
 }
 
 void RuleListEditor::showEditor(int row)
@@ -368,40 +383,52 @@ void RuleListEditor::onRowsMoved(int fromRow, int toRow)
 
 void RuleListEditor::addRule()
 {
-    const Resource *r = m_document->resource(m_resourceId);
-    if (!r)
-        return;
     const RouteKind kind = m_list->currentRow() >= 0 ? kindOfRow(m_list->currentRow()) : RouteKind::Http;
-    const int at = currentRule() >= 0 ? currentRule() + 1 : -1;
-    QString error;
-    auto command
-        = AddRoute::create(m_document, m_resourceId, kind, at, AddRoute::defaultRule(*r, kind), &error);
-    if (!command) {
-        Q_EMIT editFailed(error);
-        return;
-    }
-    m_document->undoStack()->push(command.release());
-    const int index
-        = at < 0 ? RouteKinds::count(*m_document->resource(m_resourceId)->virtualService(), kind) - 1 : at;
-    m_list->setCurrentRow(rowOf(kind, index));
+    insertRule(kind, currentRule() >= 0 ? currentRule() + 1 : -1);
 }
 
 void RuleListEditor::addRuleOfKind(RouteKind kind)
 {
+    insertRule(kind, -1);
+}
+
+void RuleListEditor::insertRule(RouteKind kind, int at)
+{
     const Resource *r = m_document->resource(m_resourceId);
-    if (!r)
+    if (!r || !r->virtualService())
         return;
+    const VirtualService &vs = *r->virtualService();
+    const int count = RouteKinds::count(vs, kind);
+    int index = at < 0 || at > count ? count : at;
+    // Istio tries HTTP rules in order: a rule below one that takes every request never matches.
+    int catchAll = -1;
+    if (kind == RouteKind::Http)
+        for (int i = 0; i < vs.http.size() && catchAll < 0; ++i)
+            if (vs.http[i].isCatchAll())
+                catchAll = i;
+    const bool beforeCatchAll = catchAll >= 0 && index > catchAll;
+    if (beforeCatchAll)
+        index = catchAll;
     QString error;
+    // Above a catch-all the new rule needs a match of its own, or it would hide the catch-all in turn.
+    const YamlNode rule = catchAll >= 0 ? AddRoute::placeholderRule(*r) : AddRoute::defaultRule(*r, kind);
     auto command
-        = AddRoute::create(m_document, m_resourceId, kind, -1, AddRoute::defaultRule(*r, kind), &error);
+        = AddRoute::create(m_document, m_resourceId, kind, index == count ? -1 : index, rule, &error);
     if (!command) {
         Q_EMIT editFailed(error);
         return;
     }
     m_document->undoStack()->push(command.release());
-    const int row
-        = rowOf(kind, RouteKinds::count(*m_document->resource(m_resourceId)->virtualService(), kind) - 1);
+    const int row = rowOf(kind, index);
     m_list->setCurrentRow(row);
+    selectRow(row);
+    if (beforeCatchAll) {
+        const VirtualService &now = *m_document->resource(m_resourceId)->virtualService();
+        Q_EMIT statusMessage(
+            tr("Added rule %1 before the catch-all rule %2 (a rule after it could never match); "
+               "change its match from /new-rule")
+                .arg(now.http[index].displayName(index), now.http[index + 1].displayName(index + 1)));
+    }
 }
 
 void RuleListEditor::duplicateRule()

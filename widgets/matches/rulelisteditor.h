@@ -16,6 +16,7 @@ class L4RuleEditor;
 class RuleEditor;
 class Selection;
 struct ChangeEvent;
+struct TrafficPath;
 
 // A VirtualService's rules in order (first match wins): its HTTP rules, then
 // its TLS and TCP rules, labelled by kind. Drag to reorder (within a kind),
@@ -47,10 +48,13 @@ public:
 Q_SIGNALS:
     // A command was refused (the message says why), for the status bar.
     void editFailed(const QString &message);
+    // What an edit did that the user may not expect (a rule added before the catch-all), for the status bar.
+    void statusMessage(const QString &message);
 
 private:
     void onSelectionChanged();
     void onDocumentChanged(const meshroute::ChangeEvent &event);
+    void onHighlightChanged(const meshroute::TrafficPath &path);
     void refill();
     void onRowsMoved(int from, int to);
     void selectRow(int row);
@@ -58,6 +62,9 @@ private:
     int currentRule() const;
     void addRule();
     void addRuleOfKind(RouteKind kind);
+    // Pushes AddRoute for a new rule of `kind` at `at` (-1: the end), keeping a
+    // new HTTP rule above the first catch-all, where it can still match.
+    void insertRule(RouteKind kind, int at);
     void duplicateRule();
     void deleteRule();
     void moveRule(int delta);

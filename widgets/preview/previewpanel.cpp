@@ -343,7 +343,8 @@ void PreviewPanel::onSelectionChanged(const SelectionTarget &target)
     // The rows follow the selection; they do not move it back (quiet), so views do not ping-pong.
     m_quietSelection = true;
     if (rows.isEmpty()) {
-        selection->clearSelection();
+        // No current row either: a click on the request that was current must still select its rule.
+        selection->clear();
     } else {
         const int current = rows.contains(currentRow()) ? currentRow() : rows.first();
         QItemSelection rowsSelection;

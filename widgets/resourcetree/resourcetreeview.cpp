@@ -36,8 +36,11 @@ ResourceTreeView::ResourceTreeView(Document *document, Selection *selection, QWi
     connect(selection, &Selection::changed, this, &ResourceTreeView::onSelectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         expandDefault();
+        applyFilter({}, false);
         onSelectionChanged(m_selection->current());
     });
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_model, signal, this, [this] { applyFilter({}, false); });
     expandDefault();
 }
 
@@ -57,6 +60,37 @@ void ResourceTreeView::expandDefault()
         expandToDepth(0);
 }
 
+void ResourceTreeView::setFilterText(const QString &text)
+{
+    if (text.trimmed() == m_filter)
+        return;
+    m_filter = text.trimmed();
+    applyFilter({}, false);
+    if (m_filter.isEmpty())
+        expandDefault();
+    else
+        expandAll(); // every match in sight
+}
+
+bool ResourceTreeView::applyFilter(const QModelIndex &parent, bool parentMatches)
+{
+    bool anyShown = false;
+    for (int row = 0; row < m_model->rowCount(parent); ++row) {
+        const QModelIndex index = m_model->index(row, ResourceTreeModel::NameColumn, parent);
+        const QString location
+            = m_model->index(row, ResourceTreeModel::LocationColumn, parent).data().toString();
+        // A kind or namespace that matches shows all it holds.
+        const bool matches = parentMatches || m_filter.isEmpty()
+            || index.data().toString().contains(m_filter, Qt::CaseInsensitive)
+            || location.contains(m_filter, Qt::CaseInsensitive);
+        const bool childShown = applyFilter(index, matches);
+        const bool shown = matches || childShown;
+        setRowHidden(row, parent, !shown);
+        anyShown |= shown;
+    }
+    return anyShown;
+}
+
 void ResourceTreeView::deleteCurrent()
 {
     const int id = m_model->resourceId(currentIndex());
@@ -68,7 +102,9 @@ void ResourceTreeView::deleteCurrent()
         Q_EMIT editFailed(error);
         return;
     }
+    const QString name = m_document->resource(id)->displayName();
     m_document->undoStack()->push(command.release());
+    Q_EMIT resourceDeleted(name);
 }
 
 void ResourceTreeView::currentChanged(const QModelIndex &current, const QModelIndex &previous)

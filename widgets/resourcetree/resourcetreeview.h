@@ -23,10 +23,16 @@ public:
 
     ResourceTreeModel *resourceModel() const { return m_model; }
     QAction *deleteAction() const { return m_delete; }
+    // Shows only the resources whose name, namespace, kind or file location contains
+    // `text` (any case), with the groups that hold them; empty shows everything.
+    void setFilterText(const QString &text);
+    QString filterText() const { return m_filter; }
 
 Q_SIGNALS:
     // An edit the model refused, for the status bar.
     void editFailed(const QString &message);
+    // A resource was deleted ("VirtualService default/reviews"), for the status bar to say how to undo.
+    void resourceDeleted(const QString &displayName);
 
 protected:
     void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
@@ -35,12 +41,15 @@ private:
     void onSelectionChanged(const SelectionTarget &target);
     void expandDefault();
     void deleteCurrent();
+    // Hides the rows under `parent` that do not match the filter; true when one is left shown.
+    bool applyFilter(const QModelIndex &parent, bool parentMatches);
 
     Document *m_document;
     ResourceTreeModel *m_model;
     QAction *m_delete;
     Selection *m_selection;
     bool m_syncing = false;
+    QString m_filter;
 };
 
 } // namespace meshroute

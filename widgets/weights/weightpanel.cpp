@@ -1,10 +1,12 @@
 #include "weightpanel.h"
 
 #include "adddestination.h"
+#include "destinationpickers.h"
 #include "document.h"
 #include "hostchoices.h"
 #include "removedestination.h"
 #include "selection.h"
+#include "setdestinationfield.h"
 #include "setweights.h"
 #include "undostack.h"
 #include "weightrebalance.h"
@@ -16,6 +18,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <numeric>
@@ -24,7 +27,7 @@ namespace meshroute {
 
 struct WeightPanel::Row
 {
-    QLabel *name = nullptr;
+    DestinationPickers *pickers = nullptr;
     QLabel *details = nullptr;
     QSlider *slider = nullptr;
     QSpinBox *spin = nullptr;
@@ -35,12 +38,9 @@ struct WeightPanel::Row
 
 namespace {
 
-// The registry name of a destination host, as (namespace, service): short
-// names resolve in the VirtualService's namespace, as Istio does.
 QPair<QString, QString> serviceOf(const QString &host, const QString &vsNamespace)
 {
-    const QStringList parts = host.split(QLatin1Char('.'));
-    return { parts.size() > 1 ? parts[1] : vsNamespace, parts.value(0) };
+    return DestinationPickers::serviceOf(host, vsNamespace);
 }
 
 } // namespace
@@ -128,6 +128,11 @@ QSpinBox *WeightPanel::spinBox(int row) const
 QToolButton *WeightPanel::lockButton(int row) const
 {
     return row >= 0 && row < m_rows.size() ? m_rows[row]->lock : nullptr;
+}
+
+DestinationPickers *WeightPanel::pickers(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row]->pickers : nullptr;
 }
 
 QToolButton *WeightPanel::removeButton(int row) const
@@ -319,7 +324,9 @@ WeightPanel::Row *WeightPanel::addRow(int i, const Destination &d, int n)
         name += QStringLiteral(" / ") + d.subset.value;
     if (d.port.number.present)
         name += QStringLiteral(" :%1").arg(d.port.number.value);
-    row->name = new QLabel(name, m_rowsHost);
+    row->pickers = new DestinationPickers(m_rowsHost);
+    if (const Resource *vsr = m_document->resource(m_resourceId))
+        row->pickers->setDestination(m_document->workspace(), vsr->namespaceName(), d);
     row->details = new QLabel(rowDetails(i), m_rowsHost);
     QFont small = row->details->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
@@ -355,7 +362,7 @@ WeightPanel::Row *WeightPanel::addRow(int i, const Destination &d, int n)
     row->promote->setEnabled(n > 1);
 
     const int gridRow = i * 2;
-    m_grid->addWidget(row->name, gridRow, 0, 1, 2);
+    m_grid->addWidget(row->pickers, gridRow, 0, 1, 2);
     m_grid->addWidget(row->details, gridRow, 2, 1, 4);
     m_grid->addWidget(row->slider, gridRow + 1, 0, 1, 2);
     m_grid->addWidget(row->spin, gridRow + 1, 2);
@@ -373,6 +380,10 @@ WeightPanel::Row *WeightPanel::addRow(int i, const Destination &d, int n)
     });
     connect(row->promote, &QToolButton::clicked, this, [this, i] { promote(i); });
     connect(row->remove, &QToolButton::clicked, this, [this, i] { removeDestination(i); });
+    connect(row->pickers, &DestinationPickers::fieldEdited, this,
+        [this, i](SetDestinationField::Field field, const QString &value) {
+            setDestinationField(i, int(field), value);
+        });
     return row;
 }
 
@@ -514,6 +525,21 @@ void WeightPanel::removeDestination(int row)
         return;
     }
     // Deleting the row's own button while it is emitting: push after the click returns.
+    QMetaObject::invokeMethod(
+        this, [this, c = command.release()] { m_document->undoStack()->push(c); }, Qt::QueuedConnection);
+}
+
+void WeightPanel::setDestinationField(int row, int field, const QString &value)
+{
+    QString error;
+    auto command = SetDestinationField::create(m_document, m_resourceId, m_kind, m_routeIndex, row,
+        SetDestinationField::Field(field), value, &error);
+    if (!command) {
+        Q_EMIT editFailed(error);
+        QTimer::singleShot(0, this, &WeightPanel::rebuild); // the pickers back to what the file says
+        return;
+    }
+    // The edit rebuilds the rows, pickers included: push after the picker's signal returns.
     QMetaObject::invokeMethod(
         this, [this, c = command.release()] { m_document->undoStack()->push(c); }, Qt::QueuedConnection);
 }

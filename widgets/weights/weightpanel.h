@@ -16,13 +16,14 @@ class QGridLayout;
 
 namespace meshroute {
 
+class DestinationPickers;
 class Document;
 class Selection;
 struct ChangeEvent;
 struct SelectionTarget;
 
 // The traffic split of the selected rule (HTTP, TLS or TCP): one slider and number box per
-// destination, with its subset's workloads and pod count. Moving one
+// destination, with its host, subset and port pickers and its subset's workloads and pod count. Moving one
 // rebalances the unlocked others in proportion (WeightRebalance); a whole
 // drag is one undo step. Edits go through commands only.
 class WeightPanel : public QWidget
@@ -42,6 +43,8 @@ public:
     QComboBox *subsetPicker() const { return m_subsetPicker; }
     QPushButton *addButton() const { return m_addButton; }
     QToolButton *removeButton(int row) const;
+    // The host, subset and port pickers of a destination row.
+    DestinationPickers *pickers(int row) const;
     int rowCount() const { return int(m_rows.size()); }
     QSlider *slider(int row) const;
     QSpinBox *spinBox(int row) const;
@@ -71,6 +74,7 @@ private:
     void evenSplit();
     void addDestination();
     void removeDestination(int row);
+    void setDestinationField(int row, int field, const QString &value);
     void fillHostPicker();
     void fillSubsetPicker();
     QString rowDetails(int destinationIndex) const;

@@ -5,6 +5,7 @@
 #include "linenumberarea.h"
 #include "selection.h"
 #include "yamleditbar.h"
+#include "yamlfindbar.h"
 #include "yamlhighlighter.h"
 #include "yamlitemlines.h"
 #include "yamlparser.h"
@@ -36,6 +37,7 @@ YamlView::YamlView(Document *document, Selection *selection, QWidget *parent)
     , m_lineNumbers(new LineNumberArea(this))
     , m_highlighter(new YamlHighlighter(this->document()))
     , m_bar(new YamlEditBar(this))
+    , m_findBar(new YamlFindBar(this, this))
 {
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTabChangesFocus(false);
@@ -52,6 +54,7 @@ YamlView::YamlView(Document *document, Selection *selection, QWidget *parent)
             m_lineNumbers->update(0, rect.y(), m_lineNumbers->width(), rect.height());
     });
     m_bar->hide();
+    connect(m_findBar, &YamlFindBar::visibilityChanged, this, &YamlView::updateMargins);
     connect(m_bar, &YamlEditBar::applyRequested, this, &YamlView::applyPendingEdit);
     connect(m_bar, &YamlEditBar::revertRequested, this, &YamlView::revertPendingEdit);
     connect(this->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
@@ -91,13 +94,22 @@ int YamlView::barHeight() const
 void YamlView::updateMargins()
 {
     const int bar = barHeight();
-    setViewportMargins(lineNumberAreaWidth(), 0, 0, bar);
+    const int find = m_findBar->isVisibleTo(this) ? m_findBar->sizeHint().height() : 0;
+    setViewportMargins(lineNumberAreaWidth(), find, 0, bar);
     const QRect r = contentsRect();
     const QRect v = viewport()->geometry();
+    // Above the text and its line numbers.
+    if (find)
+        m_findBar->setGeometry(QRect(r.left(), r.top(), v.right() + 1 - r.left(), find));
     m_lineNumbers->setGeometry(QRect(r.left(), v.top(), lineNumberAreaWidth(), v.height()));
     // In the margin under the text, above the horizontal scroll bar.
     if (bar)
         m_bar->setGeometry(QRect(r.left(), v.bottom() + 1, v.right() + 1 - r.left(), bar));
+}
+
+void YamlView::showFindBar()
+{
+    m_findBar->open();
 }
 
 void YamlView::resizeEvent(QResizeEvent *event)

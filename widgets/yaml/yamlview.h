@@ -9,6 +9,7 @@ class Document;
 class LineNumberArea;
 class Selection;
 class YamlEditBar;
+class YamlFindBar;
 class YamlHighlighter;
 struct ChangeEvent;
 struct Resource;
@@ -77,6 +78,9 @@ public:
     // The loader's messages marked on a shown line, one per line of text (empty: none).
     QString problemsAt(int fileLine) const;
     YamlEditBar *editBar() const { return m_bar; }
+    // The find strip at the top (Edit > Find); showFindBar() opens it with its field focused.
+    YamlFindBar *findBar() const { return m_findBar; }
+    void showFindBar();
 
 protected:
     bool event(QEvent *event) override;
@@ -121,6 +125,7 @@ private:
     LineNumberArea *m_lineNumbers;
     YamlHighlighter *m_highlighter;
     YamlEditBar *m_bar;
+    YamlFindBar *m_findBar;
     int m_fileIndex = -1;
     int m_documentIndex = -1; // the first document shown, or -1 for the whole file
     int m_documentCount = 1; // documents shown from m_documentIndex (an applied "---" makes two)

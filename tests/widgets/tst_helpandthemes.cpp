@@ -6,18 +6,22 @@
 #include "help/shortcutsdialog.h"
 #include "help/userguidewindow.h"
 #include "mainwindow.h"
+#include "preview/requestoutcome.h"
 #include "preview/splitplot.h"
 #include "problems/problemsmodel.h"
 #include "problems/problemsview.h"
 #include "theme/thememanager.h"
+#include "yaml/exportdialog.h"
 #include "yaml/yamlview.h"
 
 #include <QAction>
 #include <QDesktopServices>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -78,6 +82,16 @@ PlotColours plotColours(SplitPlot *plot)
 {
     const QImage image = plot->toPixmap(400, 300).toImage();
     return { image.pixelColor(2, 2), plot->yAxis->tickLabelColor() };
+}
+
+// The background the export dialog's diff draws its first added line on.
+QColor addedLineBackground(ExportDialog *dialog)
+{
+    auto *diff = dialog->findChild<QPlainTextEdit *>();
+    for (QTextBlock b = diff->document()->begin(); b.isValid(); b = b.next())
+        if (b.text().startsWith(QLatin1Char('+')))
+            return b.begin().fragment().charFormat().background().color();
+    return {};
 }
 
 } // namespace
@@ -297,6 +311,9 @@ private Q_SLOTS:
         PlotColours p = plotColours(plot);
         QVERIFY(p.background.lightness() < 80);
         QVERIFY2(contrast(p.tickLabel, p.background) >= 4.5, qPrintable(p.tickLabel.name()));
+        const QColor base = w.yamlView()->palette().color(QPalette::Base);
+        QVERIFY(contrast(RequestOutcome::colour(RequestOutcome::Kind::Routed), base) >= 4.5);
+        QVERIFY(contrast(RequestOutcome::colour(RequestOutcome::Kind::NoRoute), base) >= 4.5);
         QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(), QStringLiteral("dark"));
         QCOMPARE(ThemeManager::savedTheme(), ThemeManager::Theme::Dark);
         {
@@ -322,6 +339,24 @@ private Q_SLOTS:
         QCOMPARE(QApplication::palette().color(QPalette::Window), m_systemPalette.color(QPalette::Window));
         QCOMPARE(QApplication::palette().color(QPalette::Base), m_systemPalette.color(QPalette::Base));
         QCOMPARE(ThemeManager::savedTheme(), ThemeManager::Theme::System);
+    }
+
+    void exportDiffFollowsTheTheme()
+    {
+        MainWindow w;
+        w.show();
+        w.openPaths({ bookinfoPath });
+        QTemporaryDir dir;
+        ExportDialog dialog(w.document(), &w);
+        dialog.setOutputPath(dir.filePath(QStringLiteral("out.yaml")));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        action(&w, "themeLightAction")->trigger();
+        QTRY_VERIFY(addedLineBackground(&dialog).lightness() > 200);
+        // Switched while the dialog is open: the diff is redrawn on the dark base.
+        action(&w, "themeDarkAction")->trigger();
+        QTRY_VERIFY(addedLineBackground(&dialog).lightness() < 100);
+        action(&w, "themeSystemAction")->trigger();
     }
 
     void themesHaveCompletePalettes()

@@ -6,7 +6,10 @@
 #include "help/shortcutsdialog.h"
 #include "help/userguidewindow.h"
 #include "mainwindow.h"
+#include "preview/convergenceplot.h"
+#include "preview/previewpanel.h"
 #include "preview/requestoutcome.h"
+#include "preview/samplerequestmodel.h"
 #include "preview/splitplot.h"
 #include "problems/problemsmodel.h"
 #include "problems/problemsview.h"
@@ -21,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -311,6 +315,17 @@ private Q_SLOTS:
         PlotColours p = plotColours(plot);
         QVERIFY(p.background.lightness() < 80);
         QVERIFY2(contrast(p.tickLabel, p.background) >= 4.5, qPrintable(p.tickLabel.name()));
+        // The accumulation plot of a sample request: every small plot's axes read on the dark base.
+        auto *preview = w.findChild<PreviewPanel *>();
+        QVERIFY(preview && preview->model()->rowCount() > 2);
+        preview->selectRow(2);
+        ConvergencePlot *accumulation = preview->convergencePlot();
+        QTRY_VERIFY(accumulation->seriesCount() > 0);
+        const QColor accBackground = accumulation->toPixmap(400, 300).toImage().pixelColor(2, 2);
+        QVERIFY(accBackground.lightness() < 80);
+        for (QCPAxisRect *rect : accumulation->axisRects())
+            for (QCPAxis *axis : rect->axes())
+                QVERIFY(contrast(axis->tickLabelColor(), accBackground) >= 4.5);
         const QColor base = w.yamlView()->palette().color(QPalette::Base);
         QVERIFY(contrast(RequestOutcome::colour(RequestOutcome::Kind::Routed), base) >= 4.5);
         QVERIFY(contrast(RequestOutcome::colour(RequestOutcome::Kind::NoRoute), base) >= 4.5);
@@ -357,6 +372,21 @@ private Q_SLOTS:
         action(&w, "themeDarkAction")->trigger();
         QTRY_VERIFY(addedLineBackground(&dialog).lightness() < 100);
         action(&w, "themeSystemAction")->trigger();
+        // Closed as the user closes it: its path field then loses focus while the dialog is whole.
+        dialog.close();
+    }
+
+    void savedThemeIsAppliedAtStartup()
+    {
+        QSettings().setValue(QStringLiteral("appearance/theme"), QStringLiteral("dark"));
+        ThemeManager::applySaved();
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        QCOMPARE(QApplication::style()->name(), QStringLiteral("fusion"));
+        QSettings().setValue(QStringLiteral("appearance/theme"), QStringLiteral("light"));
+        ThemeManager::applySaved();
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 200);
+        ThemeManager::apply(ThemeManager::Theme::System);
+        QSettings().remove(QStringLiteral("appearance/theme"));
     }
 
     void themesHaveCompletePalettes()

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QAction;
 class QMainWindow;
 class QTreeWidget;
 
@@ -20,7 +21,7 @@ public:
     // One top-level item per group (menu title), one child per action: text, shortcuts.
     QTreeWidget *tree() const { return m_tree; }
     // An action's shortcuts as the dialog shows them (portable text, ", " between several, each once).
-    static QString shortcutText(const class QAction *action);
+    static QString shortcutText(const QAction *action);
 
 private:
     void fill(QMainWindow *window);

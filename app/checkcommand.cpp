@@ -2,6 +2,7 @@
 #include "clioutput.h"
 #include "commands.h"
 #include "diagnosticcodes.h"
+#include "diagnosticdocs.h"
 #include "loader.h"
 #include "resourcereader.h"
 
@@ -40,7 +41,7 @@ QList<DiagnosticCodeInfo> allCodes()
     return ResourceReader::codes() + DiagnosticCodes::all();
 }
 
-// {code, severity, title, explanation, reportedBy: [check names]} for each code.
+// {code, severity, title, explanation, reportedBy: [check names], docs: URL} for each code.
 QJsonArray codesJson()
 {
     QJsonArray array;
@@ -48,8 +49,8 @@ QJsonArray codesJson()
         array.append(QJsonObject { { QStringLiteral("code"), c.code },
             { QStringLiteral("severity"), Diagnostic::severityName(c.severity) },
             { QStringLiteral("title"), c.title }, { QStringLiteral("explanation"), c.explanation },
-            { QStringLiteral("reportedBy"),
-                QJsonArray::fromStringList(DiagnosticCodes::reportedBy(c.code)) } });
+            { QStringLiteral("reportedBy"), QJsonArray::fromStringList(DiagnosticCodes::reportedBy(c.code)) },
+            { QStringLiteral("docs"), DiagnosticDocs::url(c.code) } });
     return array;
 }
 

@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "mainwindow.h"
+#include "theme/thememanager.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -9,9 +10,9 @@ using namespace meshroute;
 
 namespace {
 
-const QStringList headlessCommands = { QStringLiteral("check"), QStringLiteral("export"), QStringLiteral("weights"),
-                                       QStringLiteral("route"), QStringLiteral("simulate"), QStringLiteral("test"),
-                                       QStringLiteral("help") };
+const QStringList headlessCommands
+    = { QStringLiteral("check"), QStringLiteral("export"), QStringLiteral("weights"), QStringLiteral("route"),
+          QStringLiteral("simulate"), QStringLiteral("test"), QStringLiteral("help") };
 
 int runHeadless(const QStringList &args)
 {
@@ -56,8 +57,8 @@ bool isHeadless(int argc, char **argv)
     if (argc < 2)
         return false;
     const QString first = QString::fromLocal8Bit(argv[1]);
-    return headlessCommands.contains(first) || first == QLatin1String("--help") || first == QLatin1String("-h")
-           || first == QLatin1String("--version");
+    return headlessCommands.contains(first) || first == QLatin1String("--help")
+        || first == QLatin1String("-h") || first == QLatin1String("--version");
 }
 
 } // namespace
@@ -76,6 +77,8 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("meshroute"));
     QApplication::setApplicationVersion(QStringLiteral(MESHROUTE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/meshroute.svg")));
+    // The theme chosen in View > Theme, before any window is drawn.
+    ThemeManager::applySaved();
     QStringList inputs = QApplication::arguments().mid(1);
     for (const QString &a : std::as_const(inputs))
         if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-")) {

@@ -3,10 +3,13 @@
 #include "document.h"
 #include "graph/graphpanel.h"
 #include "graph/graphview.h"
+#include "help/shortcutsdialog.h"
+#include "help/userguidewindow.h"
 #include "matches/rulelisteditor.h"
 #include "resources/newresourcedialog.h"
 #include "resourcetree/resourcespanel.h"
 #include "resourcetree/resourcetreeview.h"
+#include "theme/thememanager.h"
 #include "undostack.h"
 #include "yaml/yamlview.h"
 
@@ -159,6 +162,9 @@ void MainWindow::createViewMenu()
     fit->setObjectName(QStringLiteral("fitAction"));
     zoomIn->setObjectName(QStringLiteral("zoomInAction"));
     zoomOut->setObjectName(QStringLiteral("zoomOutAction"));
+    // View > Theme: System, Light, Dark; the manager applies the choice and remembers it.
+    m_viewMenu->addSeparator();
+    m_viewMenu->addMenu((new ThemeManager(this))->createMenu(m_viewMenu));
 }
 
 void MainWindow::find()
@@ -184,6 +190,25 @@ void MainWindow::find()
 void MainWindow::createHelpMenu()
 {
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    // One guide window per main window, raised again when asked twice.
+    QAction *guide
+        = help->addAction(QIcon::fromTheme(QStringLiteral("help-contents")), tr("&User Guide"), this, [this] {
+              auto *window = findChild<UserGuideWindow *>();
+              if (!window)
+                  window = new UserGuideWindow(this);
+              window->show();
+              window->raise();
+              window->activateWindow();
+          });
+    guide->setShortcut(QKeySequence::HelpContents);
+    guide->setObjectName(QStringLiteral("userGuideAction"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto *dialog = new ShortcutsDialog(this, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About meshroute"), this, &MainWindow::about);
     about->setMenuRole(QAction::AboutRole);
 }

@@ -229,7 +229,17 @@ void TestInputCli::listCodesAsJson()
     for (const QJsonValue &c : codes) {
         QVERIFY(!c.toObject().value(QStringLiteral("title")).toString().isEmpty());
         names.append(c.toObject().value(QStringLiteral("code")).toString());
+        // Every code links to the Istio documentation: its analysis page, or the reference page.
+        QVERIFY2(c.toObject()
+                     .value(QStringLiteral("docs"))
+                     .toString()
+                     .startsWith(QLatin1String("https://istio.io/latest/docs/reference/config/")),
+            qPrintable(names.last()));
+        if (names.last() == QLatin1String("IST0101"))
+            QCOMPARE(c.toObject().value(QStringLiteral("docs")).toString(),
+                QStringLiteral("https://istio.io/latest/docs/reference/config/analysis/ist0101/"));
     }
+    QVERIFY(names.contains(QStringLiteral("IST0101")));
     QVERIFY(names.contains(QStringLiteral("MR0001")));
     QVERIFY(names.contains(QStringLiteral("MR0007")));
     QVERIFY(names.size() > 20);

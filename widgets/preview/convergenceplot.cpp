@@ -1,6 +1,7 @@
 #include "preview/convergenceplot.h"
 
 #include "simulator.h"
+#include "theme/plotpalette.h"
 
 #include <QLocale>
 #include <QToolTip>
@@ -12,13 +13,6 @@ namespace meshroute {
 namespace {
 
 constexpr int kMaxSeries = 4; // more small plots than this no longer read in a dock
-
-QColor seriesColour(int i)
-{
-    static const QColor colours[] = { QColor(0x1f, 0x5f, 0xbf), QColor(0xd3, 0x6b, 0x00),
-        QColor(0x2e, 0x8b, 0x57), QColor(0x8e, 0x44, 0xad) };
-    return colours[i % 4];
-}
 
 QString shortHost(const QString &fqdn)
 {
@@ -87,19 +81,37 @@ void ConvergencePlot::rebuildLayout(int count)
         auto *high = addGraph(x, y);
         low->setPen(Qt::NoPen);
         high->setPen(Qt::NoPen);
-        QColor band = seriesColour(i);
-        band.setAlpha(40);
-        high->setBrush(band);
         high->setChannelFillGraph(low);
         auto *target = addGraph(x, y);
-        target->setPen(QPen(QColor(0xc0, 0x28, 0x28), 1.5, Qt::DashLine));
         auto *series = addGraph(x, y);
-        series->setPen(QPen(seriesColour(i), 1.6));
         m_rects << rect;
         m_bandLow << low;
         m_bandHigh << high;
         m_targets << target;
         m_series << series;
+    }
+    recolour();
+}
+
+void ConvergencePlot::recolour()
+{
+    const QPalette pal = palette();
+    for (int i = 0; i < m_series.size(); ++i) {
+        QColor band = PlotPalette::series(i, pal);
+        band.setAlpha(40);
+        m_bandHigh[i]->setBrush(band);
+        m_targets[i]->setPen(QPen(PlotPalette::target(pal), 1.5, Qt::DashLine));
+        m_series[i]->setPen(QPen(PlotPalette::series(i, pal), 1.6));
+    }
+    PlotPalette::apply(this, pal);
+}
+
+void ConvergencePlot::changeEvent(QEvent *event)
+{
+    QCustomPlot::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        recolour();
+        replot(QCustomPlot::rpQueuedReplot);
     }
 }
 

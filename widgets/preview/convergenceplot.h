@@ -33,9 +33,12 @@ public:
 
 protected:
     bool event(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void rebuildLayout(int count);
+    // Series, targets, axes and text in the palette's colours.
+    void recolour();
 
     QCPTextElement *m_title;
     QList<QCPAxisRect *> m_rects;

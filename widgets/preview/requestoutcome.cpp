@@ -2,7 +2,9 @@
 
 #include "request.h"
 #include "samplerequest.h"
+#include "theme/themepalette.h"
 
+#include <QGuiApplication>
 #include <cmath>
 
 namespace meshroute {
@@ -110,19 +112,21 @@ RequestOutcome RequestOutcome::of(const Router &router, const Request &request)
 
 QColor RequestOutcome::colour(Kind kind)
 {
+    // Read from the palette in force when drawn: lighter variants on a dark theme's base.
+    const bool dark = ThemePalette::isDark(QGuiApplication::palette());
     switch (kind) {
     case Kind::Routed:
-        return QColor(0x1b, 0x7f, 0x3b);
+        return dark ? QColor(0x6f, 0xd0, 0x8c) : QColor(0x1b, 0x7f, 0x3b);
     case Kind::NoRoute:
-        return QColor(0xc0, 0x28, 0x28);
+        return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x28, 0x28);
     case Kind::Redirect:
-        return QColor(0x1f, 0x5f, 0xbf);
+        return dark ? QColor(0x6c, 0xb6, 0xff) : QColor(0x1f, 0x5f, 0xbf);
     case Kind::DirectResponse:
-        return QColor(0x7d, 0x3c, 0x98);
+        return dark ? QColor(0xd2, 0xa8, 0xff) : QColor(0x7d, 0x3c, 0x98);
     case Kind::Unavailable:
-        return QColor(0xc2, 0x54, 0x00);
+        return dark ? QColor(0xff, 0xa6, 0x57) : QColor(0xc2, 0x54, 0x00);
     case Kind::Invalid:
-        return QColor(0x80, 0x80, 0x80);
+        return dark ? QColor(0x9a, 0xa0, 0xa6) : QColor(0x80, 0x80, 0x80);
     }
     return {};
 }

@@ -1,5 +1,8 @@
 #include "preview/splitplot.h"
 
+#include "theme/plotpalette.h"
+#include "theme/themepalette.h"
+
 #include <QLocale>
 #include <QToolTip>
 #include <cmath>
@@ -87,14 +90,10 @@ SplitPlot::SplitPlot(QWidget *parent)
     m_istio = new QCPBars(xAxis, yAxis);
     m_istio->setName(tr("Istio, simulated"));
     m_istio->setWidth(kWidth);
-    m_istio->setPen(QPen(QColor(0x1f, 0x5f, 0xbf)));
-    m_istio->setBrush(QColor(0x4a, 0x86, 0xe8));
 
     m_baseline = new QCPBars(xAxis, yAxis);
     m_baseline->setName(tr("Kubernetes by pod count"));
     m_baseline->setWidth(kWidth);
-    m_baseline->setPen(QPen(QColor(0x9a, 0x9a, 0x9a)));
-    m_baseline->setBrush(QColor(0xcf, 0xcf, 0xcf));
 
     m_markers = addGraph(xAxis, yAxis);
     m_markers->setName(tr("configured share"));
@@ -104,7 +103,7 @@ SplitPlot::SplitPlot(QWidget *parent)
     QPainterPath dash;
     dash.moveTo(-3, 0);
     dash.lineTo(3, 0);
-    m_markers->setScatterStyle(QCPScatterStyle(dash, QPen(QColor(0xc0, 0x28, 0x28), 0.375), Qt::NoBrush, 48));
+    m_markers->setScatterStyle(QCPScatterStyle(dash, QPen(Qt::red, 0.375), Qt::NoBrush, 48));
 
     yAxis->setLabel(tr("requests"));
     yAxis->setNumberFormat(QStringLiteral("gb"));
@@ -122,7 +121,31 @@ SplitPlot::SplitPlot(QWidget *parent)
     plotLayout()->addElement(1, 0, legend);
     plotLayout()->setRowStretchFactor(1, 0.001);
     legend->setMargins(QMargins(4, 0, 4, 0));
+    recolour();
     clearPlot(tr("Select a sample request"));
+}
+
+void SplitPlot::recolour()
+{
+    const QPalette pal = palette();
+    const bool dark = ThemePalette::isDark(pal);
+    m_istio->setPen(QPen(PlotPalette::series(0, pal)));
+    m_istio->setBrush(dark ? QColor(0x3f, 0x7f, 0xcf) : QColor(0x4a, 0x86, 0xe8));
+    m_baseline->setPen(QPen(dark ? QColor(0xb0, 0xb4, 0xb8) : QColor(0x9a, 0x9a, 0x9a)));
+    m_baseline->setBrush(dark ? QColor(0x6e, 0x73, 0x78) : QColor(0xcf, 0xcf, 0xcf));
+    QCPScatterStyle marker = m_markers->scatterStyle();
+    marker.setPen(QPen(PlotPalette::target(pal), 0.375));
+    m_markers->setScatterStyle(marker);
+    PlotPalette::apply(this, pal);
+}
+
+void SplitPlot::changeEvent(QEvent *event)
+{
+    QCustomPlot::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        recolour();
+        replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void SplitPlot::clearPlot(const QString &message)
@@ -214,6 +237,7 @@ void SplitPlot::setSimulation(const SimulationResult &sim, const QString &title)
     m_title->setText(t);
     xAxis->setRange(-0.6, std::max<double>(0.6, cats.size() - 0.4));
     yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
+    PlotPalette::apply(this, palette()); // the new share labels
     replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -31,8 +31,11 @@ public:
 
 protected:
     bool event(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    // Bars, markers, axes and text in the palette's colours.
+    void recolour();
     // The share above an Istio bar, at (x, y) in plot coordinates.
     void addShareLabel(double x, double y, const QString &text);
 

@@ -1,8 +1,12 @@
 #include "problemsmodel.h"
 
+#include "diagnosticdocs.h"
 #include "resourcetree/resourceicons.h"
 
 #include <QFileInfo>
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 namespace meshroute {
 
@@ -149,7 +153,24 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         return index.column() == MessageColumn ? QVariant(ResourceIcons::forSeverity(d->severity))
                                                : QVariant();
+    case Qt::ForegroundRole:
+        // Read at paint time, so a theme change recolours the links.
+        if (index.column() == CodeColumn && !DiagnosticDocs::url(d->code).isEmpty())
+            return QGuiApplication::palette().color(QPalette::Link);
+        return {};
+    case Qt::FontRole:
+        if (index.column() == CodeColumn && !DiagnosticDocs::url(d->code).isEmpty()) {
+            QFont link;
+            link.setUnderline(true);
+            return link;
+        }
+        return {};
+    case DocsRole:
+        return DiagnosticDocs::url(d->code);
     case Qt::ToolTipRole:
+        if (index.column() == CodeColumn && !DiagnosticDocs::url(d->code).isEmpty())
+            return tr("Open the Istio documentation of %1 (click it, or use the context menu)\n%2")
+                .arg(d->code, DiagnosticDocs::url(d->code));
         return QStringLiteral("%1\n%2%3")
             .arg(d->toText(), d->resource, d->path.isEmpty() ? QString() : QLatin1Char(' ') + d->path);
     case SeverityRole:

@@ -8,13 +8,15 @@ namespace meshroute {
 
 // Diagnostics grouped by file: a file row with its counts, then one row per
 // diagnostic (message with its severity icon, line:column, code, resource).
+// The code is drawn as a link to its Istio documentation page.
 class ProblemsModel : public QAbstractItemModel
 {
     Q_OBJECT
 
 public:
     enum Column { MessageColumn, LocationColumn, CodeColumn, ResourceColumn, ColumnCount };
-    enum Role { SeverityRole = Qt::UserRole + 1, LineRole, ColumnRole, FileRole };
+    // DocsRole: the Istio documentation URL of a diagnostic's code (empty when there is none).
+    enum Role { SeverityRole = Qt::UserRole + 1, LineRole, ColumnRole, FileRole, DocsRole };
 
     explicit ProblemsModel(QObject *parent = nullptr);
 

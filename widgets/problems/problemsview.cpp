@@ -5,6 +5,8 @@
 #include "problemsmodel.h"
 #include "selection.h"
 
+#include <QAction>
+#include <QDesktopServices>
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -22,9 +24,13 @@ ProblemsView::ProblemsView(Document *document, Selection *selection, QWidget *pa
     , m_selection(selection)
     , m_model(new ProblemsModel(this))
     , m_watcher(new QFutureWatcher<Checker::Parts>(this))
+    , m_openDocs(new QAction(tr("Open Istio &Documentation"), this))
     , m_settle(new QTimer(this))
 {
     setModel(m_model);
+    connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &ProblemsView::updateDocumentationAction);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ProblemsView::updateDocumentationAction);
     setUniformRowHeights(true);
     setRootIsDecorated(true);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -36,6 +42,16 @@ ProblemsView::ProblemsView(Document *document, Selection *selection, QWidget *pa
     header()->setSectionResizeMode(ProblemsModel::ResourceColumn, QHeaderView::Interactive);
     header()->resizeSection(ProblemsModel::ResourceColumn, 220);
     connect(this, &QTreeView::doubleClicked, this, &ProblemsView::activate);
+    // The code column reads as a link: one click opens its page.
+    connect(this, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        if (index.column() == ProblemsModel::CodeColumn)
+            openDocumentation(index);
+    });
+    m_openDocs->setObjectName(QStringLiteral("openDocumentationAction"));
+    m_openDocs->setEnabled(false);
+    connect(m_openDocs, &QAction::triggered, this, [this] { openDocumentation(currentIndex()); });
+    addAction(m_openDocs);
+    setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(document, &Document::changed, this, &ProblemsView::onDocumentChanged);
     m_settle->setSingleShot(true);
     m_settle->setInterval(settleMs);
@@ -249,6 +265,23 @@ void ProblemsView::activate(const QModelIndex &index)
             fileIndex = i;
     if (fileIndex >= 0)
         Q_EMIT goToLine(fileIndex, d->line, d->column);
+}
+
+bool ProblemsView::openDocumentation(const QModelIndex &index)
+{
+    const QString url
+        = index.siblingAtColumn(ProblemsModel::CodeColumn).data(ProblemsModel::DocsRole).toString();
+    return !url.isEmpty() && QDesktopServices::openUrl(QUrl(url));
+}
+
+void ProblemsView::updateDocumentationAction()
+{
+    const QModelIndex index = currentIndex();
+    const QString code = index.siblingAtColumn(ProblemsModel::CodeColumn).data().toString();
+    const bool has = !index.data(ProblemsModel::DocsRole).toString().isEmpty();
+    m_openDocs->setEnabled(has);
+    m_openDocs->setText(
+        has ? tr("Open Istio &Documentation of %1").arg(code) : tr("Open Istio &Documentation"));
 }
 
 void ProblemsView::keyPressEvent(QKeyEvent *event)

@@ -6,6 +6,7 @@
 #include <QTreeView>
 
 template <typename T> class QFutureWatcher;
+class QAction;
 class QTimer;
 
 namespace meshroute {
@@ -19,7 +20,8 @@ struct SelectionTarget;
 // The Problems dock: the loader's diagnostics and, when the checker is
 // built in, the checker's, grouped by file. Refreshed after every edit; a
 // big workspace is checked off the UI thread and stale results dropped.
-// Double-click (or Enter) selects the resource and asks to show the line.
+// Double-click (or Enter) selects the resource and asks to show the line;
+// a click on the code (or the context menu) opens its Istio documentation.
 class ProblemsView : public QTreeView
 {
     Q_OBJECT
@@ -41,10 +43,14 @@ public:
 
     // The selection a diagnostic points at (its resource, rule, destination, subset).
     SelectionTarget targetFor(const Diagnostic &diagnostic) const;
+    // Opens the current diagnostic's documentation in the browser (QDesktopServices).
+    QAction *openDocumentationAction() const { return m_openDocs; }
 
 public Q_SLOTS:
     void refresh();
     void activate(const QModelIndex &index);
+    // Opens the Istio documentation of the diagnostic's code; false when it has none.
+    bool openDocumentation(const QModelIndex &index);
 
 Q_SIGNALS:
     void countsChanged(int errors, int warnings);
@@ -58,6 +64,7 @@ protected:
 
 private:
     void onDocumentChanged(const ChangeEvent &event);
+    void updateDocumentationAction();
     void setDiagnostics(const Diagnostics &diagnostics);
     void startBackgroundCheck();
     void revalidate(const QList<int> &resourceIds);
@@ -69,6 +76,7 @@ private:
     Selection *m_selection;
     ProblemsModel *m_model;
     QFutureWatcher<Checker::Parts> *m_watcher;
+    QAction *m_openDocs;
     QTimer *m_settle; // a check starts when the edits pause
     Checker::Parts m_parts; // the last check's, with edited resources re-validated since
     Diagnostics m_shown;

@@ -8,6 +8,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -262,6 +263,13 @@ bool ExportDialog::write(bool anyway)
     }
     m_disk = m_text;
     return true;
+}
+
+void ExportDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && isVisible()) // not while it is being built
+        refresh();
 }
 
 } // namespace meshroute

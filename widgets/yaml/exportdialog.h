@@ -48,6 +48,10 @@ Q_SIGNALS:
     // A listed error was clicked: its place in the workspace's file `fileIndex`.
     void locationActivated(int fileIndex, int line, int column);
 
+protected:
+    // The diff's colours follow the theme: redraw it when the palette changes.
+    void changeEvent(QEvent *event) override;
+
 private:
     void createBlockingBox();
 

@@ -6,6 +6,7 @@
 #include "help/shortcutsdialog.h"
 #include "help/userguidewindow.h"
 #include "matches/rulelisteditor.h"
+#include "resources/inspector.h"
 #include "resources/newresourcedialog.h"
 #include "resourcetree/resourcespanel.h"
 #include "resourcetree/resourcetreeview.h"

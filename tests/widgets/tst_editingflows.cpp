@@ -9,6 +9,7 @@
 #include "matches/rulelisteditor.h"
 #include "preview/previewpanel.h"
 #include "preview/samplerequestmodel.h"
+#include "resources/inspector.h"
 #include "resources/newresourcedialog.h"
 #include "resourcetree/resourcespanel.h"
 #include "resourcetree/resourcetreemodel.h"

@@ -7,6 +7,7 @@
 #include "document.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void blockingErrorsComeFirstAndLink();
     void exportAnywayWrites();
     void aCleanWorkspaceWritesAsBefore();
+    void destroyedWhileThePathFieldHasFocus();
 
 private:
     QTemporaryDir m_dir;
@@ -122,6 +124,28 @@ void TestExportDialog::aCleanWorkspaceWritesAsBefore()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(readFile(out), dialog.exportedText());
     QVERIFY(readFile(out).contains("host: ratings-v9"));
+}
+
+// Closing the window under an open dialog deletes it with its path field
+// focused: the field's editingFinished must not reach the half-destroyed
+// dialog (under AddressSanitizer that was a use after free).
+void TestExportDialog::destroyedWhileThePathFieldHasFocus()
+{
+    const QString out = m_dir.filePath(QStringLiteral("focused.yaml"));
+    auto shown = std::make_unique<ShownDialog>(QStringLiteral("findings-only.yaml"), out);
+    ExportDialog &dialog = *shown->dialog;
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.activateWindow();
+    QLineEdit *path = nullptr;
+    for (QLineEdit *edit : dialog.findChildren<QLineEdit *>())
+        if (edit->text() == out)
+            path = edit;
+    QVERIFY(path);
+    path->setFocus();
+    QTRY_VERIFY(path->hasFocus());
+    QTest::keyClick(path, Qt::Key_End);
+    shown.reset();
+    QVERIFY(!QFileInfo::exists(out)); // nothing was exported on the way out
 }
 
 QTEST_MAIN(TestExportDialog)

@@ -98,6 +98,14 @@ ExportDialog::ExportDialog(Document *document, QWidget *parent)
     refresh();
 }
 
+ExportDialog::~ExportDialog()
+{
+    // QWidget deletes the children after this destructor: the path field,
+    // losing focus then, would emit editingFinished into a half-destroyed
+    // dialog and run an export over freed members.
+    m_path->disconnect(this);
+}
+
 // The errors the API server would reject, each a link to its place, and only
 // after them the way past them (shown by refresh() when there are any).
 void ExportDialog::createBlockingBox()

@@ -26,6 +26,7 @@ class ExportDialog : public QDialog
 
 public:
     explicit ExportDialog(Document *document, QWidget *parent = nullptr);
+    ~ExportDialog() override;
 
     QString outputPath() const;
     void setOutputPath(const QString &path);

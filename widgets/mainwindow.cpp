@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "basehashcache.h"
 #include "docklayout.h"
 #include "document.h"
 #include "graph/graphpanel.h"
@@ -56,6 +57,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_watcher(new QFileSystemWatcher(this))
     , m_externalTimer(new QTimer(this))
     , m_autosaveTimer(new QTimer(this))
+    , m_baseHashes(std::make_shared<BaseHashCache>())
     , m_prompt(defaultPrompt())
 {
     ResourceIcons::ensureLoaded();

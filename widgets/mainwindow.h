@@ -16,6 +16,7 @@ class QTimer;
 
 namespace meshroute {
 
+class BaseHashCache;
 class Document;
 class GraphPanel;
 class Inspector;
@@ -92,6 +93,8 @@ public:
     void setAutosaveInterval(int milliseconds);
     // Writes (or, when nothing is modified, removes) this session's recovery files now.
     bool writeRecovery();
+    // The hashes of the files' bases the autosave records, each computed once.
+    const BaseHashCache &baseHashes() const { return *m_baseHashes; }
     // Offers to recover the newest crashed session; true when it was recovered.
     bool offerRecovery();
 
@@ -179,7 +182,9 @@ private:
 
     QTimer *m_autosaveTimer;
     bool m_recoveryDirty = false;
-    QFuture<bool> m_recoveryWrite; // the autosave being written in the background
+    QFuture<bool> m_recoveryWrite;
+    std::shared_ptr<BaseHashCache>
+        m_baseHashes; // shared with the autosave worker // the autosave being written in the background
     bool m_recoveryChecked = false;
     QString m_sessionDir;
     std::unique_ptr<QLockFile> m_sessionLock;

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "backgroundpool.h"
+#include "basehashcache.h"
 #include "crashedsession.h"
 #include "document.h"
 #include "documentmerge.h"
@@ -78,6 +79,7 @@ bool MainWindow::startRecoveryWrite(bool inBackground)
         return false;
     RecoverySnapshot snapshot;
     snapshot.directory = m_sessionDir;
+    snapshot.baseHashes = m_baseHashes;
     const QList<SourceFile> &files = m_document->files();
     for (int i = 0; i < files.size(); ++i) {
         // Text typed in the YAML view and not applied yet is recovered too.

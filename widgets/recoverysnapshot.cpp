@@ -1,5 +1,6 @@
 #include "recoverysnapshot.h"
 
+#include "basehashcache.h"
 #include "safefilewriter.h"
 
 #include <QCryptographicHash>
@@ -32,7 +33,7 @@ bool RecoverySnapshot::write() const
         if (!file.base.isNull()) {
             // What the edits were based on, so that recovery sees a file changed on
             // disk since (hash) and can merge (text). Named by its hash: written once.
-            const QByteArray hash = baseHash(file.base);
+            const QByteArray hash = baseHashes ? baseHashes->hash(file.path, file.base) : baseHash(file.base);
             const QString baseName = QStringLiteral("base-%1.yaml").arg(QString::fromLatin1(hash.left(32)));
             if (!QFile::exists(directory + QLatin1Char('/') + baseName)
                 && !SafeFileWriter::writeFile(directory + QLatin1Char('/') + baseName, file.base, &error))

@@ -5,7 +5,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace meshroute {
+
+class BaseHashCache;
 
 // What one autosave writes: taken on the UI thread (the texts are shared, not
 // copied), written on a worker, so a 14 MB file never stalls a slider drag.
@@ -20,6 +24,7 @@ struct RecoverySnapshot
     };
     QList<File> files;
     QStringList inputs;
+    std::shared_ptr<BaseHashCache> baseHashes; // the window's; null: hash every base
 
     // Writes the files, their bases and session.json (last) into `directory`,
     // and removes what an earlier snapshot wrote there and this one did not.

@@ -2,6 +2,7 @@
 // graph follow one selection; save and reload; the unsaved-changes prompt;
 // changes on disk; recovery after a crash (and of a file changed on disk
 // since the autosave); a failed save keeps the edits; drop; export with its diff.
+#include "basehashcache.h"
 #include "corpus.h"
 #include "document.h"
 #include "graph/graphnodeitem.h"
@@ -457,6 +458,15 @@ private Q_SLOTS:
         QTRY_VERIFY(QFile::exists(w.recoveryDirectory() + QStringLiteral("/session.json")));
         setReviewsWeights(w, 55, 45);
         QTRY_VERIFY(recovered().contains("weight: 55  # stable"));
+        // The base on disk did not change between the two autosaves: hashed once.
+        QCOMPARE(w.baseHashes().computations(), 1);
+        // A save makes a new base: the next autosave hashes that one, once.
+        QVERIFY(w.save());
+        setReviewsWeights(w, 50, 50);
+        QTRY_VERIFY(recovered().contains("weight: 50  # stable"));
+        setReviewsWeights(w, 45, 55);
+        QTRY_VERIFY(recovered().contains("weight: 45  # stable"));
+        QCOMPARE(w.baseHashes().computations(), 2);
         Answers quiet;
         quiet.script = { QMessageBox::Discard };
         w.setPrompt(quiet.prompt());

@@ -69,7 +69,9 @@ void TestBackgroundPool::workRunsNiceButNotIdle()
 #ifdef Q_OS_LINUX
         QCOMPARE(s.policy, SCHED_OTHER); // not SCHED_IDLE
 #endif
-        QCOMPARE(s.nice, BackgroundNiceness);
+        // BackgroundNiceness, or more when the whole test already runs niced
+        // (`nice scripts/test`): a thread cannot be raised above its process unprivileged.
+        QVERIFY2(s.nice >= BackgroundNiceness, qPrintable(QString::number(s.nice)));
     }
 }
 
@@ -82,7 +84,10 @@ void TestBackgroundPool::theUiThreadKeepsItsPriority()
     const Scheduling after = schedulingOfThisThread();
     QCOMPARE(after.nice, before.nice);
     QCOMPARE(after.policy, before.policy);
-    QVERIFY(after.nice < BackgroundNiceness);
+    // Under `nice scripts/test` the UI thread starts at BackgroundNiceness or more
+    // and the comparison above is all there is to check; otherwise it must stay below.
+    if (before.nice < BackgroundNiceness)
+        QVERIFY(after.nice < BackgroundNiceness);
 }
 
 QTEST_MAIN(TestBackgroundPool)

@@ -6,8 +6,6 @@ namespace meshroute {
 
 LoadProgressMeter::LoadProgressMeter(LoadProgressCallback callback, int fileCount, qint64 byteCount)
     : m_callback(std::move(callback))
-    , m_fileCount(fileCount)
-    , m_byteCount(byteCount)
 {
     m_current.fileCount = fileCount;
     m_current.byteCount = byteCount;
@@ -51,9 +49,9 @@ void LoadProgressMeter::report(bool always)
 {
     const QMutexLocker lock(&m_mutex);
     const qint64 done = m_fileStart + m_parsedInFile.load();
-    m_current.bytesDone = m_byteCount > 0 ? std::min(done, m_byteCount) : done;
+    m_current.bytesDone = m_current.byteCount > 0 ? std::min(done, m_current.byteCount) : done;
     const int permille = m_current.permille();
-    if (!always && permille <= m_lastPermille.load())
+    if (!always && permille <= m_lastPermille)
         return;
     m_lastPermille = permille;
     m_callback(m_current);

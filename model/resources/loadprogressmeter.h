@@ -28,13 +28,11 @@ private:
     void report(bool always);
 
     LoadProgressCallback m_callback;
-    int m_fileCount = 0;
-    qint64 m_byteCount = 0;
-    QMutex m_mutex; // guards m_current and the callback's calls
+    QMutex m_mutex; // guards m_current, m_fileStart, m_lastPermille and the callback's calls
     LoadProgress m_current;
     qint64 m_fileStart = 0; // bytes done before the current file
     std::atomic<qint64> m_parsedInFile { 0 };
-    std::atomic<int> m_lastPermille { -1 };
+    int m_lastPermille = -1;
 };
 
 } // namespace meshroute

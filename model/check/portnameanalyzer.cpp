@@ -3,8 +3,8 @@
 #include "checkcontext.h"
 #include "diagnosticcodes.h"
 #include "meshindex.h"
+#include "portprotocol.h"
 #include "resource.h"
-#include "validationprimitives.h"
 
 namespace meshroute {
 
@@ -17,7 +17,7 @@ void servicePortNames(CheckContext &ctx, const Resource &r)
     for (int i = 0; i < svc.ports.size(); ++i) {
         const ServicePort &p = svc.ports[i];
         const bool named = (p.appProtocol.present && !p.appProtocol.value.isEmpty())
-            || !ValidationPrimitives::protocolOfPortName(p.name.value).isEmpty();
+            || !PortProtocol::ofPortName(p.name.value).isEmpty();
         const QString name = p.name.present ? p.name.value : QStringLiteral("(none)");
         // service/portname.go analyzeService: on an ExternalName Service an unnamed protocol,
         // and also the plain name "tcp", is IST0150 instead of IST0118.

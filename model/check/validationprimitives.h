@@ -50,9 +50,6 @@ public:
     // well-formed %VARIABLE% or is doubled.
     static QString checkHeaderValue(const QString &value);
 
-    // The protocol a Service port name or appProtocol announces
-    // ("http-web" -> "HTTP"), or empty when it announces none.
-    static QString protocolOfPortName(const QString &name);
     // Whether a Gateway port protocol is known (case-insensitive).
     static bool isKnownGatewayProtocol(const QString &protocol);
     // Whether `policy` is one Envoy retry-on condition or an HTTP status.

@@ -2,6 +2,7 @@
 
 #include "canarytemplate.h"
 #include "hostname.h"
+#include "portprotocol.h"
 #include "validationprimitives.h"
 #include "workspace.h"
 #include "yamledit.h"
@@ -77,8 +78,8 @@ const ServicePort *routePort(const KubernetesService &service)
         return nullptr;
     if (service.ports.size() > 1)
         for (const ServicePort &p : service.ports) {
-            const QString protocol = ValidationPrimitives::protocolOfPortName(
-                p.appProtocol.present ? p.appProtocol.value : p.name.value);
+            const QString protocol
+                = PortProtocol::ofPortName(p.appProtocol.present ? p.appProtocol.value : p.name.value);
             if (protocol.startsWith(QLatin1String("HTTP")) || protocol == QLatin1String("GRPC"))
                 return &p;
         }

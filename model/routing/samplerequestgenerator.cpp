@@ -1,6 +1,7 @@
 #include "samplerequestgenerator.h"
 
 #include "hostname.h"
+#include "portprotocol.h"
 #include "workspace.h"
 
 namespace meshroute {
@@ -33,7 +34,7 @@ bool carriesHttp(const ServicePort &port, bool serviceEntry)
         && !port.protocol.value.isEmpty())
         return false; // UDP, SCTP
     else
-        protocol = port.appProtocol.value.isEmpty() ? port.name.value.section(QLatin1Char('-'), 0, 0)
+        protocol = port.appProtocol.value.isEmpty() ? PortProtocol::ofPortName(port.name.value)
                                                     : port.appProtocol.value;
     static const QStringList opaque = { QStringLiteral("tcp"), QStringLiteral("tls"), QStringLiteral("https"),
         QStringLiteral("mongo"), QStringLiteral("mysql"), QStringLiteral("redis"), QStringLiteral("udp") };

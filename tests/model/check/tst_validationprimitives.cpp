@@ -1,6 +1,7 @@
 // The single-value checks the webhook applies: names, hosts, ports,
 // durations, labels, regexes (RE2's own errors), header values, protocols.
 
+#include "portprotocol.h"
 #include "validationprimitives.h"
 
 #include <QtTest>
@@ -308,7 +309,7 @@ void TestValidationPrimitives::portNameProtocols()
 {
     QFETCH(QString, name);
     QFETCH(QString, protocol);
-    QCOMPARE(VP::protocolOfPortName(name), protocol);
+    QCOMPARE(PortProtocol::ofPortName(name), protocol);
 }
 
 void TestValidationPrimitives::retryOnPolicies_data()

@@ -1,3 +1,4 @@
+#include "allocatorarenas.h"
 #include "commands.h"
 #include "mainwindow.h"
 #include "theme/thememanager.h"
@@ -65,6 +66,7 @@ bool isHeadless(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    meshroute::limitAllocatorArenas(); // before any thread exists
     if (isHeadless(argc, argv)) {
         // No display needed: CI and scripts run these.
         QCoreApplication app(argc, argv);

@@ -37,7 +37,7 @@ Field<QString> FieldReader::scalarText(const YamlNode &n, const FieldPath &path,
                 .arg(path.toString(), QLatin1String(what), describeNode(n)));
         return f;
     }
-    f.value = toQString(n.value);
+    f.value = m_reader.text(n.value);
     f.present = true;
     return f;
 }
@@ -181,7 +181,7 @@ Labels FieldReader::labels(const YamlNode &n, const FieldPath &path)
     for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
         const YamlNode &k = n.children[i];
         const YamlNode &v = n.children[i + 1];
-        const QString key = toQString(k.value);
+        const QString key = m_reader.text(k.value);
         const Field<QString> value = string(v, FieldPath(&path, &key));
         if (!value.present && !isNullScalar(v))
             continue; // reported; a null value is an empty one

@@ -242,15 +242,17 @@ HttpMatchRequest HttpRouteReader::matchRequest(const YamlNode &n, const FieldPat
     r.field("headers", [&](const YamlNode &v, const FieldPath &p) { m.headers = stringMatchMap(v, p); });
     r.field("withoutHeaders",
         [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().withoutHeaders = stringMatchMap(v, p); });
-    r.field(
-        "queryParams", [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().queryParams = stringMatchMap(v, p); });
+    r.field("queryParams",
+        [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().queryParams = stringMatchMap(v, p); });
     r.field("port", [&](const YamlNode &v, const FieldPath &p) { m.port = integer(v, p); });
     r.field("sourceLabels", [&](const YamlNode &v, const FieldPath &p) { m.sourceLabels = labels(v, p); });
     r.field("gateways", [&](const YamlNode &v, const FieldPath &p) { m.gateways = strings(v, p); });
-    r.field("ignoreUriCase", [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().ignoreUriCase = boolean(v, p); });
-    r.field(
-        "sourceNamespace", [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().sourceNamespace = string(v, p); });
-    r.field("statPrefix", [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().statPrefix = string(v, p); });
+    r.field("ignoreUriCase",
+        [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().ignoreUriCase = boolean(v, p); });
+    r.field("sourceNamespace",
+        [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().sourceNamespace = string(v, p); });
+    r.field("statPrefix",
+        [&](const YamlNode &v, const FieldPath &p) { m.rare.edit().statPrefix = string(v, p); });
     return m;
 }
 
@@ -288,7 +290,7 @@ StringMatchMap HttpRouteReader::stringMatchMap(const YamlNode &n, const FieldPat
         return out;
     }
     for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
-        const QString key = toQString(n.children[i].value);
+        const QString key = m_reader.text(n.children[i].value);
         Entry<StringMatch> e { key, m_reader.pos(n.children[i]), {} };
         const FieldPath p(&path, &key);
         e.value = stringMatch(n.children[i + 1], p);

@@ -3,6 +3,7 @@
 #include "bytesize.h"
 #include "loadprogressmeter.h"
 #include "resourcereader.h"
+#include "stringpool.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -93,7 +94,7 @@ struct ParsedDocument
 };
 
 ParsedDocument parseOne(const QString &path, const QByteArray &text, const YamlDocumentSpan &span,
-    int documentIndex, const YamlLimits &limits)
+    int documentIndex, const YamlLimits &limits, StringPool *strings)
 {
     ParsedDocument out;
     const std::string_view doc(text.constData() + span.offset, std::size_t(span.length));
@@ -107,6 +108,7 @@ ParsedDocument parseOne(const QString &path, const QByteArray &text, const YamlD
         return out;
     }
     ResourceReader reader(path, span.line);
+    reader.setStringPool(strings);
     out.resources = reader.read(parsed.root);
     for (Resource &r : out.resources) {
         r.documentIndex = documentIndex;
@@ -225,20 +227,21 @@ qint64 sizeOfFiles(const QStringList &files)
 }
 
 void addFileMetered(LoadResult &result, const QString &path, const QByteArray &text,
-    const LoadOptions &options, LoadProgressMeter *meter);
+    const LoadOptions &options, LoadProgressMeter *meter, StringPool *strings);
 
 } // namespace
 
 void Loader::addFile(
     LoadResult &result, const QString &path, const QByteArray &text, const LoadOptions &options)
 {
-    addFileMetered(result, path, text, options, nullptr);
+    StringPool strings;
+    addFileMetered(result, path, text, options, nullptr, &strings);
 }
 
 namespace {
 
 void addFileMetered(LoadResult &result, const QString &path, const QByteArray &text,
-    const LoadOptions &options, LoadProgressMeter *meter)
+    const LoadOptions &options, LoadProgressMeter *meter, StringPool *strings)
 {
     const int fileIndex = int(result.files.size());
     SourceFile file;
@@ -263,7 +266,8 @@ void addFileMetered(LoadResult &result, const QString &path, const QByteArray &t
         indices.append(i);
 
     auto parse = [&](int i) {
-        ParsedDocument doc = parseOne(path, file.text, file.spans[std::size_t(i)], i, options.limits);
+        ParsedDocument doc
+            = parseOne(path, file.text, file.spans[std::size_t(i)], i, options.limits, strings);
         if (meter)
             meter->parsed(file.spans[std::size_t(i)].length);
         return doc;
@@ -323,6 +327,7 @@ LoadResult Loader::loadPaths(const QStringList &inputs, const LoadOptions &optio
             files.append(input);
         }
     }
+    StringPool strings; // shared across the files: a folder repeats its hosts from file to file
     LoadProgressMeter meter(options.progress, int(files.size()), options.progress ? sizeOfFiles(files) : 0);
     for (int i = 0; i < files.size(); ++i) {
         const QString &path = files[i];
@@ -343,7 +348,7 @@ LoadResult Loader::loadPaths(const QStringList &inputs, const LoadOptions &optio
                     .arg(ByteSize::text(options.maxFileBytes))));
             continue;
         }
-        addFileMetered(result, path, bytes, options, &meter);
+        addFileMetered(result, path, bytes, options, &meter, &strings);
         meter.finishFile(bytes.size());
     }
     return result;

@@ -8,6 +8,7 @@
 #include "mapreader.h"
 #include "serviceentryreader.h"
 #include "servicereader.h"
+#include "stringpool.h"
 #include "virtualservicereader.h"
 #include "workloadreader.h"
 #include "yamlnodetext.h"
@@ -98,6 +99,11 @@ ResourceReader::ResourceReader(const QString &file, int baseLine)
     : m_file(file)
     , m_baseLine(baseLine)
 { }
+
+QString ResourceReader::text(const std::string &utf8) const
+{
+    return m_strings ? m_strings->intern(utf8) : toQString(utf8);
+}
 
 int ResourceReader::lineOf(const YamlNode &node) const
 {

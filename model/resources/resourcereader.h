@@ -12,6 +12,8 @@
 
 namespace meshroute {
 
+class StringPool;
+
 class FieldPath;
 
 // Turns the YAML tree of one document into typed resources (several for a
@@ -23,6 +25,11 @@ public:
     // `file` and `baseLine` only label diagnostics; positions in the
     // resources stay relative to the document.
     ResourceReader(const QString &file, int baseLine);
+
+    // Equal texts read through `text()` share one buffer from `pool` (which
+    // must outlive the reader); without a pool each read makes its own.
+    void setStringPool(StringPool *pool) { m_strings = pool; }
+    QString text(const std::string &utf8) const;
 
     QList<Resource> read(const YamlNode &root);
     const Diagnostics &diagnostics() const { return m_diagnostics; }
@@ -65,6 +72,7 @@ private:
     void readIstioSpec(Resource &r, const YamlNode &object, const FieldPath &path);
     void readOtherSpec(Resource &r, const YamlNode &object, const FieldPath &path);
 
+    StringPool *m_strings = nullptr;
     QString m_file;
     int m_baseLine;
     Diagnostics m_diagnostics;

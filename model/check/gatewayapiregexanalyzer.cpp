@@ -3,6 +3,7 @@
 #include "checkcontext.h"
 #include "diagnosticcodes.h"
 #include "resource.h"
+#include "validationprimitives.h"
 
 #include <re2/re2.h>
 
@@ -20,6 +21,10 @@ struct Re2Error
 // offending fragment (error_arg); its place in the pattern is the column to point at.
 Re2Error compile(const QString &pattern)
 {
+    // The same few patterns repeat across a mesh: ValidationPrimitives caches whether each compiles
+    // (its only other refusal, a pattern over 1024 characters, is the CRD's and not RE2's).
+    if (pattern.size() <= 1024 && ValidationPrimitives::checkRegex(pattern).isEmpty())
+        return {};
     RE2::Options options;
     options.set_log_errors(false);
     const QByteArray u = pattern.toUtf8();
@@ -49,8 +54,10 @@ SourcePos positionInValue(const Field<QString> &f, int offset)
     return p;
 }
 
-void check(CheckContext &ctx, const Resource &r, const Field<QString> &value, const QString &what,
-    const QString &path)
+// `path` is called only for a finding: most values compile, and a path string costs an allocation.
+template <typename PathFn>
+void check(
+    CheckContext &ctx, const Resource &r, const Field<QString> &value, const QString &what, PathFn path)
 {
     if (!value.present)
         return;
@@ -62,7 +69,7 @@ void check(CheckContext &ctx, const Resource &r, const Field<QString> &value, co
             "%1 regex \"%2\" is not RE2: %3. The API server accepts it, but Envoy rejects the route, "
             "so this match never applies (istio/istio#49993); use RE2 syntax")
             .arg(what, value.value, e.message),
-        path);
+        path());
 }
 
 bool isRegex(const Field<QString> &type)
@@ -70,28 +77,37 @@ bool isRegex(const Field<QString> &type)
     return type.present && type.value == QLatin1String("RegularExpression");
 }
 
+// The match's path ("spec.rules[i].matches[j]") is built only for a finding.
+struct MatchPath
+{
+    int rule, match;
+    QString operator()(const char *rest) const
+    {
+        return QStringLiteral("spec.rules[%1].matches[%2].").arg(rule).arg(match) + QLatin1String(rest);
+    }
+};
+
 void valueMatches(CheckContext &ctx, const Resource &r, const QList<HttpValueMatch> &list,
-    const QString &what, const QString &p)
+    const QString &what, const MatchPath &at, const char *key)
 {
     for (int i = 0; i < list.size(); ++i)
         if (isRegex(list[i].type))
-            check(ctx, r, list[i].value, what, p + QStringLiteral("[%1].value").arg(i));
+            check(ctx, r, list[i].value, what, [&] { return at(key) + QStringLiteral("[%1].value").arg(i); });
 }
 
-void match(CheckContext &ctx, const Resource &r, const RouteMatch &m, const QString &p)
+void match(CheckContext &ctx, const Resource &r, const RouteMatch &m, const MatchPath &at)
 {
     if (m.path.present && isRegex(m.path.type))
-        check(ctx, r, m.path.value, QStringLiteral("path"), p + QStringLiteral(".path.value"));
-    valueMatches(ctx, r, m.headers, QStringLiteral("header"), p + QStringLiteral(".headers"));
-    valueMatches(
-        ctx, r, m.queryParams, QStringLiteral("query parameter"), p + QStringLiteral(".queryParams"));
+        check(ctx, r, m.path.value, QStringLiteral("path"), [&] { return at("path.value"); });
+    valueMatches(ctx, r, m.headers, QStringLiteral("header"), at, "headers");
+    valueMatches(ctx, r, m.queryParams, QStringLiteral("query parameter"), at, "queryParams");
     // Istio joins a gRPC regex match into one path regex, /SERVICE/METHOD (createGRPCURIMatch in
     // pilot/pkg/config/kube/gateway/conversion.go); each part must compile on its own to be valid there.
     if (m.grpcMethod.present && isRegex(m.grpcMethod.type)) {
         check(ctx, r, m.grpcMethod.service, QStringLiteral("gRPC service"),
-            p + QStringLiteral(".method.service"));
+            [&] { return at("method.service"); });
         check(
-            ctx, r, m.grpcMethod.method, QStringLiteral("gRPC method"), p + QStringLiteral(".method.method"));
+            ctx, r, m.grpcMethod.method, QStringLiteral("gRPC method"), [&] { return at("method.method"); });
     }
 }
 
@@ -104,8 +120,7 @@ void GatewayApiRegexAnalyzer::analyze(CheckContext &ctx, const Resource &r)
         return;
     for (int i = 0; i < spec->rules.size(); ++i)
         for (int j = 0; j < spec->rules[i].matches.size(); ++j)
-            match(ctx, r, spec->rules[i].matches[j],
-                QStringLiteral("spec.rules[%1].matches[%2]").arg(i).arg(j));
+            match(ctx, r, spec->rules[i].matches[j], MatchPath { i, j });
 }
 
 Analyzer GatewayApiRegexAnalyzer::httpRouteDefinition()

@@ -35,7 +35,13 @@ struct MatchEntry
     QString method;
     QList<Condition> headers, query;
     SourcePos pos;
-    QString path;
+
+    // "spec.rules[1].matches[0]", for messages only.
+    QString path() const
+    {
+        return match < 0 ? QStringLiteral("spec.rules[%1]").arg(rule)
+                         : QStringLiteral("spec.rules[%1].matches[%2]").arg(rule).arg(match);
+    }
 };
 
 // sortHTTPRoutes's less-than (conversion.go): a route without match goes last; then the URI type
@@ -103,8 +109,6 @@ MatchEntry entryOf(const Resource &r, int rule, int match, const RouteMatch *m)
     e.route = &r;
     e.rule = rule;
     e.match = match;
-    e.path = match < 0 ? QStringLiteral("spec.rules[%1]").arg(rule)
-                       : QStringLiteral("spec.rules[%1].matches[%2]").arg(rule).arg(match);
     const bool grpc = r.kind == ResourceKind::GRPCRoute;
     if (!m) { // HTTPRoute: the CRD default PathPrefix "/"; GRPCRoute: no match at all
         e.noMatch = grpc;
@@ -216,7 +220,7 @@ QString sampleRequest(const MatchEntry &e)
 QString describe(const MatchEntry &e)
 {
     return QStringLiteral("%1 %2/%3 %4")
-        .arg(e.route->kindName.value, e.route->namespaceName(), e.route->name(), e.path);
+        .arg(e.route->kindName.value, e.route->namespaceName(), e.route->name(), e.path());
 }
 
 struct Verdict
@@ -226,9 +230,10 @@ struct Verdict
     QString reason; // of the first key where it is shadowed
 };
 
-QString entryId(const MatchEntry &e)
+// One match of one route, whatever the parent and host it is judged for.
+quint64 entryId(const MatchEntry &e)
 {
-    return QStringLiteral("%1|%2|%3").arg(e.route->id).arg(e.rule).arg(e.match);
+    return (quint64(quint32(e.route->id)) << 32) | (quint64(quint16(e.rule)) << 16) | quint16(e.match + 1);
 }
 
 // Where an entry is filed in the index of one key: its URI type and value, a prefix without its
@@ -264,7 +269,7 @@ QStringList coveringKeys(const MatchEntry &e)
 
 // The entries of one key in Istio's order; each that an earlier one covers (or that follows a
 // catch-all) counts as shadowed there, with why.
-void judge(QList<MatchEntry> &entries, const QString &where, QHash<QString, Verdict> &verdicts)
+void judge(QList<MatchEntry> &entries, const QString &where, QHash<quint64, Verdict> &verdicts)
 {
     std::stable_sort(entries.begin(), entries.end(), sortsBefore);
     QHash<QString, QList<int>> index;
@@ -356,7 +361,7 @@ void GatewayApiShadowAnalyzer::analyze(CheckContext &ctx)
             byKey[a.key] += perRoute.last();
         }
     }
-    QHash<QString, Verdict> verdicts;
+    QHash<quint64, Verdict> verdicts;
     for (const QString &k : std::as_const(keys))
         judge(byKey[k], keyName.value(k), verdicts);
     for (const QList<MatchEntry> &own : std::as_const(perRoute))
@@ -364,7 +369,7 @@ void GatewayApiShadowAnalyzer::analyze(CheckContext &ctx)
             const Verdict v = verdicts.value(entryId(e));
             if (v.seen > 0 && v.shadowed == v.seen)
                 ctx.warning(*e.route, e.pos, Code::GatewayApiRuleNeverWins,
-                    QStringLiteral("this match never wins %1").arg(v.reason), e.path);
+                    QStringLiteral("this match never wins %1").arg(v.reason), e.path());
         }
 }
 

@@ -12,6 +12,7 @@
 #include "gatewayapiroutevalidator.h"
 #include "gatewayapishadowanalyzer.h"
 #include "gatewaycertificateanalyzer.h"
+#include "gatewayclassvalidator.h"
 #include "gatewaymergeanalyzer.h"
 #include "gatewayvalidator.h"
 #include "ingressgatewayportanalyzer.h"
@@ -51,6 +52,7 @@ const QList<Analyzer> &AnalyzerRegistry::all()
         GatewayApiRouteValidator::grpcRouteDefinition(),
         KubernetesGatewayValidator::definition(),
         ReferenceGrantValidator::definition(),
+        GatewayClassValidator::definition(),
         GatewayApiRegexAnalyzer::httpRouteDefinition(),
         GatewayApiRegexAnalyzer::grpcRouteDefinition(),
         VirtualServiceGatewayAnalyzer::definition(),

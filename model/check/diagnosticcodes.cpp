@@ -203,7 +203,8 @@ QList<DiagnosticCodeInfo> makeTable()
             "A GRPCRoute method match with neither service nor method, or an Exact service or method "
             "with characters a protobuf name cannot have."),
         row(Code::GatewayApiInvalidName, S::Error, "GatewayApiInvalidName",
-            "A rule name, listener name or sectionName that is not a DNS-1123 subdomain."),
+            "A rule name, listener name or sectionName that is not a DNS-1123 subdomain, or a GatewayClass "
+            "controllerName that is not a domain-prefixed path."),
     };
     for (DiagnosticCodeInfo &c : rejected)
         c.rejectedByApiServer = true;

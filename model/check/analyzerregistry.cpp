@@ -7,14 +7,22 @@
 #include "destinationrulemultimatchanalyzer.h"
 #include "destinationrulevalidator.h"
 #include "destinationsubsetanalyzer.h"
+#include "gatewayapicrdversionanalyzer.h"
+#include "gatewayapiregexanalyzer.h"
+#include "gatewayapiroutevalidator.h"
+#include "gatewayapishadowanalyzer.h"
 #include "gatewaycertificateanalyzer.h"
+#include "gatewayclassvalidator.h"
 #include "gatewaymergeanalyzer.h"
 #include "gatewayvalidator.h"
 #include "ingressgatewayportanalyzer.h"
 #include "ingresssubsetanalyzer.h"
 #include "jwtclaimrouteanalyzer.h"
+#include "kubernetesgatewayvalidator.h"
 #include "meshhostconflictanalyzer.h"
 #include "portnameanalyzer.h"
+#include "referencegrantvalidator.h"
+#include "routevirtualservicehostanalyzer.h"
 #include "routeweightanalyzer.h"
 #include "serviceassociationanalyzer.h"
 #include "serviceentryvalidator.h"
@@ -40,6 +48,13 @@ const QList<Analyzer> &AnalyzerRegistry::all()
         CaCertificateAnalyzer::definition(),
         GatewayValidator::definition(),
         ServiceEntryValidator::definition(),
+        GatewayApiRouteValidator::httpRouteDefinition(),
+        GatewayApiRouteValidator::grpcRouteDefinition(),
+        KubernetesGatewayValidator::definition(),
+        ReferenceGrantValidator::definition(),
+        GatewayClassValidator::definition(),
+        GatewayApiRegexAnalyzer::httpRouteDefinition(),
+        GatewayApiRegexAnalyzer::grpcRouteDefinition(),
         VirtualServiceGatewayAnalyzer::definition(),
         JwtClaimRouteAnalyzer::definition(),
         DestinationHostAnalyzer::definition(),
@@ -48,6 +63,8 @@ const QList<Analyzer> &AnalyzerRegistry::all()
         DelegateReferenceAnalyzer::definition(),
         RouteWeightAnalyzer::definition(),
         MeshHostConflictAnalyzer::definition(),
+        GatewayApiShadowAnalyzer::definition(),
+        RouteVirtualServiceHostAnalyzer::definition(),
         GatewayMergeAnalyzer::definition(),
         UnknownDestinationRuleHostAnalyzer::definition(),
         SubsetPodsAnalyzer::definition(),
@@ -58,6 +75,7 @@ const QList<Analyzer> &AnalyzerRegistry::all()
         UnusedDelegateAnalyzer::definition(),
         DestinationRuleMultiMatchAnalyzer::definition(),
         ServiceAssociationAnalyzer::definition(),
+        GatewayApiCrdVersionAnalyzer::definition(),
     };
     return registry;
 }

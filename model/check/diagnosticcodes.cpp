@@ -76,6 +76,9 @@ QList<DiagnosticCodeInfo> makeTable()
             "A DestinationRule's host matches no Service or ServiceEntry; info when it would live in files "
             "that "
             "were not opened."),
+        row(Code::GatewayApiCrdVersionBelowMinimum, S::Warning, "GatewayAPICRDVersionBelowMinimum",
+            "A Gateway API CRD's bundle-version annotation is below what Istio requires (GRPCRoute 1.1, "
+            "BackendTLSPolicy 1.4, TLSRoute 1.5, TCPRoute 1.6): istiod ignores its resources."),
     };
     // The admission webhook's and the CRD schema's rules: istioctl reports them as IST0106/IST0133, and
     // the API server refuses an object with one of these errors, so export refuses to write it.
@@ -160,6 +163,48 @@ QList<DiagnosticCodeInfo> makeTable()
             "A match sets an invalid sourceNamespace or other malformed condition."),
         row(Code::InvalidAddress, S::Error, "InvalidAddress",
             "A destinationSubnet is not an IP or CIDR, or a server bind is not an IP or unix:// path."),
+        // The Gateway API CRDs (openAPIV3Schema and x-kubernetes-validations CEL rules).
+        row(Code::GatewayApiInvalidPath, S::Error, "GatewayApiInvalidPath",
+            "An Exact or PathPrefix path does not start with '/', contains '//', '/./', '/../', '%2f', '#' "
+            "or a character outside the CRD's set, or ends in '/.' or '/..'."),
+        row(Code::GatewayApiInvalidFilter, S::Error, "GatewayApiInvalidFilter",
+            "A filter whose member does not match its type, a filter repeated in one rule, RequestRedirect "
+            "with URLRewrite or with backendRefs, ReplacePrefixMatch without exactly one PathPrefix match, "
+            "a path modifier without its value, a mirror with both percent and fraction."),
+        row(Code::GatewayApiTooManyItems, S::Error, "GatewayApiTooManyItems",
+            "More items than the CRD's maxItems (16 rules, 64 matches, 16 backendRefs, 16 filters, 16 "
+            "hostnames, 32 parentRefs, 64 listeners, ...), 128 matches in a route, or fewer than minItems."),
+        row(Code::GatewayApiOutOfRange, S::Error, "GatewayApiOutOfRange",
+            "A number outside the CRD's range: weight 0..1000000, port 1..65535, redirect status 301, 302, "
+            "303, 307 or 308, mirror percent 0..100, fraction numerator above its denominator."),
+        row(Code::GatewayApiInvalidHostname, S::Error, "GatewayApiInvalidHostname",
+            "A hostname that is not a lower-case DNS name (with an optional leading `*.`), or a wildcard, IP "
+            "or upper case where the CRD takes a precise name."),
+        row(Code::GatewayApiInvalidHeaderName, S::Error, "GatewayApiInvalidHeaderName",
+            "A header or query parameter name outside the HTTP token characters, or a name repeated in one "
+            "list keyed by name."),
+        row(Code::GatewayApiInvalidListener, S::Error, "GatewayApiInvalidListener",
+            "Listener names or (port, protocol, hostname) not unique, tls on HTTP/TCP/UDP, TLS without a "
+            "mode, HTTPS not Terminate, Terminate without certificateRefs or options, a hostname on "
+            "TCP/UDP."),
+        row(Code::GatewayApiInvalidEnum, S::Error, "GatewayApiInvalidEnum",
+            "A value outside the CRD's enum (path, header and query match type, method, filter type, scheme, "
+            "TLS mode, namespaces.from, path modifier type, protocol form)."),
+        row(Code::GatewayApiInvalidTimeout, S::Error, "GatewayApiInvalidTimeout",
+            "A timeout that is not 1 to 4 groups of up to 5 digits with h, m, s or ms, or a backendRequest "
+            "timeout longer than the request timeout."),
+        row(Code::GatewayApiInvalidReference, S::Error, "GatewayApiInvalidReference",
+            "A parent, backend, certificate or ReferenceGrant reference with a bad group, kind or namespace, "
+            "a Service backend without port, or two parentRefs to one parent without distinct sectionNames."),
+        row(Code::GatewayApiMissingField, S::Error, "GatewayApiMissingField",
+            "A field the Gateway API CRD requires is missing (a reference's name, a filter's type, a "
+            "listener's port, gatewayClassName, a ReferenceGrant's from and to, ...)."),
+        row(Code::GatewayApiInvalidGrpcMethod, S::Error, "GatewayApiInvalidGrpcMethod",
+            "A GRPCRoute method match with neither service nor method, or an Exact service or method "
+            "with characters a protobuf name cannot have."),
+        row(Code::GatewayApiInvalidName, S::Error, "GatewayApiInvalidName",
+            "A rule name, listener name or sectionName that is not a DNS-1123 subdomain, or a GatewayClass "
+            "controllerName that is not a domain-prefixed path."),
     };
     for (DiagnosticCodeInfo &c : rejected)
         c.rejectedByApiServer = true;
@@ -185,6 +230,17 @@ QList<DiagnosticCodeInfo> makeTable()
         row(Code::DestinationRuleMultiMatch, S::Warning, "DestinationRuleMultiMatch",
             "Two DestinationRules for the same host define the same subset, or one has no subsets; istiod "
             "keeps one definition (Kiali KIA0201)."),
+        row(Code::GatewayApiRegexNotRe2, S::Warning, "GatewayApiRegexNotRe2",
+            "A RegularExpression match of an HTTPRoute or GRPCRoute that RE2 does not compile: the API "
+            "server "
+            "accepts it, Envoy rejects the route and it silently matches nothing (istio/istio#49993)."),
+        row(Code::GatewayApiRuleNeverWins, S::Warning, "GatewayApiRuleNeverWins",
+            "A match of an HTTPRoute or GRPCRoute that never wins for its parent and host under Istio's "
+            "order "
+            "(an exact or longer prefix first, a catch-all ends the list, or an identical earlier match)."),
+        row(Code::RouteAndVirtualServiceShareHost, S::Warning, "RouteAndVirtualServiceShareHost",
+            "An HTTPRoute and a VirtualService route the same host for the same proxies: sidecars use only "
+            "one, the older; undefined when the files carry no creationTimestamp."),
         row(Code::ShadowAnalysisLimited, S::Info, "ShadowAnalysisLimited",
             "The shadowed-rule analysis of a VirtualService stopped at its bound of compared match pairs; "
             "says how many matches were not compared."),

@@ -54,6 +54,7 @@ inline constexpr const char GatewayPortNotOnService[] = "IST0162";
 inline constexpr const char ReferencedInternalGateway[] = "IST0165";
 inline constexpr const char SubsetSelectsNoPods[] = "IST0173";
 inline constexpr const char UnknownDestinationRuleHost[] = "IST0174";
+inline constexpr const char GatewayApiCrdVersionBelowMinimum[] = "IST0176";
 
 inline constexpr const char InvalidHost[] = "MR1001";
 inline constexpr const char DuplicateHost[] = "MR1002";
@@ -95,6 +96,21 @@ inline constexpr const char InvalidDirectResponse[] = "MR1037";
 inline constexpr const char InvalidMatch[] = "MR1038";
 inline constexpr const char InvalidAddress[] = "MR1039";
 
+// The Gateway API CRDs' schema and CEL rules (gateway.networking.k8s.io).
+inline constexpr const char GatewayApiInvalidPath[] = "MR1101";
+inline constexpr const char GatewayApiInvalidFilter[] = "MR1102";
+inline constexpr const char GatewayApiTooManyItems[] = "MR1103";
+inline constexpr const char GatewayApiOutOfRange[] = "MR1104";
+inline constexpr const char GatewayApiInvalidHostname[] = "MR1105";
+inline constexpr const char GatewayApiInvalidHeaderName[] = "MR1106";
+inline constexpr const char GatewayApiInvalidListener[] = "MR1107";
+inline constexpr const char GatewayApiInvalidEnum[] = "MR1108";
+inline constexpr const char GatewayApiInvalidTimeout[] = "MR1109";
+inline constexpr const char GatewayApiInvalidReference[] = "MR1110";
+inline constexpr const char GatewayApiMissingField[] = "MR1111";
+inline constexpr const char GatewayApiInvalidGrpcMethod[] = "MR1112";
+inline constexpr const char GatewayApiInvalidName[] = "MR1113";
+
 inline constexpr const char SingleDestinationWeight[] = "MR2001";
 inline constexpr const char DuplicateDestination[] = "MR2002";
 inline constexpr const char SeveralVirtualServicesForHost[] = "MR2003";
@@ -102,6 +118,9 @@ inline constexpr const char ShadowedRule[] = "MR2004";
 inline constexpr const char NameDotNamespaceHost[] = "MR2005";
 inline constexpr const char UnusedDelegate[] = "MR2006";
 inline constexpr const char DestinationRuleMultiMatch[] = "MR2007";
+inline constexpr const char GatewayApiRegexNotRe2[] = "MR2011";
+inline constexpr const char GatewayApiRuleNeverWins[] = "MR2012";
+inline constexpr const char RouteAndVirtualServiceShareHost[] = "MR2013";
 inline constexpr const char ShadowAnalysisLimited[] = "MR2020";
 } // namespace Code
 

@@ -14,6 +14,9 @@ namespace {
 // is "of the form ^http(s)?://(preliminary\.)?istio.io/docs/reference/config/analysis/").
 const QString analysis = QStringLiteral("https://istio.io/latest/docs/reference/config/analysis/");
 const QString networking = QStringLiteral("https://istio.io/latest/docs/reference/config/networking/");
+// The Gateway API reference (the API types whose comments and kubebuilder markers are the CRDs' schema
+// and CEL rules), one section per type.
+const QString gatewayApi = QStringLiteral("https://gateway-api.sigs.k8s.io/reference/spec/#");
 
 // The codes that are not Istio's: the reference page of the resource and, after '#', the
 // section (the proto message) whose field the finding is about. The loader's type and schema
@@ -76,6 +79,22 @@ QHash<QString, QString> ownCodes()
         { QLatin1String(Code::InvalidDirectResponse), page(vs, "HTTPDirectResponse") },
         { QLatin1String(Code::InvalidMatch), page(vs, "HTTPMatchRequest") },
         { QLatin1String(Code::InvalidAddress), page(vs, "L4MatchAttributes") },
+        { QLatin1String(Code::GatewayApiInvalidPath), gatewayApi + QStringLiteral("httppathmatch") },
+        { QLatin1String(Code::GatewayApiInvalidFilter), gatewayApi + QStringLiteral("httproutefilter") },
+        { QLatin1String(Code::GatewayApiTooManyItems), gatewayApi + QStringLiteral("httproutespec") },
+        { QLatin1String(Code::GatewayApiOutOfRange), gatewayApi + QStringLiteral("backendref") },
+        { QLatin1String(Code::GatewayApiInvalidHostname), gatewayApi + QStringLiteral("hostname") },
+        { QLatin1String(Code::GatewayApiInvalidHeaderName), gatewayApi + QStringLiteral("httpheadername") },
+        { QLatin1String(Code::GatewayApiInvalidListener), gatewayApi + QStringLiteral("listener") },
+        { QLatin1String(Code::GatewayApiInvalidEnum), gatewayApi + QStringLiteral("httproutematch") },
+        { QLatin1String(Code::GatewayApiInvalidTimeout), gatewayApi + QStringLiteral("httproutetimeouts") },
+        { QLatin1String(Code::GatewayApiInvalidReference), gatewayApi + QStringLiteral("parentreference") },
+        { QLatin1String(Code::GatewayApiMissingField), gatewayApi + QStringLiteral("httproutespec") },
+        { QLatin1String(Code::GatewayApiInvalidGrpcMethod), gatewayApi + QStringLiteral("grpcmethodmatch") },
+        { QLatin1String(Code::GatewayApiInvalidName), gatewayApi + QStringLiteral("sectionname") },
+        { QLatin1String(Code::GatewayApiRegexNotRe2), gatewayApi + QStringLiteral("httppathmatch") },
+        { QLatin1String(Code::GatewayApiRuleNeverWins), gatewayApi + QStringLiteral("httprouterule") },
+        { QLatin1String(Code::RouteAndVirtualServiceShareHost), analysis + QStringLiteral("ist0109/") },
         { QLatin1String(Code::SingleDestinationWeight), page(vs, "HTTPRouteDestination") },
         { QLatin1String(Code::DuplicateDestination), page(vs, "HTTPRouteDestination") },
         { QLatin1String(Code::SeveralVirtualServicesForHost), page(vs, "VirtualService") },

@@ -103,6 +103,13 @@ void TestChecker::goldenCasesCoverEveryCode()
         for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             covered.insert(line.section(QLatin1Char('['), 1).section(QLatin1Char(']'), 0, 0));
     }
+    // The Gateway API checks keep their golden cases by family in tests/data/gatewayapi/check
+    // (tst_gatewayapivalidator runs them).
+    const QString gatewayApi = QStringLiteral(MESHROUTE_TEST_DATA_DIR "/gatewayapi/check");
+    for (const QString &f : QDir(gatewayApi).entryList({ QStringLiteral("*.expected") }, QDir::Files))
+        for (const QString &line : QString::fromUtf8(readFile(gatewayApi + QLatin1Char('/') + f))
+                                       .split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            covered.insert(line.section(QLatin1Char('['), 1).section(QLatin1Char(']'), 0, 0));
     for (const DiagnosticCodeInfo &c : DiagnosticCodes::all())
         QVERIFY2(
             covered.contains(c.code), qPrintable(QStringLiteral("no golden case reports %1").arg(c.code)));

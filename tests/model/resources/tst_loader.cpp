@@ -53,6 +53,7 @@ private Q_SLOTS:
     void unreadablePathIsAnInputError();
     void everyCorpusFileLoadsWithoutCrash();
     void progressCountsFilesAndBytes();
+    void equalTextsShareOneBuffer();
 };
 
 void TestLoader::readsBookinfoTypes()
@@ -459,6 +460,45 @@ void TestLoader::progressCountsFilesAndBytes()
             started << reports[i - 1].currentFile;
     }
     QCOMPARE(started, paths);
+}
+
+// One StringPool per load (loader.cpp): equal values read on different
+// threads and from different files share one buffer; an edit later detaches
+// only its own copy.
+void TestLoader::equalTextsShareOneBuffer()
+{
+    QTemporaryDir dir;
+    QStringList paths;
+    for (int file = 0; file < 2; ++file) {
+        QByteArray text;
+        for (int i = 0; i < 20; ++i) // 20 documents: parsed on the thread pool
+            text += "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: vs"
+                + QByteArray::number(file * 100 + i)
+                + "}\nspec:\n  hosts: [reviews]\n  http:\n  - route:\n    - destination: {host: reviews, "
+                  "subset: v1}\n";
+        paths << dir.filePath(QStringLiteral("f%1.yaml").arg(file));
+        QFile f(paths.last());
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(text), text.size());
+    }
+    LoadOptions options;
+    options.threads = 2;
+    const LoadResult loaded = Loader::loadPaths(paths, options);
+    QCOMPARE(loaded.workspace.resources.size(), 40);
+    const QString &first = loaded.workspace.resources.first().virtualService()->hosts.first().value;
+    for (const Resource &r : loaded.workspace.resources) {
+        const VirtualService *vs = r.virtualService();
+        QVERIFY(vs);
+        const Destination &d = vs->http.first().route.first().destination;
+        QCOMPARE(d.host.value, QStringLiteral("reviews"));
+        QCOMPARE(d.subset.value, QStringLiteral("v1"));
+        QCOMPARE(vs->hosts.first().value.constData(), first.constData());
+        QCOMPARE(d.host.value.constData(), first.constData());
+    }
+    // One load's pool does not reach the next load.
+    const LoadResult again = Loader::loadPaths(paths, options);
+    QVERIFY(again.workspace.resources.first().virtualService()->hosts.first().value.constData()
+        != first.constData());
 }
 
 QTEST_GUILESS_MAIN(TestLoader)

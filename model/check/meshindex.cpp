@@ -57,10 +57,22 @@ void MeshIndex::add(const Resource &r)
                 m_workloadsByLabel[l.key + QLatin1Char('=') + l.value].append(&r);
         }
         break;
+    case ResourceKind::KubernetesGateway:
+        // Gateway API gateways can be bound by VirtualServices too; their listeners are not Istio servers.
+        m_foreignGateways.insert(ns + QLatin1Char('/') + r.name());
+        break;
+    case ResourceKind::GatewayClass:
+    case ResourceKind::HTTPRoute:
+    case ResourceKind::GRPCRoute:
+    case ResourceKind::TCPRoute:
+    case ResourceKind::TLSRoute:
+    case ResourceKind::ReferenceGrant:
+        break; // the Gateway API binding checks read them from the workspace
     case ResourceKind::Other:
         if (r.kindName.value == QLatin1String("RequestAuthentication"))
             m_hasRequestAuthentication = true;
-        // Gateway API gateways can be bound by VirtualServices too; we do not read their listeners.
+        // A Gateway of a version the readers do not know (kindOf) is still a gateway a VirtualService
+        // can name.
         if (r.kindName.value == QLatin1String("Gateway"))
             m_foreignGateways.insert(ns + QLatin1Char('/') + r.name());
         break;

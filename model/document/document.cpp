@@ -270,9 +270,10 @@ void Document::replaceFileText(int fileIndex, const QByteArray &text)
 
     QList<Resource> &all = m_load.workspace.resources;
     // Old resources of the file by identity, so an edit that keeps an object keeps its id
-    // (and the selection on it). The identity has the kind as written: kinds we do not model
-    // are all ResourceKind::Other, and a Gateway API Gateway and its HTTPRoute often share a
-    // name. Objects of one identity keep their ids in file order.
+    // (and the selection on it). The identity has both kinds: kinds we do not model are all
+    // ResourceKind::Other, so the kind as written tells them apart, and an Istio Gateway and a
+    // Gateway API Gateway are both written "Gateway", so the ResourceKind does; a Gateway and its
+    // HTTPRoute often share a name. Objects of one identity keep their ids in file order.
     const auto identity = [](const Resource &r) {
         return QString::number(int(r.kind)) + u'/' + r.kindName.value + u'/' + r.namespaceName() + u'/'
             + r.name();

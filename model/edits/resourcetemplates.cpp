@@ -25,6 +25,20 @@ QString kindName(ResourceKind kind)
         return QStringLiteral("DestinationRule");
     case ResourceKind::Gateway:
         return QStringLiteral("Gateway");
+    case ResourceKind::KubernetesGateway:
+        return QStringLiteral("Gateway (gateway.networking.k8s.io)");
+    case ResourceKind::GatewayClass:
+        return QStringLiteral("GatewayClass");
+    case ResourceKind::HTTPRoute:
+        return QStringLiteral("HTTPRoute");
+    case ResourceKind::GRPCRoute:
+        return QStringLiteral("GRPCRoute");
+    case ResourceKind::TCPRoute:
+        return QStringLiteral("TCPRoute");
+    case ResourceKind::TLSRoute:
+        return QStringLiteral("TLSRoute");
+    case ResourceKind::ReferenceGrant:
+        return QStringLiteral("ReferenceGrant");
     default:
         return QStringLiteral("resource");
     }

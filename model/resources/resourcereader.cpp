@@ -4,8 +4,12 @@
 #include "duplicatekeyfinder.h"
 #include "fieldpath.h"
 #include "fieldreader.h"
+#include "gatewayapiroutereader.h"
+#include "gatewayclassreader.h"
 #include "gatewayreader.h"
+#include "kubernetesgatewayreader.h"
 #include "mapreader.h"
+#include "referencegrantreader.h"
 #include "serviceentryreader.h"
 #include "servicereader.h"
 #include "virtualservicereader.h"
@@ -13,6 +17,9 @@
 #include "yamlnodetext.h"
 
 #include <QString>
+
+#include <algorithm>
+#include <iterator>
 
 namespace meshroute {
 
@@ -30,9 +37,39 @@ const YamlNode *findLast(const YamlNode &map, std::string_view key)
     return found;
 }
 
+// The Gateway API kinds (gateway.networking.k8s.io) in the versions its CRDs have served; a
+// version the API never had is not that kind, and is kept whole as any unknown object.
+ResourceKind gatewayApiKindOf(const QString &version, const QString &kind)
+{
+    static const char *const versions[] = { "v1", "v1beta1", "v1alpha2", "v1alpha3" };
+    if (std::none_of(std::begin(versions), std::end(versions),
+            [&](const char *v) { return version == QLatin1String(v); }))
+        return ResourceKind::Other;
+    static const struct
+    {
+        const char *name;
+        ResourceKind kind;
+    } kinds[] = { { "Gateway", ResourceKind::KubernetesGateway },
+        { "GatewayClass", ResourceKind::GatewayClass }, { "HTTPRoute", ResourceKind::HTTPRoute },
+        { "GRPCRoute", ResourceKind::GRPCRoute }, { "TCPRoute", ResourceKind::TCPRoute },
+        { "TLSRoute", ResourceKind::TLSRoute }, { "ReferenceGrant", ResourceKind::ReferenceGrant } };
+    for (const auto &k : kinds)
+        if (kind == QLatin1String(k.name))
+            return k.kind;
+    return ResourceKind::Other;
+}
+
+bool isGatewayApiKind(ResourceKind k)
+{
+    return isGatewayApiRoute(k) || k == ResourceKind::KubernetesGateway || k == ResourceKind::GatewayClass
+        || k == ResourceKind::ReferenceGrant;
+}
+
 ResourceKind kindOf(const QString &apiVersion, const QString &kind)
 {
     const QString group = apiVersion.section(QLatin1Char('/'), 0, 0);
+    if (group == QLatin1String("gateway.networking.k8s.io"))
+        return gatewayApiKindOf(apiVersion.section(QLatin1Char('/'), 1), kind);
     const bool istio = group == QLatin1String("networking.istio.io");
     if (istio && kind == QLatin1String("VirtualService"))
         return ResourceKind::VirtualService;
@@ -205,12 +242,15 @@ Resource ResourceReader::readObject(const YamlNode &object, const QString &prefi
     r.kind = kindOf(r.apiVersion.value, r.kindName.value);
     const bool istio = r.kind == ResourceKind::VirtualService || r.kind == ResourceKind::DestinationRule
         || r.kind == ResourceKind::Gateway;
+    const bool gatewayApi = isGatewayApiKind(r.kind);
     if (const YamlNode *v = findLast(object, "metadata"))
-        r.metadata = f.metadata(*v, sub("metadata"), istio);
+        r.metadata = f.metadata(*v, sub("metadata"), istio || gatewayApi);
     m_currentResource = r.displayName();
     DuplicateKeyFinder(*this, prefix).walk(object, nullptr);
     if (istio)
         readIstioSpec(r, object, path);
+    else if (gatewayApi)
+        readGatewayApiSpec(r, object, path);
     else
         readOtherSpec(r, object, path);
     return r;
@@ -237,6 +277,34 @@ void ResourceReader::readIstioSpec(Resource &r, const YamlNode &object, const Fi
         else
             r.spec = Gateway {};
     }
+}
+
+// The Gateway API kinds are read strictly too: their CRDs' structural schemas prune an unknown
+// field, so it is reported where it stands; a spec left out is an empty one.
+void ResourceReader::readGatewayApiSpec(Resource &r, const YamlNode &object, const FieldPath &path)
+{
+    MapReader top(*this, object, r.kindName.value, path);
+    top.known({ "apiVersion", "kind", "metadata", "status" });
+    const bool read = top.field("spec", [&](const YamlNode &spec, const FieldPath &p) {
+        if (r.kind == ResourceKind::KubernetesGateway)
+            r.spec = KubernetesGatewayReader(*this).read(spec, p);
+        else if (r.kind == ResourceKind::GatewayClass)
+            r.spec = GatewayClassReader(*this).read(spec, p);
+        else if (r.kind == ResourceKind::ReferenceGrant)
+            r.spec = ReferenceGrantReader(*this).read(spec, p);
+        else
+            r.spec = GatewayApiRouteReader(*this, r.kind).read(spec, p);
+    });
+    if (read && !std::holds_alternative<std::monostate>(r.spec))
+        return;
+    if (r.kind == ResourceKind::KubernetesGateway)
+        r.spec = KubernetesGateway {};
+    else if (r.kind == ResourceKind::GatewayClass)
+        r.spec = GatewayClass {};
+    else if (r.kind == ResourceKind::ReferenceGrant)
+        r.spec = ReferenceGrant {};
+    else
+        r.spec = GatewayApiRoute {};
 }
 
 // Services, ServiceEntries and workloads carry more than routing needs: only that is read, the rest passes.

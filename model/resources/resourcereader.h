@@ -63,6 +63,7 @@ public:
 private:
     Resource readObject(const YamlNode &object, const QString &path, int listItem);
     void readIstioSpec(Resource &r, const YamlNode &object, const FieldPath &path);
+    void readGatewayApiSpec(Resource &r, const YamlNode &object, const FieldPath &path);
     void readOtherSpec(Resource &r, const YamlNode &object, const FieldPath &path);
 
     QString m_file;

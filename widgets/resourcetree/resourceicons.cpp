@@ -47,6 +47,20 @@ QIcon ResourceIcons::forKind(ResourceKind kind)
         return cached(QStringLiteral("service"));
     case ResourceKind::Workload:
         return cached(QStringLiteral("workload"));
+    case ResourceKind::KubernetesGateway:
+        return cached(QStringLiteral("kubernetesgateway"));
+    case ResourceKind::GatewayClass:
+        return cached(QStringLiteral("gatewayclass"));
+    case ResourceKind::HTTPRoute:
+        return cached(QStringLiteral("httproute"));
+    case ResourceKind::GRPCRoute:
+        return cached(QStringLiteral("grpcroute"));
+    case ResourceKind::TCPRoute:
+        return cached(QStringLiteral("tcproute"));
+    case ResourceKind::TLSRoute:
+        return cached(QStringLiteral("tlsroute"));
+    case ResourceKind::ReferenceGrant:
+        return cached(QStringLiteral("referencegrant"));
     case ResourceKind::Other:
         return cached(QStringLiteral("object"));
     }

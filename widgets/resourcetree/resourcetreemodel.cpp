@@ -25,16 +25,34 @@ QString kindGroupName(ResourceKind kind)
         return QStringLiteral("ServiceEntries");
     case ResourceKind::Workload:
         return QStringLiteral("Workloads");
+    // Gateway API kinds are named with their group where Istio has a kind of the same name.
+    case ResourceKind::KubernetesGateway:
+        return QStringLiteral("Gateways (Gateway API)");
+    case ResourceKind::GatewayClass:
+        return QStringLiteral("GatewayClasses");
+    case ResourceKind::HTTPRoute:
+        return QStringLiteral("HTTPRoutes");
+    case ResourceKind::GRPCRoute:
+        return QStringLiteral("GRPCRoutes");
+    case ResourceKind::TCPRoute:
+        return QStringLiteral("TCPRoutes");
+    case ResourceKind::TLSRoute:
+        return QStringLiteral("TLSRoutes");
+    case ResourceKind::ReferenceGrant:
+        return QStringLiteral("ReferenceGrants");
     case ResourceKind::Other:
         return QStringLiteral("Other objects");
     }
     return {};
 }
 
-// Traffic first: the order a reader follows a request in.
-constexpr ResourceKind kindOrder[]
-    = { ResourceKind::Gateway, ResourceKind::VirtualService, ResourceKind::DestinationRule,
-          ResourceKind::Service, ResourceKind::ServiceEntry, ResourceKind::Workload, ResourceKind::Other };
+// Traffic first: the order a reader follows a request in; the Gateway API's own path
+// (class, Gateway, routes, the grants they need) after Istio's.
+constexpr ResourceKind kindOrder[] = { ResourceKind::Gateway, ResourceKind::VirtualService,
+    ResourceKind::DestinationRule, ResourceKind::GatewayClass, ResourceKind::KubernetesGateway,
+    ResourceKind::HTTPRoute, ResourceKind::GRPCRoute, ResourceKind::TLSRoute, ResourceKind::TCPRoute,
+    ResourceKind::ReferenceGrant, ResourceKind::Service, ResourceKind::ServiceEntry, ResourceKind::Workload,
+    ResourceKind::Other };
 
 } // namespace
 

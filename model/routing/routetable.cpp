@@ -170,9 +170,15 @@ RouteTable &RouteTable::operator=(RouteTable &&) noexcept = default;
 // one request builds only its own.
 RouteTable RouteTable::compile(const Workspace &workspace)
 {
+    return compile(workspace, CompileOptions {});
+}
+
+RouteTable RouteTable::compile(const Workspace &workspace, const CompileOptions &options)
+{
     // Gateway API objects become the Gateways and VirtualServices istiod generates for them.
     auto d = GatewayApiTranslator::hasGatewayApi(workspace)
-        ? std::make_shared<Data>(workspace, GatewayApiTranslator(workspace).translate())
+        ? std::make_shared<Data>(workspace,
+              GatewayApiTranslator(workspace, { options.gatewayApiCrdDefaults }).translate())
         : std::make_shared<Data>(workspace);
     for (const Resource &r : d->ws.resources)
         d->indexResource(r);

@@ -103,7 +103,14 @@ public:
     RouteTable(RouteTable &&) noexcept;
     RouteTable &operator=(RouteTable &&) noexcept;
 
+    struct CompileOptions
+    {
+        // Apply the Gateway API CRD defaults as the API server would; off to
+        // compare with Istio's translation goldens, whose inputs are not defaulted.
+        bool gatewayApiCrdDefaults = true;
+    };
     static RouteTable compile(const Workspace &workspace);
+    static RouteTable compile(const Workspace &workspace, const CompileOptions &options);
 
     RouteDecision decide(const Request &request) const;
     // For every route tried before the decision's (or all, when none matched):

@@ -80,7 +80,8 @@ QList<ParentBinding> ParentBinder::bind(const Resource &route) const
         b.pos = ref.pos;
         b.parentNamespace = orDefault(ref.namespace_, route.namespaceName());
         b.parentName = ref.name.value;
-        const QString group = orDefault(ref.group, kGatewayGroup);
+        // An explicit group "" is the core group (Service); only an absent one defaults.
+        const QString group = ref.group.present ? ref.group.value : kGatewayGroup;
         const QString kind = orDefault(ref.kind, QStringLiteral("Gateway"));
         if (group == kGatewayGroup && kind == QLatin1String("Gateway")) {
             out << bindGateway(route, ref, b);

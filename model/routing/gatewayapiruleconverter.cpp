@@ -212,7 +212,10 @@ void GatewayApiRuleConverter::addDestinations(
         const BackendResolution r = in.backends.value(i);
         HttpRouteDestination d;
         d.pos = b.pos;
-        const bool keepsHost = r.ok() || r.status == BackendResolution::Status::ServiceNotFound;
+        // Istio checks neither that the Service exists nor that it has the port
+        // (buildDestination): those keep their host and port, a cluster that may not exist.
+        const bool keepsHost = r.ok() || r.status == BackendResolution::Status::ServiceNotFound
+            || r.status == BackendResolution::Status::PortNotFound;
         if (keepsHost && !r.host.isEmpty())
             d.destination.host = written(r.host, b.ref.name.pos);
         if (keepsHost && r.port > 0)

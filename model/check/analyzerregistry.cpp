@@ -7,6 +7,9 @@
 #include "destinationrulemultimatchanalyzer.h"
 #include "destinationrulevalidator.h"
 #include "destinationsubsetanalyzer.h"
+#include "gatewayapibackendanalyzer.h"
+#include "gatewayapimergeorderanalyzer.h"
+#include "gatewayapiparentanalyzer.h"
 #include "gatewaycertificateanalyzer.h"
 #include "gatewaymergeanalyzer.h"
 #include "gatewayvalidator.h"
@@ -58,6 +61,9 @@ const QList<Analyzer> &AnalyzerRegistry::all()
         UnusedDelegateAnalyzer::definition(),
         DestinationRuleMultiMatchAnalyzer::definition(),
         ServiceAssociationAnalyzer::definition(),
+        GatewayApiParentAnalyzer::definition(),
+        GatewayApiBackendAnalyzer::definition(),
+        GatewayApiMergeOrderAnalyzer::definition(),
     };
     return registry;
 }

@@ -103,6 +103,14 @@ inline constexpr const char NameDotNamespaceHost[] = "MR2005";
 inline constexpr const char UnusedDelegate[] = "MR2006";
 inline constexpr const char DestinationRuleMultiMatch[] = "MR2007";
 inline constexpr const char ShadowAnalysisLimited[] = "MR2020";
+// Gateway API binding, as Istio's controller binds (ParentBinder, BackendResolver).
+inline constexpr const char GatewayApiParentNotFound[] = "MR2040";
+inline constexpr const char GatewayApiNoMatchingListener[] = "MR2041";
+inline constexpr const char GatewayApiNotAllowedByListener[] = "MR2042";
+inline constexpr const char GatewayApiNoMatchingHostname[] = "MR2043";
+inline constexpr const char GatewayApiBackendNotFound[] = "MR2044";
+inline constexpr const char GatewayApiRefNotPermitted[] = "MR2045";
+inline constexpr const char GatewayApiMergeOrderAmbiguous[] = "MR2046";
 } // namespace Code
 
 } // namespace meshroute

@@ -4,6 +4,7 @@
 #include "kubernetesservice.h"
 #include "redirectlocation.h"
 #include "request.h"
+#include "workspace.h"
 
 #include <re2/re2.h>
 
@@ -435,6 +436,16 @@ RouteResult Router::route(const Request &req) const
 
     const RouteTable::RouteInfo &info = m_table.routeInfo(dec.route);
     describeRule(info, dec.route, out);
+    if (const Resource *from
+        = info.origin.routeId >= 0 ? m_table.workspace().byId(info.origin.routeId) : nullptr)
+        out.trace.prepend(
+            QStringLiteral("generated from %1 %2/%3 rules[%4]%5 (%6:%7)")
+                .arg(from->kindName.value, from->namespaceName(), from->name())
+                .arg(info.origin.ruleIndex)
+                .arg(info.origin.matchIndex >= 0 ? QStringLiteral(".matches[%1]").arg(info.origin.matchIndex)
+                                                 : QString())
+                .arg(m_table.workspace().fileOf(*from))
+                .arg(from->absoluteLine(info.rule->pos)));
     if (info.orderAmbiguous)
         out.trace << QStringLiteral(
             "the rules of %1 come from several routes whose order Istio takes from creationTimestamp, "

@@ -368,6 +368,11 @@ void TstGatewayApiConformance::generatedRulesPointAtTheRoute()
     const RouteMatch &written = route->gatewayApiRoute()->rules[1].matches[0];
     QCOMPARE(route->absoluteLine(info.rule->pos), route->absoluteLine(written.pos));
     QCOMPARE(info.match->uri.pos.line, written.path.pos.line);
+    // The trace names the HTTPRoute rule and its line.
+    const QString from = QStringLiteral("generated from HTTPRoute infra/matching rules[1].matches[0] (%1:%2)")
+                             .arg(ws.fileOf(*route))
+                             .arg(route->absoluteLine(written.pos));
+    QVERIFY2(r.trace.contains(from), qPrintable(r.trace.join(QLatin1Char('\n'))));
 }
 
 // Two HTTPRoutes merged on example.com without creationTimestamp: Istio orders

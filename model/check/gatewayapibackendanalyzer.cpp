@@ -3,6 +3,7 @@
 #include "backendresolver.h"
 #include "checkcontext.h"
 #include "diagnosticcodes.h"
+#include "gatewayapiparentanalyzer.h"
 #include "workspace.h"
 
 namespace meshroute {
@@ -37,8 +38,12 @@ void GatewayApiBackendAnalyzer::analyze(CheckContext &ctx)
                 const char *code = res.status == BackendResolution::Status::NotPermitted
                     ? Code::GatewayApiRefNotPermitted
                     : Code::GatewayApiBackendNotFound;
-                ctx.warning(r, b.pos, code, res.message,
-                    QStringLiteral("spec.rules[%1].backendRefs[%2]").arg(ri).arg(bi));
+                const QString ns = b.ref.namespace_.valueOr(QString()).isEmpty() ? r.namespaceName()
+                                                                                 : b.ref.namespace_.value;
+                const bool unopened = res.status == BackendResolution::Status::ServiceNotFound
+                    && !anyOfKindIn(ctx.workspace(), ResourceKind::Service, ns);
+                ctx.report(r, b.pos, unopened ? Diagnostic::Severity::Info : Diagnostic::Severity::Warning,
+                    code, res.message, QStringLiteral("spec.rules[%1].backendRefs[%2]").arg(ri).arg(bi));
             }
     }
 }

@@ -30,6 +30,14 @@ const char *codeFor(ParentBinding::Failure f)
 
 } // namespace
 
+bool anyOfKindIn(const Workspace &ws, ResourceKind kind, const QString &ns)
+{
+    for (const Resource &r : ws.resources)
+        if (r.kind == kind && r.namespaceName() == ns)
+            return true;
+    return false;
+}
+
 void GatewayApiParentAnalyzer::analyze(CheckContext &ctx)
 {
     const ParentBinder binder(ctx.workspace());
@@ -40,7 +48,15 @@ void GatewayApiParentAnalyzer::analyze(CheckContext &ctx)
             const char *code = codeFor(p.failure);
             if (!code)
                 continue;
-            ctx.warning(r, p.pos, code,
+            // As for a VirtualService's gateway: a parent of a namespace none of whose
+            // objects of that kind were opened is likely in a file not opened (info).
+            const bool unopened = p.failure == ParentBinding::Failure::ParentNotFound
+                && !anyOfKindIn(ctx.workspace(),
+                    p.kind == ParentBinding::Kind::Gateway       ? ResourceKind::KubernetesGateway
+                        : p.kind == ParentBinding::Kind::Service ? ResourceKind::Service
+                                                                 : ResourceKind::ServiceEntry,
+                    p.parentNamespace);
+            ctx.report(r, p.pos, unopened ? Diagnostic::Severity::Info : Diagnostic::Severity::Warning, code,
                 QStringLiteral(
                     "%1 %2 does not attach to parentRef %3/%4: %5; its rules route no request there")
                     .arg(r.kindName.value, r.name(), p.parentNamespace, p.parentName, p.message),

@@ -7,7 +7,10 @@
 #include "destinationrulemultimatchanalyzer.h"
 #include "destinationrulevalidator.h"
 #include "destinationsubsetanalyzer.h"
+#include "gatewayapibackendanalyzer.h"
 #include "gatewayapicrdversionanalyzer.h"
+#include "gatewayapimergeorderanalyzer.h"
+#include "gatewayapiparentanalyzer.h"
 #include "gatewayapiregexanalyzer.h"
 #include "gatewayapiroutevalidator.h"
 #include "gatewayapishadowanalyzer.h"
@@ -76,6 +79,9 @@ const QList<Analyzer> &AnalyzerRegistry::all()
         DestinationRuleMultiMatchAnalyzer::definition(),
         ServiceAssociationAnalyzer::definition(),
         GatewayApiCrdVersionAnalyzer::definition(),
+        GatewayApiParentAnalyzer::definition(),
+        GatewayApiBackendAnalyzer::definition(),
+        GatewayApiMergeOrderAnalyzer::definition(),
     };
     return registry;
 }

@@ -244,6 +244,26 @@ QList<DiagnosticCodeInfo> makeTable()
         row(Code::ShadowAnalysisLimited, S::Info, "ShadowAnalysisLimited",
             "The shadowed-rule analysis of a VirtualService stopped at its bound of compared match pairs; "
             "says how many matches were not compared."),
+        row(Code::GatewayApiParentNotFound, S::Warning, "GatewayApiParentNotFound",
+            "A Gateway API route's parentRef names a Gateway, Service or ServiceEntry that is not in the "
+            "workspace: the route attaches nowhere there (status NoMatchingParent)."),
+        row(Code::GatewayApiNoMatchingListener, S::Warning, "GatewayApiNoMatchingListener",
+            "A parentRef's sectionName or port names no listener of the Gateway (status NoMatchingParent)."),
+        row(Code::GatewayApiNotAllowedByListener, S::Warning, "GatewayApiNotAllowedByListener",
+            "The listeners a parentRef names do not allow routes of the route's namespace or kind "
+            "(allowedRoutes; status NotAllowedByListeners)."),
+        row(Code::GatewayApiNoMatchingHostname, S::Warning, "GatewayApiNoMatchingHostname",
+            "No hostname of the route intersects the hostname of a listener it names (status "
+            "NoMatchingListenerHostname)."),
+        row(Code::GatewayApiBackendNotFound, S::Warning, "GatewayApiBackendNotFound",
+            "A backendRef names a Service or port that is not in the workspace, or a kind Istio does not "
+            "take: Istio answers its share of the requests with 500 (ResolvedRefs BackendNotFound)."),
+        row(Code::GatewayApiRefNotPermitted, S::Warning, "GatewayApiRefNotPermitted",
+            "A backendRef of a route with a Gateway parent names another namespace and no ReferenceGrant "
+            "there permits it: Istio answers its share of the requests with 500 (RefNotPermitted)."),
+        row(Code::GatewayApiMergeOrderAmbiguous, S::Info, "GatewayApiMergeOrderAmbiguous",
+            "Routes merged on one listener or Service and host are ordered by creationTimestamp, which the "
+            "files do not carry: Istio then orders them by namespace/name, and the cluster may differ."),
     };
     return table;
 }

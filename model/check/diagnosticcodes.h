@@ -122,6 +122,14 @@ inline constexpr const char GatewayApiRegexNotRe2[] = "MR2011";
 inline constexpr const char GatewayApiRuleNeverWins[] = "MR2012";
 inline constexpr const char RouteAndVirtualServiceShareHost[] = "MR2013";
 inline constexpr const char ShadowAnalysisLimited[] = "MR2020";
+// Gateway API binding, as Istio's controller binds (ParentBinder, BackendResolver).
+inline constexpr const char GatewayApiParentNotFound[] = "MR2040";
+inline constexpr const char GatewayApiNoMatchingListener[] = "MR2041";
+inline constexpr const char GatewayApiNotAllowedByListener[] = "MR2042";
+inline constexpr const char GatewayApiNoMatchingHostname[] = "MR2043";
+inline constexpr const char GatewayApiBackendNotFound[] = "MR2044";
+inline constexpr const char GatewayApiRefNotPermitted[] = "MR2045";
+inline constexpr const char GatewayApiMergeOrderAmbiguous[] = "MR2046";
 } // namespace Code
 
 } // namespace meshroute

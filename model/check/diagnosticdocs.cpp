@@ -28,6 +28,7 @@ QHash<QString, QString> ownCodes()
     const QString gw = QStringLiteral("gateway/");
     const QString schema = analysis + QStringLiteral("ist0106/");
     const QString config = QStringLiteral("https://istio.io/latest/docs/reference/config/");
+    const QString gatewayApi = QStringLiteral("https://gateway-api.sigs.k8s.io/reference/spec/#");
     const auto page = [&](const QString &kind, const char *section) {
         return networking + kind + (section[0] ? QLatin1Char('#') + QLatin1String(section) : QString());
     };
@@ -103,6 +104,13 @@ QHash<QString, QString> ownCodes()
         { QLatin1String(Code::UnusedDelegate), page(vs, "Delegate") },
         { QLatin1String(Code::DestinationRuleMultiMatch), page(dr, "") },
         { QLatin1String(Code::ShadowAnalysisLimited), page(vs, "HTTPMatchRequest") },
+        { QLatin1String(Code::GatewayApiParentNotFound), gatewayApi + QStringLiteral("parentreference") },
+        { QLatin1String(Code::GatewayApiNoMatchingListener), gatewayApi + QStringLiteral("parentreference") },
+        { QLatin1String(Code::GatewayApiNotAllowedByListener), gatewayApi + QStringLiteral("allowedroutes") },
+        { QLatin1String(Code::GatewayApiNoMatchingHostname), gatewayApi + QStringLiteral("httproutespec") },
+        { QLatin1String(Code::GatewayApiBackendNotFound), gatewayApi + QStringLiteral("backendref") },
+        { QLatin1String(Code::GatewayApiRefNotPermitted), gatewayApi + QStringLiteral("referencegrant") },
+        { QLatin1String(Code::GatewayApiMergeOrderAmbiguous), gatewayApi + QStringLiteral("httprouterule") },
     };
 }
 

@@ -139,6 +139,19 @@ void RouteTable::Data::buildGateways()
     }
 }
 
+// `--gateway ns/name` of a Gateway API Gateway reaches the proxy Istio deploys
+// for it: the route configurations of its first listener's generated Gateway,
+// which share that proxy's tables with the other listeners. An Istio Gateway
+// of the same name keeps the name.
+void RouteTable::Data::addGatewayApiAliases()
+{
+    for (auto it = gatewayApi.gatewayAliases.cbegin(); it != gatewayApi.gatewayAliases.cend(); ++it) {
+        const auto target = gatewayConfigs.constFind(it.value());
+        if (!gatewayConfigs.contains(it.key()) && target != gatewayConfigs.cend())
+            gatewayConfigs.insert(it.key(), *target);
+    }
+}
+
 // The Gateways that program the same proxies: those whose selector the
 // named Gateway's pods (labelled with its selector) satisfy.
 CGatewayGroup RouteTable::Data::gatewayGroup(const GatewayInfo &g, const QString &selector) const

@@ -121,6 +121,10 @@ bool RouteTable::Data::matches(const CRoute &r, const Request &req)
         if (!r.path.matches(req.pathWithoutQuery()))
             return false;
         break;
+    case CRoute::PathSegmentPrefix:
+        if (!segmentPrefixMatches(req.pathWithoutQuery(), r.path.value))
+            return false;
+        break;
     }
     for (const HeaderCond &h : r.headers) {
         const std::string *v = req.header(h.name);

@@ -51,6 +51,11 @@ QString mismatch(const CRoute &r, const Request &req)
             return QStringLiteral("uri: wanted %1, got %2 (without query)")
                 .arg(r.path.describe(), quoted(req.pathWithoutQuery()));
         break;
+    case CRoute::PathSegmentPrefix:
+        if (!segmentPrefixMatches(req.pathWithoutQuery(), r.path.value))
+            return QStringLiteral("uri: wanted path-segment prefix %1 (the path itself or %1/...), got %2")
+                .arg(quoted(r.path.value), quoted(req.pathWithoutQuery()));
+        break;
     }
     for (const HeaderCond &h : r.headers) {
         const std::string *v = req.header(h.name);

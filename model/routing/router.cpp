@@ -4,6 +4,7 @@
 #include "kubernetesservice.h"
 #include "redirectlocation.h"
 #include "request.h"
+#include "workspace.h"
 
 #include <re2/re2.h>
 
@@ -190,12 +191,27 @@ struct MatchedRequest
             || m->uri.type == StringMatch::Type::Presence;
         matchedPrefix
             = !m || !m->hasUri || m->uri.type != StringMatch::Type::Prefix ? 1 : int(m->uri.value.size());
+        if (info.gatewaySemantics && m && m->hasUri && m->uri.type == StringMatch::Type::Prefix) {
+            // path_separated_prefix matched the prefix without its trailing '/'.
+            QString trimmed = m->uri.value;
+            while (trimmed.size() > 1 && trimmed.endsWith(QLatin1Char('/')))
+                trimmed.chop(1);
+            matchedPrefix = int(trimmed.size());
+        }
     }
 
     // A path rewrite: for a prefix match (the no-uri match is Envoy's prefix "/") the matched
     // prefix is replaced, else the whole path, keeping the query.
     QString rewritePath(const QString &with) const
     {
+        if (prefixMatch && info.gatewaySemantics && with == QLatin1String("/") && matchedPrefix > 1) {
+            // route.go: a gateway-semantics prefix rewrite to "/" is the regex
+            // ^<prefix>(/?)(.*) -> /\2, which also eats the separating slash.
+            QString rest = path.mid(matchedPrefix);
+            if (rest.startsWith(QLatin1Char('/')))
+                rest.remove(0, 1);
+            return QLatin1Char('/') + rest;
+        }
         return prefixMatch ? replacePrefix(path, matchedPrefix, with) : with + query;
     }
 
@@ -267,9 +283,15 @@ void routeToDestinations(const MatchedRequest &m, RouteResult &out)
         r.share = rule.route.size() == 1
             ? 100.0
             : (total > 0 ? 100.0 * double(std::max<qint64>(0, r.weight)) / total : 0.0);
-        r.cluster = Router::clusterName(r.port, r.subset, r.host);
+        // destination {} (a backend Istio refused) is the cluster UnknownService (GetDestinationCluster).
+        r.cluster = r.host.isEmpty() ? QStringLiteral("UnknownService")
+                                     : Router::clusterName(r.port, r.subset, r.host);
         r.headers = d.headers;
-        if (r.share > 0)
+        if (r.share > 0 && r.host.isEmpty())
+            out.warnings << QStringLiteral(
+                "destination %1 names no backend Istio can use: cluster UnknownService, 500")
+                                .arg(out.destinations.size());
+        else if (r.share > 0)
             addDestinationWarnings(m.table, QStringLiteral("destination"), r.host, r.subset, r.port,
                 d.destination.port.number.present, out, &r.readyPods);
         out.destinations << r;
@@ -345,14 +367,18 @@ void addMirrors(const MatchedRequest &m, RouteResult &out)
 }
 
 // The client sees 503 when every request lands on a missing cluster or an empty one.
-void answerUpstreamFailure(const RouteTable &table, RouteResult &out)
+// Gateway-semantics routes (generated from Gateway API routes) set
+// cluster_not_found_response_code INTERNAL_SERVER_ERROR (route.go
+// applyHTTPRouteDestination): a missing cluster answers 500 there.
+void answerUpstreamFailure(const RouteTable &table, bool gatewaySemantics, RouteResult &out)
 {
     bool allBroken = !out.destinations.isEmpty();
+    bool allMissing = allBroken;
     QString flag;
     for (const RouteDestinationResult &d : out.destinations) {
         if (d.share <= 0)
             continue;
-        const bool nc = (!table.isKnownHost(d.host) && table.hasRegistry())
+        const bool nc = d.host.isEmpty() || (!table.isKnownHost(d.host) && table.hasRegistry())
             || (!d.subset.isEmpty() && !table.subsetDefined(d.host, d.subset));
         const bool uh = d.readyPods == 0;
         if (nc)
@@ -360,6 +386,12 @@ void answerUpstreamFailure(const RouteTable &table, RouteResult &out)
         else if (uh && flag.isEmpty())
             flag = QStringLiteral("UH");
         allBroken = allBroken && (nc || uh);
+        allMissing = allMissing && nc;
+    }
+    if (gatewaySemantics && allMissing) {
+        out.httpStatus = 500;
+        out.responseFlag = QStringLiteral("NC");
+        return;
     }
     if (allBroken && !flag.isEmpty()) {
         out.httpStatus = 503;
@@ -404,6 +436,21 @@ RouteResult Router::route(const Request &req) const
 
     const RouteTable::RouteInfo &info = m_table.routeInfo(dec.route);
     describeRule(info, dec.route, out);
+    if (const Resource *from
+        = info.origin.routeId >= 0 ? m_table.workspace().byId(info.origin.routeId) : nullptr)
+        out.trace.prepend(
+            QStringLiteral("generated from %1 %2/%3 rules[%4]%5 (%6:%7)")
+                .arg(from->kindName.value, from->namespaceName(), from->name())
+                .arg(info.origin.ruleIndex)
+                .arg(info.origin.matchIndex >= 0 ? QStringLiteral(".matches[%1]").arg(info.origin.matchIndex)
+                                                 : QString())
+                .arg(m_table.workspace().fileOf(*from))
+                .arg(from->absoluteLine(info.rule->pos)));
+    if (info.orderAmbiguous)
+        out.trace << QStringLiteral(
+            "the rules of %1 come from several routes whose order Istio takes from creationTimestamp, "
+            "which the files do not carry: ordered by namespace/name, as Istio does for equal times")
+                         .arg(info.virtualService);
     const MatchedRequest matched(m_table, req, info, dec.listenerPort);
     if (info.rule->redirect->present) {
         answerWithRedirect(matched, out);
@@ -416,7 +463,7 @@ RouteResult Router::route(const Request &req) const
     routeToDestinations(matched, out);
     rewriteForUpstream(matched, out);
     addMirrors(matched, out);
-    answerUpstreamFailure(m_table, out);
+    answerUpstreamFailure(m_table, info.gatewaySemantics, out);
     return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include "routetabledata.h"
 
+#include "gatewayapitranslator.h"
+
 #include <QSet>
 
 namespace meshroute {
@@ -36,6 +38,25 @@ RouteTable::Data::Data()
 RouteTable::Data::Data(const Workspace &workspace)
     : ws(workspace)
 { }
+
+namespace {
+
+Workspace withGenerated(const Workspace &workspace, const GatewayApiTranslation &translation)
+{
+    Workspace copy = workspace;
+    copy.resources.detach();
+    copy.resources += translation.resources;
+    return copy;
+}
+
+} // namespace
+
+RouteTable::Data::Data(const Workspace &workspace, GatewayApiTranslation translation)
+    : ws(withGenerated(workspace, translation))
+    , gatewayApi(std::move(translation))
+{
+    gatewayApi.resources.clear(); // they live in ws
+}
 
 void RouteTable::Data::indexResource(const Resource &r)
 {
@@ -131,6 +152,9 @@ void RouteTable::Data::addRootVirtualService(const Resource &r, const VirtualSer
     }
     for (const Field<QString> &e : vs.exportTo)
         c.exportTo << e.value.trimmed();
+    c.gatewaySemantics
+        = labelValue(r.metadata.annotations, QStringLiteral("internal.istio.io/route-semantics"))
+        == QLatin1String("gateway");
     vss.push_back(std::move(c));
 }
 
@@ -148,7 +172,16 @@ RouteTable &RouteTable::operator=(RouteTable &&) noexcept = default;
 // one request builds only its own.
 RouteTable RouteTable::compile(const Workspace &workspace)
 {
-    auto d = std::make_shared<Data>(workspace);
+    return compile(workspace, CompileOptions {});
+}
+
+RouteTable RouteTable::compile(const Workspace &workspace, const CompileOptions &options)
+{
+    // Gateway API objects become the Gateways and VirtualServices istiod generates for them.
+    auto d = GatewayApiTranslator::hasGatewayApi(workspace)
+        ? std::make_shared<Data>(workspace,
+              GatewayApiTranslator(workspace, { options.gatewayApiCrdDefaults }).translate())
+        : std::make_shared<Data>(workspace);
     for (const Resource &r : d->ws.resources)
         d->indexResource(r);
     // Creation order: creationTimestamp, then name, then namespace (istiod's sortConfigByCreationTime).
@@ -175,6 +208,7 @@ RouteTable RouteTable::compile(const Workspace &workspace)
     }
     d->buildSidecar();
     d->buildGateways();
+    d->addGatewayApiAliases();
     RouteTable t;
     t.d = std::move(d);
     return t;
@@ -282,7 +316,15 @@ QStringList RouteTable::gatewayNames() const
     QStringList out;
     for (const GatewayInfo &g : d->gateways)
         out << g.key;
+    for (auto it = d->gatewayApi.gatewayAliases.cbegin(); it != d->gatewayApi.gatewayAliases.cend(); ++it)
+        if (!out.contains(it.key()))
+            out << it.key();
     return out;
+}
+
+const GatewayApiTranslation &RouteTable::gatewayApi() const
+{
+    return d->gatewayApi;
 }
 
 int RouteTable::compiledRegexCount() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "field.h"
+#include "gatewayapitranslation.h"
 #include "virtualservice.h"
 
 #include <QList>
@@ -65,6 +66,13 @@ public:
         const HttpMatchRequest *match = nullptr; // effective match, nullptr for a match-less rule
         QString hostNamespace; // namespace short destination hosts resolve in
         bool catchAll = false; // prefix "/" (or regex ".*") and no header/query condition
+        // Istio's route semantics "gateway" (VirtualServices generated from Gateway API routes):
+        // path-segment prefixes, and a missing cluster answers 500.
+        bool gatewaySemantics = false;
+        GatewayApiOrigin origin; // the HTTPRoute / GRPCRoute rule behind a generated rule (routeId -1: none)
+        // The rules of this generated VirtualService come from several routes whose order
+        // rests on creationTimestamps the files do not carry (namespace/name decided).
+        bool orderAmbiguous = false;
     };
 
     struct VirtualHostInfo
@@ -95,7 +103,14 @@ public:
     RouteTable(RouteTable &&) noexcept;
     RouteTable &operator=(RouteTable &&) noexcept;
 
+    struct CompileOptions
+    {
+        // Apply the Gateway API CRD defaults as the API server would; off to
+        // compare with Istio's translation goldens, whose inputs are not defaulted.
+        bool gatewayApiCrdDefaults = true;
+    };
     static RouteTable compile(const Workspace &workspace);
+    static RouteTable compile(const Workspace &workspace, const CompileOptions &options);
 
     RouteDecision decide(const Request &request) const;
     // For every route tried before the decision's (or all, when none matched):
@@ -128,7 +143,9 @@ public:
     int readyPods(const QString &fqdn, const QString &subset) const;
     // The Kubernetes Service for a FQDN, or nullptr (with its namespace).
     const KubernetesService *kubernetesService(const QString &fqdn, QString *namespaceName = nullptr) const;
-    QStringList gatewayNames() const; // "ns/name" of every Gateway
+    QStringList gatewayNames() const; // "ns/name" of every Gateway (Istio's and Gateway API's)
+    // The Gateway API objects as istiod translates them (bindings, origins, ambiguous orders).
+    const GatewayApiTranslation &gatewayApi() const;
     int compiledRegexCount() const;
 
 private:

@@ -85,6 +85,11 @@ CRoute RouteTable::Data::compileRoute(const HttpMatchRequest *match, const CVs &
             case StringMatch::Type::Prefix:
                 c.pathKind = CRoute::PathPrefix;
                 c.path = compileMatcher(match->uri, false, ic);
+                if (vs.gatewaySemantics && c.path.value != "/") {
+                    c.pathKind = CRoute::PathSegmentPrefix; // Envoy wants it without the trailing '/'
+                    while (c.path.value.size() > 1 && c.path.value.back() == '/')
+                        c.path.value.pop_back();
+                }
                 break;
             case StringMatch::Type::Regex:
                 // Envoy's case_sensitive does not apply to safe_regex.
@@ -159,6 +164,14 @@ void RouteTable::Data::addRoute(CVs &vs, const HttpRoute *rule, const HttpRoute 
     info.match = match;
     info.hostNamespace = hostNs;
     info.catchAll = c.catchAll;
+    info.gatewaySemantics = vs.gatewaySemantics;
+    if (vs.gatewaySemantics) {
+        const auto origins = gatewayApi.origins.constFind(vs.res->id);
+        if (origins != gatewayApi.origins.cend())
+            info.origin = origins->value(ruleIndex);
+        for (const AmbiguousOrder &a : gatewayApi.ambiguousOrders)
+            info.orderAmbiguous = info.orderAmbiguous || a.virtualServiceId == vs.res->id;
+    }
     info.envoyName = rule->name.valueOr(QString());
     if (match && match->rare->name.present && !match->rare->name.value.isEmpty())
         info.envoyName += QLatin1Char('.') + match->rare->name.value;

@@ -70,6 +70,13 @@ struct Matcher
     QString describe() const; // for explanations: "exact \"jason\""
 };
 
+// Envoy's path_separated_prefix: the path (without query) is the prefix, or the prefix and a '/'.
+inline bool segmentPrefixMatches(std::string_view pathWithoutQuery, std::string_view prefix)
+{
+    return pathWithoutQuery.substr(0, prefix.size()) == prefix
+        && (pathWithoutQuery.size() == prefix.size() || pathWithoutQuery[prefix.size()] == '/');
+}
+
 struct HeaderCond
 {
     std::string name; // lower-case; pseudo headers keep their ':'
@@ -86,7 +93,10 @@ struct QueryCond
 
 struct CRoute
 {
-    enum PathKind : std::uint8_t { PathPrefix, PathExact, PathRegex };
+    // PathSegmentPrefix: Envoy's path_separated_prefix, which Istio uses for a
+    // gateway-semantics prefix other than "/" (route.go TranslateRouteMatch):
+    // "/v2" takes "/v2" and "/v2/x", not "/v2x".
+    enum PathKind : std::uint8_t { PathPrefix, PathExact, PathRegex, PathSegmentPrefix };
     PathKind pathKind = PathPrefix;
     Matcher path;
     std::vector<HeaderCond> headers;
@@ -114,6 +124,7 @@ struct CVs
     int order = 0;
     int firstRoute = 0;
     int routeCount = 0;
+    bool gatewaySemantics = false; // annotation internal.istio.io/route-semantics: gateway
     bool bindsMesh() const { return std::find(gateways.begin(), gateways.end(), kMesh) != gateways.end(); }
 };
 
@@ -280,6 +291,7 @@ struct RouteTable::Data
 {
     Data(); // an empty table: a sidecar config without virtual hosts
     explicit Data(const Workspace &workspace); // compile() fills the rest
+    Data(const Workspace &workspace, GatewayApiTranslation translation); // plus the generated resources
     // A copy's pointers would still point into this Data's `ws` and owned
     // rules: RouteTable copies share one Data instead.
     Data(const Data &) = delete;
@@ -308,6 +320,7 @@ struct RouteTable::Data
     QHash<QString, std::vector<int>> vssByGateway; // gateway key -> root VirtualServices binding it
     std::unordered_map<std::string, std::shared_ptr<const RE2>> regexCache;
     bool hasRegistry = false;
+    GatewayApiTranslation gatewayApi; // its resources are in `ws`; this keeps the rest
 
     // The DestinationRules whose host covers a FQDN, exact ones first.
     template <typename F> void forDestinationRules(const QString &fqdn, F &&f) const
@@ -349,6 +362,7 @@ struct RouteTable::Data
 
     // The gateway tables (gatewaytables.cpp).
     void buildGateways();
+    void addGatewayApiAliases(); // a Gateway API Gateway answers to its own name
     CGatewayGroup gatewayGroup(const GatewayInfo &g, const QString &selector) const;
     void addGatewayConfigs(
         const GatewayInfo &g, const CGatewayGroup &group, const std::vector<std::shared_ptr<CTable>> &tables);

@@ -117,11 +117,13 @@ void TestRouteTable::everyCorpusFile()
     const RouteTable table = RouteTable::compile(loaded.workspace);
     const Router router(table);
     routeSome(router, loaded.workspace);
-    // Every compiled route points back at a rule of a VirtualService of the workspace.
+    // Every compiled route points back at a rule of a VirtualService of the workspace, or,
+    // generated from a Gateway API route, at that route.
     for (int i = 0; i < table.routeCount(); ++i) {
         const RouteTable::RouteInfo &info = table.routeInfo(i);
         QVERIFY(info.rule);
-        QVERIFY(loaded.workspace.byId(info.virtualServiceId));
+        QVERIFY(loaded.workspace.byId(
+            info.gatewaySemantics && info.origin.routeId >= 0 ? info.origin.routeId : info.virtualServiceId));
         QVERIFY(table.ruleOf(i) >= 0);
     }
 }

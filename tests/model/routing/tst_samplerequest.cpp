@@ -301,6 +301,32 @@ private Q_SLOTS:
         QCOMPARE(split.destinations.size(), 2);
     }
 
+    // HTTPRoutes get samples through what istiod generates for them, sent by the
+    // Gateway API Gateway as kubectl names it, and they route there.
+    void gatewayApiSamplesRoute()
+    {
+        const LoadResult loaded = Loader::loadPaths({ test::dataPath(QStringLiteral("gatewayapi/base.yaml")),
+            test::dataPath(QStringLiteral("gatewayapi/matching-across-routes.yaml")) });
+        const QList<SampleRequest> samples = SampleRequest::defaults(loaded.workspace);
+        const Router router(RouteTable::compile(loaded.workspace));
+        QStringList fromGateway;
+        for (const SampleRequest &s : samples) {
+            if (s.gateway.isEmpty())
+                continue;
+            QCOMPARE(s.gateway, QStringLiteral("infra/same-namespace"));
+            fromGateway << s.url;
+            Request r;
+            QVERIFY(s.toRequest(&r));
+            const RouteResult result = router.route(r);
+            QVERIFY2(result.status == RouteResult::Status::Routed,
+                qPrintable(s.url + QStringLiteral(": ") + result.reason));
+        }
+        QVERIFY2(
+            fromGateway.contains(QStringLiteral("http://example.com/v2/")), qPrintable(fromGateway.join(' ')));
+        QVERIFY2(
+            fromGateway.contains(QStringLiteral("http://example.net/")), qPrintable(fromGateway.join(' ')));
+    }
+
     // Over every fixture (and the corpus when configured): the generated
     // samples parse, and none is sent from a gateway the files do not define.
     void defaultsNeverNameAMissingGateway_data() { test::addSweepRows(20, 200); }

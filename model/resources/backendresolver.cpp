@@ -1,0 +1,111 @@
+#include "backendresolver.h"
+
+#include "hostname.h"
+#include "workspace.h"
+
+namespace meshroute {
+
+namespace {
+
+QString orDefault(const Field<QString> &f, const QString &fallback)
+{
+    return f.present && !f.value.isEmpty() ? f.value : fallback;
+}
+
+bool isCoreGroup(const QString &group)
+{
+    return group.isEmpty() || group == QLatin1String("core");
+}
+
+} // namespace
+
+BackendResolver::BackendResolver(const Workspace &workspace)
+    : m_ws(workspace)
+{
+    for (const Resource &r : workspace.resources) {
+        const QString k = r.namespaceName() + QLatin1Char('/') + r.name();
+        if (r.kind == ResourceKind::Service && !m_services.contains(k))
+            m_services.insert(k, &r);
+    }
+}
+
+bool BackendResolver::granted(const QString &fromKind, const QString &fromNamespace, const QString &toGroup,
+    const QString &toKind, const QString &toNamespace, const QString &toName) const
+{
+    for (const Resource &r : m_ws.resources) {
+        const ReferenceGrant *g = r.referenceGrant();
+        if (!g || r.namespaceName() != toNamespace)
+            continue;
+        bool fromOk = false;
+        for (const ReferenceGrantPeer &f : g->from)
+            fromOk = fromOk
+                || (f.group.value == QLatin1String("gateway.networking.k8s.io") && f.kind.value == fromKind
+                    && f.namespace_.value == fromNamespace);
+        bool toOk = false;
+        for (const ReferenceGrantPeer &t : g->to)
+            toOk = toOk
+                || (isCoreGroup(t.group.value) == isCoreGroup(toGroup)
+                    && (isCoreGroup(toGroup) || t.group.value == toGroup) && t.kind.value == toKind
+                    && (!t.name.present || t.name.value.isEmpty() || t.name.value == toName));
+        if (fromOk && toOk)
+            return true;
+    }
+    return false;
+}
+
+BackendResolution BackendResolver::resolve(
+    const Resource &route, const ObjectReference &ref, bool enforce) const
+{
+    BackendResolution out;
+    out.pos = ref.pos;
+    const QString group = orDefault(ref.group, QString());
+    const QString kind = orDefault(ref.kind, QStringLiteral("Service"));
+    const QString ns = orDefault(ref.namespace_, route.namespaceName());
+    const QString name = ref.name.value;
+    out.port = ref.port.present ? int(ref.port.value) : 0;
+    if (enforce && ns != route.namespaceName()
+        && !granted(route.kindName.value, route.namespaceName(), group, kind, ns, name)) {
+        out.status = BackendResolution::Status::NotPermitted;
+        out.message = QStringLiteral("backendRef %1 %2/%3 is in another namespace and no ReferenceGrant in "
+                                     "\"%2\" allows it: Istio sends these requests to no cluster (500)")
+                          .arg(kind, ns, name);
+        return out;
+    }
+    if (group == QLatin1String("networking.istio.io") && kind == QLatin1String("Hostname")) {
+        out.host = name;
+        return out;
+    }
+    if (group == QLatin1String("multicluster.x-k8s.io") && kind == QLatin1String("ServiceImport")) {
+        out.host = HostName::serviceFqdn(name, ns);
+        return out;
+    }
+    if (!isCoreGroup(group) || kind != QLatin1String("Service")) {
+        out.status = BackendResolution::Status::UnsupportedKind;
+        out.message
+            = QStringLiteral("backendRef kind %1/%2 is not supported: Istio answers 500").arg(group, kind);
+        return out;
+    }
+    out.host = HostName::serviceFqdn(name, ns);
+    const Resource *svc = m_services.value(ns + QLatin1Char('/') + name);
+    if (!svc) {
+        out.status = BackendResolution::Status::ServiceNotFound;
+        out.message = QStringLiteral("backendRef Service %1/%2 is not in the workspace: its cluster does not "
+                                     "exist (500)")
+                          .arg(ns, name);
+        return out;
+    }
+    if (out.port > 0 && svc->service()) {
+        bool found = false;
+        for (const ServicePort &p : svc->service()->ports)
+            found = found || (p.port.present && p.port.value == out.port);
+        if (!found) {
+            out.status = BackendResolution::Status::PortNotFound;
+            out.message = QStringLiteral("Service %1/%2 has no port %3: its cluster does not exist (500)")
+                              .arg(ns, name)
+                              .arg(out.port);
+        }
+    }
+    return out;
+}
+
+} // namespace meshroute

@@ -111,12 +111,27 @@ void draw(const Odds &odds, quint64 requests, quint64 seed, SimulationResult &ou
     }
 }
 
-// The baseline: the Service(s) the request ends up at, balanced by pods.
-void addBaseline(const RouteTable &table, const RouteResult &r, SimulationResult &out)
+// The baseline: what plain Kubernetes would do with the request, balance it
+// by pods over the Service it calls. A sidecar's request names that Service;
+// a gateway's names a host only routes lead to, so there it is the Service(s)
+// the request ends up at. (Routes that split between one Service per version,
+// as Gateway API canaries do, would otherwise show each version at 100%.)
+void addBaseline(const RouteTable &table, const Request &request, const RouteResult &r, SimulationResult &out)
 {
     QStringList hosts;
+    if (!request.fromGateway()) {
+        const QString ns
+            = request.sourceNamespace().isEmpty() ? QStringLiteral("default") : request.sourceNamespace();
+        const QString called = HostName::resolve(
+            QString::fromUtf8(request.host().data(), qsizetype(request.host().size())), ns)
+                                   .toLower();
+        if (table.kubernetesService(called))
+            hosts << called;
+    }
+    const bool calledService = !hosts.isEmpty();
     for (const RouteDestinationResult &d : r.destinations)
-        if (d.share > 0 && !hosts.contains(d.host) && d.cluster != QLatin1String("PassthroughCluster"))
+        if (!calledService && d.share > 0 && !hosts.contains(d.host)
+            && d.cluster != QLatin1String("PassthroughCluster"))
             hosts << d.host;
     QStringList notes;
     for (const QString &h : hosts) {
@@ -149,7 +164,7 @@ SimulationResult Simulator::simulate(
     } else {
         draw(odds, requests, seed, out);
     }
-    addBaseline(router.table(), r, out);
+    addBaseline(router.table(), request, r, out);
     return out;
 }
 

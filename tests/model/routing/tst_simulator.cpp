@@ -54,6 +54,7 @@ private Q_SLOTS:
     void sameSeedSameCounts();
     void baseline_data();
     void baseline();
+    void baselineIsTheCalledServiceWhenRoutesSplitServices();
     void zeroWeightNeverDrawn();
     void faultsAndMirrors();
     void notForwarded();
@@ -129,6 +130,27 @@ void TestSimulator::baseline()
     QTEST(baselineText(sim.baseline), "expected");
     // The VirtualService's split is not the pods' split: that is the lesson.
     QCOMPARE(sim.clusters[0].expectedShare, 99.0);
+}
+
+// A Gateway API canary splits between one Service per version; plain
+// Kubernetes would balance the Service the client calls (reviews) by its pods,
+// not each version's Service at 100%.
+void TestSimulator::baselineIsTheCalledServiceWhenRoutesSplitServices()
+{
+    const Router router = Router(RouteTable::compile(
+        Loader::loadPaths({ QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo-gateway-api.yaml") })
+            .workspace));
+    const SimulationResult sim
+        = Simulator::simulate(router, request(QStringLiteral("GET http://reviews:9080/")), 1000, 1);
+    QCOMPARE(sim.clusters.size(), 2);
+    QCOMPARE(sim.clusters[0].expectedShare, 90.0);
+    QCOMPARE(baselineText(sim.baseline),
+        QStringLiteral("default/reviews-v1 [] 3 60; default/reviews-v2 [] 1 20; default/reviews-v3 [] 1 20"));
+    // From a gateway the host is no Service: the baseline is where the request ends up.
+    Request fromGateway = request(QStringLiteral("GET http://bookinfo.app/productpage"));
+    fromGateway.setGateway(QStringLiteral("default/bookinfo-gateway"));
+    const SimulationResult atGateway = Simulator::simulate(router, fromGateway, 100, 1);
+    QCOMPARE(baselineText(atGateway.baseline), QStringLiteral("default/productpage-v1 [] 1 100"));
 }
 
 void TestSimulator::zeroWeightNeverDrawn()

@@ -36,7 +36,9 @@ MigrationResult GatewayApiMigration::convert(const Workspace &workspace)
         const QString key = r->namespaceName() + QLatin1Char('/') + r->name();
         if (!bound.contains(key))
             continue;
-        gateways.append(gatewayConverter.convert(*r, bound.value(key)));
+        YamlNode gateway = gatewayConverter.convert(*r, bound.value(key));
+        if (!gateway.isNull())
+            gateways.append(gateway);
         result.replacedIds.insert(r->id);
     }
     VirtualServiceConverter routeConverter(context, planner);

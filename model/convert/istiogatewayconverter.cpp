@@ -39,6 +39,13 @@ YamlNode IstioGatewayConverter::convert(const Resource &r, bool routesFromAllNam
                 "picks no longer serve these routes; point DNS or the load balancer at the new one"));
     for (int i = 0; i < g->servers.size(); ++i)
         addListeners(listeners, r, g->servers[i], i, routesFromAllNamespaces);
+    if (listeners.children.empty()) { // the CRD wants at least one listener
+        m_context.warn(r, g->specPos, QStringLiteral("spec.servers"),
+            QStringLiteral(
+                "no server becomes a listener: Gateway not written; the routes that bind it name a "
+                "Gateway that does not exist"));
+        return {};
+    }
     GatewayApiYaml::set(spec, "listeners", listeners);
     GatewayApiYaml::set(object, "spec", spec);
     return object;

@@ -23,6 +23,7 @@ public:
     { }
 
     // `routesFromAllNamespaces`: a bound VirtualService lives in another namespace.
+    // A null node when no server makes a listener.
     YamlNode convert(const Resource &gateway, bool routesFromAllNamespaces);
 
 private:

@@ -105,11 +105,15 @@ YamlNode RouteMatchConverter::valueMatches(const StringMatchMap &entries, const 
     YamlNode out = YamlEdit::sequence();
     for (const Entry<StringMatch> &e : entries) {
         const QString at = path + QLatin1Char('.') + e.key;
-        if (headers && e.key.startsWith(QLatin1Char(':'))) {
+        // HTTPHeaderName and HTTPQueryParamName: an RFC 7230 token. Istio's JWT claim
+        // conditions (@request.auth.claims.x) and pseudo-headers (:authority) are not.
+        static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9!#$%&'*+\\-.^_`|~]+$"));
+        if (!token.match(e.key).hasMatch()) {
+            const QString what = e.key.startsWith(QStringLiteral("@request.auth.claims"))
+                ? QStringLiteral("JWT claim %1: Gateway API cannot match claims")
+                : QStringLiteral("%1 is no HTTP token name (Gateway API refuses it)");
             m_context.warn(m_resource, e.keyPos, at,
-                QStringLiteral("pseudo-header %1: Gateway API header names cannot start with ':'; condition "
-                               "dropped, the match is broader")
-                    .arg(e.key));
+                what.arg(e.key) + QStringLiteral("; condition dropped, the match is broader"));
             continue;
         }
         QString type = QStringLiteral("Exact");

@@ -88,7 +88,10 @@ QString MigrationProof::why(const ProofRequest &p, const RouteResult &before, co
     const Workspace &original, const MigrationResult &migration)
 {
     if (p.variant == QLatin1String("segment boundary"))
-        return QStringLiteral("segment prefix: a Gateway API PathPrefix matches whole path segments only");
+        return p.sample.url.endsWith(QLatin1Char('x'))
+            ? QStringLiteral("segment prefix: a Gateway API PathPrefix matches whole path segments only")
+            : QStringLiteral(
+                "trailing '/': a Gateway API PathPrefix ignores it, so the path without it matches too");
     const auto ruleOrigin = migration.ruleOrigins.constFind(after.routeName);
     const bool sameVs
         = ruleOrigin != migration.ruleOrigins.cend() && ruleOrigin->first == before.virtualServiceId;

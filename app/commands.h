@@ -10,6 +10,8 @@ namespace meshroute::cli {
 int runCheck(const QStringList &args);
 int runExport(const QStringList &args);
 int runWeights(const QStringList &args);
+// `weights` for an HTTPRoute or GRPCRoute rule (--http-route, --grpc-route).
+int runBackendWeights(const QStringList &args);
 int runRoute(const QStringList &args);
 int runSimulate(const QStringList &args);
 int runTest(const QStringList &args);

@@ -86,8 +86,10 @@ QString usage(const QString &command)
             "everything else, comments included, is kept as written.\n"
             "\n"
             "  -o OUT             write to OUT (atomically) instead of standard output\n"
-            "  --api-version V    write Istio networking objects as networking.istio.io/V\n"
-            "  --kind KIND        only objects of this kind (repeatable; vs, dr, gw, se, svc accepted)\n"
+            "  --api-version V    write Istio networking objects as networking.istio.io/V (Gateway API\n"
+            "                     objects keep the version they are written in)\n"
+            "  --kind KIND        only objects of this kind (repeatable; vs, dr, gw, se, svc accepted; for\n"
+            "                     the Gateway API gtw, gc, refgrant, httproute, grpcroute, tcproute, tlsroute)\n"
             "  --max-file-size SIZE   refuse inputs larger than SIZE (default 64M)\n"
             "  --force            write even objects the API server will reject (listed on stderr)\n"
             "\n"
@@ -106,7 +108,18 @@ QString usage(const QString &command)
             "\n"
             "WEIGHT is 0 to 2147483647 (Istio's int32).  --max-file-size SIZE as for check.\n"
             "\n"
-            "Example: meshroute weights bookinfo.yaml --virtual-service reviews v1=75 v2=25 --in-place\n");
+            "Example: meshroute weights bookinfo.yaml --virtual-service reviews v1=75 v2=25 --in-place\n"
+            "\n"
+            "       meshroute weights FILE (--http-route | --grpc-route) [NS/]NAME [--rule INDEX|NAME]\n"
+            "                         BACKEND=WEIGHT... (-o OUT | --in-place)\n"
+            "\n"
+            "Sets the weights of one Gateway API rule's backendRefs. BACKEND is a backendRef's name, or\n"
+            "NAME:PORT when the rule has several of that name. A backendRef without weight (1 by default)\n"
+            "gets a weight: line in the file's style. Without --rule the route must have one rule with\n"
+            "all the backends. WEIGHT is 0 to 1000000 (the CRD's range). An unknown route, rule or\n"
+            "backend, or a weight out of range, exits 2 with the file untouched.\n"
+            "\n"
+            "Example: meshroute weights shop.yaml --http-route web/cart cart-v1=90 cart-v2=10 --in-place\n");
     if (command == QLatin1String("route"))
         return QStringLiteral(
             "Usage: meshroute route [--json] --request \"METHOD URL\" [-H \"Name: value\"]... [--gateway "

@@ -222,6 +222,9 @@ int applyAndSave(
 
 int runWeights(const QStringList &args)
 {
+    for (const QString &a : args)
+        if (a.startsWith(QLatin1String("--http-route")) || a.startsWith(QLatin1String("--grpc-route")))
+            return runBackendWeights(args);
     WeightsOptions options;
     if (const int code = readOptions(args, &options))
         return code;

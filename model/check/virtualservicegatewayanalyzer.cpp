@@ -53,9 +53,45 @@ private:
         if (const Resource *gw = m_mesh.gateway(g.key())) {
             if (checkHosts)
                 hostsServed(r, *gw, g, ref, path);
-        } else if (!m_mesh.isForeignGateway(g.key())) { // a Gateway API gateway: its listeners are not read
+        } else if (const Resource *k8s
+            = m_ctx.workspace().find(ResourceKind::KubernetesGateway, g.ns, g.name)) {
+            if (checkHosts)
+                listenersServe(r, *k8s, g, ref, path);
+        } else if (!m_mesh.isForeignGateway(g.key())) { // a Gateway of a version we do not read
             missing(r, g, ref, path, checkHosts);
         }
+    }
+
+    // IST0132 for a Gateway API Gateway (virtualservice/gateways.go vsHostInKubernetesGateway):
+    // a listener without hostname takes every host; else some listener hostname must overlap a
+    // VirtualService host. The namespace of the VirtualService does not matter here.
+    void listenersServe(const Resource &r, const Resource &gw, const MeshIndex::GatewayRef &g,
+        const Field<QString> &ref, const QString &path)
+    {
+        const KubernetesGateway *spec = gw.kubernetesGateway();
+        if (!spec)
+            return;
+        const VirtualService &vs = *r.virtualService();
+        QStringList listenerHosts;
+        for (const Listener &l : spec->listeners) {
+            if (l.hostname.valueOr(QString()).isEmpty())
+                return;
+            listenerHosts.append(l.hostname.value);
+            for (const Field<QString> &vh : vs.hosts)
+                if (HostName::overlaps(l.hostname.value.toLower(), vh.value.toLower()))
+                    return;
+        }
+        QStringList hosts;
+        for (const Field<QString> &vh : vs.hosts)
+            hosts.append(vh.value);
+        m_ctx.warning(r, ref.pos, Code::HostNotFoundInGateway,
+            QStringLiteral(
+                "one or more host [%1] defined in VirtualService %2 not found in Gateway %3 (its "
+                "listeners accept [%4]); add a listener for the host or correct the VirtualService "
+                "hosts, else requests get 404 at the gateway")
+                .arg(hosts.join(QStringLiteral(", ")), r.displayName().section(QLatin1Char(' '), 1), g.key(),
+                    listenerHosts.join(QStringLiteral(", "))),
+            path);
     }
 
     void missing(const Resource &r, const MeshIndex::GatewayRef &g, const Field<QString> &ref,
@@ -133,7 +169,7 @@ void VirtualServiceGatewayAnalyzer::analyze(CheckContext &ctx)
 Analyzer VirtualServiceGatewayAnalyzer::definition()
 {
     return Analyzer::acrossMesh(QStringLiteral("VirtualServiceGatewayAnalyzer"),
-        { ResourceKind::VirtualService, ResourceKind::Gateway },
+        { ResourceKind::VirtualService, ResourceKind::Gateway, ResourceKind::KubernetesGateway },
         { Code::HostNotFoundInGateway, Code::ReferencedInternalGateway, Code::ReferencedResourceNotFound },
         &VirtualServiceGatewayAnalyzer::analyze);
 }

@@ -344,6 +344,24 @@ QString Exporter::canonicalKind(const QString &kind)
         return QStringLiteral("Service");
     if (k == QLatin1String("deploy") || k == QLatin1String("deployment") || k == QLatin1String("deployments"))
         return QStringLiteral("Deployment");
+    // The Gateway API kinds by kubectl's names for them (the CRDs' names.shortNames: gtw, gc,
+    // refgrant; the singular and plural of the others). "gtw" is the Gateway API Gateway only:
+    // selects() tells it from Istio's "gw".
+    static const struct
+    {
+        const char *names[3];
+        const char *kind;
+    } gatewayApi[] = { { { "gtw", nullptr, nullptr }, "Gateway" },
+        { { "gc", "gatewayclass", "gatewayclasses" }, "GatewayClass" },
+        { { "httproute", "httproutes", nullptr }, "HTTPRoute" },
+        { { "grpcroute", "grpcroutes", nullptr }, "GRPCRoute" },
+        { { "tcproute", "tcproutes", nullptr }, "TCPRoute" },
+        { { "tlsroute", "tlsroutes", nullptr }, "TLSRoute" },
+        { { "refgrant", "referencegrant", "referencegrants" }, "ReferenceGrant" } };
+    for (const auto &entry : gatewayApi)
+        for (const char *name : entry.names)
+            if (name && k == QLatin1String(name))
+                return QLatin1String(entry.kind);
     return kind;
 }
 
@@ -351,9 +369,17 @@ bool Exporter::selects(const Resource &resource, const ExportOptions &options)
 {
     if (options.kinds.isEmpty())
         return true;
-    for (const QString &k : options.kinds)
+    for (const QString &k : options.kinds) {
+        // kubectl's short names tell the two Gateways apart; "gateway" names both, as the kind does.
+        if (k.compare(QLatin1String("gw"), Qt::CaseInsensitive) == 0
+            && resource.kind != ResourceKind::Gateway)
+            continue;
+        if (k.compare(QLatin1String("gtw"), Qt::CaseInsensitive) == 0
+            && resource.kind != ResourceKind::KubernetesGateway)
+            continue;
         if (canonicalKind(k).compare(resource.kindName.value, Qt::CaseInsensitive) == 0)
             return true;
+    }
     return false;
 }
 

@@ -175,9 +175,6 @@ void TestCheckerCorpus::istioAnalyzerFindings()
     QFETCH(QString, file);
     QFETCH(QString, code);
     QFETCH(QString, origin);
-    // Deliberate differences, each a case of "never cry wolf" or of input we do not read.
-    QEXPECT_FAIL("virtualservice_kubernetes_gateways.yaml IST0132 VirtualService default/my-vs-host-mismatch",
-        "Gateway API (gateway.networking.k8s.io) listeners are not read by the loader", Abort);
     const Run run = check({ file });
     bool found = false;
     for (const Diagnostic &d : run.found)
@@ -311,7 +308,8 @@ void TestCheckerCorpus::documentedSamplesAreClean_data()
                samples + QStringLiteral("tcp-echo/tcp-echo-all-v1.yaml") }
         << QStringList {};
     QTest::addRow("httpbin with gateway") << QStringList { samples + QStringLiteral("httpbin/httpbin.yaml"),
-        samples + QStringLiteral("httpbin/httpbin-gateway.yaml") } << QStringList {};
+        samples + QStringLiteral("httpbin/httpbin-gateway.yaml") }
+                                          << QStringList {};
 }
 
 void TestCheckerCorpus::documentedSamplesAreClean()
@@ -355,7 +353,8 @@ void TestCheckerCorpus::partsAreTheWholeCheck()
         if (a.size() != b.size())
             return false;
         for (qsizetype i = 0; i < a.size(); ++i)
-            if (a[i].toText() != b[i].toText() || a[i].resourceId != b[i].resourceId || a[i].path != b[i].path)
+            if (a[i].toText() != b[i].toText() || a[i].resourceId != b[i].resourceId
+                || a[i].path != b[i].path)
                 return false;
         return true;
     };
@@ -369,7 +368,8 @@ void TestCheckerCorpus::partsAreTheWholeCheck()
             QVERIFY2(same(Checker::combine(load.workspace, parts), whole), qPrintable(dump(whole)));
             for (const Resource &r : load.workspace.resources) {
                 const Diagnostics own = Checker::checkResource(load.workspace, r, options);
-                QVERIFY2(same(own, parts.perResource.value(r.id)), qPrintable(r.displayName() + QLatin1Char('\n') + dump(own)));
+                QVERIFY2(same(own, parts.perResource.value(r.id)),
+                    qPrintable(r.displayName() + QLatin1Char('\n') + dump(own)));
                 ++resources;
                 findings += int(own.size());
             }

@@ -54,6 +54,51 @@ QByteArray exportOf(const QByteArray &yaml, const ExportOptions &options = {})
     return Exporter::exportYaml(load.files, load.workspace, options);
 }
 
+// A cluster dump of Gateway API objects beside an Istio Gateway of the same name.
+const QByteArray gatewayApiDump = "apiVersion: v1\n"
+                                  "kind: List\n"
+                                  "items:\n"
+                                  "- apiVersion: gateway.networking.k8s.io/v1\n"
+                                  "  kind: Gateway\n"
+                                  "  metadata:\n"
+                                  "    creationTimestamp: \"2026-01-01T00:00:00Z\"\n"
+                                  "    generation: 2\n"
+                                  "    managedFields:\n"
+                                  "    - manager: kubectl\n"
+                                  "    name: shop\n"
+                                  "    namespace: edge\n"
+                                  "    resourceVersion: \"99\"\n"
+                                  "    uid: 0000-1111\n"
+                                  "  spec:\n"
+                                  "    gatewayClassName: istio\n"
+                                  "    listeners:\n"
+                                  "    - name: http # plain HTTP\n"
+                                  "      port: 80\n"
+                                  "      protocol: HTTP\n"
+                                  "  status:\n"
+                                  "    conditions: []\n"
+                                  "- apiVersion: gateway.networking.k8s.io/v1beta1\n"
+                                  "  kind: HTTPRoute\n"
+                                  "  metadata:\n"
+                                  "    name: shop\n"
+                                  "    namespace: edge\n"
+                                  "  spec:\n"
+                                  "    parentRefs:\n"
+                                  "    - name: shop\n"
+                                  "    rules:\n"
+                                  "    - backendRefs:\n"
+                                  "      - name: web\n"
+                                  "        port: 80\n"
+                                  "  status:\n"
+                                  "    parents: []\n"
+                                  "- apiVersion: networking.istio.io/v1beta1\n"
+                                  "  kind: Gateway\n"
+                                  "  metadata:\n"
+                                  "    name: shop\n"
+                                  "    namespace: edge\n"
+                                  "  spec:\n"
+                                  "    selector: {istio: ingressgateway}\n";
+
 } // namespace
 
 class TestExporter : public QObject
@@ -69,6 +114,9 @@ private Q_SLOTS:
     void writesFlowStyleObjectsAsBlockYaml();
     void listItemsSharingAnAnchorStandAlone();
     void anAnchorInRemovedNoiseIsExpanded();
+    void gatewayApiObjectsExportKubectlReady();
+    void gatewayApiKindFilters_data();
+    void gatewayApiKindFilters();
 };
 
 void TestExporter::unpacksListAndRemovesNoise()
@@ -128,7 +176,7 @@ void TestExporter::convertsApiVersion()
 void TestExporter::filtersKinds()
 {
     ExportOptions options;
-    options.kinds = QStringList{ QStringLiteral("svc") };
+    options.kinds = QStringList { QStringLiteral("svc") };
     const LoadResult again = Loader::loadText(exportOf(kubectlDump, options));
     QCOMPARE(again.workspace.resources.size(), 1);
     QCOMPARE(again.workspace.resources[0].kindName.value, QStringLiteral("Service"));
@@ -136,12 +184,13 @@ void TestExporter::filtersKinds()
 
 void TestExporter::keepsCommentsAndOrderOfPlainFiles()
 {
-    const QByteArray yaml = "# header\n---\n# about a\nkind: Service\napiVersion: v1\nmetadata: {name: a}\n"
-                            "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: b\nstatus:\n  loadBalancer: {}\n";
+    const QByteArray yaml
+        = "# header\n---\n# about a\nkind: Service\napiVersion: v1\nmetadata: {name: a}\n"
+          "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: b\nstatus:\n  loadBalancer: {}\n";
     const QByteArray out = exportOf(yaml);
     QCOMPARE(QString::fromUtf8(out),
-             QStringLiteral("# about a\nkind: Service\napiVersion: v1\nmetadata: {name: a}\n---\napiVersion: v1\n"
-                            "kind: Service\nmetadata:\n  name: b\n"));
+        QStringLiteral("# about a\nkind: Service\napiVersion: v1\nmetadata: {name: a}\n---\napiVersion: v1\n"
+                       "kind: Service\nmetadata:\n  name: b\n"));
 }
 
 void TestExporter::writesFlowStyleObjectsAsBlockYaml()
@@ -152,16 +201,17 @@ void TestExporter::writesFlowStyleObjectsAsBlockYaml()
     ExportOptions options;
     options.apiVersion = QStringLiteral("v1");
     const QByteArray out = exportOf(json, options);
-    QCOMPARE(QString::fromUtf8(out), QStringLiteral("apiVersion: networking.istio.io/v1\n"
-                                                    "kind: DestinationRule\n"
-                                                    "metadata:\n"
-                                                    "  name: r\n"
-                                                    "spec:\n"
-                                                    "  host: r\n"
-                                                    "  subsets:\n"
-                                                    "  - name: v1\n"
-                                                    "    labels:\n"
-                                                    "      version: v1\n"));
+    QCOMPARE(QString::fromUtf8(out),
+        QStringLiteral("apiVersion: networking.istio.io/v1\n"
+                       "kind: DestinationRule\n"
+                       "metadata:\n"
+                       "  name: r\n"
+                       "spec:\n"
+                       "  host: r\n"
+                       "  subsets:\n"
+                       "  - name: v1\n"
+                       "    labels:\n"
+                       "      version: v1\n"));
 }
 
 void TestExporter::listItemsSharingAnAnchorStandAlone()
@@ -212,6 +262,80 @@ void TestExporter::anAnchorInRemovedNoiseIsExpanded()
     QVERIFY(again.diagnostics.isEmpty());
     QCOMPARE(labelValue(again.workspace.resources.first().metadata.labels, QStringLiteral("origin")),
         QStringLiteral("6f0c-1"));
+}
+
+void TestExporter::gatewayApiObjectsExportKubectlReady()
+{
+    // --api-version converts Istio's networking objects only: the Gateway API objects keep the
+    // version they are written in (v1beta1 is still served by the v1.6 CRDs).
+    ExportOptions options;
+    options.apiVersion = QStringLiteral("v1");
+    const QByteArray out = exportOf(gatewayApiDump, options);
+    const QByteArray expected = "apiVersion: gateway.networking.k8s.io/v1\n"
+                                "kind: Gateway\n"
+                                "metadata:\n"
+                                "  name: shop\n"
+                                "  namespace: edge\n"
+                                "spec:\n"
+                                "  gatewayClassName: istio\n"
+                                "  listeners:\n"
+                                "  - name: http # plain HTTP\n"
+                                "    port: 80\n"
+                                "    protocol: HTTP\n"
+                                "---\n"
+                                "apiVersion: gateway.networking.k8s.io/v1beta1\n"
+                                "kind: HTTPRoute\n"
+                                "metadata:\n"
+                                "  name: shop\n"
+                                "  namespace: edge\n"
+                                "spec:\n"
+                                "  parentRefs:\n"
+                                "  - name: shop\n"
+                                "  rules:\n"
+                                "  - backendRefs:\n"
+                                "    - name: web\n"
+                                "      port: 80\n"
+                                "---\n"
+                                "apiVersion: networking.istio.io/v1\n"
+                                "kind: Gateway\n"
+                                "metadata:\n"
+                                "  name: shop\n"
+                                "  namespace: edge\n"
+                                "spec:\n"
+                                "  selector: {istio: ingressgateway}\n";
+    QCOMPARE(QString::fromUtf8(out), QString::fromUtf8(expected));
+    const LoadResult again = Loader::loadText(out);
+    QVERIFY(again.diagnostics.isEmpty());
+    QCOMPARE(again.workspace.resources.size(), 3);
+    QCOMPARE(again.workspace.resources[0].kind, ResourceKind::KubernetesGateway);
+    QCOMPARE(again.workspace.resources[1].kind, ResourceKind::HTTPRoute);
+}
+
+void TestExporter::gatewayApiKindFilters_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QList<ResourceKind>>("kept");
+    // kubectl's names: gw is networking.istio.io's Gateway, gtw the Gateway API's; "gateway" is both.
+    QTest::newRow("gw") << "gw" << QList<ResourceKind> { ResourceKind::Gateway };
+    QTest::newRow("gtw") << "gtw" << QList<ResourceKind> { ResourceKind::KubernetesGateway };
+    QTest::newRow("gateway") << "Gateway"
+                             << QList<ResourceKind> { ResourceKind::KubernetesGateway,
+                                    ResourceKind::Gateway };
+    QTest::newRow("httproutes") << "httproutes" << QList<ResourceKind> { ResourceKind::HTTPRoute };
+    QTest::newRow("grpcroute") << "grpcroute" << QList<ResourceKind> {};
+}
+
+void TestExporter::gatewayApiKindFilters()
+{
+    QFETCH(QString, kind);
+    QFETCH(QList<ResourceKind>, kept);
+    ExportOptions options;
+    options.kinds = QStringList { kind };
+    const LoadResult again = Loader::loadText(exportOf(gatewayApiDump, options));
+    QList<ResourceKind> kinds;
+    for (const Resource &r : again.workspace.resources)
+        kinds.append(r.kind);
+    QCOMPARE(kinds, kept);
 }
 
 QTEST_GUILESS_MAIN(TestExporter)

@@ -15,6 +15,8 @@ int runBackendWeights(const QStringList &args);
 int runRoute(const QStringList &args);
 int runSimulate(const QStringList &args);
 int runTest(const QStringList &args);
+// VirtualServices to Gateway API, with the proof that both route alike (1: answers differ).
+int runConvert(const QStringList &args);
 
 // One line per command for `meshroute --help`, and the full usage for `meshroute help COMMAND`.
 QString usage(const QString &command);

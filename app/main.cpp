@@ -11,9 +11,9 @@ using namespace meshroute;
 
 namespace {
 
-const QStringList headlessCommands
-    = { QStringLiteral("check"), QStringLiteral("export"), QStringLiteral("weights"), QStringLiteral("route"),
-          QStringLiteral("simulate"), QStringLiteral("test"), QStringLiteral("help") };
+const QStringList headlessCommands = { QStringLiteral("check"), QStringLiteral("export"),
+    QStringLiteral("weights"), QStringLiteral("route"), QStringLiteral("simulate"), QStringLiteral("test"),
+    QStringLiteral("convert"), QStringLiteral("help") };
 
 int runHeadless(const QStringList &args)
 {
@@ -42,6 +42,8 @@ int runHeadless(const QStringList &args)
         return cli::runCheck(rest);
     if (command == QLatin1String("export"))
         return cli::runExport(rest);
+    if (command == QLatin1String("convert"))
+        return cli::runConvert(rest);
     if (command == QLatin1String("weights"))
         return cli::runWeights(rest);
     if (command == QLatin1String("route"))

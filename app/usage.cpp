@@ -20,6 +20,7 @@ QString usage(const QString &command)
             "  route      show where one request goes, and why\n"
             "  simulate   route N requests and report the split per destination\n"
             "  test       run routing test files against manifests\n"
+            "  convert    migrate VirtualServices to Gateway API, and prove both route alike\n"
             "  help       show the usage of a command\n"
             "\n"
             "Options:\n"
@@ -44,7 +45,8 @@ QString usage(const QString &command)
             "and gateways, subsets that select no pods, rules that can never match).\n"
             "\n"
             "  --format text   file:line:col: severity: [CODE] message   (default)\n"
-            "  --format json   {\"diagnostics\": [{file, line, column, severity, code, message, resource, path}]}\n"
+            "  --format json   {\"diagnostics\": [{file, line, column, severity, code, message, resource, "
+            "path}]}\n"
             "  --severity S    print findings of severity S and worse (default: info)\n"
             "  --ignore CODE   drop findings with this code (repeatable; also per resource with the\n"
             "                  annotation meshroute.io/ignore: CODE,CODE)\n"
@@ -52,6 +54,27 @@ QString usage(const QString &command)
             "  --max-file-size SIZE   refuse inputs larger than SIZE (default 64M; 512K, 1G, bytes)\n"
             "\n"
             "Exit 0 without errors, 1 with errors, 2 for usage errors or unreadable input.\n");
+    if (command == QLatin1String("convert"))
+        return QStringLiteral(
+            "Usage: meshroute convert --to gateway-api INPUT... [-o OUT] [--format text|json]\n"
+            "                         [--accept-differences] [--no-proof]\n"
+            "\n"
+            "Converts the VirtualServices of the inputs, the Istio Gateways they bind and the\n"
+            "DestinationRule subsets they route to into Gateway API objects: a Gateway of class istio\n"
+            "per Istio Gateway, a Service svc-SUBSET per subset, HTTPRoutes for the http rules. What\n"
+            "Gateway API cannot say is a warning at the VirtualService's file:line:column.\n"
+            "Then routes requests made from every rule (each match, a path one segment off, the prefix\n"
+            "without its segment boundary, a header value changed, each host's default) through the\n"
+            "original and the converted workspace, and lists every request whose answer differs.\n"
+            "\n"
+            "  -o OUT                the converted YAML (default: standard output; the report then\n"
+            "                        goes to standard error)\n"
+            "  --format text|json    the report's form (default text)\n"
+            "  --accept-differences  exit 0 even when answers differ\n"
+            "  --no-proof            convert only\n"
+            "\n"
+            "Exit 0 when both route alike, 1 when an answer differs, 2 for usage errors, unreadable\n"
+            "input or inputs with errors.\n");
     if (command == QLatin1String("export"))
         return QStringLiteral(
             "Usage: meshroute export INPUT... [-o OUT] [--api-version v1|v1beta1|v1alpha3] [--kind KIND]... "
@@ -99,7 +122,8 @@ QString usage(const QString &command)
             "Example: meshroute weights shop.yaml --http-route web/cart cart-v1=90 cart-v2=10 --in-place\n");
     if (command == QLatin1String("route"))
         return QStringLiteral(
-            "Usage: meshroute route [--json] --request \"METHOD URL\" [-H \"Name: value\"]... [--gateway NS/NAME]\n"
+            "Usage: meshroute route [--json] --request \"METHOD URL\" [-H \"Name: value\"]... [--gateway "
+            "NS/NAME]\n"
             "                       [--source-labels k=v,...] [--source-namespace NS] [--port N] INPUT...\n"
             "\n"
             "Routes one request as Istio and Envoy would and prints the rule, the destinations with\n"

@@ -1,9 +1,9 @@
 // The Resources dock: the tree by kind, namespace and name, kept in step
 // with the shared selection; an edit refreshes it without a reset.
 #include "document.h"
+#include "replacedocumenttext.h"
 #include "resourcetree/resourcetreemodel.h"
 #include "resourcetree/resourcetreeview.h"
-#include "replacedocumenttext.h"
 #include "selection.h"
 #include "setweights.h"
 #include "undostack.h"
@@ -67,6 +67,29 @@ private Q_SLOTS:
         QVERIFY(m_view->isExpanded(ns));
     }
 
+    // A long file name takes at most 40% of a narrow dock: the names stay readable.
+    void longFileNamesLeaveTheNamesReadable()
+    {
+        Document doc;
+        doc.open({ QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo-gateway-api.yaml") });
+        Selection selection;
+        ResourceTreeView view(&doc, &selection);
+        view.resize(270, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const int nameWidth = view.columnWidth(ResourceTreeModel::NameColumn);
+        const int locationWidth = view.columnWidth(ResourceTreeModel::LocationColumn);
+        QVERIFY2(locationWidth <= view.viewport()->width() * 2 / 5,
+            qPrintable(QStringLiteral("location %1 of %2").arg(locationWidth).arg(view.viewport()->width())));
+        QVERIFY2(nameWidth >= view.viewport()->width() / 2, qPrintable(QString::number(nameWidth)));
+        // In a wide dock the location gets all of its text.
+        view.resize(900, 500);
+        const int longest
+            = view.fontMetrics().horizontalAdvance(QStringLiteral("bookinfo-gateway-api.yaml:334"));
+        QTRY_VERIFY2(view.columnWidth(ResourceTreeModel::LocationColumn) > longest,
+            qPrintable(QString::number(view.columnWidth(ResourceTreeModel::LocationColumn))));
+    }
+
     void clickSelectsAndSelectionFollows()
     {
         ResourceTreeModel *model = m_view->resourceModel();
@@ -118,7 +141,10 @@ private Q_SLOTS:
         const int reviewsId = reviews->id;
         const int drId = m_doc->workspace().find(ResourceKind::DestinationRule, "default", "reviews")->id;
         auto location = [&](int id) {
-            return model->indexForResource(id).siblingAtColumn(ResourceTreeModel::LocationColumn).data().toString();
+            return model->indexForResource(id)
+                .siblingAtColumn(ResourceTreeModel::LocationColumn)
+                .data()
+                .toString();
         };
         QCOMPARE(location(drId), QStringLiteral("bookinfo.yaml:72"));
 

@@ -9,6 +9,8 @@
 #include <QAction>
 #include <QHeaderView>
 
+#include <algorithm>
+
 namespace meshroute {
 
 ResourceTreeView::ResourceTreeView(Document *document, Selection *selection, QWidget *parent)
@@ -32,16 +34,33 @@ ResourceTreeView::ResourceTreeView(Document *document, Selection *selection, QWi
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(ResourceTreeModel::NameColumn, QHeaderView::Stretch);
-    header()->setSectionResizeMode(ResourceTreeModel::LocationColumn, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(ResourceTreeModel::LocationColumn, QHeaderView::Interactive);
+    setTextElideMode(Qt::ElideMiddle); // a cut location keeps its line number: "bookin…yaml:124"
     connect(selection, &Selection::changed, this, &ResourceTreeView::onSelectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         expandDefault();
         applyFilter({}, false);
         onSelectionChanged(m_selection->current());
+        fitLocationColumn();
     });
     for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_model, signal, this, [this] { applyFilter({}, false); });
     expandDefault();
+    fitLocationColumn();
+}
+
+void ResourceTreeView::resizeEvent(QResizeEvent *event)
+{
+    QTreeView::resizeEvent(event);
+    fitLocationColumn();
+}
+
+void ResourceTreeView::fitLocationColumn()
+{
+    const int wanted = std::max(sizeHintForColumn(ResourceTreeModel::LocationColumn),
+        header()->sectionSizeHint(ResourceTreeModel::LocationColumn));
+    const int cap = viewport()->width() * 2 / 5;
+    header()->resizeSection(ResourceTreeModel::LocationColumn, std::min(wanted, std::max(cap, 1)));
 }
 
 void ResourceTreeView::expandDefault()

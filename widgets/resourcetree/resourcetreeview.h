@@ -36,9 +36,14 @@ Q_SIGNALS:
 
 protected:
     void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void onSelectionChanged(const SelectionTarget &target);
+    // The Location column as wide as its text, but never more than 40% of the
+    // view: sized to contents alone, a long file name ("bookinfo-gateway-api.yaml:124")
+    // left the names one letter wide in a 270-pixel dock.
+    void fitLocationColumn();
     void expandDefault();
     void deleteCurrent();
     // Hides the rows under `parent` that do not match the filter; true when one is left shown.

@@ -3,6 +3,7 @@
 #include "anchorguard.h"
 #include "crlines.h"
 #include "document.h"
+#include "itemweight.h"
 
 namespace meshroute {
 
@@ -61,17 +62,11 @@ bool weightChanges(const QByteArray &base, const YamlNode &refNodes, const QList
     QList<TextChange> *changes, QString *error)
 {
     for (int i = 0; i < weights.size(); ++i) {
-        const YamlNode &item = refNodes.children[std::size_t(i)];
-        const QString value = QString::number(weights[i]);
-        if (const YamlNode *weight = item.find("weight")) {
-            if (!weight->isScalar() || weight->value != value.toStdString() || weight->isQuoted())
-                changes->append(YamlEdit::setScalar(*weight, value));
-        } else if (weights[i] != 1) {
-            if (!item.isMapping()) {
-                *error = QStringLiteral("backendRef %1 is not a mapping").arg(i);
-                return false;
-            }
-            changes->append(YamlEdit::insertMapEntry(base, item, "weight", value.toUtf8()));
+        // A backendRef without weight has the CRD's default, 1.
+        if (!changeItemWeight(
+                base, refNodes.children[std::size_t(i)], weights[i], weights[i] != 1, changes)) {
+            *error = QStringLiteral("backendRef %1 is not a mapping").arg(i);
+            return false;
         }
     }
     return true;

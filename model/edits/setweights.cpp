@@ -3,6 +3,7 @@
 #include "anchorguard.h"
 #include "crlines.h"
 #include "document.h"
+#include "itemweight.h"
 
 namespace meshroute {
 
@@ -25,17 +26,11 @@ bool weightChanges(const QByteArray &base, const YamlNode &destinationNodes, con
     for (int i = 0; i < weights.size(); ++i) {
         if (unedited[i])
             continue;
-        const YamlNode &item = destinationNodes.children[std::size_t(i)];
-        const QString value = QString::number(weights[i]);
-        if (const YamlNode *weight = item.find("weight")) {
-            if (!weight->isScalar() || weight->value != value.toStdString() || weight->isQuoted())
-                changes->append(YamlEdit::setScalar(*weight, value));
-        } else if (weights.size() > 1 && weights[i] != 0) {
-            if (!item.isMapping()) {
-                *error = QStringLiteral("destination %1 of rule %2 is not a mapping").arg(i).arg(ruleName);
-                return false;
-            }
-            changes->append(YamlEdit::insertMapEntry(base, item, "weight", value.toUtf8()));
+        const bool matters = weights.size() > 1 && weights[i] != 0;
+        if (!changeItemWeight(
+                base, destinationNodes.children[std::size_t(i)], weights[i], matters, changes)) {
+            *error = QStringLiteral("destination %1 of rule %2 is not a mapping").arg(i).arg(ruleName);
+            return false;
         }
     }
     return true;

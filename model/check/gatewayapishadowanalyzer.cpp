@@ -3,6 +3,7 @@
 #include "checkcontext.h"
 #include "diagnosticcodes.h"
 #include "gatewayapiparents.h"
+#include "mergedroutegroups.h"
 #include "regexfacts.h"
 #include "resource.h"
 
@@ -63,18 +64,6 @@ bool sortsBefore(const MatchEntry &a, const MatchEntry &b)
     if (a.headers.size() != b.headers.size())
         return a.headers.size() > b.headers.size();
     return a.query.size() > b.query.size();
-}
-
-// The merge order of routes under one key (sortRoutesByCreationTime): creationTimestamp (RFC 3339
-// text sorts as time; unknown counts as equal), then namespace, then name.
-bool createdBefore(const Resource *a, const Resource *b)
-{
-    const QString ta = a->metadata.creationTimestamp.value, tb = b->metadata.creationTimestamp.value;
-    if (ta != tb && !ta.isEmpty() && !tb.isEmpty())
-        return ta < tb;
-    if (a->namespaceName() != b->namespaceName())
-        return a->namespaceName() < b->namespaceName();
-    return a->name() < b->name();
 }
 
 QList<Condition> conditions(const QList<HttpValueMatch> &list)
@@ -341,7 +330,7 @@ void GatewayApiShadowAnalyzer::analyze(CheckContext &ctx)
             routes.append(&r);
     if (routes.isEmpty())
         return;
-    std::stable_sort(routes.begin(), routes.end(), createdBefore);
+    std::stable_sort(routes.begin(), routes.end(), MergedRouteGroups::createdBefore);
     const GatewayApiParents parents(ws);
     QHash<QString, QList<MatchEntry>> byKey;
     QHash<QString, QString> keyName;

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void neverWinningMatchesGiveACounterExample();
     void moreSpecificAndOtherHostMatchesWin();
     void routeAndVirtualServiceSayWhichWins();
+    void mergedRoutesAreTheRoutersOwn();
 };
 
 void TestGatewayApiAnalyzers::regexWarningPointsAtTheOffendingPart_data()
@@ -182,6 +183,17 @@ void TestGatewayApiAnalyzers::routeAndVirtualServiceSayWhichWins()
     QCOMPARE(specific.size(), 4); // reviews and ratings against the wildcard VirtualService
     for (const Diagnostic &d : found)
         QVERIFY2(d.resource != QLatin1String("VirtualService shop/reviews-ingress"), qPrintable(d.toText()));
+}
+
+// The never-wins check compares the routes the router merges (ParentBinder's listeners, hostname
+// isolation included), not a second reading of the parentRefs that could merge more.
+void TestGatewayApiAnalyzers::mergedRoutesAreTheRoutersOwn()
+{
+    const QString file = QStringLiteral("shadow-isolation.yaml");
+    QVERIFY(findings(file, Code::GatewayApiRuleNeverWins).isEmpty());
+    const Diagnostics nowhere = findings(file, Code::GatewayApiNoMatchingHostname);
+    QCOMPARE(nowhere.size(), 1);
+    QCOMPARE(nowhere[0].resource, QStringLiteral("HTTPRoute web/late"));
 }
 
 QTEST_GUILESS_MAIN(TestGatewayApiAnalyzers)

@@ -6,6 +6,7 @@
 #include "mergedroutegroups.h"
 #include "regexfacts.h"
 #include "resource.h"
+#include "routeprecedence.h"
 
 #include <QHash>
 #include <QSet>
@@ -37,6 +38,11 @@ struct MatchEntry
     QList<Condition> headers, query;
     SourcePos pos;
 
+    RoutePrecedence precedence() const
+    {
+        return { noMatch, rank, int(uri.size()), !method.isEmpty(), int(headers.size()), int(query.size()) };
+    }
+
     // "spec.rules[1].matches[0]", for messages only.
     QString path() const
     {
@@ -45,25 +51,11 @@ struct MatchEntry
     }
 };
 
-// sortHTTPRoutes's less-than (conversion.go): a route without match goes last; then the URI type
-// rank, then the URI length (as written, before Envoy trims a prefix's trailing '/'), a method
-// before none, more header matches first, more query matches first. std::stable_sort keeps the
-// merge order (creation time, namespace, name, rule, match) for ties, as sort.SliceStable does.
+// std::stable_sort keeps the merge order (creation time, namespace, name, rule, match) for ties,
+// as sort.SliceStable does.
 bool sortsBefore(const MatchEntry &a, const MatchEntry &b)
 {
-    if (a.noMatch)
-        return false;
-    if (b.noMatch)
-        return true;
-    if (a.rank != b.rank)
-        return a.rank > b.rank;
-    if (a.uri.size() != b.uri.size())
-        return a.uri.size() > b.uri.size();
-    if (a.method.isEmpty() != b.method.isEmpty())
-        return !a.method.isEmpty();
-    if (a.headers.size() != b.headers.size())
-        return a.headers.size() > b.headers.size();
-    return a.query.size() > b.query.size();
+    return RoutePrecedence::before(a.precedence(), b.precedence());
 }
 
 QList<Condition> conditions(const QList<HttpValueMatch> &list)

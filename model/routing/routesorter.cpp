@@ -1,5 +1,7 @@
 #include "routesorter.h"
 
+#include "routeprecedence.h"
+
 #include <algorithm>
 
 namespace meshroute {
@@ -24,31 +26,26 @@ int uriRank(const HttpMatchRequest &m)
     return 0;
 }
 
-int uriLength(const HttpMatchRequest &m)
+RoutePrecedence precedence(const HttpRoute &r)
 {
-    return m.hasUri ? int(m.uri.value.size()) : 0;
+    RoutePrecedence p;
+    p.noMatch = r.match.isEmpty();
+    if (p.noMatch)
+        return p;
+    const HttpMatchRequest &m = r.match.first();
+    p.uriRank = uriRank(m);
+    p.uriLength = m.hasUri ? int(m.uri.value.size()) : 0;
+    p.hasMethod = m.hasMethod;
+    p.headers = int(m.headers.size());
+    p.queryParams = int(m.rare->queryParams.size());
+    return p;
 }
 
 } // namespace
 
 bool RouteSorter::before(const HttpRoute &a, const HttpRoute &b)
 {
-    if (a.match.isEmpty())
-        return false;
-    if (b.match.isEmpty())
-        return true;
-    const HttpMatchRequest &m1 = a.match.first(), &m2 = b.match.first();
-    const int r1 = uriRank(m1), r2 = uriRank(m2);
-    if (r1 != r2)
-        return r1 > r2;
-    const int l1 = uriLength(m1), l2 = uriLength(m2);
-    if (l1 != l2)
-        return l1 > l2;
-    if (m1.hasMethod != m2.hasMethod)
-        return m1.hasMethod;
-    if (m1.headers.size() != m2.headers.size())
-        return m1.headers.size() > m2.headers.size();
-    return m1.rare->queryParams.size() > m2.rare->queryParams.size();
+    return RoutePrecedence::before(precedence(a), precedence(b));
 }
 
 void RouteSorter::sort(const QList<HttpRoute> &rules, QList<int> &order)

@@ -270,7 +270,8 @@ private:
         const int n = int(t.size());
         while (pos < n && (t[pos] == '!' || t[pos] == '&')) {
             int end = pos + 1;
-            while (end < n && !blankAt(t, end) && !std::strchr(",[]{}", t[end]))
+            while (end < n && !blankAt(t, end) && !std::strchr(",[]{}", t[end])
+                && (t[pos] == '&' || tagCharAt(end)))
                 ++end;
             if (t[pos] == '!')
                 tag.assign(t.substr(pos, end - pos));
@@ -280,6 +281,16 @@ private:
             pos = skipSpaceAndComments(pos);
         }
         return pos;
+    }
+
+    // yaml-cpp's tag characters (exp.h Tag(): a word character or one of "#;/?:@&=+$,_.~*'()", a
+    // %-escape, and the '!' of a handle; '<' and '>' of a verbatim tag): a tag ends at any other
+    // byte, a non-ASCII one included, where the node's own text begins.
+    bool tagCharAt(int i) const
+    {
+        const unsigned char c = static_cast<unsigned char>(t[i]);
+        const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return word || (c != 0 && std::strchr("-#;/?:@&=+$_.~*'()%!<>", c));
     }
 
     int skipSpaceAndComments(int pos) const

@@ -112,6 +112,24 @@ private Q_SLOTS:
             QCOMPARE(describe(viaYamlCpp.root), describe(fast.root));
     }
 
+    // yaml-cpp ends a tag at the first byte that is not a tag character (exp.h Tag()), a non-ASCII
+    // one included, and reads the rest as the node's text: the node starts there, not after the
+    // next space (a fuzz finding: the value was taken for a quoted scalar running past its parent).
+    void tagEndsWhereYamlCppEndsIt()
+    {
+        const QByteArray text = "key: !!m\xff\xffval \"x\nnext: 1\n";
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(parsed.ok, parsed.error.message.c_str());
+        checkExtents(parsed.root, view(text), int(text.size()), text);
+        const YamlNode *key = parsed.root.find("key");
+        QVERIFY(key);
+        QCOMPARE(key->tag, std::string("!!m"));
+        QCOMPARE(key->start.offset, int(text.indexOf('\xff')));
+        QCOMPARE(
+            text.mid(key->start.offset, key->endOffset - key->start.offset), QByteArray("\xff\xffval \"x"));
+        QVERIFY(parsed.root.find("next"));
+    }
+
     // Anchors and aliases are recorded where they are written (what AnchorGuard works from).
     void anchorsAndAliasesAreNamed()
     {

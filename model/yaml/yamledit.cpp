@@ -17,6 +17,16 @@ int lineStart(const QByteArray &doc, int offset)
 }
 
 // One past the newline that ends the line holding `offset` (or the end of the text).
+// The indentation of the line that holds `offset`.
+int lineIndent(const QByteArray &doc, int offset)
+{
+    const int start = lineStart(doc, offset);
+    int i = start;
+    while (i < doc.size() && doc[i] == ' ')
+        ++i;
+    return i - start;
+}
+
 int nextLineStart(const QByteArray &doc, int offset)
 {
     while (offset < doc.size() && doc[offset] != '\n')
@@ -128,6 +138,13 @@ bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const
     }
     if (value.isScalar()) {
         *change = setScalar(old, QString::fromStdString(value.value), value.style != YamlNode::Style::Plain);
+        if (old.isNull() && !doc.mid(key.endOffset, old.start.offset - key.endOffset).contains(':')) {
+            // An explicit key (`? key`) written without a value: the value goes on a line of its
+            // own, `: value` under the `?`, since text after the key would become part of it.
+            change->offset = key.endOffset;
+            change->text = withNewlines(
+                "\n" + QByteArray(lineIndent(doc, key.start.offset), ' ') + ":" + change->text, layout);
+        }
         return true;
     }
     change->offset = old.start.offset;

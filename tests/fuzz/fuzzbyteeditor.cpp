@@ -169,11 +169,15 @@ QString byteEditor(const QByteArray &input)
             op = "setScalar";
             if (node->isScalar() || (node->isNull() && !path.isEmpty())) {
                 const YamlNode value = valueFor(choices);
-                if (value.isScalar()) {
+                if (value.isScalar() && node->isScalar()) {
                     change = YamlEdit::setScalar(*node, QString::fromStdString(value.value), true);
-                    expected = value;
                     ok = true;
+                } else if (value.isScalar()) {
+                    // A null value is set through setPath, which sees how its key was written
+                    // (`key:` or an explicit `? key` without a value).
+                    ok = YamlEdit::setPath(text, root, path, value, layout, &change, &error);
                 }
+                expected = value;
             }
             break;
         case 1: {

@@ -114,6 +114,13 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("key alone in a flow mapping, scalar") << QByteArray("m: {a, b: 1}\n") << "m.a"
                                                          << "plain"
                                                          << "2" << QByteArray("m: {a: 2, b: 1}\n");
+    // Found by fuzz_byte_editor: an explicit key without a value took the value into the key.
+    QTest::newRow("explicit key without a value") << QByteArray("? k\nz: 1\n") << "k"
+                                                  << "plain"
+                                                  << "2" << QByteArray("? k\n: 2\nz: 1\n");
+    QTest::newRow("nested explicit key without a value") << QByteArray("a:\n  ? k\n  z: 1\n") << "a.k"
+                                                         << "string"
+                                                         << "v" << QByteArray("a:\n  ? k\n  : v\n  z: 1\n");
     QTest::newRow("missing key appended") << QByteArray("a:\n  b: 1\nc: 2\n") << "a.t"
                                           << "string"
                                           << "5s" << QByteArray("a:\n  b: 1\n  t: 5s\nc: 2\n");

@@ -374,6 +374,11 @@ private:
         const Open open = stack.back();
         stack.pop_back();
         YamlNode &node = *open.node;
+        // yaml-cpp marks a block mapping whose first key is empty but has properties (`&a : v`)
+        // at the ':'; the mapping starts where that key's properties do.
+        if (node.style == YamlNode::Style::Block && !node.children.empty()
+            && node.children.front().start.offset < node.start.offset)
+            node.start = node.children.front().start;
         // A pair inside a flow sequence (`[a: b]`, `[{a: b}: c]`) is a mapping
         // that starts with its key and has no brackets of its own.
         const bool bracketed = node.start.offset < int(t.size())

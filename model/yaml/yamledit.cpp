@@ -358,7 +358,10 @@ bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByte
         return true;
     }
     const int ls = lineStart(document, k.start.offset);
-    if (!onlySpaces(document, ls, k.start.offset)) {
+    // Only the first key can share its line with a sequence item's dash; other text before a key
+    // is its own tag or anchor (`! key:`, `&a key:`), which goes with the entry's line.
+    const bool afterDash = pair == 0 && document.mid(ls, k.start.offset - ls).contains('-');
+    if (!onlySpaces(document, ls, k.start.offset) && afterDash) {
         // The first key of a sequence item ("- name: x"): the next key moves up behind the dash.
         if (pairs == 1)
             *change = { k.start.offset, v.endOffset - k.start.offset, "{}" };

@@ -130,6 +130,18 @@ private Q_SLOTS:
         QVERIFY(parsed.root.find("next"));
     }
 
+    // A block mapping whose first key is empty but anchored (`&a : v`) starts at the anchor, where
+    // yaml-cpp's mark (the ':') is not (a fuzz finding: the key lay outside its mapping).
+    void mappingStartsAtItsFirstKeysProperties()
+    {
+        const QByteArray text = "\n&a : v\nb: c\n";
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(parsed.ok, parsed.error.message.c_str());
+        checkExtents(parsed.root, view(text), int(text.size()), text);
+        QCOMPARE(parsed.root.start.offset, int(text.indexOf('&')));
+        QCOMPARE(parsed.root.children.front().anchor, std::string("a"));
+    }
+
     // Anchors and aliases are recorded where they are written (what AnchorGuard works from).
     void anchorsAndAliasesAreNamed()
     {

@@ -220,6 +220,9 @@ void TestYamlEdit::removePath_data()
                               << QByteArray("a:\n  b: 1\nz: 0\n");
     QTest::newRow("only key prunes its parent")
         << QByteArray("a:\n  r:\n    x: 1\n  b: 2\n") << "a.r.x" << QByteArray("a:\n  b: 2\n");
+    // Found by fuzz_byte_editor: the tag before a key was taken for a sequence item's dash.
+    QTest::newRow("tagged key") << QByteArray("a: 1\n! b: 2\nc: 3\n") << "b" << QByteArray("a: 1\nc: 3\n");
+    QTest::newRow("anchored last key") << QByteArray("a: 1\n&x b: 2\n") << "b" << QByteArray("a: 1\n");
     QTest::newRow("first key of a seq item")
         << QByteArray("l:\n- name: x\n  route: y\n") << "l.0.name" << QByteArray("l:\n- route: y\n");
     QTest::newRow("only key of a seq item")

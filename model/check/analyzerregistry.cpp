@@ -18,6 +18,7 @@
 #include "gatewayclassvalidator.h"
 #include "gatewaymergeanalyzer.h"
 #include "gatewayvalidator.h"
+#include "ineffectiveselectoranalyzer.h"
 #include "ingressgatewayportanalyzer.h"
 #include "ingresssubsetanalyzer.h"
 #include "jwtclaimrouteanalyzer.h"
@@ -79,6 +80,7 @@ const QList<Analyzer> &AnalyzerRegistry::all()
         DestinationRuleMultiMatchAnalyzer::definition(),
         ServiceAssociationAnalyzer::definition(),
         GatewayApiCrdVersionAnalyzer::definition(),
+        IneffectiveSelectorAnalyzer::definition(),
         GatewayApiParentAnalyzer::definition(),
         GatewayApiBackendAnalyzer::definition(),
         GatewayApiMergeOrderAnalyzer::definition(),

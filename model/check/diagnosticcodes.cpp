@@ -69,6 +69,11 @@ QList<DiagnosticCodeInfo> makeTable()
             "A Gateway server port is not exposed by the Service in front of the gateway pods."),
         row(Code::ReferencedInternalGateway, S::Warning, "ReferencedInternalGateway",
             "A VirtualService binds to a Gateway that Istio generates internally (Gateway API)."),
+        row(Code::IneffectiveSelector, S::Warning, "IneffectiveSelector",
+            "An AuthorizationPolicy, RequestAuthentication, Telemetry or WasmPlugin selects the pods of a "
+            "Gateway API gateway (opened pods labelled with its name, or those istiod deploys for an opened "
+            "Gateway of class istio) with spec.selector and no targetRefs: Istio ignores the selector "
+            "there."),
         row(Code::SubsetSelectsNoPods, S::Error, "DestinationRuleSubsetNotSelectPods",
             "A subset's labels merged with the service selector match no opened workload (503 UH), "
             "whether or not a route uses it yet; info when no workload of the service was opened."),

@@ -52,6 +52,7 @@ inline constexpr const char JwtClaimRoutingWithoutRequestAuthN[] = "IST0149";
 inline constexpr const char ExternalNameInvalidPortName[] = "IST0150";
 inline constexpr const char GatewayPortNotOnService[] = "IST0162";
 inline constexpr const char ReferencedInternalGateway[] = "IST0165";
+inline constexpr const char IneffectiveSelector[] = "IST0166";
 inline constexpr const char SubsetSelectsNoPods[] = "IST0173";
 inline constexpr const char UnknownDestinationRuleHost[] = "IST0174";
 inline constexpr const char GatewayApiCrdVersionBelowMinimum[] = "IST0176";

@@ -5,6 +5,7 @@
 #include "gatewayapi.h"
 #include "kubernetesservice.h"
 #include "virtualservice.h"
+#include "workloadpolicy.h"
 
 #include <QString>
 #include <variant>
@@ -64,8 +65,8 @@ struct Resource
     SourcePos pos; // of the object's mapping
 
     std::variant<std::monostate, VirtualService, DestinationRule, Gateway, KubernetesService, ServiceEntry,
-        Workload, KubernetesGateway, GatewayApiRoute, ReferenceGrant, GatewayClass>
-        spec;
+        Workload, KubernetesGateway, GatewayApiRoute, ReferenceGrant, GatewayClass, WorkloadPolicy>
+        spec; // WorkloadPolicy: an Other resource that is an Istio policy selecting workloads
 
     QString name() const { return metadata.name.value; }
     // The namespace as written, or "default" as kubectl would apply it.
@@ -96,6 +97,7 @@ struct Resource
     const GatewayApiRoute *gatewayApiRoute() const { return std::get_if<GatewayApiRoute>(&spec); }
     const ReferenceGrant *referenceGrant() const { return std::get_if<ReferenceGrant>(&spec); }
     const GatewayClass *gatewayClass() const { return std::get_if<GatewayClass>(&spec); }
+    const WorkloadPolicy *workloadPolicy() const { return std::get_if<WorkloadPolicy>(&spec); }
 };
 
 } // namespace meshroute

@@ -14,6 +14,7 @@
 #include "servicereader.h"
 #include "stringpool.h"
 #include "virtualservicereader.h"
+#include "workloadpolicyreader.h"
 #include "workloadreader.h"
 #include "yamlnodetext.h"
 
@@ -341,6 +342,8 @@ void ResourceReader::readOtherSpec(Resource &r, const YamlNode &object, const Fi
         }
         break;
     default:
+        if (spec && WorkloadPolicyReader::isWorkloadPolicy(r.apiVersion.value, r.kindName.value))
+            r.spec = WorkloadPolicyReader(*this).read(*spec, sub("spec"));
         break;
     }
 }

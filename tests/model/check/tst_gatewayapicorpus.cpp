@@ -36,6 +36,7 @@ private Q_SLOTS:
     void crdRulesAcceptTheCorpus_data();
     void crdRulesAcceptTheCorpus();
     void istioCrdVersionCase();
+    void istioSelectorCase();
 };
 
 void TestGatewayApiCorpus::crdRulesAcceptTheCorpus_data()
@@ -83,6 +84,25 @@ void TestGatewayApiCorpus::istioCrdVersionCase()
     QCOMPARE(found,
         QStringList {
             QStringLiteral("CustomResourceDefinition default/tlsroutes.gateway.networking.k8s.io") });
+}
+
+// istioctl's own test case for IST0166 (analyzers_test.go: k8sgateway-selector.yaml expects it on
+// the RequestAuthentication, AuthorizationPolicy, WasmPlugin and Telemetry that only have a
+// selector, not on the Telemetry that also has a targetRef).
+void TestGatewayApiCorpus::istioSelectorCase()
+{
+    MESHROUTE_REQUIRE_CORPUS();
+    const LoadResult load = Loader::loadPaths({ test::corpusPath(
+        QStringLiteral("istio-istio/pkg/config/analysis/analyzers/testdata/k8sgateway-selector.yaml")) });
+    QStringList found;
+    for (const Diagnostic &d : Checker::check(load.workspace))
+        if (d.code == QLatin1String(Code::IneffectiveSelector))
+            found.append(d.resource);
+    QCOMPARE(found,
+        (QStringList { QStringLiteral("RequestAuthentication default/ra-ineffective"),
+            QStringLiteral("AuthorizationPolicy default/ap-ineffective"),
+            QStringLiteral("WasmPlugin default/wasmplugin-ineffective"),
+            QStringLiteral("Telemetry default/telemetry-ineffective") }));
 }
 
 QTEST_GUILESS_MAIN(TestGatewayApiCorpus)

@@ -1,0 +1,49 @@
+#include "matchsignature.h"
+
+#include "virtualservice.h"
+
+#include <QStringList>
+
+namespace meshroute {
+
+QString MatchSignature::of(const HttpMatchRequest &m)
+{
+    QStringList parts;
+    if (m.hasUri)
+        parts << QStringLiteral("uri ") + m.uri.describe();
+    if (m.hasScheme)
+        parts << QStringLiteral("scheme ") + m.scheme->describe();
+    if (m.hasMethod)
+        parts << QStringLiteral("method ") + m.method->describe();
+    if (m.hasAuthority)
+        parts << QStringLiteral("authority ") + m.authority->describe();
+    for (const Entry<StringMatch> &h : m.headers)
+        parts << QStringLiteral("header ") + h.key + QLatin1Char(' ') + h.value.describe();
+    for (const Entry<StringMatch> &h : m.rare->withoutHeaders)
+        parts << QStringLiteral("without header ") + h.key + QLatin1Char(' ') + h.value.describe();
+    for (const Entry<StringMatch> &q : m.rare->queryParams)
+        parts << QStringLiteral("query ") + q.key + QLatin1Char(' ') + q.value.describe();
+    if (m.port.present)
+        parts << QStringLiteral("port %1").arg(m.port.value);
+    for (const Label &l : m.sourceLabels)
+        parts << QStringLiteral("source ") + l.key + QLatin1Char('=') + l.value;
+    for (const Field<QString> &g : m.gateways)
+        parts << QStringLiteral("gateway ") + g.value;
+    if (m.rare->sourceNamespace.present)
+        parts << QStringLiteral("source namespace ") + m.rare->sourceNamespace.value;
+    if (m.rare->ignoreUriCase.present && m.rare->ignoreUriCase.value)
+        parts << QStringLiteral("ignore uri case");
+    return parts.isEmpty() ? QStringLiteral("any request") : parts.join(QStringLiteral(", "));
+}
+
+QString MatchSignature::of(const HttpRoute &rule)
+{
+    if (rule.match.isEmpty())
+        return QStringLiteral("any request");
+    QStringList parts;
+    for (const HttpMatchRequest &m : rule.match)
+        parts << of(m);
+    return parts.join(QStringLiteral(" | "));
+}
+
+} // namespace meshroute

@@ -4,6 +4,8 @@
 // what that saves, with every host re-routed. Goal: the diff in <= 2 s on 2 cores.
 //
 //   bench_diff [VIRTUALSERVICES]   (default 5000)
+//   bench_diff --write DIR         also write DIR/old.yaml and DIR/new.yaml, to time
+//                                  `meshroute diff DIR/old.yaml DIR/new.yaml` end to end
 
 #include "bigmesh.h"
 #include "loader.h"
@@ -11,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <cstdio>
 
 using namespace meshroute;
@@ -45,8 +48,8 @@ void run(const char *what, const DiffSide &before, const DiffSide &after, const 
     QElapsedTimer t;
     t.start();
     const DiffReport report = TrafficDiff::compare(before, after, options);
-    std::printf("%-44s %6lld ms  (%d requests routed, %lld changed, %lld split(s), %lld finding change(s))\n", what,
-        t.elapsed(), report.requests, qint64(report.traffic.size()), qint64(report.splits.size()),
+    std::printf("%-44s %6lld ms  (%d requests routed, %lld changed, %lld split(s), %lld finding change(s))\n",
+        what, t.elapsed(), report.requests, qint64(report.traffic.size()), qint64(report.splits.size()),
         qint64(report.findings.size()));
 }
 
@@ -55,9 +58,22 @@ void run(const char *what, const DiffSide &before, const DiffSide &after, const 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 5000;
+    const QStringList args = app.arguments().mid(1);
+    const int write = int(args.indexOf(QStringLiteral("--write")));
+    const int count = !args.isEmpty() && write != 0 ? args.first().toInt() : 5000;
     const QByteArray oldYaml = bench::bigMeshYaml(count);
     const QByteArray newYaml = withOneRuleChanged(oldYaml, count);
+    if (write >= 0) {
+        const QString dir = args.value(write + 1);
+        for (const auto &[name, bytes] :
+            { std::pair { "/old.yaml", &oldYaml }, std::pair { "/new.yaml", &newYaml } }) {
+            QFile f(dir + QLatin1String(name));
+            if (!f.open(QIODevice::WriteOnly) || f.write(*bytes) != bytes->size()) {
+                std::fprintf(stderr, "cannot write %s\n", qPrintable(f.fileName()));
+                return 2;
+            }
+        }
+    }
     QElapsedTimer t;
     t.start();
     const DiffSide before = side(oldYaml, QStringLiteral("old.yaml"));

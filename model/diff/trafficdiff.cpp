@@ -34,9 +34,11 @@ CompiledSide compileSide(const DiffSide &side, bool findings, const QList<const 
     out.resources = DiffOutcome::resourcesById(out.router.table());
     if (!findings)
         return out;
+    Checker::Parts parts;
     for (const Resource *r : edited)
-        out.findings += Checker::checkResource(side.workspace, *r);
-    out.findings += Checker::checkMesh(side.workspace);
+        parts.perResource.insert(r->id, Checker::checkResource(side.workspace, *r));
+    parts.mesh = Checker::checkMesh(side.workspace);
+    out.findings = Checker::combine(side.workspace, parts); // in check()'s order
     return out;
 }
 

@@ -173,7 +173,7 @@ void TstTrafficDiff::markdownFoldsLongLists()
         = TrafficDiff::compare(sideOf(before, QStringLiteral("a")), sideOf(after, QStringLiteral("b")));
     QCOMPARE(report.traffic.size(), 12);
     const QString md = DiffReportWriter::toMarkdown(report);
-    QVERIFY(md.startsWith(QStringLiteral("**meshroute diff** `a` → `b`: 12 requests of ")));
+    QVERIFY(md.startsWith(QStringLiteral("**meshroute diff** `a` → `b`: 12 changed requests (of ")));
     QCOMPARE(md.count(QLatin1String("<details><summary>2 more</summary>")), 1);
     QCOMPARE(md.count(QLatin1String("| `GET http://reviews.shop.svc.cluster.local/r")), 12);
     QVERIFY(md.indexOf(QLatin1String("/r11 ")) > md.indexOf(QLatin1String("<details>")));

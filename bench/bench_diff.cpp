@@ -10,6 +10,7 @@
 #include "bigmesh.h"
 #include "loader.h"
 #include "trafficdiff.h"
+#include "workspacesource.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -30,17 +31,6 @@ QByteArray withOneRuleChanged(QByteArray yaml, int virtualServices)
     at = yaml.indexOf("weight: 10", at);
     yaml.replace(at, 10, "weight: 30");
     return yaml;
-}
-
-DiffSide side(const QByteArray &yaml, const QString &label)
-{
-    const LoadResult load = Loader::loadText(yaml, label);
-    DiffSide s;
-    s.label = label;
-    s.workspace = load.workspace;
-    for (const SourceFile &f : load.files)
-        s.fileTexts.append(f.text);
-    return s;
 }
 
 void run(const char *what, const DiffSide &before, const DiffSide &after, const DiffOptions &options)
@@ -76,8 +66,10 @@ int main(int argc, char **argv)
     }
     QElapsedTimer t;
     t.start();
-    const DiffSide before = side(oldYaml, QStringLiteral("old.yaml"));
-    const DiffSide after = side(newYaml, QStringLiteral("new.yaml"));
+    const DiffSide before = WorkspaceSource::sideFrom(
+        Loader::loadText(oldYaml, QStringLiteral("old.yaml")), QStringLiteral("old.yaml"));
+    const DiffSide after = WorkspaceSource::sideFrom(
+        Loader::loadText(newYaml, QStringLiteral("new.yaml")), QStringLiteral("new.yaml"));
     std::printf("%d VirtualServices, %lld resources a side, %.1f MB a side\n", count,
         qint64(before.workspace.resources.size()), oldYaml.size() / 1e6);
     std::printf("%-44s %6lld ms\n", "load both sides", t.elapsed());

@@ -17,6 +17,7 @@
 #include "setweights.h"
 #include "trafficdiff.h"
 #include "undostack.h"
+#include "workspacesource.h"
 #include "yamledit.h"
 
 #include <QSet>
@@ -165,11 +166,7 @@ void TstDiffCorpus::cleanupTestCase()
 void TstDiffCorpus::aFileAgainstItselfChangesNothing()
 {
     QFETCH(QString, path);
-    const LoadResult load = Loader::loadPaths({ path });
-    DiffSide side;
-    side.workspace = load.workspace;
-    for (const SourceFile &f : load.files)
-        side.fileTexts.append(f.text);
+    const DiffSide side = WorkspaceSource::sideFrom(Loader::loadPaths({ path }), path);
     DiffOptions everything;
     everything.incremental = false; // every host routed: nothing may differ
     const DiffReport report = TrafficDiff::compare(side, side, everything);

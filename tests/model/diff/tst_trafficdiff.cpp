@@ -17,13 +17,7 @@ namespace {
 
 DiffSide sideOf(const QByteArray &text, const QString &name)
 {
-    const LoadResult load = Loader::loadText(text, name);
-    DiffSide s;
-    s.label = name;
-    s.workspace = load.workspace;
-    for (const SourceFile &f : load.files)
-        s.fileTexts.append(f.text);
-    return s;
+    return WorkspaceSource::sideFrom(Loader::loadText(text, name), name);
 }
 
 QByteArray fixture(const QString &relative)

@@ -2,7 +2,7 @@ cmake_minimum_required(VERSION 3.24)
 # Checks that each stage of the model includes only its own headers and those
 # of the stages below it (see model/CMakeLists.txt), and names every include
 # that goes the other way as file:line. Run as: cmake -DMODEL_DIR=... -P this.
-set(stages io yaml resources document check routing edits convert)
+set(stages io yaml resources document check routing edits convert diff)
 set(below_io "")
 set(below_yaml io)
 set(below_resources io yaml)
@@ -11,6 +11,7 @@ set(below_check io yaml resources)
 set(below_routing io yaml resources)
 set(below_edits io yaml resources document check routing)
 set(below_convert io yaml resources routing)
+set(below_diff io yaml resources check routing convert)
 
 foreach(stage ${stages})
   file(GLOB headers RELATIVE ${MODEL_DIR}/${stage} ${MODEL_DIR}/${stage}/*.h)

@@ -7,6 +7,7 @@
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QMenu>
+#include <QTimer>
 
 // MainWindow's comparisons: File > Compare with Saved and Compare with Git
 // revision..., shown in the Traffic Diff dock.
@@ -15,7 +16,7 @@ namespace meshroute {
 void MainWindow::createCompareActions(QMenu *file)
 {
     file->addSeparator();
-    QAction *saved = file->addAction(tr("Compare with &Saved"), this, &MainWindow::compareWithSaved);
+    QAction *saved = file->addAction(tr("Co&mpare with Saved"), this, &MainWindow::compareWithSaved);
     saved->setObjectName(QStringLiteral("compareWithSavedAction"));
     saved->setToolTip(
         tr("What your unsaved edits do to requests: the files on disk against the window's text"));
@@ -28,10 +29,16 @@ void MainWindow::createCompareActions(QMenu *file)
 
 void MainWindow::showTrafficDiff()
 {
-    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("trafficDiffDock"))) {
-        dock->show();
-        dock->raise();
-    }
+    auto *dock = findChild<QDockWidget *>(QStringLiteral("trafficDiffDock"));
+    dock->show();
+    dock->raise();
+    // Once the tab switch is laid out, as tall as the Preview is raised: a table and its detail
+    // need more than the Problems' few lines.
+    QTimer::singleShot(0, dock, [this, dock] {
+        const int wanted = int(height() * 0.4);
+        if (!dock->isFloating() && dock->height() < wanted)
+            resizeDocks({ dock }, { wanted }, Qt::Vertical);
+    });
 }
 
 void MainWindow::compareWithSaved()

@@ -83,9 +83,8 @@ void TrafficDiffView::createViews()
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setStretchLastSection(true);
-    m_tree->header()->resizeSection(TrafficDiffModel::ItemColumn, 300);
-    m_tree->header()->resizeSection(TrafficDiffModel::BeforeColumn, 220);
+    // Three equal columns that share the width (the tool tip has a cut text whole).
+    m_tree->header()->setSectionResizeMode(QHeaderView::Stretch);
     m_detail = new QListWidget(this);
     m_detail->setWordWrap(true);
     m_detail->setToolTip(tr("The selected request routed on both sides"));
@@ -93,7 +92,7 @@ void TrafficDiffView::createViews()
     m_split->addWidget(m_tree);
     m_split->addWidget(m_detail);
     m_split->setStretchFactor(0, 3);
-    m_split->setStretchFactor(1, 2);
+    m_split->setStretchFactor(1, 1);
     m_markdown = new QTextBrowser(this);
     m_markdown->setOpenExternalLinks(true);
     m_stack = new QStackedWidget(this);
@@ -224,6 +223,8 @@ void TrafficDiffView::onResult()
         : -1;
     m_model->setReport(report);
     m_tree->expandAll();
+    for (int section = 0; section < m_model->rowCount(); ++section)
+        m_tree->setFirstColumnSpanned(section, QModelIndex(), true); // a section's title reads whole
     m_markdown->setMarkdown(DiffReportWriter::toMarkdown(report));
     if (current >= 0 && current < m_model->rowCount(TrafficDiffModel::Section::Traffic))
         selectRequest(current);

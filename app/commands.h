@@ -17,6 +17,8 @@ int runSimulate(const QStringList &args);
 int runTest(const QStringList &args);
 // VirtualServices to Gateway API, with the proof that both route alike (1: answers differ).
 int runConvert(const QStringList &args);
+// What a change does to requests, splits, findings and structure (1: traffic changes).
+int runDiff(const QStringList &args);
 
 // One line per command for `meshroute --help`, and the full usage for `meshroute help COMMAND`.
 QString usage(const QString &command);

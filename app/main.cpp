@@ -13,7 +13,7 @@ namespace {
 
 const QStringList headlessCommands = { QStringLiteral("check"), QStringLiteral("export"),
     QStringLiteral("weights"), QStringLiteral("route"), QStringLiteral("simulate"), QStringLiteral("test"),
-    QStringLiteral("convert"), QStringLiteral("help") };
+    QStringLiteral("convert"), QStringLiteral("diff"), QStringLiteral("help") };
 
 int runHeadless(const QStringList &args)
 {
@@ -44,6 +44,8 @@ int runHeadless(const QStringList &args)
         return cli::runExport(rest);
     if (command == QLatin1String("convert"))
         return cli::runConvert(rest);
+    if (command == QLatin1String("diff"))
+        return cli::runDiff(rest);
     if (command == QLatin1String("weights"))
         return cli::runWeights(rest);
     if (command == QLatin1String("route"))

@@ -21,6 +21,7 @@ QString usage(const QString &command)
             "  simulate   route N requests and report the split per destination\n"
             "  test       run routing test files against manifests\n"
             "  convert    migrate VirtualServices to Gateway API, and prove both route alike\n"
+            "  diff       what a change does to requests, splits, findings and structure\n"
             "  help       show the usage of a command\n"
             "\n"
             "Options:\n"
@@ -54,6 +55,29 @@ QString usage(const QString &command)
             "  --max-file-size SIZE   refuse inputs larger than SIZE (default 64M; 512K, 1G, bytes)\n"
             "\n"
             "Exit 0 without errors, 1 with errors, 2 for usage errors or unreadable input.\n");
+    if (command == QLatin1String("diff"))
+        return QStringLiteral(
+            "Usage: meshroute diff OLD NEW [--requests FILE]... [--gateway NS/NAME]\n"
+            "                      [--format text|json|markdown] [--fail-on SECTION[,SECTION]]\n"
+            "\n"
+            "OLD and NEW are each a file, a folder or --git REV[:PATH] (read with git ls-tree and\n"
+            "git show, nothing written; PATH is relative to the current directory and defaults to the\n"
+            "other side's path, else \".\"): meshroute diff --git HEAD~1 k8s/, meshroute diff --git\n"
+            "main:k8s/ --git HEAD:k8s/. Routes, through both sides and both API families, the\n"
+            "requests of --requests (a sample request file or a routing test file) and requests made\n"
+            "from both sides' rules (each match, its near misses, each host's default), and lists:\n"
+            "  traffic    every request whose answer changes (rule, destinations and shares, status,\n"
+            "             redirect, rewrite, headers), before and after\n"
+            "  splits     each weighted split that changed (v1 99 -> 75, v2 1 -> 25)\n"
+            "  findings   checker findings that are new or gone (by code, resource and path)\n"
+            "  structure  resources and rules added, removed, changed or reordered (by identity)\n"
+            "\n"
+            "  --gateway NS/NAME   only requests sent by this gateway\n"
+            "  --format markdown   a summary line, then tables, long lists folded: a PR comment\n"
+            "  --fail-on SECTIONS  which sections make the exit 1 (default traffic)\n"
+            "\n"
+            "Exit 0 when traffic is unchanged, 1 when it changes, 2 for usage errors, unreadable\n"
+            "input or a side with YAML or type errors.\n");
     if (command == QLatin1String("convert"))
         return QStringLiteral(
             "Usage: meshroute convert --to gateway-api INPUT... [-o OUT] [--format text|json]\n"

@@ -25,15 +25,21 @@ QList<ProofRequest> ProofRequestPlanner::plan()
     for (const Resource *r : m_workspace.ofKind(ResourceKind::VirtualService)) {
         const VirtualService *vs = r->virtualService();
         for (const Sender &s : sendersOf(*r)) {
+            m_from = ProofRequest();
+            m_from.resourceId = r->id;
             add(s, QStringLiteral("/"), {}, QStringLiteral("GET"), r->displayName(),
                 QStringLiteral("host default"));
             for (int i = 0; i < vs->http.size(); ++i) {
                 const HttpRoute &rule = vs->http[i];
                 const QString origin = r->displayName() + QStringLiteral(" spec.http[%1]").arg(i);
+                m_from.ruleIndex = i;
+                m_from.matchIndex = -1;
                 if (rule.match.isEmpty())
                     addMatch(s, nullptr, origin);
-                for (int m = 0; m < rule.match.size(); ++m)
+                for (int m = 0; m < rule.match.size(); ++m) {
+                    m_from.matchIndex = m;
                     addMatch(s, &rule.match[m], origin + QStringLiteral(".match[%1]").arg(m));
+                }
             }
         }
     }
@@ -159,7 +165,7 @@ void ProofRequestPlanner::addMatch(const Sender &s, const HttpMatchRequest *m, c
 void ProofRequestPlanner::add(const Sender &s, const QString &path, const QStringList &headers,
     const QString &method, const QString &origin, const QString &variant)
 {
-    ProofRequest p;
+    ProofRequest p = m_from;
     p.sample.method = method;
     p.sample.url = s.scheme + QStringLiteral("://") + s.host
         + (path.startsWith(QLatin1Char('/')) ? path : QLatin1Char('/') + path);

@@ -18,6 +18,9 @@ struct ProofRequest
     SampleRequest sample;
     QString origin; // "VirtualService default/bookinfo spec.http[1].match[0]"
     QString variant; // "match", "deeper path", "segment boundary", "header changed", "host default"
+    int resourceId = -1; // the VirtualService it was made from
+    int ruleIndex = -1; // its http[] rule; -1: the host default
+    int matchIndex = -1; // the rule's match; -1: none
 };
 
 // The requests a migration proof sends: for every rule of every VirtualService,
@@ -52,6 +55,7 @@ private:
         const QString &origin, const QString &variant);
 
     const Workspace &m_workspace;
+    ProofRequest m_from; // resourceId, ruleIndex, matchIndex of the requests being made
     QList<ProofRequest> m_out;
     QSet<QString> m_seen;
 };

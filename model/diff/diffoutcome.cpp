@@ -48,14 +48,15 @@ QString faultText(const HttpFaultInjection &f)
 
 // Names the rule the request took, in the user's terms: the HTTPRoute rule
 // behind a generated rule, else the VirtualService's (and its delegate's).
-void describeRule(const RouteResult &r, const RouteTable &table, DiffOutcome &out)
+void describeRule(
+    const RouteResult &r, const RouteTable &table, const QHash<int, const Resource *> &byId, DiffOutcome &out)
 {
     if (r.compiledRoute < 0)
         return;
     const RouteTable::RouteInfo &info = table.routeInfo(r.compiledRoute);
     const Workspace &ws = table.workspace();
     const QString signature = info.match ? MatchSignature::of(*info.match) : QStringLiteral("any request");
-    if (const Resource *route = info.origin.routeId >= 0 ? ws.byId(info.origin.routeId) : nullptr) {
+    if (const Resource *route = info.origin.routeId >= 0 ? byId.value(info.origin.routeId) : nullptr) {
         const RouteRule &rule = route->gatewayApiRoute()->rules.value(info.origin.ruleIndex);
         const QString name = rule.name.present ? QStringLiteral(" \"%1\"").arg(rule.name.value) : QString();
         out.rule = route->displayName() + QStringLiteral(" rules[%1]").arg(info.origin.ruleIndex) + name;
@@ -64,7 +65,7 @@ void describeRule(const RouteResult &r, const RouteTable &table, DiffOutcome &ou
         out.location = QStringLiteral("%1:%2").arg(ws.fileOf(*route)).arg(route->absoluteLine(rule.pos));
         return;
     }
-    const Resource *vs = ws.byId(info.virtualServiceId);
+    const Resource *vs = byId.value(info.virtualServiceId);
     if (!vs || !info.rootRule)
         return;
     const HttpRoute &rule = *info.rootRule;
@@ -82,15 +83,32 @@ void describeRule(const RouteResult &r, const RouteTable &table, DiffOutcome &ou
 
 } // namespace
 
+QHash<int, const Resource *> DiffOutcome::resourcesById(const RouteTable &table)
+{
+    QHash<int, const Resource *> out;
+    for (const Resource &r : table.workspace().resources)
+        if (r.kind == ResourceKind::VirtualService || isGatewayApiRoute(r.kind))
+            out.insert(r.id, &r);
+    return out;
+}
+
 DiffOutcome DiffOutcome::of(const RouteResult &r, const RouteTable &table)
 {
+    return of(r, table, resourcesById(table));
+}
+
+DiffOutcome DiffOutcome::of(
+    const RouteResult &r, const RouteTable &table, const QHash<int, const Resource *> &resources)
+{
     DiffOutcome out;
-    out.status = RouteResult::statusName(r.status) + QLatin1Char(' ') + QString::number(r.httpStatus);
+    out.status = RouteResult::statusName(r.status);
+    if (r.httpStatus != 0) // 0: the upstream answers
+        out.status += QLatin1Char(' ') + QString::number(r.httpStatus);
     if (!r.responseFlag.isEmpty())
         out.status += QLatin1Char(' ') + r.responseFlag;
     if (r.hasDirectResponse && !r.directResponseBody.isEmpty())
         out.status += QStringLiteral(" \"%1\"").arg(r.directResponseBody);
-    describeRule(r, table, out);
+    describeRule(r, table, resources, out);
     for (const RouteDestinationResult &d : r.destinations) {
         QString name = d.host + (d.subset.isEmpty() ? QString() : QStringLiteral(" subset ") + d.subset);
         if (d.port > 0)

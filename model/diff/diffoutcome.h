@@ -1,11 +1,13 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 namespace meshroute {
 
+struct Resource;
 struct RouteResult;
 class RouteTable;
 
@@ -41,6 +43,10 @@ struct DiffOutcome
 
     // The outcome of a routed request; `table` names the rule's file:line and its Gateway API origin.
     static DiffOutcome of(const RouteResult &result, const RouteTable &table);
+    // The same with the table's resources by id, for routing many requests.
+    static DiffOutcome of(
+        const RouteResult &result, const RouteTable &table, const QHash<int, const Resource *> &resources);
+    static QHash<int, const Resource *> resourcesById(const RouteTable &table);
 };
 
 } // namespace meshroute

@@ -1,5 +1,6 @@
 #include "matchsignature.h"
 
+#include "gatewayapi.h"
 #include "virtualservice.h"
 
 #include <QStringList>
@@ -42,6 +43,35 @@ QString MatchSignature::of(const HttpRoute &rule)
         return QStringLiteral("any request");
     QStringList parts;
     for (const HttpMatchRequest &m : rule.match)
+        parts << of(m);
+    return parts.join(QStringLiteral(" | "));
+}
+
+QString MatchSignature::of(const RouteMatch &m)
+{
+    QStringList parts;
+    if (m.path.present)
+        parts << QStringLiteral("path ") + m.path.type.value + QLatin1Char(' ') + m.path.value.value;
+    for (const HttpValueMatch &h : m.headers)
+        parts << QStringLiteral("header ") + h.name.value + QLatin1Char(' ') + h.type.value + QLatin1Char(' ')
+                + h.value.value;
+    for (const HttpValueMatch &q : m.queryParams)
+        parts << QStringLiteral("query ") + q.name.value + QLatin1Char(' ') + q.type.value + QLatin1Char(' ')
+                + q.value.value;
+    if (m.method.present)
+        parts << QStringLiteral("method ") + m.method.value;
+    if (m.grpcMethod.present)
+        parts << QStringLiteral("grpc ") + m.grpcMethod.service.value + QLatin1Char('/')
+                + m.grpcMethod.method.value;
+    return parts.isEmpty() ? QStringLiteral("any request") : parts.join(QStringLiteral(", "));
+}
+
+QString MatchSignature::of(const RouteRule &rule)
+{
+    if (rule.matches.isEmpty())
+        return QStringLiteral("any request");
+    QStringList parts;
+    for (const RouteMatch &m : rule.matches)
         parts << of(m);
     return parts.join(QStringLiteral(" | "));
 }

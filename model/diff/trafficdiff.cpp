@@ -1,14 +1,39 @@
 #include "trafficdiff.h"
 
+#include "changedhosts.h"
+#include "checker.h"
 #include "diffrequestplanner.h"
+#include "findingdiff.h"
 #include "request.h"
+#include "resourcepairs.h"
 #include "router.h"
+#include "splitdiff.h"
+#include "structurediff.h"
 
 #include <QSet>
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace meshroute {
 
 namespace {
+
+// What a side is asked: its route tables and, when wanted, its findings.
+struct CompiledSide
+{
+    Router router;
+    QHash<int, const Resource *> resources;
+    Diagnostics findings;
+};
+
+CompiledSide compileSide(const DiffSide &side, bool findings)
+{
+    CompiledSide out { Router(RouteTable::compile(side.workspace)), {}, {} };
+    out.resources = DiffOutcome::resourcesById(out.router.table());
+    if (findings)
+        out.findings = Checker::check(side.workspace);
+    return out;
+}
 
 QString requestKey(const SampleRequest &s)
 {
@@ -16,8 +41,10 @@ QString requestKey(const SampleRequest &s)
         + QLatin1Char(' ') + s.headers.join(QLatin1Char('|'));
 }
 
-// The user's requests first, then those made from both sides' rules, each once.
-QList<ProofRequest> requestSet(const RouteTable &before, const RouteTable &after, const DiffOptions &options)
+// The user's requests first (all of them: they are few and chosen), then
+// those made from both sides' rules for the hosts that changed, each once.
+QList<ProofRequest> requestSet(
+    const RouteTable &before, const RouteTable &after, const ChangedHosts &hosts, const DiffOptions &options)
 {
     QList<ProofRequest> out;
     QSet<QString> seen;
@@ -30,11 +57,19 @@ QList<ProofRequest> requestSet(const RouteTable &before, const RouteTable &after
             out.append(p);
         }
     };
-    for (const SampleRequest &s : options.requests)
-        add({ s, options.requestOrigin, s.name });
-    if (options.generateRequests)
-        for (const RouteTable *table : { &before, &after })
-            for (const ProofRequest &p : DiffRequestPlanner::plan(*table))
+    for (const SampleRequest &s : options.requests) {
+        ProofRequest p;
+        p.sample = s;
+        p.origin = options.requestOrigin;
+        p.variant = s.name;
+        add(p);
+    }
+    if (!options.generateRequests)
+        return out;
+    const auto touched = [&hosts](const Resource &r) { return hosts.touches(r); };
+    for (const RouteTable *table : { &before, &after })
+        for (const ProofRequest &p : DiffRequestPlanner::plan(*table, touched))
+            if (hosts.covers(QUrl(p.sample.url).host()))
                 add(p);
     return out;
 }
@@ -47,18 +82,30 @@ DiffReport TrafficDiff::compare(const DiffSide &oldSide, const DiffSide &newSide
     report.oldLabel = oldSide.label;
     report.newLabel = newSide.label;
     report.errors = oldSide.loadErrors + newSide.loadErrors;
-    const Router before(RouteTable::compile(oldSide.workspace));
-    const Router after(RouteTable::compile(newSide.workspace));
-    for (const ProofRequest &p : requestSet(before.table(), after.table(), options)) {
+    // The two sides compile and check at once, one per core.
+    QFuture<CompiledSide> oldFuture = QtConcurrent::run(compileSide, std::cref(oldSide), options.findings);
+    const CompiledSide after = compileSide(newSide, options.findings);
+    const CompiledSide before = oldFuture.result();
+
+    const QList<ResourcePair> pairs = ResourcePairs::of(oldSide, newSide);
+    const ChangedHosts hosts = options.incremental ? ChangedHosts::of(pairs) : ChangedHosts::everything();
+    report.hostsRerouted = hosts.all() ? -1 : int(hosts.patterns().size());
+    for (const ProofRequest &p : requestSet(before.router.table(), after.router.table(), hosts, options)) {
         Request request;
         if (!p.sample.toRequest(&request))
             continue;
         ++report.requests;
-        const DiffOutcome was = DiffOutcome::of(before.route(request), before.table());
-        const DiffOutcome is = DiffOutcome::of(after.route(request), after.table());
+        const DiffOutcome was
+            = DiffOutcome::of(before.router.route(request), before.router.table(), before.resources);
+        const DiffOutcome is
+            = DiffOutcome::of(after.router.route(request), after.router.table(), after.resources);
         if (!was.sameAnswer(is))
             report.traffic.append({ p.sample, p.origin, p.variant, was, is });
     }
+    report.splits = SplitDiff::of(pairs, oldSide, newSide);
+    report.structure = StructureDiff::of(pairs, oldSide, newSide);
+    if (options.findings)
+        report.findings = FindingDiff::of(before.findings, after.findings);
     return report;
 }
 

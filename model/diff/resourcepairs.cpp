@@ -1,0 +1,70 @@
+#include "resourcepairs.h"
+
+#include "diffrules.h"
+
+#include <QHash>
+#include <algorithm>
+
+namespace meshroute {
+
+namespace {
+
+// Where each document of a side ends: the start of the next one in its file.
+class DocumentEnds
+{
+public:
+    explicit DocumentEnds(const DiffSide &side)
+    {
+        m_starts.resize(side.workspace.files.size());
+        for (const Resource &r : side.workspace.resources)
+            if (r.fileIndex >= 0 && r.fileIndex < m_starts.size())
+                m_starts[r.fileIndex].append(r.baseOffset);
+        for (QList<int> &starts : m_starts)
+            std::sort(starts.begin(), starts.end());
+    }
+    QByteArray text(const DiffSide &side, const Resource &r) const
+    {
+        if (r.fileIndex < 0 || r.fileIndex >= side.fileTexts.size())
+            return {};
+        const QByteArray &file = side.fileTexts[r.fileIndex];
+        const QList<int> &starts = m_starts[r.fileIndex];
+        const auto next = std::upper_bound(starts.cbegin(), starts.cend(), r.baseOffset);
+        const int end = next == starts.cend() ? int(file.size()) : *next;
+        return file.mid(r.baseOffset, end - r.baseOffset);
+    }
+
+private:
+    QList<QList<int>> m_starts;
+};
+
+} // namespace
+
+QByteArray ResourcePairs::documentText(const DiffSide &side, const Resource &r)
+{
+    return DocumentEnds(side).text(side, r);
+}
+
+QList<ResourcePair> ResourcePairs::of(const DiffSide &before, const DiffSide &after)
+{
+    QHash<QString, const Resource *> old;
+    for (const Resource &r : before.workspace.resources)
+        old.insert(DiffRule::resourceKey(r), &r);
+    const DocumentEnds oldEnds(before), newEnds(after);
+    QList<ResourcePair> out;
+    for (const Resource &r : after.workspace.resources) {
+        ResourcePair p;
+        p.after = &r;
+        p.before = old.take(DiffRule::resourceKey(r));
+        if (p.before) {
+            const QByteArray was = oldEnds.text(before, *p.before);
+            p.edited = was.isEmpty() || was != newEnds.text(after, r);
+        }
+        out.append(p);
+    }
+    for (const Resource &r : before.workspace.resources)
+        if (old.contains(DiffRule::resourceKey(r)))
+            out.append({ &r, nullptr, true });
+    return out;
+}
+
+} // namespace meshroute

@@ -4,6 +4,7 @@
 // the message outside one); a canary step's "Diff against current".
 #include "diff/trafficdiffmodel.h"
 #include "diff/trafficdiffview.h"
+#include "diffreport.h"
 #include "document.h"
 #include "graph/graphdiffoverlay.h"
 #include "graph/graphpanel.h"
@@ -178,6 +179,12 @@ private Q_SLOTS:
         const QStringList texts = view->model()->rowTexts(Section::Traffic, row);
         QCOMPARE(texts.value(1), QStringLiteral("reviews v1 99%, reviews v2 1%"));
         QCOMPARE(texts.value(2), QStringLiteral("reviews v1 75%, reviews v2 25%"));
+        // The split, by weights as written.
+        QCOMPARE(view->model()->rowCount(Section::Splits), 1);
+        QCOMPARE(view->model()->rowTexts(Section::Splits, 0),
+            QStringList({ QStringLiteral("VirtualService default/reviews \"canary\""),
+                QStringLiteral("reviews v1 99, reviews v2 1"),
+                QStringLiteral("reviews v1 75, reviews v2 25") }));
         // No other host's requests change with the reviews weights.
         for (const QString &r : trafficRows(view))
             QVERIFY2(r.contains(QLatin1String("reviews")), qPrintable(r));
@@ -252,9 +259,14 @@ private Q_SLOTS:
         QVERIFY(view->markdownView()->isVisible());
         QVERIFY(!view->tree()->isVisible());
         const QString text = view->markdownView()->toPlainText();
-        // The report as `meshroute diff --format markdown` writes it, rendered: its summary line first.
-        QVERIFY(view->report());
-        QVERIFY2(text.startsWith(view->report()->summary()), qPrintable(text));
+        // The report as `meshroute diff --format markdown` writes it, rendered: the summary line
+        // first, then the tables (the changed request's line among them).
+        const DiffReport *report = view->report();
+        QVERIFY(report && !report->traffic.isEmpty());
+        QVERIFY2(text.section(QLatin1Char('\n'), 0, 0).endsWith(report->summary()), qPrintable(text));
+        QVERIFY2(text.contains(report->traffic.first().request.requestLine()), qPrintable(text));
+        QTest::mouseClick(view->markdownButton(), Qt::LeftButton);
+        QVERIFY(view->tree()->isVisible());
     }
 
     void compareWithGitRevision()

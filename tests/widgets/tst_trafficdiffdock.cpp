@@ -2,6 +2,7 @@
 // read the changed requests; select one and see both outcomes and both paths in the
 // graph with the changed shares; Compare with Git revision in a real repository (and
 // the message outside one); a canary step's "Diff against current".
+#include "diff/trafficdiffjob.h"
 #include "diff/trafficdiffmodel.h"
 #include "diff/trafficdiffview.h"
 #include "diffreport.h"
@@ -267,6 +268,45 @@ private Q_SLOTS:
         QVERIFY2(text.contains(report->traffic.first().request.requestLine()), qPrintable(text));
         QTest::mouseClick(view->markdownButton(), Qt::LeftButton);
         QVERIFY(view->tree()->isVisible());
+    }
+
+    // Above TrafficDiffJob::asyncThreshold resources the diff runs on the background pool: the
+    // action returns before the answer, which follows, and follows the next edit too.
+    void bigWorkspaceIsComparedOffTheUiThread()
+    {
+        QByteArray text = readAll(bookinfoPath);
+        for (int i = 0; i < TrafficDiffJob::asyncThreshold; ++i)
+            text += QStringLiteral(
+                "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n"
+                "  name: svc-%1\n  namespace: default\nspec:\n  hosts:\n  - svc-%1\n  http:\n"
+                "  - route:\n    - destination:\n        host: svc-%1\n")
+                        .arg(i)
+                        .toUtf8();
+        const QString path = m_dir.filePath(QStringLiteral("big.yaml"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+        f.close();
+        MainWindow w;
+        open(w, path);
+        QVERIFY(w.document()->workspace().resources.size() > TrafficDiffJob::asyncThreshold);
+        TrafficDiffView *view = w.trafficDiffView();
+        typeCanaryWeight(w, 25);
+
+        actionNamed(&w, QStringLiteral("compareWithSavedAction"))->trigger();
+        QVERIFY(view->isComparing());
+        QCOMPARE(view->summaryLabel()->text(), QStringLiteral("Comparing\u2026"));
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isComparing(), 60000);
+        QVERIFY2(reviewsRow(view) >= 0, qPrintable(view->summaryLabel()->text()));
+        QCOMPARE(view->model()->rowTexts(Section::Traffic, reviewsRow(view)).value(2),
+            QStringLiteral("reviews v1 75%, reviews v2 25%"));
+        QCOMPARE(view->model()->rowCount(Section::Traffic), 1);
+
+        typeCanaryWeight(w, 50);
+        QVERIFY(view->isComparing());
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isComparing(), 60000);
+        QCOMPARE(view->model()->rowTexts(Section::Traffic, reviewsRow(view)).value(2),
+            QStringLiteral("reviews v1 50%, reviews v2 50%"));
     }
 
     void compareWithGitRevision()

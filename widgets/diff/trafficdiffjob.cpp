@@ -41,6 +41,7 @@ TrafficDiffJob::TrafficDiffJob(InputProvider provider, QObject *parent)
         // Edited meanwhile: this answer is already stale (and freed on the worker).
         TrafficDiffResult done = m_watcher->future().takeResult();
         m_watcher->setFuture(QFuture<TrafficDiffResult>());
+        m_pending = false;
         if (m_rerun) {
             QtConcurrent::run(backgroundPool(), atBackgroundPriority([stale = std::move(done)] {}));
             m_rerun = false;
@@ -61,7 +62,8 @@ TrafficDiffJob::~TrafficDiffJob()
 
 bool TrafficDiffJob::isRunning() const
 {
-    return m_watcher->isRunning() || m_settle->isActive() || m_rerun;
+    // Pending until the answer is shown: a finished run's signal may still be queued.
+    return m_pending || m_settle->isActive() || m_rerun;
 }
 
 void TrafficDiffJob::request(qsizetype resources)
@@ -81,12 +83,14 @@ void TrafficDiffJob::cancel()
 {
     m_settle->stop();
     m_rerun = false;
+    m_pending = false;
     m_watcher->setFuture(QFuture<TrafficDiffResult>()); // a running diff's answer is stale
 }
 
 void TrafficDiffJob::startBackground()
 {
     m_rerun = false;
+    m_pending = true;
     m_watcher->setFuture(QtConcurrent::run(backgroundPool(), atBackgroundPriority([in = m_provider()] {
         return TrafficDiffResult::compute(in.before, in.after, in.options, in.shown);
     })));

@@ -72,6 +72,7 @@ private:
     QFutureWatcher<TrafficDiffResult> *m_watcher;
     QTimer *m_settle;
     bool m_rerun = false;
+    bool m_pending = false; // a run on the pool whose answer is not shown yet
     bool m_hasResult = false;
     TrafficDiffResult m_result;
 };

@@ -134,6 +134,16 @@ class TestTrafficDiffDock : public QObject
         QTRY_COMPARE(panel->displayedWeights().value(1), value);
     }
 
+    // Bookinfo with the reviews canary typed to 25% and compared with the saved file.
+    void editCanaryAndCompare(MainWindow &w)
+    {
+        open(w, copyOfBookinfo(m_dir.path()));
+        typeCanaryWeight(w, 25);
+        actionNamed(&w, QStringLiteral("compareWithSavedAction"))->trigger();
+        TrafficDiffView *view = w.trafficDiffView();
+        QTRY_VERIFY(!view->isComparing() && view->model()->rowCount(Section::Traffic) > 0);
+    }
+
     void clickRow(TrafficDiffView *view, int row)
     {
         const QModelIndex index = view->model()->index(row, 0, view->model()->sectionIndex(Section::Traffic));
@@ -204,13 +214,9 @@ private Q_SLOTS:
 
     void selectedRequestShowsBothSides()
     {
-        const QString path = copyOfBookinfo(m_dir.path());
         MainWindow w;
-        open(w, path);
+        editCanaryAndCompare(w);
         TrafficDiffView *view = w.trafficDiffView();
-        typeCanaryWeight(w, 25);
-        actionNamed(&w, QStringLiteral("compareWithSavedAction"))->trigger();
-        QTRY_VERIFY(!view->isComparing() && view->model()->rowCount(Section::Traffic) > 0);
         const int row = reviewsRow(view);
         QVERIFY(row >= 0);
         clickRow(view, row);
@@ -249,13 +255,9 @@ private Q_SLOTS:
 
     void markdownIsShownInTheDock()
     {
-        const QString path = copyOfBookinfo(m_dir.path());
         MainWindow w;
-        open(w, path);
+        editCanaryAndCompare(w);
         TrafficDiffView *view = w.trafficDiffView();
-        typeCanaryWeight(w, 25);
-        actionNamed(&w, QStringLiteral("compareWithSavedAction"))->trigger();
-        QTRY_VERIFY(!view->isComparing() && view->model()->rowCount(Section::Traffic) > 0);
         QTest::mouseClick(view->markdownButton(), Qt::LeftButton);
         QVERIFY(view->markdownView()->isVisible());
         QVERIFY(!view->tree()->isVisible());

@@ -247,6 +247,16 @@ private Q_SLOTS:
         labels.sort();
         QCOMPARE(labels, QStringList({ QStringLiteral("1% \u2192 25%"), QStringLiteral("99% \u2192 75%") }));
 
+        // The marks follow the graph when it is laid out again (its items are all new then).
+        QSignalSpy rebuilt(w.graphPanel()->scene(), &GraphScene::rebuilt);
+        QTest::mouseClick(
+            w.graphPanel()->findChild<QToolButton *>(QStringLiteral("relayoutButton")), Qt::LeftButton);
+        QCOMPARE(rebuilt.count(), 1);
+        labels = overlay->labelTexts();
+        labels.sort();
+        QCOMPARE(labels, QStringList({ QStringLiteral("1% \u2192 25%"), QStringLiteral("99% \u2192 75%") }));
+        QVERIFY(!overlay->oldPathEdges().isEmpty());
+
         // Behind another tab the graph is the Preview's again: no marks of the diff.
         w.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->raise();
         QTRY_VERIFY(overlay->labelTexts().isEmpty());

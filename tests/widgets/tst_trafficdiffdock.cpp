@@ -212,6 +212,35 @@ private Q_SLOTS:
             qPrintable(view->summaryLabel()->text()));
     }
 
+    // A deleted VirtualService: the structure section says so, and its host's requests go
+    // where Kubernetes alone sends them.
+    void deletedResourceIsAStructureChange()
+    {
+        MainWindow w;
+        open(w, copyOfBookinfo(m_dir.path()));
+        w.resourceTree()->setFocus();
+        QTest::keyClick(w.resourceTree(), Qt::Key_Delete);
+        QCOMPARE(idOf(w.document(), ResourceKind::VirtualService, QStringLiteral("reviews")), -1);
+        actionNamed(&w, QStringLiteral("compareWithSavedAction"))->trigger();
+        TrafficDiffView *view = w.trafficDiffView();
+        QTRY_VERIFY(!view->isComparing() && view->model()->rowCount(Section::Traffic) > 0);
+        QStringList structure;
+        for (int i = 0; i < view->model()->rowCount(Section::Structure); ++i)
+            structure << view->model()->rowTexts(Section::Structure, i).join(QStringLiteral(" | "));
+        // Where it was: the first line of its YAML document in the saved file.
+        const QByteArray saved = readAll(w.document()->files().first().path);
+        const qsizetype at = saved.lastIndexOf(
+            "apiVersion:", saved.indexOf("kind: VirtualService\nmetadata:\n  name: reviews"));
+        const int line = int(saved.left(at).count('\n')) + 1;
+        QVERIFY2(structure.contains(QStringLiteral("removed VirtualService default/reviews | %1:%2 | ")
+                                        .arg(w.document()->files().first().path)
+                                        .arg(line)),
+            qPrintable(structure.join(QLatin1Char('\n'))));
+        const QStringList texts = view->model()->rowTexts(Section::Traffic, reviewsRow(view));
+        QCOMPARE(texts.value(1), QStringLiteral("reviews v1 99%, reviews v2 1%"));
+        QVERIFY2(!texts.value(2).contains(QLatin1String("v1")), qPrintable(texts.value(2)));
+    }
+
     void selectedRequestShowsBothSides()
     {
         MainWindow w;

@@ -56,6 +56,27 @@ QString weightsCell(const QList<WeightChange> &weights, bool before)
     return parts.join(QStringLiteral(", "));
 }
 
+// Added: where it is now; removed: where it was; moved or changed: from what to what ("http[2]",
+// "http[0]") and where it is now.
+TrafficDiffModel::Row structureRow(const StructureChange &s)
+{
+    const QString what = StructureChange::kindName(s.kind) + QLatin1Char(' ') + s.resource
+        + (s.rule.isEmpty() ? QString() : QLatin1Char(' ') + s.rule);
+    switch (s.kind) {
+    case StructureChange::Kind::Added:
+        return { { what, QString(), s.location } };
+    case StructureChange::Kind::Removed:
+        return { { what, s.location, QString() } };
+    default:
+        break;
+    }
+    const QStringList parts = s.detail.split(QStringLiteral(" -> "));
+    const QString at = s.location.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.location);
+    if (parts.size() == 2)
+        return { { what, parts[0], parts[1] + at } };
+    return { { what, QString(), s.detail + at } };
+}
+
 } // namespace
 
 TrafficDiffModel::TrafficDiffModel(QObject *parent)
@@ -97,12 +118,8 @@ void TrafficDiffModel::setReport(const DiffReport &report)
     }
     findings.title = tr("Findings (%1)").arg(findings.rows.size());
     Group &structure = m_groups[int(Section::Structure)];
-    for (const StructureChange &s : report.structure) {
-        const QString what = StructureChange::kindName(s.kind) + QLatin1Char(' ') + s.resource
-            + (s.rule.isEmpty() ? QString() : QLatin1Char(' ') + s.rule);
-        structure.rows << Row { { what, s.kind == StructureChange::Kind::Added ? QString() : s.detail,
-            s.kind == StructureChange::Kind::Removed ? QString() : s.location } };
-    }
+    for (const StructureChange &s : report.structure)
+        structure.rows << structureRow(s);
     structure.title = tr("Structure (%1)").arg(structure.rows.size());
     endResetModel();
 }

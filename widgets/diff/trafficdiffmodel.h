@@ -40,12 +40,14 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-private:
+    // One row of a section: what changed, before, after (and the changed request's index).
     struct Row
     {
         QString cells[ColumnCount];
         int request = -1;
     };
+
+private:
     struct Group
     {
         QString title;

@@ -241,6 +241,43 @@ private Q_SLOTS:
         QVERIFY2(!texts.value(2).contains(QLatin1String("v1")), qPrintable(texts.value(2)));
     }
 
+    // A deleted DestinationRule: the subsets the canary names are gone, which the checker
+    // reports; the finding is new in the findings section, at the VirtualService's line.
+    void newFindingIsListed()
+    {
+        MainWindow w;
+        open(w, copyOfBookinfo(m_dir.path()));
+        const QModelIndex rule = w.resourceTree()->resourceModel()->indexForResource(
+            idOf(w.document(), ResourceKind::DestinationRule, QStringLiteral("reviews")));
+        w.resourceTree()->scrollTo(rule);
+        QTest::mouseClick(
+            w.resourceTree()->viewport(), Qt::LeftButton, {}, w.resourceTree()->visualRect(rule).center());
+        QTest::keyClick(w.resourceTree(), Qt::Key_Delete);
+        QCOMPARE(idOf(w.document(), ResourceKind::DestinationRule, QStringLiteral("reviews")), -1);
+        actionNamed(&w, QStringLiteral("compareWithSavedAction"))->trigger();
+        TrafficDiffView *view = w.trafficDiffView();
+        QTRY_VERIFY(!view->isComparing() && view->report());
+        QStringList findings;
+        for (int i = 0; i < view->model()->rowCount(Section::Findings); ++i)
+            findings << view->model()->rowTexts(Section::Findings, i).join(QStringLiteral(" | "));
+        const QString path = w.document()->files().first().path;
+        const QByteArray saved = readAll(path);
+        auto lineOf
+            = [&saved](const char *text) { return int(saved.left(saved.indexOf(text)).count('\n')) + 1; };
+        QCOMPARE(findings.size(), 2);
+        QVERIFY2(findings[0].startsWith(
+                     QStringLiteral("new: IST0101 %1:%2 |  | ").arg(path).arg(lineOf("subset: v1"))),
+            qPrintable(findings[0]));
+        QVERIFY(findings[0].contains(QLatin1String("defines subset v1")));
+        QVERIFY2(findings[1].startsWith(
+                     QStringLiteral("new: IST0101 %1:%2 |  | ").arg(path).arg(lineOf("subset: v2"))),
+            qPrintable(findings[1]));
+        // The canary's requests now fail: the status says so, beside the same destinations.
+        const QStringList texts = view->model()->rowTexts(Section::Traffic, reviewsRow(view));
+        QCOMPARE(texts.value(1), QStringLiteral("reviews v1 99%, reviews v2 1%"));
+        QVERIFY2(texts.value(2).startsWith(QLatin1String("routed 503")), qPrintable(texts.value(2)));
+    }
+
     void selectedRequestShowsBothSides()
     {
         MainWindow w;

@@ -30,8 +30,10 @@ QString outcomeCell(const DiffOutcome &o)
     QStringList to;
     for (const DiffDestination &d : o.destinations)
         to << shortDestination(d);
-    // A routed request is told by where it goes; any other status is said first.
-    QString text = o.status.startsWith(QLatin1String("routed")) && !to.isEmpty() ? QString() : o.status;
+    // A request the upstream answers (a bare "routed": the proxy adds no status) is told by where
+    // it goes; any other status (a 503 for a missing subset, a redirect, a 404) is said first.
+    const bool upstream = o.status == QLatin1String("routed");
+    QString text = upstream && !to.isEmpty() ? QString() : o.status;
     if (!to.isEmpty())
         text += (text.isEmpty() ? QString() : QStringLiteral(": ")) + to.join(QStringLiteral(", "));
     if (!o.redirect.isEmpty())

@@ -111,17 +111,22 @@ Checker::Parts Checker::checkParts(const Workspace &workspace, const CheckOption
         for (int i : std::as_const(indices))
             own.append(checkOne(workspace, workspace.resources[i]));
     }
+    const Suppression suppression(workspace, options);
+    Parts parts;
+    for (qsizetype k = 0; k < indices.size(); ++k)
+        parts.perResource.insert(workspace.resources[indices[k]].id, suppression.filter(std::move(own[k])));
+    parts.mesh = checkMesh(workspace, options);
+    return parts;
+}
+
+Diagnostics Checker::checkMesh(const Workspace &workspace, const CheckOptions &options)
+{
     Diagnostics mesh;
     {
         CheckContext ctx(workspace, mesh);
         MeshAnalyzer::analyze(ctx);
     }
-    const Suppression suppression(workspace, options);
-    Parts parts;
-    for (qsizetype k = 0; k < indices.size(); ++k)
-        parts.perResource.insert(workspace.resources[indices[k]].id, suppression.filter(std::move(own[k])));
-    parts.mesh = suppression.filter(std::move(mesh));
-    return parts;
+    return Suppression(workspace, options).filter(std::move(mesh));
 }
 
 Diagnostics Checker::checkResource(

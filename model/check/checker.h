@@ -45,6 +45,9 @@ public:
     static Parts checkParts(const Workspace &workspace, const CheckOptions &options = {});
     static Diagnostics checkResource(
         const Workspace &workspace, const Resource &resource, const CheckOptions &options = {});
+    // The cross-resource analysis alone (Parts::mesh): a diff of two revisions checks
+    // only the edited resources themselves, but the whole mesh on both sides.
+    static Diagnostics checkMesh(const Workspace &workspace, const CheckOptions &options = {});
     // The parts as one list, in check()'s order (files as opened, then line and column).
     static Diagnostics combine(const Workspace &workspace, const Parts &parts);
 

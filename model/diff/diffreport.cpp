@@ -45,8 +45,8 @@ QString DiffReport::summary() const
     QStringList parts;
     parts << (traffic.isEmpty()
             ? QStringLiteral("no traffic change (%1 routed)").arg(plural(requests, "request", "requests"))
-            : QStringLiteral("%1 of %2 change")
-                  .arg(plural(int(traffic.size()), "request", "requests"))
+            : QStringLiteral("%1 (of %2 routed)")
+                  .arg(plural(int(traffic.size()), "changed request", "changed requests"))
                   .arg(requests));
     if (!splits.isEmpty())
         parts << plural(int(splits.size()), "split changed", "splits changed");

@@ -130,7 +130,10 @@ QString DiffReportWriter::toMarkdown(const DiffReport &report)
         rows << QStringLiteral("| `%1` | %2 | %3 | %4 |")
                     .arg(cell(requestText(c.request)), cell(c.variant + QStringLiteral(" of ") + c.origin),
                         cell(c.before.summary()), cell(c.after.summary()));
-    out += table(QStringLiteral("Traffic: %1 request(s) change").arg(report.traffic.size()),
+    out += table(
+        QStringLiteral("Traffic: %1 changed")
+            .arg(report.traffic.size() == 1 ? QStringLiteral("1 request")
+                                            : QStringLiteral("%1 requests").arg(report.traffic.size())),
         QStringLiteral("| request | made from | before | after |"), rows);
     rows.clear();
     for (const SplitChange &s : report.splits) {

@@ -7,6 +7,21 @@
 
 namespace meshroute {
 
+namespace {
+
+// The matches of a rule, "|"-joined (they are ORed); "any request" without any.
+template <typename Matches> QString joined(const Matches &matches)
+{
+    if (matches.isEmpty())
+        return QStringLiteral("any request");
+    QStringList parts;
+    for (const auto &m : matches)
+        parts << MatchSignature::of(m);
+    return parts.join(QStringLiteral(" | "));
+}
+
+} // namespace
+
 QString MatchSignature::of(const HttpMatchRequest &m)
 {
     QStringList parts;
@@ -39,12 +54,7 @@ QString MatchSignature::of(const HttpMatchRequest &m)
 
 QString MatchSignature::of(const HttpRoute &rule)
 {
-    if (rule.match.isEmpty())
-        return QStringLiteral("any request");
-    QStringList parts;
-    for (const HttpMatchRequest &m : rule.match)
-        parts << of(m);
-    return parts.join(QStringLiteral(" | "));
+    return joined(rule.match);
 }
 
 QString MatchSignature::of(const RouteMatch &m)
@@ -68,12 +78,7 @@ QString MatchSignature::of(const RouteMatch &m)
 
 QString MatchSignature::of(const RouteRule &rule)
 {
-    if (rule.matches.isEmpty())
-        return QStringLiteral("any request");
-    QStringList parts;
-    for (const RouteMatch &m : rule.matches)
-        parts << of(m);
-    return parts.join(QStringLiteral(" | "));
+    return joined(rule.matches);
 }
 
 } // namespace meshroute

@@ -44,26 +44,46 @@ QByteArray ResourcePairs::documentText(const DiffSide &side, const Resource &r)
     return DocumentEnds(side).text(side, r);
 }
 
+namespace {
+
+// The identity of each resource of a side; a name written twice (one object
+// in two apiVersions) is told apart by its occurrence.
+QList<QString> keysOf(const Workspace &ws)
+{
+    QHash<QString, int> seen;
+    QList<QString> out;
+    for (const Resource &r : ws.resources) {
+        const QString key = DiffRule::resourceKey(r);
+        const int n = seen[key]++;
+        out.append(n == 0 ? key : key + QStringLiteral(" #%1").arg(n + 1));
+    }
+    return out;
+}
+
+} // namespace
+
 QList<ResourcePair> ResourcePairs::of(const DiffSide &before, const DiffSide &after)
 {
+    const QList<QString> oldKeys = keysOf(before.workspace), newKeys = keysOf(after.workspace);
     QHash<QString, const Resource *> old;
-    for (const Resource &r : before.workspace.resources)
-        old.insert(DiffRule::resourceKey(r), &r);
+    for (int i = 0; i < oldKeys.size(); ++i)
+        old.insert(oldKeys[i], &before.workspace.resources[i]);
     const DocumentEnds oldEnds(before), newEnds(after);
     QList<ResourcePair> out;
-    for (const Resource &r : after.workspace.resources) {
+    for (int i = 0; i < newKeys.size(); ++i) {
+        const Resource &r = after.workspace.resources[i];
         ResourcePair p;
         p.after = &r;
-        p.before = old.take(DiffRule::resourceKey(r));
+        p.before = old.take(newKeys[i]);
         if (p.before) {
             const QByteArray was = oldEnds.text(before, *p.before);
             p.edited = was.isEmpty() || was != newEnds.text(after, r);
         }
         out.append(p);
     }
-    for (const Resource &r : before.workspace.resources)
-        if (old.contains(DiffRule::resourceKey(r)))
-            out.append({ &r, nullptr, true });
+    for (int i = 0; i < oldKeys.size(); ++i)
+        if (old.contains(oldKeys[i]))
+            out.append({ &before.workspace.resources[i], nullptr, true });
     return out;
 }
 

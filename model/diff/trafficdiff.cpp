@@ -26,12 +26,19 @@ struct CompiledSide
     Diagnostics findings;
 };
 
-CompiledSide compileSide(const DiffSide &side, bool findings)
+// `edited`: the resources whose own validation may differ from the other side's; the
+// others' own findings are the same on both sides, so only the mesh analysis runs whole.
+CompiledSide compileSide(const DiffSide &side, bool findings, const QList<const Resource *> &edited)
 {
     CompiledSide out { Router(RouteTable::compile(side.workspace)), {}, {} };
     out.resources = DiffOutcome::resourcesById(out.router.table());
-    if (findings)
-        out.findings = Checker::check(side.workspace);
+    if (!findings)
+        return out;
+    Checker::Parts parts;
+    for (const Resource *r : edited)
+        parts.perResource.insert(r->id, Checker::checkResource(side.workspace, *r));
+    parts.mesh = Checker::checkMesh(side.workspace);
+    out.findings = Checker::combine(side.workspace, parts); // in check()'s order
     return out;
 }
 
@@ -82,12 +89,20 @@ DiffReport TrafficDiff::compare(const DiffSide &oldSide, const DiffSide &newSide
     report.oldLabel = oldSide.label;
     report.newLabel = newSide.label;
     report.errors = oldSide.loadErrors + newSide.loadErrors;
+    const QList<ResourcePair> pairs = ResourcePairs::of(oldSide, newSide);
+    QList<const Resource *> editedBefore, editedAfter;
+    for (const ResourcePair &p : pairs) {
+        if (p.edited && p.before)
+            editedBefore.append(p.before);
+        if (p.edited && p.after)
+            editedAfter.append(p.after);
+    }
     // The two sides compile and check at once, one per core.
-    QFuture<CompiledSide> oldFuture = QtConcurrent::run(compileSide, std::cref(oldSide), options.findings);
-    const CompiledSide after = compileSide(newSide, options.findings);
+    QFuture<CompiledSide> oldFuture
+        = QtConcurrent::run(compileSide, std::cref(oldSide), options.findings, std::cref(editedBefore));
+    const CompiledSide after = compileSide(newSide, options.findings, editedAfter);
     const CompiledSide before = oldFuture.result();
 
-    const QList<ResourcePair> pairs = ResourcePairs::of(oldSide, newSide);
     const ChangedHosts hosts = options.incremental ? ChangedHosts::of(pairs) : ChangedHosts::everything();
     report.hostsRerouted = hosts.all() ? -1 : int(hosts.patterns().size());
     for (const ProofRequest &p : requestSet(before.router.table(), after.router.table(), hosts, options)) {

@@ -57,6 +57,19 @@ WorkspaceSource WorkspaceSource::fromGit(const QString &spec, const QString &wor
     return s;
 }
 
+DiffSide WorkspaceSource::sideFrom(const LoadResult &load, const QString &label)
+{
+    DiffSide side;
+    side.label = label;
+    side.workspace = load.workspace;
+    for (const SourceFile &f : load.files)
+        side.fileTexts.append(f.text);
+    for (const Diagnostic &d : load.diagnostics)
+        if (d.severity == Diagnostic::Severity::Error)
+            side.loadErrors.append(d);
+    return side;
+}
+
 QString WorkspaceSource::label() const
 {
     return isGit() ? m_revision + QLatin1Char(':') + m_path : m_path;
@@ -64,7 +77,6 @@ QString WorkspaceSource::label() const
 
 bool WorkspaceSource::load(DiffSide *side, QString *error, const LoadOptions &options) const
 {
-    side->label = label();
     if (isGit())
         return loadGit(side, error, options);
     const LoadResult loaded = Loader::loadPaths({ m_path }, options);
@@ -77,12 +89,7 @@ bool WorkspaceSource::load(DiffSide *side, QString *error, const LoadOptions &op
         *error = QStringLiteral("cannot read %1").arg(m_path);
         return false;
     }
-    side->workspace = loaded.workspace;
-    for (const SourceFile &f : loaded.files)
-        side->fileTexts.append(f.text);
-    for (const Diagnostic &d : loaded.diagnostics)
-        if (d.severity == Diagnostic::Severity::Error)
-            side->loadErrors.append(d);
+    *side = sideFrom(loaded, label());
     return true;
 }
 
@@ -111,12 +118,7 @@ bool WorkspaceSource::loadGit(DiffSide *side, QString *error, const LoadOptions 
             return false;
         Loader::addFile(loaded, m_revision + QLatin1Char(':') + file, text, options);
     }
-    side->workspace = loaded.workspace;
-    for (const SourceFile &f : loaded.files)
-        side->fileTexts.append(f.text);
-    for (const Diagnostic &d : loaded.diagnostics)
-        if (d.severity == Diagnostic::Severity::Error)
-            side->loadErrors.append(d);
+    *side = sideFrom(loaded, label());
     return true;
 }
 

@@ -18,6 +18,9 @@ public:
     // (default: the current directory), which must be inside the repository.
     static WorkspaceSource fromGit(const QString &spec, const QString &workingDirectory = {});
 
+    // A loaded workspace as a side: its files' bytes, and its reader errors as the side's errors.
+    static DiffSide sideFrom(const LoadResult &load, const QString &label);
+
     bool isGit() const { return !m_revision.isEmpty(); }
     QString revision() const { return m_revision; }
     QString path() const { return m_path; }

@@ -198,7 +198,7 @@ void TestDiffCli::gitRevisionsAreReadWithoutWriting()
             QStringLiteral("HEAD:k8s/") });
     QVERIFY2(twoRevisions.exitCode == 1, twoRevisions.err.constData());
     QVERIFY2(
-        twoRevisions.out.startsWith("HEAD~1:k8s/ -> HEAD:k8s/: 1 request of 1 change, 1 split changed\n"),
+        twoRevisions.out.startsWith("HEAD~1:k8s/ -> HEAD:k8s/: 1 changed request (of 1 routed), 1 split changed\n"),
         twoRevisions.out.constData());
     QVERIFY(twoRevisions.out.contains("(HEAD:k8s/mesh.yaml:43)"));
 

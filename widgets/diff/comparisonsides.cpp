@@ -11,21 +11,6 @@ namespace meshroute {
 
 namespace {
 
-// Every file under the path the window knows it by: the sides then differ only where the
-// texts do, never by a file name.
-DiffSide sideOf(const LoadResult &loaded, const QString &label)
-{
-    DiffSide side;
-    side.label = label;
-    side.workspace = loaded.workspace;
-    for (const SourceFile &f : loaded.files)
-        side.fileTexts.append(f.text);
-    for (const Diagnostic &d : loaded.diagnostics)
-        if (d.severity == Diagnostic::Severity::Error)
-            side.loadErrors.append(d);
-    return side;
-}
-
 bool onDisk(const SourceFile &f)
 {
     return f.path != QLatin1String("-") && QFileInfo(f.path).isFile();
@@ -87,7 +72,9 @@ bool ComparisonSides::saved(const QList<SourceFile> &files, DiffSide *side, QStr
         }
         Loader::addFile(loaded, f.path, file.readAll(), {});
     }
-    *side = sideOf(loaded, QObject::tr("saved"));
+    // Every file under the path the window knows it by: the sides then differ only where
+    // the texts do, never by a file name.
+    *side = WorkspaceSource::sideFrom(loaded, QObject::tr("saved"));
     return true;
 }
 
@@ -114,7 +101,7 @@ bool ComparisonSides::atGitRevision(
             && !one.fileTexts.isEmpty())
             Loader::addFile(loaded, f.path, one.fileTexts.first(), {});
     }
-    *side = sideOf(loaded, revision);
+    *side = WorkspaceSource::sideFrom(loaded, revision);
     return true;
 }
 

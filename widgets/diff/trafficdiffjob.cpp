@@ -8,10 +8,15 @@
 
 namespace meshroute {
 
-TrafficDiffResult TrafficDiffResult::compute(
-    const DiffSide &before, const DiffSide &after, const DiffOptions &options, const Workspace &shown)
+TrafficDiffResult TrafficDiffResult::compute(const TrafficDiffInputs &in)
 {
     TrafficDiffResult r;
+    if (in.loadBefore)
+        r.loadedBefore = in.loadBefore();
+    const DiffSide &before = r.loadedBefore ? *r.loadedBefore : in.before;
+    const DiffSide &after = in.after;
+    const Workspace &shown = in.shown;
+    const DiffOptions &options = in.options;
     r.report = TrafficDiff::compare(before, after, options);
     r.before.setTable(RouteTable::compile(before.workspace));
     r.after.setTable(RouteTable::compile(after.workspace));
@@ -74,7 +79,7 @@ void TrafficDiffJob::request(qsizetype resources)
     }
     cancel();
     const Inputs in = m_provider();
-    m_result = TrafficDiffResult::compute(in.before, in.after, in.options, in.shown);
+    m_result = TrafficDiffResult::compute(in);
     m_hasResult = true;
     Q_EMIT finished();
 }
@@ -91,9 +96,8 @@ void TrafficDiffJob::startBackground()
 {
     m_rerun = false;
     m_pending = true;
-    m_watcher->setFuture(QtConcurrent::run(backgroundPool(), atBackgroundPriority([in = m_provider()] {
-        return TrafficDiffResult::compute(in.before, in.after, in.options, in.shown);
-    })));
+    m_watcher->setFuture(QtConcurrent::run(backgroundPool(),
+        atBackgroundPriority([in = m_provider()] { return TrafficDiffResult::compute(in); })));
 }
 
 } // namespace meshroute

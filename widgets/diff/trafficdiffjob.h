@@ -7,10 +7,23 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <functional>
+#include <optional>
 
 class QTimer;
 
 namespace meshroute {
+
+// What one run compares. `loadBefore`, when set, reads the before side in the run itself (on
+// the worker for a big mesh: reading and parsing 14 MB of saved files is no work for the UI
+// thread); the side read comes back in the result, to be kept for the next runs.
+struct TrafficDiffInputs
+{
+    DiffSide before;
+    DiffSide after;
+    DiffOptions options;
+    Workspace shown; // the workspace the graph draws
+    std::function<DiffSide()> loadBefore;
+};
 
 // One comparison's answer: the report, and what the window needs to show a
 // changed request on both sides (each side's route table and workspace) and
@@ -22,11 +35,10 @@ struct TrafficDiffResult
     Router after;
     Workspace beforeWorkspace;
     Workspace afterWorkspace;
-    QList<GraphDiffOverlay::ShareChange> shareChanges;
+    QList<GraphDiffOverlay::ShareChange> shareChanges; // named by the ids of inputs.shown
+    std::optional<DiffSide> loadedBefore; // the side inputs.loadBefore read
 
-    // `shown` is the workspace the graph draws: the share changes are named by its ids.
-    static TrafficDiffResult compute(
-        const DiffSide &before, const DiffSide &after, const DiffOptions &options, const Workspace &shown);
+    static TrafficDiffResult compute(const TrafficDiffInputs &inputs);
 };
 
 // Runs the traffic diff as the checker runs in the Problems dock: at once on
@@ -38,13 +50,7 @@ class TrafficDiffJob : public QObject
     Q_OBJECT
 
 public:
-    struct Inputs
-    {
-        DiffSide before;
-        DiffSide after;
-        DiffOptions options;
-        Workspace shown;
-    };
+    using Inputs = TrafficDiffInputs;
     // Called when a run starts: the sides as they are then (a drag is not copied per step).
     using InputProvider = std::function<Inputs()>;
 

@@ -44,6 +44,7 @@ TrafficDiffView::TrafficDiffView(Document *document, Selection *selection, Graph
                 in.after = ComparisonSides::current(*m_document, tr("unsaved"));
             }
             in.shown = m_document->workspace();
+            in.loadBefore = m_loadFixed;
             return in;
         },
         this);
@@ -112,6 +113,12 @@ void TrafficDiffView::createViews()
 
 bool TrafficDiffView::compareWithSaved()
 {
+    if (isBig()) {
+        // Read with the first run, on the worker.
+        m_loadFixed = savedLoader();
+        start(Mode::Saved, DiffSide {});
+        return true;
+    }
     DiffSide saved;
     QString error;
     if (!ComparisonSides::saved(m_document->files(), &saved, &error)) {
@@ -143,6 +150,25 @@ void TrafficDiffView::compareWithCanaryStep(const Workspace &step, const QString
     start(Mode::CanaryStep, side);
 }
 
+bool TrafficDiffView::isBig() const
+{
+    return m_document->workspace().resources.size() > TrafficDiffJob::asyncThreshold;
+}
+
+std::function<DiffSide()> TrafficDiffView::savedLoader() const
+{
+    return [files = m_document->files()] {
+        DiffSide side;
+        QString error;
+        if (!ComparisonSides::saved(files, &side, &error)) {
+            Diagnostic d;
+            d.message = error; // said in the summary's error count and the Markdown
+            side.loadErrors.append(d);
+        }
+        return side;
+    };
+}
+
 void TrafficDiffView::start(Mode mode, const DiffSide &fixed)
 {
     m_mode = mode;
@@ -163,6 +189,7 @@ void TrafficDiffView::closeComparison()
     m_mode = Mode::None;
     m_job->cancel();
     m_fixed = DiffSide {};
+    m_loadFixed = nullptr;
     m_model->clear();
     m_detail->clear();
     m_markdown->clear();
@@ -199,7 +226,9 @@ void TrafficDiffView::onDocumentChanged(const ChangeEvent &event)
                  "again."));
         return;
     }
-    if (event.type == ChangeEvent::Type::Saved && m_mode == Mode::Saved) {
+    if (event.type == ChangeEvent::Type::Saved && m_mode == Mode::Saved && isBig()) {
+        m_loadFixed = savedLoader();
+    } else if (event.type == ChangeEvent::Type::Saved && m_mode == Mode::Saved) {
         DiffSide saved;
         QString error;
         if (ComparisonSides::saved(m_document->files(), &saved, &error))
@@ -212,6 +241,10 @@ void TrafficDiffView::onResult()
 {
     if (m_mode == Mode::None)
         return;
+    if (m_job->result().loadedBefore) {
+        m_fixed = *m_job->result().loadedBefore;
+        m_loadFixed = nullptr;
+    }
     const DiffReport &report = m_job->result().report;
     const QString from = m_mode == Mode::GitRevision ? m_revision : report.oldLabel;
     m_summary->setText(

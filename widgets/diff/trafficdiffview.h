@@ -4,6 +4,7 @@
 #include "trafficdiff.h"
 
 #include <QWidget>
+#include <functional>
 
 class QLabel;
 class QListWidget;
@@ -76,6 +77,9 @@ Q_SIGNALS:
 private:
     void createViews();
     void start(Mode mode, const DiffSide &fixed);
+    // Over TrafficDiffJob::asyncThreshold resources the saved side is read on the worker too.
+    bool isBig() const;
+    std::function<DiffSide()> savedLoader() const;
     void fail(const QString &message);
     void onDocumentChanged(const ChangeEvent &event);
     void onResult();
@@ -91,6 +95,7 @@ private:
     TrafficDiffJob *m_job;
     Mode m_mode = Mode::None;
     DiffSide m_fixed; // the side that does not follow the edits (saved, the revision, the step)
+    std::function<DiffSide()> m_loadFixed; // reads m_fixed in the next run (a big mesh's saved files)
     QString m_revision;
     bool m_stale = false; // a canary step diff after the text changed
     bool m_onScreen = false;

@@ -1,6 +1,7 @@
 #include "sharechanges.h"
 
 #include "graph/graphmodel.h"
+#include "graph/graphscope.h"
 #include "graph/graphtext.h"
 #include "workspace.h"
 
@@ -28,10 +29,32 @@ QString edgeIdentity(const GraphModel &graph, const Workspace &workspace, const 
 
 } // namespace
 
-QList<GraphDiffOverlay::ShareChange> ShareChanges::between(
-    const Workspace &before, const Workspace &after, const Workspace &shown)
+namespace {
+
+// The graph around the resource named `displayName` ("VirtualService ns/name"); an empty
+// graph when the workspace has none of that name.
+GraphModel graphAround(const Workspace &workspace, const QString &displayName)
 {
-    const GraphModel old = GraphModel::build(before);
+    for (const Resource &r : workspace.resources)
+        if (r.displayName() == displayName)
+            return GraphModel::build(workspace, GraphScope::around(workspace, QString(), r.id));
+    return {};
+}
+
+} // namespace
+
+QList<GraphDiffOverlay::ShareChange> ShareChanges::between(
+    const Workspace &before, const Workspace &after, const Workspace &shown, const QStringList &resources)
+{
+    QList<GraphDiffOverlay::ShareChange> changes;
+    for (const QString &name : resources)
+        changes += between(graphAround(before, name), before, graphAround(after, name), after, shown);
+    return changes;
+}
+
+QList<GraphDiffOverlay::ShareChange> ShareChanges::between(const GraphModel &old, const Workspace &before,
+    const GraphModel &now, const Workspace &after, const Workspace &shown)
+{
     QHash<QString, double> oldShares;
     QSet<QString> oldRules;
     for (const GraphEdge &e : old.edges()) {
@@ -40,7 +63,6 @@ QList<GraphDiffOverlay::ShareChange> ShareChanges::between(
         oldShares.insert(edgeIdentity(old, before, e), e.share);
         oldRules.insert(ruleIdentity(old, before, e));
     }
-    const GraphModel now = GraphModel::build(after);
     QList<GraphDiffOverlay::ShareChange> changes;
     for (const GraphEdge &e : now.edges()) {
         if (e.kind != GraphEdge::Kind::RuleToDestination)

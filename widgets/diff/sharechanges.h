@@ -3,9 +3,11 @@
 #include "graph/graphdiffoverlay.h"
 
 #include <QList>
+#include <QStringList>
 
 namespace meshroute {
 
+class GraphModel;
 struct Workspace;
 
 // The rule -> destination edges of the traffic graph whose share differs
@@ -16,8 +18,13 @@ struct Workspace;
 // differ between two loads; so the labels say what the graph would show.
 namespace ShareChanges {
 
+// Around each of `resources` ("VirtualService ns/name", as a DiffReport's splits name them): a
+// change of shares is a change of a split, so a mesh of thousands needs graphs of a few nodes.
 QList<GraphDiffOverlay::ShareChange> between(
-    const Workspace &before, const Workspace &after, const Workspace &shown);
+    const Workspace &before, const Workspace &after, const Workspace &shown, const QStringList &resources);
+// Between two graphs of the workspaces.
+QList<GraphDiffOverlay::ShareChange> between(const GraphModel &old, const Workspace &before,
+    const GraphModel &now, const Workspace &after, const Workspace &shown);
 
 } // namespace ShareChanges
 

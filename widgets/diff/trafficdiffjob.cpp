@@ -18,11 +18,18 @@ TrafficDiffResult TrafficDiffResult::compute(const TrafficDiffInputs &in)
     const Workspace &shown = in.shown;
     const DiffOptions &options = in.options;
     r.report = TrafficDiff::compare(before, after, options);
-    r.before.setTable(RouteTable::compile(before.workspace));
-    r.after.setTable(RouteTable::compile(after.workspace));
+    // Each side's table routes a selected request again: only needed when one changed.
+    if (!r.report.traffic.isEmpty()) {
+        r.before.setTable(RouteTable::compile(before.workspace));
+        r.after.setTable(RouteTable::compile(after.workspace));
+    }
     r.beforeWorkspace = before.workspace;
     r.afterWorkspace = after.workspace;
-    r.shareChanges = ShareChanges::between(before.workspace, after.workspace, shown);
+    QStringList splitResources;
+    for (const SplitChange &s : r.report.splits)
+        if (!splitResources.contains(s.resource))
+            splitResources << s.resource;
+    r.shareChanges = ShareChanges::between(before.workspace, after.workspace, shown, splitResources);
     return r;
 }
 

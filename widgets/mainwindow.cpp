@@ -1,10 +1,12 @@
 #include "mainwindow.h"
 
 #include "basehashcache.h"
+#include "diff/trafficdiffview.h"
 #include "docklayout.h"
 #include "document.h"
 #include "graph/graphpanel.h"
 #include "loadprogressbar.h"
+#include "preview/canaryplaneditor.h"
 #include "preview/previewpanel.h"
 #include "preview/previewscrollarea.h"
 #include "problems/problemsview.h"
@@ -40,7 +42,7 @@ namespace {
 constexpr int defaultAutosaveMs = 5000;
 // The version of saveState()'s arrangement; raised when the docks change, so an arrangement
 // saved for other docks is not restored.
-constexpr int layoutVersion = 1;
+constexpr int layoutVersion = 2;
 
 MainWindow::Prompt &defaultPrompt()
 {
@@ -174,6 +176,18 @@ void MainWindow::createDocks()
     QDockWidget *preview
         = makeDock(tr("Preview"), QStringLiteral("previewDock"), previewScroll, Qt::BottomDockWidgetArea);
     tabifyDockWidget(problems, preview);
+    m_diff = new TrafficDiffView(m_document, m_selection, m_graph, this);
+    QDockWidget *diff
+        = makeDock(tr("Traffic Diff"), QStringLiteral("trafficDiffDock"), m_diff, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(preview, diff);
+    connect(diff, &QDockWidget::visibilityChanged, m_diff, &TrafficDiffView::setOnScreen);
+    CanaryPlanEditor *plan = previewPanel->planEditor();
+    connect(plan, &CanaryPlanEditor::diffRequested, this, [this, plan](int step) {
+        if (step < 0 || step >= plan->steps().size())
+            return;
+        showTrafficDiff();
+        m_diff->compareWithCanaryStep(plan->steps()[step].workspace, plan->steps()[step].label);
+    });
     problems->raise();
     // A tab behind Problems lights nothing in the graph; raised, it lights its request's path.
     previewPanel->setOnScreen(false);

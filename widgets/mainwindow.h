@@ -25,6 +25,7 @@ class WorkspaceLoadJob;
 class ProblemsView;
 class ResourceTreeView;
 class Selection;
+class TrafficDiffView;
 class YamlView;
 struct ChangeEvent;
 
@@ -63,6 +64,7 @@ public:
     YamlView *yamlView() const { return m_yaml; }
     ProblemsView *problemsView() const { return m_problems; }
     Inspector *inspector() const { return m_inspector; }
+    TrafficDiffView *trafficDiffView() const { return m_diff; }
     QLabel *statusCounts() const { return m_counts; }
 
     void setPrompt(Prompt prompt) { m_prompt = std::move(prompt); }
@@ -133,6 +135,11 @@ private:
     // Edit > Find: the YAML view's find bar, the graph's or the resources' filter, by where the focus is.
     void find();
     void exportYaml();
+    // File > Compare with Saved / Compare with Git revision...: the Traffic Diff dock, raised.
+    void createCompareActions(QMenu *file);
+    void compareWithSaved();
+    void compareWithGitRevision();
+    void showTrafficDiff();
     void about();
     void goToLine(int fileIndex, int line, int column);
     // labels rename buttons of the real dialog ("Keep Recovered" for Yes); tests answer by button.
@@ -165,6 +172,7 @@ private:
     YamlView *m_yaml = nullptr;
     ProblemsView *m_problems = nullptr;
     Inspector *m_inspector = nullptr;
+    TrafficDiffView *m_diff = nullptr;
     QByteArray m_pristineState; // the docks' areas and tabs as created, before any sizing
     double m_previewShare = 0.45;
     QLabel *m_counts = nullptr;

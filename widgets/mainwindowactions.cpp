@@ -70,6 +70,7 @@ void MainWindow::createFileMenu()
     exportAction->setToolTip(tr("Write kubectl-ready YAML of the workspace, cleaned of cluster noise"));
     QAction *reload = file->addAction(tr("Re&load"), this, &MainWindow::reload);
     reload->setShortcut(QKeySequence::Refresh);
+    createCompareActions(file);
     QAction *close = file->addAction(
         QIcon::fromTheme(QStringLiteral("document-close")), tr("&Close"), this, &MainWindow::closeFiles);
     close->setShortcut(QKeySequence::Close);

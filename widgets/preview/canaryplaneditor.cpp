@@ -48,6 +48,16 @@ CanaryPlanEditor::CanaryPlanEditor(Document *document, QWidget *parent)
     live->setToolTip(tr("Stop previewing a step: the plots show the configuration as edited"));
     connect(live, &QPushButton::clicked, this, &CanaryPlanEditor::clearPreview);
     buttons->addWidget(live, 0, 0);
+    m_diff = new QPushButton(tr("Diff against current"), this);
+    m_diff->setObjectName(QStringLiteral("canaryStepDiffButton"));
+    m_diff->setToolTip(tr("Show in the Traffic Diff dock what applying the selected step to the current "
+                          "configuration would change; the document is not edited"));
+    m_diff->setEnabled(false);
+    connect(m_diff, &QPushButton::clicked, this, [this] {
+        if (previewedStep() >= 0)
+            Q_EMIT diffRequested(previewedStep());
+    });
+    buttons->addWidget(m_diff, 0, 1);
     buttons->addWidget(m_exportFiles, 1, 0);
     buttons->addWidget(m_exportMulti, 1, 1);
     buttons->setColumnStretch(2, 1);
@@ -60,7 +70,10 @@ CanaryPlanEditor::CanaryPlanEditor(Document *document, QWidget *parent)
 
     connect(m_target, &QComboBox::currentIndexChanged, this, [this] { recompute(); });
     connect(m_stepsEdit, &QLineEdit::textChanged, this, [this] { recompute(); });
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) { Q_EMIT previewChanged(row); });
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_diff->setEnabled(row >= 0);
+        Q_EMIT previewChanged(row);
+    });
     connect(m_exportFiles, &QPushButton::clicked, this, &CanaryPlanEditor::onExportFiles);
     connect(m_exportMulti, &QPushButton::clicked, this, &CanaryPlanEditor::onExportMultiDocument);
     setRule(-1, -1);
@@ -159,6 +172,7 @@ void CanaryPlanEditor::compute()
         m_list->setCurrentRow(previewed);
     else if (previewed >= 0)
         Q_EMIT previewChanged(-1);
+    m_diff->setEnabled(m_list->currentRow() >= 0);
 }
 
 int CanaryPlanEditor::previewedStep() const

@@ -44,10 +44,14 @@ public:
     QLineEdit *stepsEdit() const { return m_stepsEdit; }
     QListWidget *stepList() const { return m_list; }
     QLabel *messageLabel() const { return m_message; }
+    QPushButton *diffButton() const { return m_diff; }
 
 Q_SIGNALS:
     // The step to preview on the plots, or -1 for the live configuration.
     void previewChanged(int step);
+    // "Diff against the current step": show what applying this step to the current
+    // configuration would change (steps()[step].workspace against the document's).
+    void diffRequested(int step);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -71,6 +75,7 @@ private:
     QLabel *m_message;
     QPushButton *m_exportFiles;
     QPushButton *m_exportMulti;
+    QPushButton *m_diff;
 };
 
 } // namespace meshroute

@@ -12,6 +12,7 @@
 #include "resourcetree/resourceicons.h"
 #include "resourcetree/resourcespanel.h"
 #include "resourcetree/resourcetreeview.h"
+#include "routeorder/routeorderview.h"
 #include "selection.h"
 #include "undostack.h"
 #include "workspaceloadjob.h"
@@ -174,6 +175,11 @@ void MainWindow::createDocks()
     QDockWidget *preview
         = makeDock(tr("Preview"), QStringLiteral("previewDock"), previewScroll, Qt::BottomDockWidgetArea);
     tabifyDockWidget(problems, preview);
+    // Which route wins, in Envoy's order, for the selected listener or Service.
+    auto *routeOrder = new RouteOrderView(m_document, m_selection, this);
+    connect(routeOrder, &RouteOrderView::goToLine, this, &MainWindow::goToLine);
+    tabifyDockWidget(preview,
+        makeDock(tr("Route Order"), QStringLiteral("routeOrderDock"), routeOrder, Qt::BottomDockWidgetArea));
     problems->raise();
     // A tab behind Problems lights nothing in the graph; raised, it lights its request's path.
     previewPanel->setOnScreen(false);

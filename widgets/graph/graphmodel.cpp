@@ -102,6 +102,11 @@ QString GraphModel::matchSummary(const HttpRoute &rule, int maxMatches)
     return parts.join(QLatin1String(" | "));
 }
 
+QString GraphModel::matchText(const HttpMatchRequest *match)
+{
+    return match ? matchRequestSummary(*match) : QStringLiteral("any request");
+}
+
 QString GraphModel::gatewayKey(const QString &ref, const QString &vsNamespace)
 {
     if (ref == QLatin1String("mesh"))

@@ -14,6 +14,7 @@
 namespace meshroute {
 
 class RuleErrors;
+struct HttpMatchRequest;
 struct HttpRoute;
 struct SelectionTarget;
 struct TrafficPath;
@@ -153,6 +154,8 @@ public:
 
     // "exact /productpage | prefix /static | ..." for a rule's match list (at most `maxMatches`).
     static QString matchSummary(const HttpRoute &rule, int maxMatches = 2);
+    // "exact /productpage & end-user=jason" for one match; "any request" for none (nullptr).
+    static QString matchText(const HttpMatchRequest *match);
     // A VirtualService's gateway reference as "ns/name" (reference 6.10), or empty for `mesh`.
     static QString gatewayKey(const QString &ref, const QString &vsNamespace);
 

@@ -49,12 +49,8 @@ QString svc(const QString &name, const QString &ns = QStringLiteral("shop"))
 
 const GraphEdge *edge(const GraphModel &g, const QString &from, const QString &to)
 {
-    const int a = g.indexOf(from);
-    const int b = g.indexOf(to);
-    for (const GraphEdge &e : g.edges())
-        if (e.from == a && e.to == b)
-            return &e;
-    return nullptr;
+    const int e = g.edgeBetween(g.indexOf(from), g.indexOf(to));
+    return e >= 0 ? &g.edges()[e] : nullptr;
 }
 
 const GraphNode &node(const GraphModel &g, const QString &key)

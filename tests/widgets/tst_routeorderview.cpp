@@ -9,6 +9,7 @@
 #include "routeorder/routeorderview.h"
 
 #include "document.h"
+#include "fixturelines.h"
 #include "replacedocumenttext.h"
 #include "selection.h"
 #include "undostack.h"
@@ -30,14 +31,7 @@ int lineOf(const QByteArray &needle, const QByteArray &after = {})
 {
     QFile f(kFixture);
     f.open(QIODevice::ReadOnly);
-    const QList<QByteArray> lines = f.readAll().split('\n');
-    bool started = after.isEmpty();
-    for (int i = 0; i < lines.size(); ++i) {
-        started = started || lines[i].contains(after);
-        if (started && lines[i].contains(needle))
-            return i + 1;
-    }
-    return 0;
+    return test::lineOf(f.readAll(), needle, after);
 }
 
 } // namespace

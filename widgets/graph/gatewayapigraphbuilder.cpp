@@ -3,6 +3,7 @@
 #include "graphbuilder.h"
 #include "graphtext.h"
 #include "hostname.h"
+#include "meshindex.h"
 #include "routeorder.h"
 #include "workspace.h"
 
@@ -363,20 +364,10 @@ int GatewayApiGraphBuilder::backendNode(const BackendRef &ref, const BackendReso
 
 namespace {
 
-bool bindsMesh(const VirtualService &vs)
-{
-    if (vs.gateways.isEmpty())
-        return true;
-    for (const Field<QString> &g : vs.gateways)
-        if (g.value == QLatin1String("mesh"))
-            return true;
-    return false;
-}
-
 bool claims(const Resource &r, const QString &host)
 {
     const VirtualService *vs = r.virtualService();
-    if (!vs || !bindsMesh(*vs))
+    if (!vs || !MeshIndex::appliesToMesh(*vs))
         return false;
     for (const Field<QString> &h : vs->hosts)
         if (HostName::covers(HostName::resolve(h.value, r.namespaceName()), host))

@@ -158,6 +158,14 @@ QList<int> GraphModel::incoming(int node) const
     return m_in.value(node);
 }
 
+int GraphModel::edgeBetween(int from, int to) const
+{
+    for (int e : m_out.value(from))
+        if (m_edges[e].to == to)
+            return e;
+    return -1;
+}
+
 GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope, RuleErrors *ruleErrors)
 {
     return GraphBuilder(ws, scope, ruleErrors).build();
@@ -241,12 +249,6 @@ GraphModel::PathItems GraphModel::pathItems(const TrafficPath &path) const
     int gw = path.gatewayId >= 0 ? indexOf(QStringLiteral("gw:%1").arg(path.gatewayId)) : -1;
     if (gw < 0 && path.gatewayId >= 0)
         gw = indexOf(QStringLiteral("gtw:%1").arg(path.gatewayId));
-    auto edgeBetween = [&](int from, int to) {
-        for (int e : m_out.value(from))
-            if (m_edges[e].to == to)
-                return e;
-        return -1;
-    };
     auto light = [&](int from, int to) {
         if (const int e = edgeBetween(from, to); e >= 0)
             items.edges.insert(e);

@@ -121,6 +121,8 @@ public:
     int indexOf(const QString &key) const { return m_index.value(key, -1); }
     QList<int> outgoing(int node) const;
     QList<int> incoming(int node) const;
+    // The first edge from node `from` to node `to`, or -1.
+    int edgeBetween(int from, int to) const;
 
     // The node that stands best for a selection, or -1.
     int nodeFor(const SelectionTarget &target) const;

@@ -4,6 +4,7 @@
 // routes bound to one parent and host by creationTimestamp, then namespace/name
 // (pilot/pkg/config/kube/gateway/route_collections.go, sortRoutesByCreationTime) and
 // sorts them by match (conversion.go sortHTTPRoutes); the fixture is our own YAML.
+#include "fixturelines.h"
 #include "loader.h"
 #include "request.h"
 #include "routeorder.h"
@@ -25,19 +26,6 @@ QByteArray fixtureText()
     QFile f(fixturePath());
     f.open(QIODevice::ReadOnly);
     return f.readAll();
-}
-
-// The 1-based line of the first line of `text` holding `needle` after line `after`.
-int lineOf(const QByteArray &text, const QByteArray &needle, const QByteArray &after = {})
-{
-    const QList<QByteArray> lines = text.split('\n');
-    bool started = after.isEmpty();
-    for (int i = 0; i < lines.size(); ++i) {
-        started = started || lines[i].contains(after);
-        if (started && lines[i].contains(needle))
-            return i + 1;
-    }
-    return 0;
 }
 
 RouteTable compile(const QByteArray &text)
@@ -75,9 +63,9 @@ private Q_SLOTS:
                 QStringLiteral("HTTPRoute shop/storefront rule 1") }));
         const RouteOrderRow &cart = hosts[0].rows[0];
         QCOMPARE(cart.position, 1);
-        QCOMPARE(cart.line, lineOf(text, "value: /cart"));
-        QCOMPARE(hosts[0].rows[1].line, lineOf(text, "value: /api"));
-        QCOMPARE(hosts[0].rows[2].line, lineOf(text, "- backendRefs:", "value: /cart"));
+        QCOMPARE(cart.line, test::lineOf(text, "value: /cart"));
+        QCOMPARE(hosts[0].rows[1].line, test::lineOf(text, "value: /api"));
+        QCOMPARE(hosts[0].rows[2].line, test::lineOf(text, "- backendRefs:", "value: /cart"));
         for (const RouteOrderRow &r : hosts[0].rows) {
             QVERIFY2(r.ambiguous, qPrintable(r.source));
             QVERIFY(r.ambiguity.contains(
@@ -108,7 +96,7 @@ private Q_SLOTS:
             = RouteOrder::atGateway(compile(text), QStringLiteral("shop/legacy-gateway"), 80);
         QCOMPARE(hosts.size(), 1);
         QCOMPARE(sources(hosts[0]), QStringList { QStringLiteral("VirtualService shop/legacy http[0]") });
-        QCOMPARE(hosts[0].rows[0].line, lineOf(text, "- route:", "gateways: [legacy-gateway]"));
+        QCOMPARE(hosts[0].rows[0].line, test::lineOf(text, "- route:", "gateways: [legacy-gateway]"));
         QVERIFY(!hosts[0].rows[0].ambiguous);
         // A port with no server: nothing.
         QVERIFY(RouteOrder::atGateway(compile(text), QStringLiteral("shop/legacy-gateway"), 443).isEmpty());

@@ -14,6 +14,7 @@
 #include "resourcetree/resourceicons.h"
 #include "resourcetree/resourcespanel.h"
 #include "resourcetree/resourcetreeview.h"
+#include "routeorder/routeorderview.h"
 #include "selection.h"
 #include "undostack.h"
 #include "workspaceloadjob.h"
@@ -188,6 +189,11 @@ void MainWindow::createDocks()
         showTrafficDiff();
         m_diff->compareWithCanaryStep(plan->steps()[step].workspace, plan->steps()[step].label);
     });
+    // Which route wins, in Envoy's order, for the selected listener or Service.
+    auto *routeOrder = new RouteOrderView(m_document, m_selection, this);
+    connect(routeOrder, &RouteOrderView::goToLine, this, &MainWindow::goToLine);
+    tabifyDockWidget(preview,
+        makeDock(tr("Route Order"), QStringLiteral("routeOrderDock"), routeOrder, Qt::BottomDockWidgetArea));
     problems->raise();
     // A tab behind Problems lights nothing in the graph; raised, it lights its request's path.
     previewPanel->setOnScreen(false);

@@ -13,11 +13,11 @@ namespace meshroute {
 // document data: it never goes through the undo stack.
 struct SelectionTarget
 {
-    int resourceId = -1;       // -1: nothing
-    int routeIndex = -1;       // spec.http[routeIndex] of a VirtualService, or -1
+    int resourceId = -1; // -1: nothing
+    int routeIndex = -1; // spec.http[routeIndex] of a VirtualService, or -1
     int destinationIndex = -1; // route[destinationIndex] of that rule, or -1
-    int matchIndex = -1;       // match[matchIndex] of that rule, or -1
-    QString subset;            // a subset of a DestinationRule, or empty
+    int matchIndex = -1; // match[matchIndex] of that rule, or -1
+    QString subset; // a subset of a DestinationRule, or empty
     // A TLS or TCP rule: spec.tls/tcp[l4RouteIndex] (routeIndex stays -1, so views
     // that know only HTTP rules see the VirtualService selected).
     RouteKind routeKind = RouteKind::Http;
@@ -36,13 +36,17 @@ struct SelectionTarget
 // the Preview: gateway -> VirtualService -> rule -> destinations.
 struct TrafficPath
 {
-    int gatewayId = -1;        // the Gateway resource, -1 for a request from a sidecar
+    int gatewayId = -1; // the Gateway resource, -1 for a request from a sidecar
     int virtualServiceId = -1; // -1: no route (404)
     int routeIndex = -1;
     int matchIndex = -1;
+    // A request an HTTPRoute or GRPCRoute takes (virtualServiceId is then the VirtualService
+    // Istio generates): the route and rule the user wrote; -1 for a VirtualService's.
+    int gatewayApiRouteId = -1;
+    int gatewayApiRuleIndex = -1;
     struct Hop
     {
-        QString host;   // FQDN
+        QString host; // FQDN
         QString subset; // empty: the whole service
         double share = 0;
     };
@@ -66,7 +70,7 @@ public:
         m_current = target;
         Q_EMIT changed(m_current);
     }
-    void clear() { select(SelectionTarget{}); }
+    void clear() { select(SelectionTarget {}); }
 
     const TrafficPath &highlight() const { return m_highlight; }
     void setHighlight(const TrafficPath &path)

@@ -127,6 +127,29 @@ public:
     QString configName(
         const RouteDecision &decision) const; // "http.80 at default/bookinfo-gateway", "sidecar 9080"
 
+    // One virtual host of a route configuration, its routes in the order Envoy tries them.
+    struct VirtualHostRoutes
+    {
+        QString name; // "bookinfo.app:80", "reviews.default.svc.cluster.local"
+        QStringList domains;
+        QString serviceHost; // a default route's registry service (no entries)
+        struct Entry
+        {
+            int route = -1; // routeInfo() index
+            // Why istiod does not send it to this proxy (match.gateways or match.port exclude
+            // it, or an earlier catch-all of its VirtualService ends that VirtualService's
+            // routes); empty when sent.
+            QString notSent;
+        };
+        QList<Entry> entries;
+    };
+    // The virtual hosts of the configuration a gateway ("ns/name": an Istio Gateway, or a
+    // Gateway API Gateway by its own name) has on `port`; an empty gateway: the sidecars'
+    // (port unused). Empty when the gateway has no HTTP server on that port.
+    QList<VirtualHostRoutes> virtualHosts(const QString &gateway, int port) const;
+    // The virtual hosts of a decision's configuration: decision.vhost indexes the list.
+    QList<VirtualHostRoutes> virtualHosts(const RouteDecision &decision) const;
+
     QList<RuleRef> rules() const;
     // The RuleRef index (in rules()) a compiled route belongs to.
     int ruleOf(int route) const;

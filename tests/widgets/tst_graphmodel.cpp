@@ -29,12 +29,8 @@ int idOf(const Workspace &ws, ResourceKind kind, const QString &name)
 
 const GraphEdge *edge(const GraphModel &g, const QString &from, const QString &to)
 {
-    const int a = g.indexOf(from);
-    const int b = g.indexOf(to);
-    for (const GraphEdge &e : g.edges())
-        if (e.from == a && e.to == b)
-            return &e;
-    return nullptr;
+    const int e = g.edgeBetween(g.indexOf(from), g.indexOf(to));
+    return e >= 0 ? &g.edges()[e] : nullptr;
 }
 
 const QString svc(const QString &name)
@@ -527,8 +523,10 @@ spec:
         QCOMPARE(ratings.seedCount(), 2);
         const GraphModel part = GraphModel::build(ws, ratings);
         QVERIFY(part.indexOf(svc(QStringLiteral("ratings"))) >= 0);
-        QVERIFY(part.indexOf(QStringLiteral("wl:%1").arg(idOf(ws, ResourceKind::Workload, "ratings-v1"))) >= 0);
-        QCOMPARE(part.indexOf(QStringLiteral("wl:%1").arg(idOf(ws, ResourceKind::Workload, "reviews-v1"))), -1);
+        QVERIFY(
+            part.indexOf(QStringLiteral("wl:%1").arg(idOf(ws, ResourceKind::Workload, "ratings-v1"))) >= 0);
+        QCOMPARE(
+            part.indexOf(QStringLiteral("wl:%1").arg(idOf(ws, ResourceKind::Workload, "reviews-v1"))), -1);
         QCOMPARE(part.indexOf(svc(QStringLiteral("details"))), -1);
         QCOMPARE(part.indexOf(svc(QStringLiteral("productpage"))), -1);
         QVERIFY(part.nodes().size() < whole.nodes().size());
@@ -548,11 +546,13 @@ spec:
     // A missing destination of a TCP rule selects that rule and destination, as an HTTP one does.
     void missingDestinationOfATcpRuleSelectsTheRule()
     {
-        const QByteArray text = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: mongo, namespace: db}\n"
+        const QByteArray text = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: "
+                                "mongo, namespace: db}\n"
                                 "spec:\n  hosts: [mongo]\n  tcp:\n  - match: [{port: 27017}]\n    route:\n"
                                 "    - destination: {host: mongo, subset: v1}\n      weight: 90\n"
                                 "    - destination: {host: mongo, subset: v9}\n      weight: 10\n"
-                                "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: mongo, namespace: db}\n"
+                                "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: "
+                                "{name: mongo, namespace: db}\n"
                                 "spec:\n  host: mongo\n  subsets:\n  - name: v1\n    labels: {version: v1}\n";
         const LoadResult load = Loader::loadText(text, QStringLiteral("mongo.yaml"));
         const GraphModel g = GraphModel::build(load.workspace);

@@ -8,6 +8,8 @@
 #include "graph/graphscene.h"
 #include "graph/graphview.h"
 #include "loader.h"
+#include "preview/previewpanel.h"
+#include "preview/samplerequestmodel.h"
 #include "replacedocumenttext.h"
 #include "selection.h"
 #include "setweights.h"
@@ -16,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QTableView>
 #include <QtTest>
 
 using namespace meshroute;
@@ -336,6 +339,84 @@ private Q_SLOTS:
             QVERIFY(!item->isLit());
             QCOMPARE(item->opacity(), 1.0);
         }
+    }
+
+    // Both APIs as the user meets them: a click on an HTTPRoute rule selects that rule; a
+    // refused parentRef and a backendRef without a ReferenceGrant are dashed red with the
+    // binding's reason as their tool tip.
+    void gatewayApiNodesClickAndBindingFailures()
+    {
+        m_doc->open({ QStringLiteral(MESHROUTE_TEST_DATA_DIR "/gatewayapi/mixed-api.yaml") });
+        GraphScene *scene = m_panel->scene();
+        auto id = [this](ResourceKind kind, const char *name) {
+            const Resource *r = m_doc->workspace().find(kind, QStringLiteral("shop"), QLatin1String(name));
+            return r ? r->id : -1;
+        };
+        const int storefront = id(ResourceKind::HTTPRoute, "storefront");
+        const QString rule = QStringLiteral("rule:%1:http:1").arg(storefront);
+        QTRY_VERIFY(scene->nodeItem(rule));
+        clickNode(m_panel->view(), scene->nodeItem(rule));
+        QCOMPARE(m_selection->current().resourceId, storefront);
+        QCOMPARE(m_selection->current().routeIndex, 1);
+        QVERIFY(scene->nodeItem(rule)->isCurrent());
+
+        const QString gateway
+            = QStringLiteral("gtw:%1").arg(id(ResourceKind::KubernetesGateway, "shop-gateway"));
+        QCOMPARE(scene->nodeItem(gateway)->node().title, QStringLiteral("shop-gateway"));
+        const QString broken = QStringLiteral("route:%1").arg(id(ResourceKind::HTTPRoute, "broken"));
+        GraphEdgeItem *refused = scene->edgeItem(gateway, broken);
+        QVERIFY(refused && refused->edge().missing);
+        QVERIFY2(refused->toolTip().contains(QLatin1String("no listener named \"nope\"")),
+            qPrintable(refused->toolTip()));
+        GraphNodeItem *missing = scene->nodeItem(QStringLiteral("gtw-missing:shop/missing-gateway"));
+        QCOMPARE(missing->accentColor(), GraphNodeItem::errorColor());
+        QVERIFY(missing->toolTip().contains(QLatin1String("not in the workspace")));
+        GraphEdgeItem *grant
+            = scene->edgeItem(QStringLiteral("rule:%1:http:0").arg(id(ResourceKind::HTTPRoute, "broken")),
+                QStringLiteral("svc:billing.billing.svc.cluster.local"));
+        QVERIFY(grant && grant->edge().missing);
+        QVERIFY(grant->toolTip().contains(QLatin1String("ReferenceGrant")));
+    }
+
+    // The Preview routes a request through the Gateway API Gateway: the graph lights the
+    // Gateway, the HTTPRoute, the rule and the backend Service, not the VirtualService
+    // Istio generates from them.
+    void previewLightsTheHttpRoutePath()
+    {
+        m_doc->open({ QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo-gateway-api.yaml") });
+        PreviewPanel preview(m_doc, m_selection);
+        preview.resize(1000, 600);
+        preview.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&preview));
+        int row = -1;
+        for (int r = 0; r < preview.model()->rowCount() && row < 0; ++r)
+            if (preview.model()
+                    ->index(r, SampleRequestModel::RequestLine)
+                    .data()
+                    .toString()
+                    .endsWith(QLatin1String("bookinfo.app/productpage")))
+                row = r;
+        QVERIFY2(row >= 0, "a sample request for the HTTPRoute");
+        QTableView *table = preview.table();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier,
+            table->visualRect(preview.model()->index(row, SampleRequestModel::Name)).center());
+        GraphScene *scene = m_panel->scene();
+        const int bookinfo = idOf(*m_doc, ResourceKind::HTTPRoute, QStringLiteral("bookinfo"));
+        QTRY_VERIFY(scene->nodeItem(QStringLiteral("rule:%1:http:0").arg(bookinfo))->isLit());
+        QStringList lit;
+        for (GraphNodeItem *item : scene->nodeItems())
+            if (item->isLit())
+                lit << item->node().title;
+        lit.sort();
+        QCOMPARE(
+            lit, QStringList({ "bookinfo", "bookinfo-gateway", "productpage", "productpage-v1", "rule #0" }));
+        const QString gateway = QStringLiteral("gtw:%1").arg(
+            idOf(*m_doc, ResourceKind::KubernetesGateway, QStringLiteral("bookinfo-gateway")));
+        QVERIFY(scene->edgeItem(gateway, QStringLiteral("route:%1").arg(bookinfo))->isLit());
+        QVERIFY(scene
+                    ->edgeItem(QStringLiteral("rule:%1:http:0").arg(bookinfo),
+                        QStringLiteral("svc:productpage.default.svc.cluster.local"))
+                    ->isLit());
     }
 
     void zoomAndFit()

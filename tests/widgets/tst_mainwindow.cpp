@@ -5,6 +5,7 @@
 #include "basehashcache.h"
 #include "corpus.h"
 #include "document.h"
+#include "fixturelines.h"
 #include "graph/graphnodeitem.h"
 #include "graph/graphpanel.h"
 #include "graph/graphscene.h"
@@ -13,6 +14,8 @@
 #include "problems/problemsview.h"
 #include "resourcetree/resourcetreemodel.h"
 #include "resourcetree/resourcetreeview.h"
+#include "routeorder/routeordermodel.h"
+#include "routeorder/routeorderview.h"
 #include "selection.h"
 #include "setweights.h"
 #include "undostack.h"
@@ -22,10 +25,13 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QtTest>
 
 #include <sys/stat.h>
@@ -560,6 +566,47 @@ private Q_SLOTS:
         QVERIFY(w.problemsView()->errorCount() >= 1);
         QVERIFY(w.statusCounts()->text().contains(QStringLiteral("error")));
         QVERIFY(!w.statusCounts()->text().contains(QStringLiteral(" 0 errors")));
+    }
+    // View > Route Order lists the dock; its tab shows the selected Gateway's listener, and a
+    // double-click on a route shows that route's line in the YAML dock.
+    void routeOrderDockJumpsToTheYaml()
+    {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString path = QStringLiteral(MESHROUTE_TEST_DATA_DIR "/gatewayapi/mixed-api.yaml");
+        w.openPaths({ path });
+        QStringList viewMenu;
+        for (QAction *menu : w.menuBar()->actions())
+            if (menu->text() == QLatin1String("&View"))
+                for (QAction *a : menu->menu()->actions())
+                    viewMenu << a->text();
+        QVERIFY2(viewMenu.contains(QLatin1String("Route Order")), qPrintable(viewMenu.join(u',')));
+        for (QTabBar *bar : w.findChildren<QTabBar *>())
+            for (int i = 0; i < bar->count(); ++i)
+                if (bar->tabText(i) == QLatin1String("Route Order"))
+                    QTest::mouseClick(bar, Qt::LeftButton, Qt::NoModifier, bar->tabRect(i).center());
+        auto *view = qobject_cast<RouteOrderView *>(
+            w.findChild<QDockWidget *>(QStringLiteral("routeOrderDock"))->widget());
+        QTRY_VERIFY(view->isVisible());
+        SelectionTarget gateway;
+        gateway.resourceId = w.document()
+                                 ->workspace()
+                                 .find(ResourceKind::KubernetesGateway, QStringLiteral("shop"),
+                                     QStringLiteral("shop-gateway"))
+                                 ->id;
+        w.selection()->select(gateway);
+        QTRY_COMPARE(view->model()->rowCount(view->model()->index(0, 0)), 3);
+        QTreeView *tree = view->view();
+        const QModelIndex api
+            = view->model()->index(1, RouteOrderModel::SourceColumn, view->model()->index(0, 0));
+        QCOMPARE(api.data().toString(), QStringLiteral("HTTPRoute shop/storefront-api rule 0"));
+        const QPoint at = tree->visualRect(api).center();
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+        QTest::mouseDClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+        QTRY_COMPARE(
+            w.yamlView()->textCursor().blockNumber() + 1, test::lineOf(readFile(path), "value: /api"));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "graphbuilder.h"
 
+#include "gatewayapigraphbuilder.h"
 #include "graphtext.h"
 #include "hostname.h"
 #include "workspace.h"
@@ -33,9 +34,13 @@ GraphModel GraphBuilder::build()
     noteDefinedKinds();
     addServices();
     addGateways();
+    GatewayApiGraphBuilder gatewayApi(*this);
+    gatewayApi.addGateways();
     addWorkloads();
     addSubsets();
     addVirtualServices();
+    gatewayApi.addRoutes();
+    gatewayApi.markMeshHostWinners();
     addServiceWorkloadEdges();
     return std::move(m_graph);
 }

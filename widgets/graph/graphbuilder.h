@@ -35,6 +35,8 @@ public:
     GraphModel build();
 
 private:
+    friend class GatewayApiGraphBuilder; // finds and adds service nodes through the lookups here
+
     // Calls visit(resource) for each resource of the scope, in workspace order.
     template <typename Visit> void forEachInScope(Visit visit) const;
     void noteDefinedKinds();

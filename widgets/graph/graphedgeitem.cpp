@@ -34,6 +34,7 @@ GraphEdgeItem::GraphEdgeItem(const GraphEdge &edge, GraphNodeItem *from, GraphNo
 {
     setZValue(0);
     setAcceptedMouseButtons(Qt::NoButton);
+    setToolTip(edge.toolTip);
     from->addEdge(this);
     to->addEdge(this);
 }
@@ -41,6 +42,7 @@ GraphEdgeItem::GraphEdgeItem(const GraphEdge &edge, GraphNodeItem *from, GraphNo
 void GraphEdgeItem::setEdge(const GraphEdge &edge)
 {
     m_edge = edge;
+    setToolTip(edge.toolTip);
     adjust();
 }
 

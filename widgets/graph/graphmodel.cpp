@@ -30,8 +30,8 @@ QString matchRequestSummary(const HttpMatchRequest &m)
 {
     QStringList parts;
     if (m.hasUri)
-        parts.append(
-            m.uri.describe() + (m.rare->ignoreUriCase.valueOr(false) ? QLatin1String(" (any case)") : QString()));
+        parts.append(m.uri.describe()
+            + (m.rare->ignoreUriCase.valueOr(false) ? QLatin1String(" (any case)") : QString()));
     if (m.hasMethod)
         parts.append(stringMatchShort(QStringLiteral("method"), m.method));
     if (m.hasAuthority)
@@ -102,6 +102,11 @@ QString GraphModel::matchSummary(const HttpRoute &rule, int maxMatches)
     return parts.join(QLatin1String(" | "));
 }
 
+QString GraphModel::matchText(const HttpMatchRequest *match)
+{
+    return match ? matchRequestSummary(*match) : QStringLiteral("any request");
+}
+
 QString GraphModel::gatewayKey(const QString &ref, const QString &vsNamespace)
 {
     if (ref == QLatin1String("mesh"))
@@ -151,6 +156,14 @@ QList<int> GraphModel::outgoing(int node) const
 QList<int> GraphModel::incoming(int node) const
 {
     return m_in.value(node);
+}
+
+int GraphModel::edgeBetween(int from, int to) const
+{
+    for (int e : m_out.value(from))
+        if (m_edges[e].to == to)
+            return e;
+    return -1;
 }
 
 GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope, RuleErrors *ruleErrors)
@@ -226,15 +239,16 @@ SelectionTarget GraphModel::selectionFor(int node) const
 GraphModel::PathItems GraphModel::pathItems(const TrafficPath &path) const
 {
     PathItems items;
-    const int vs
-        = path.virtualServiceId >= 0 ? indexOf(QStringLiteral("vs:%1").arg(path.virtualServiceId)) : -1;
-    const int gw = path.gatewayId >= 0 ? indexOf(QStringLiteral("gw:%1").arg(path.gatewayId)) : -1;
-    auto edgeBetween = [&](int from, int to) {
-        for (int e : m_out.value(from))
-            if (m_edges[e].to == to)
-                return e;
-        return -1;
-    };
+    // A Gateway API route is drawn as written (route -> rule), not as the VirtualService generated from it.
+    const bool gatewayApi = path.gatewayApiRouteId >= 0;
+    const int routeId = gatewayApi ? path.gatewayApiRouteId : path.virtualServiceId;
+    const int ruleIndex = gatewayApi ? path.gatewayApiRuleIndex : path.routeIndex;
+    const int vs = routeId < 0 ? -1
+        : gatewayApi           ? indexOf(QStringLiteral("route:%1").arg(routeId))
+                               : indexOf(QStringLiteral("vs:%1").arg(routeId));
+    int gw = path.gatewayId >= 0 ? indexOf(QStringLiteral("gw:%1").arg(path.gatewayId)) : -1;
+    if (gw < 0 && path.gatewayId >= 0)
+        gw = indexOf(QStringLiteral("gtw:%1").arg(path.gatewayId));
     auto light = [&](int from, int to) {
         if (const int e = edgeBetween(from, to); e >= 0)
             items.edges.insert(e);
@@ -246,8 +260,14 @@ GraphModel::PathItems GraphModel::pathItems(const TrafficPath &path) const
     items.nodes.insert(vs);
     if (gw >= 0)
         light(gw, vs);
-    const int rule
-        = indexOf(QStringLiteral("rule:%1:http:%2").arg(path.virtualServiceId).arg(path.routeIndex));
+    else if (gatewayApi) // from a sidecar: the Service the mesh route hangs off
+        for (int e : m_in.value(vs))
+            if (m_nodes[m_edges[e].from].key.startsWith(QLatin1String("meshparent:"))
+                && !m_edges[e].missing) {
+                items.edges.insert(e);
+                items.nodes.insert(m_edges[e].from);
+            }
+    const int rule = indexOf(QStringLiteral("rule:%1:http:%2").arg(routeId).arg(ruleIndex));
     if (rule < 0)
         return items;
     items.nodes.insert(rule);

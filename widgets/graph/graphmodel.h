@@ -14,6 +14,7 @@
 namespace meshroute {
 
 class RuleErrors;
+struct HttpMatchRequest;
 struct HttpRoute;
 struct SelectionTarget;
 struct TrafficPath;
@@ -46,6 +47,11 @@ struct GraphNode
     // A TLS or TCP rule node: spec.tls/tcp[l4RouteIndex] (routeIndex stays -1, as in SelectionTarget).
     RouteKind routeKind = RouteKind::Http;
     int l4RouteIndex = -1;
+    // The resource tree's icon drawn before the title (resources/icons/<icon>.svg), so a
+    // Gateway API node reads apart from the Istio one of its column; empty: none.
+    QString icon;
+    // The kind whose colour it wears when not its column's: a Service as a mesh route's parent.
+    int colourKind = -1;
 
     bool operator==(const GraphNode &o) const
     {
@@ -53,7 +59,7 @@ struct GraphNode
             && toolTip == o.toolTip && missing == o.missing && missingReason == o.missingReason
             && hosts == o.hosts && errors == o.errors && resourceId == o.resourceId
             && routeIndex == o.routeIndex && subset == o.subset && routeKind == o.routeKind
-            && l4RouteIndex == o.l4RouteIndex;
+            && l4RouteIndex == o.l4RouteIndex && icon == o.icon && colourKind == o.colourKind;
     }
 };
 
@@ -75,16 +81,17 @@ struct GraphEdge
     double share = -1; // 0..1 of the rule's traffic for RuleToDestination, else -1
     QString label; // "99%", "mirror"
     bool missing = false;
+    QString toolTip; // why it is missing or refused (a binding failure), or what it carries
 
-    int resourceId = -1; // the VirtualService of a RuleToDestination edge
+    int resourceId = -1; // the VirtualService (or HTTPRoute) of a RuleToDestination edge
     int routeIndex = -1;
     int destinationIndex = -1;
 
     bool operator==(const GraphEdge &o) const
     {
         return kind == o.kind && from == o.from && to == o.to && share == o.share && label == o.label
-            && missing == o.missing && resourceId == o.resourceId && routeIndex == o.routeIndex
-            && destinationIndex == o.destinationIndex;
+            && missing == o.missing && toolTip == o.toolTip && resourceId == o.resourceId
+            && routeIndex == o.routeIndex && destinationIndex == o.destinationIndex;
     }
 };
 
@@ -114,6 +121,8 @@ public:
     int indexOf(const QString &key) const { return m_index.value(key, -1); }
     QList<int> outgoing(int node) const;
     QList<int> incoming(int node) const;
+    // The first edge from node `from` to node `to`, or -1.
+    int edgeBetween(int from, int to) const;
 
     // The node that stands best for a selection, or -1.
     int nodeFor(const SelectionTarget &target) const;
@@ -147,11 +156,14 @@ public:
 
     // "exact /productpage | prefix /static | ..." for a rule's match list (at most `maxMatches`).
     static QString matchSummary(const HttpRoute &rule, int maxMatches = 2);
+    // "exact /productpage & end-user=jason" for one match; "any request" for none (nullptr).
+    static QString matchText(const HttpMatchRequest *match);
     // A VirtualService's gateway reference as "ns/name" (reference 6.10), or empty for `mesh`.
     static QString gatewayKey(const QString &ref, const QString &vsNamespace);
 
 private:
     friend class GraphBuilder; // adds the nodes and edges
+    friend class GatewayApiGraphBuilder;
 
     int addNode(GraphNode node);
     void addEdge(GraphEdge edge);

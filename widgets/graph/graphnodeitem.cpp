@@ -1,12 +1,15 @@
 #include "graphnodeitem.h"
 
 #include "graphedgeitem.h"
+#include "resourcetree/resourceicons.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QPainter>
 #include <QPalette>
+#include <cmath>
 
 namespace meshroute {
 
@@ -15,6 +18,13 @@ namespace {
 constexpr double padding = 7;
 constexpr double strip = 5;
 constexpr double maxTextWidth = 300;
+constexpr double iconGap = 4;
+
+// The icon beside the title: as tall as the title's line.
+double iconSize(const GraphNode &node)
+{
+    return node.icon.isEmpty() ? 0 : std::ceil(QFontMetricsF(QGuiApplication::font()).height());
+}
 
 QFont titleFont()
 {
@@ -96,7 +106,8 @@ QSizeF GraphNodeItem::measure(const GraphNode &node)
 {
     const QFontMetricsF title(titleFont());
     const QFontMetricsF detail(detailFont());
-    double width = std::min(maxTextWidth, title.horizontalAdvance(node.title));
+    const double icon = iconSize(node);
+    double width = std::min(maxTextWidth, title.horizontalAdvance(node.title) + (icon ? icon + iconGap : 0));
     for (const QString &line : node.details)
         width = std::min(maxTextWidth, std::max(width, detail.horizontalAdvance(line)));
     const double height = title.height() + node.details.size() * detail.height();
@@ -130,7 +141,9 @@ QColor GraphNodeItem::kindColor(GraphNode::Kind kind)
 
 QColor GraphNodeItem::accentColor() const
 {
-    return m_node.missing || !m_node.errors.isEmpty() ? errorColor() : kindColor(m_node.kind);
+    if (m_node.missing || !m_node.errors.isEmpty())
+        return errorColor();
+    return kindColor(m_node.colourKind >= 0 ? GraphNode::Kind(m_node.colourKind) : m_node.kind);
 }
 
 QRectF GraphNodeItem::boundingRect() const
@@ -168,8 +181,15 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     const QFontMetricsF tm(tf);
     painter->setFont(tf);
     painter->setPen(accent == missingColor ? missingColor : palette.color(QPalette::Text));
-    painter->drawText(QRectF(x, y, width, tm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-        tm.elidedText(m_node.title, Qt::ElideRight, width));
+    double titleX = x;
+    if (const double icon = iconSize(m_node); icon > 0) {
+        ResourceIcons::ensureLoaded();
+        QIcon(QStringLiteral(":/icons/%1.svg").arg(m_node.icon))
+            .paint(painter, QRect(int(x), int(y + (tm.height() - icon) / 2), int(icon), int(icon)));
+        titleX += icon + iconGap;
+    }
+    painter->drawText(QRectF(titleX, y, width - (titleX - x), tm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        tm.elidedText(m_node.title, Qt::ElideRight, width - (titleX - x)));
     y += tm.height();
     const QFont df = detailFont();
     const QFontMetricsF dm(df);

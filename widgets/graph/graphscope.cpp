@@ -43,7 +43,46 @@ bool matchesText(const Resource &r, const QString &needle)
     }
     if (r.service())
         return containsText(HostName::serviceFqdn(r.name(), r.namespaceName()), needle);
+    if (const GatewayApiRoute *route = r.gatewayApiRoute())
+        return hostsContain(route->hostnames, needle);
+    if (const KubernetesGateway *gw = r.kubernetesGateway()) {
+        for (const Listener &l : gw->listeners)
+            if (containsText(l.hostname.value, needle))
+                return true;
+    }
     return false;
+}
+
+QString qualifiedRef(const Field<QString> &ns, const Field<QString> &name, const Resource &from)
+{
+    return (ns.present ? ns.value : from.namespaceName()) + QLatin1Char('/') + name.value;
+}
+
+bool isCoreService(const Field<QString> &group, const Field<QString> &kind, bool parent)
+{
+    const bool core = !group.present || group.value.isEmpty() || group.value == QLatin1String("core");
+    return core
+        && kind.valueOr(parent ? QStringLiteral("Gateway") : QStringLiteral("Service"))
+        == QLatin1String("Service");
+}
+
+// A Gateway API route's parents and backends as the scope reads them: Gateways by "ns/name",
+// Services (a mesh parent, a backend) by FQDN. Binding is the graph's business, not the scope's.
+template <typename Gateway, typename Host>
+void forEachReference(const Resource &r, Gateway gateway, Host host)
+{
+    const GatewayApiRoute *route = r.gatewayApiRoute();
+    for (const ParentReference &p : route->parentRefs) {
+        const QString name = qualifiedRef(p.namespace_, p.name, r);
+        if (isCoreService(p.group, p.kind, true))
+            host(HostName::serviceFqdn(p.name.value, name.section(QLatin1Char('/'), 0, 0)));
+        else
+            gateway(name);
+    }
+    for (const RouteRule &rule : route->rules)
+        for (const BackendRef &b : rule.backendRefs)
+            if (isCoreService(b.ref.group, b.ref.kind, false))
+                host(HostName::serviceFqdn(b.ref.name.value, b.ref.namespace_.valueOr(r.namespaceName())));
 }
 
 template <typename Visit> void forEachDestination(const VirtualService &vs, Visit visit)
@@ -91,6 +130,11 @@ QString references(const Resource &r)
     } else if (const Workload *w = r.workload()) {
         for (const Label &l : w->podLabels)
             out.append(l.key + u'=' + l.value);
+    } else if (const GatewayApiRoute *route = r.gatewayApiRoute()) {
+        for (const Field<QString> &h : route->hostnames)
+            out.append(h.value);
+        forEachReference(
+            r, [&](const QString &g) { out.append(g); }, [&](const QString &h) { out.append(h); });
     }
     return out.join(QChar(0x1f));
 }
@@ -107,7 +151,13 @@ int nodesOf(const Resource &r)
         return int(dr->subsets.size());
     if (const ServiceEntry *se = r.serviceEntry())
         return int(se->hosts.size());
-    if (r.service() || r.gateway() || r.workload())
+    if (const GatewayApiRoute *route = r.gatewayApiRoute()) {
+        int nodes = 1 + int(route->rules.size());
+        for (const RouteRule &rule : route->rules)
+            nodes += int(rule.backendRefs.size());
+        return nodes;
+    }
+    if (r.service() || r.gateway() || r.workload() || r.kubernetesGateway())
         return 1;
     return 0;
 }
@@ -129,6 +179,9 @@ public:
     // VirtualServices: the seeds, those for a host of the neighbourhood, those routing
     // to one and those bound to a gateway of it; then what they route to and hang off.
     void addVirtualServices();
+    // Gateway API routes: the seeds, those attached to a gateway or a Service of the
+    // neighbourhood or routing to one of its hosts; then their parents and backends.
+    void addGatewayApiRoutes();
     // Services, ServiceEntries and DestinationRules of the hosts, and the gateways.
     void addHostDefinitions();
     // The workloads the services and subsets taken select.
@@ -169,7 +222,7 @@ int Neighbourhood::addSeeds(const QString &needle, int resourceId)
                 m_hosts.insert(HostName::resolve(h.value, r.namespaceName()));
         else if (const DestinationRule *dr = r.destinationRule())
             m_hosts.insert(HostName::resolve(dr->host.value, r.namespaceName()));
-        else if (r.gateway())
+        else if (r.gateway() || r.kubernetesGateway())
             m_gateways.insert(r.namespaceName() + QLatin1Char('/') + r.name());
         else if (r.workload())
             m_workloadSeeds.append(&r);
@@ -269,6 +322,27 @@ void Neighbourhood::addVirtualServices()
     }
 }
 
+void Neighbourhood::addGatewayApiRoutes()
+{
+    QList<const Resource *> routes;
+    for (const Resource &r : m_ws.resources) {
+        if (!r.gatewayApiRoute() || !isGatewayApiRoute(r.kind))
+            continue;
+        bool in = m_ids.contains(r.id);
+        forEachReference(
+            r, [&](const QString &g) { in = in || m_gateways.contains(g); },
+            [&](const QString &h) { in = in || m_hosts.contains(h); });
+        if (in)
+            routes.append(&r);
+    }
+    for (const Resource *r : std::as_const(routes)) {
+        m_ids.insert(r->id);
+        forEachReference(
+            *r, [&](const QString &g) { m_gateways.insert(g); },
+            [&](const QString &h) { m_hosts.insert(h); });
+    }
+}
+
 bool Neighbourhood::definesWantedHost(const Resource &r) const
 {
     if (r.service())
@@ -287,7 +361,7 @@ bool Neighbourhood::definesWantedHost(const Resource &r) const
     }
     if (const DestinationRule *dr = r.destinationRule())
         return wanted(dr->host.value, r.namespaceName());
-    if (r.gateway())
+    if (r.gateway() || r.kubernetesGateway())
         return m_gateways.contains(r.namespaceName() + QLatin1Char('/') + r.name());
     return false;
 }
@@ -393,6 +467,7 @@ GraphScope GraphScope::around(const Workspace &ws, const QString &text, int reso
     scope.m_seeds = neighbourhood.addSeeds(text.trimmed(), resourceId);
     neighbourhood.addServicesOfWorkloadSeeds();
     neighbourhood.addVirtualServices();
+    neighbourhood.addGatewayApiRoutes();
     neighbourhood.addHostDefinitions();
     neighbourhood.addSelectedWorkloads();
     scope.m_ids = neighbourhood.ids();

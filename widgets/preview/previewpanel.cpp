@@ -575,6 +575,15 @@ void PreviewPanel::updateDetails(bool selectRule)
         if (const Resource *gw = m_document->workspace().find(ResourceKind::Gateway,
                 sample.gateway.section(QLatin1Char('/'), 0, 0), sample.gateway.section(QLatin1Char('/'), 1)))
             path.gatewayId = gw->id;
+    if (!sample.gateway.isEmpty() && path.gatewayId < 0) // a Gateway API Gateway, named as kubectl does
+        if (const Resource *gw = m_document->workspace().find(ResourceKind::KubernetesGateway,
+                sample.gateway.section(QLatin1Char('/'), 0, 0), sample.gateway.section(QLatin1Char('/'), 1)))
+            path.gatewayId = gw->id;
+    if (r.compiledRoute >= 0) {
+        const GatewayApiOrigin &origin = m_router.table().routeInfo(r.compiledRoute).origin;
+        path.gatewayApiRouteId = origin.routeId;
+        path.gatewayApiRuleIndex = origin.ruleIndex;
+    }
     path.virtualServiceId = r.virtualServiceId;
     path.routeIndex = r.routeIndex;
     path.matchIndex = r.matchIndex;

@@ -1,0 +1,160 @@
+#include "routeorder.h"
+
+#include "hostname.h"
+#include "request.h"
+#include "workspace.h"
+
+#include <QHash>
+
+namespace meshroute {
+
+namespace {
+
+QString qualified(const Resource &r)
+{
+    return r.namespaceName() + QLatin1Char('/') + r.name();
+}
+
+// Where the row's rule was written: the Gateway API route behind a generated rule, else the
+// VirtualService itself.
+void setSource(const RouteTable &table, const RouteTable::RouteInfo &info, RouteOrderRow &row)
+{
+    const Workspace &ws = table.workspace();
+    SourcePos pos = info.rootRule ? info.rootRule->pos : SourcePos {};
+    const Resource *source = nullptr;
+    if (info.origin.routeId >= 0 && (source = ws.byId(info.origin.routeId))) {
+        row.ruleIndex = info.origin.ruleIndex;
+        row.matchIndex = info.origin.matchIndex;
+        const GatewayApiRoute *route = source->gatewayApiRoute();
+        if (route && row.ruleIndex >= 0 && row.ruleIndex < route->rules.size()) {
+            const RouteRule &rule = route->rules[row.ruleIndex];
+            pos = row.matchIndex >= 0 && row.matchIndex < rule.matches.size()
+                ? rule.matches[row.matchIndex].pos
+                : rule.pos;
+        }
+        row.source = QStringLiteral("%1 %2 rule %3")
+                         .arg(source->kindName.value, qualified(*source))
+                         .arg(row.ruleIndex);
+    } else if ((source = ws.byId(info.virtualServiceId))) {
+        row.ruleIndex = info.ruleIndex;
+        row.matchIndex = info.delegateId < 0 ? info.matchIndex : -1;
+        if (info.match && row.matchIndex >= 0)
+            pos = info.match->pos;
+        row.source
+            = QStringLiteral("VirtualService %1 http[%2]").arg(info.virtualService).arg(info.ruleIndex);
+        if (info.delegateId >= 0)
+            row.source += QStringLiteral(" via %1").arg(info.delegate);
+    }
+    if (!source)
+        return;
+    row.sourceId = source->id;
+    row.fileIndex = source->fileIndex;
+    row.line = source->absoluteLine(pos);
+    row.column = source->absoluteColumn(pos);
+}
+
+QString routeNames(const Workspace &ws, const QList<int> &ids)
+{
+    QStringList names;
+    for (int id : ids)
+        if (const Resource *r = ws.byId(id))
+            names << r->kindName.value + QLatin1Char(' ') + qualified(*r);
+    return names.join(QLatin1String(", "));
+}
+
+// Istio merges the routes of several HTTPRoutes bound to one parent and host by
+// creationTimestamp (route_collections.go); several VirtualServices of one gateway host
+// are taken in creation order too (sortConfigByCreationTime). Either order rests on
+// namespace/name when the files carry no (or equal) timestamps.
+void markAmbiguous(const RouteTable &table, RouteOrderHost &host)
+{
+    const Workspace &ws = table.workspace();
+    QHash<int, QString> mergedRoutes; // synthetic VirtualService -> the routes merged in it
+    for (const AmbiguousOrder &a : table.gatewayApi().ambiguousOrders)
+        mergedRoutes.insert(a.virtualServiceId, routeNames(ws, a.routeIds));
+    QList<const Resource *> services; // distinct VirtualServices of the host, written or generated
+    for (const RouteOrderRow &row : std::as_const(host.rows))
+        if (const Resource *vs = ws.byId(table.routeInfo(row.route).virtualServiceId);
+            vs && !services.contains(vs))
+            services << vs;
+    for (RouteOrderRow &row : host.rows) {
+        const RouteTable::RouteInfo &info = table.routeInfo(row.route);
+        if (info.orderAmbiguous) {
+            row.ambiguous = true;
+            row.ambiguity
+                = QStringLiteral("%1 are merged here in creationTimestamp order, which the files do "
+                                 "not carry (or is equal): Istio falls back to namespace/name")
+                      .arg(mergedRoutes.value(info.virtualServiceId, info.virtualService));
+        }
+        const Resource *own = ws.byId(info.virtualServiceId);
+        for (const Resource *other : std::as_const(services)) {
+            if (!own || other == own
+                || own->metadata.creationTimestamp.value != other->metadata.creationTimestamp.value)
+                continue;
+            row.ambiguous = true;
+            if (!row.ambiguity.isEmpty())
+                row.ambiguity += QLatin1String("; ");
+            row.ambiguity += QStringLiteral("%1 and %2 share this virtual host: Istio orders them by "
+                                            "creationTimestamp, missing or equal here, so by name")
+                                 .arg(qualified(*own), qualified(*other));
+        }
+    }
+}
+
+bool hostMatches(const RouteTable::VirtualHostRoutes &vh, const QString &hostname)
+{
+    if (hostname.isEmpty() || hostname == QLatin1String("*"))
+        return true;
+    for (const QString &d : vh.domains) {
+        const QString domain = d.section(QLatin1Char(':'), 0, 0);
+        if (HostName::covers(hostname, domain) || HostName::covers(domain, hostname))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+RouteOrderHost RouteOrder::hostOf(const RouteTable &table, const RouteTable::VirtualHostRoutes &vh)
+{
+    RouteOrderHost host;
+    host.name = vh.name;
+    host.domains = vh.domains;
+    int position = 0;
+    for (const RouteTable::VirtualHostRoutes::Entry &e : vh.entries) {
+        RouteOrderRow row;
+        row.position = ++position;
+        row.route = e.route;
+        row.notSent = e.notSent;
+        setSource(table, table.routeInfo(e.route), row);
+        host.rows << row;
+    }
+    markAmbiguous(table, host);
+    return host;
+}
+
+QList<RouteOrderHost> RouteOrder::atGateway(
+    const RouteTable &table, const QString &gateway, int port, const QString &hostname)
+{
+    QList<RouteOrderHost> out;
+    for (const RouteTable::VirtualHostRoutes &vh : table.virtualHosts(gateway, port))
+        if (vh.serviceHost.isEmpty() && hostMatches(vh, hostname.toLower()))
+            out << hostOf(table, vh);
+    return out;
+}
+
+QList<RouteOrderHost> RouteOrder::forMeshHost(const RouteTable &table, const QString &fqdn, int port)
+{
+    Request request;
+    request.setRequestLine(QStringLiteral("GET http://%1:%2/").arg(fqdn).arg(port));
+    request.setSourceNamespace(HostName::namespaceOf(fqdn));
+    const RouteDecision decision = table.decide(request);
+    if (decision.vhost < 0)
+        return {};
+    const QList<RouteTable::VirtualHostRoutes> hosts = table.virtualHosts(decision);
+    if (decision.vhost >= hosts.size() || !hosts[decision.vhost].serviceHost.isEmpty())
+        return {};
+    return { hostOf(table, hosts[decision.vhost]) };
+}
+
+} // namespace meshroute

@@ -23,19 +23,6 @@ QByteArray header(const char *kind, const QString &name, const QString &ns)
         + "\nmetadata:\n  name: " + quoted(name) + "\n  namespace: " + quoted(ns) + "\nspec:\n";
 }
 
-// The CRDs' Hostname pattern (gateway.networking.k8s.io_httproutes.yaml): lower-case
-// DNS labels, a leading "*." allowed, no IP address and no lone "*".
-QString checkHostname(const QString &host)
-{
-    static const QRegularExpression pattern(
-        QStringLiteral("^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
-    if (host.size() > 253 || !pattern.match(host).hasMatch() || ValidationPrimitives::isIpAddress(host))
-        return QStringLiteral("hostname \"%1\" is not a lower-case DNS name (a leading \"*.\" is allowed; "
-                              "no IP address, no lone \"*\")")
-            .arg(host);
-    return {};
-}
-
 QStringList cleaned(const QStringList &list)
 {
     QStringList out;
@@ -106,7 +93,7 @@ bool hostnames(const ResourceTemplates::Request &r, QByteArray *out, QString *er
 {
     const QStringList hosts = cleaned(r.hosts);
     for (const QString &h : hosts)
-        if (const QString problem = checkHostname(h); !problem.isEmpty()) {
+        if (const QString problem = GatewayApiTemplates::checkHostname(h); !problem.isEmpty()) {
             *error = problem;
             return false;
         }
@@ -126,7 +113,7 @@ bool buildGateway(const ResourceTemplates::Request &r, QByteArray *doc, QString 
     for (int i = 0; i < std::max<qsizetype>(1, hosts.size()); ++i) {
         *doc += "  - name: " + (i == 0 ? QByteArray("http") : "http-" + QByteArray::number(i + 1)) + "\n";
         if (i < hosts.size()) {
-            if (const QString problem = checkHostname(hosts[i]); !problem.isEmpty()) {
+            if (const QString problem = GatewayApiTemplates::checkHostname(hosts[i]); !problem.isEmpty()) {
                 *error = problem;
                 return false;
             }
@@ -175,6 +162,17 @@ bool buildRoute(
 }
 
 } // namespace
+
+QString GatewayApiTemplates::checkHostname(const QString &host)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
+    if (host.size() > 253 || !pattern.match(host).hasMatch() || ValidationPrimitives::isIpAddress(host))
+        return QStringLiteral("hostname \"%1\" is not a lower-case DNS name (a leading \"*.\" is allowed; "
+                              "no IP address, no lone \"*\")")
+            .arg(host);
+    return {};
+}
 
 bool GatewayApiTemplates::handles(ResourceTemplates::Kind kind)
 {

@@ -18,6 +18,9 @@ public:
     static bool build(const Workspace &workspace, const ResourceTemplates::Request &request,
         ResourceTemplates::Result *result, QString *error);
     static bool handles(ResourceTemplates::Kind kind);
+    // Empty when `host` fits the CRDs' Hostname pattern (lower-case DNS labels, a leading "*."
+    // allowed, no IP address, no lone "*"), else why not. Shared with the rule editor.
+    static QString checkHostname(const QString &host);
 };
 
 } // namespace meshroute

@@ -56,7 +56,7 @@ void Inspector::showEditorsFor(int resourceId)
     m_resourceEditor->setVisible(r != nullptr);
     // The rule editors have nothing to say about other kinds: hidden rather than a heading each.
     m_weights->setVisible(r && (r->virtualService() || SplitEntry::isGatewayApiRoute(*r)));
-    m_rules->setVisible(r && r->virtualService());
+    m_rules->setVisible(r && (r->virtualService() || SplitEntry::isGatewayApiRoute(*r)));
 }
 
 } // namespace meshroute

@@ -14,22 +14,18 @@ using Kind = ResourceTemplates::Kind;
 
 QByteArray quoted(const QString &s)
 {
-    return YamlEdit::formatScalar(s, YamlNode::Style::Plain, true);
+    return GatewayApiTemplates::yamlString(s);
+}
+
+QStringList cleaned(const QStringList &list)
+{
+    return GatewayApiTemplates::cleaned(list);
 }
 
 QByteArray header(const char *kind, const QString &name, const QString &ns)
 {
     return QByteArray("apiVersion: gateway.networking.k8s.io/v1\nkind: ") + kind
         + "\nmetadata:\n  name: " + quoted(name) + "\n  namespace: " + quoted(ns) + "\nspec:\n";
-}
-
-QStringList cleaned(const QStringList &list)
-{
-    QStringList out;
-    for (const QString &s : list)
-        if (!s.trimmed().isEmpty() && !out.contains(s.trimmed()))
-            out.append(s.trimmed());
-    return out;
 }
 
 // A backendRef or a Service parentRef: the Service a host names, with the port to route to.
@@ -172,6 +168,20 @@ QString GatewayApiTemplates::checkHostname(const QString &host)
                               "no IP address, no lone \"*\")")
             .arg(host);
     return {};
+}
+
+QByteArray GatewayApiTemplates::yamlString(const QString &s)
+{
+    return YamlEdit::formatScalar(s, YamlNode::Style::Plain, true);
+}
+
+QStringList GatewayApiTemplates::cleaned(const QStringList &list)
+{
+    QStringList out;
+    for (const QString &s : list)
+        if (!s.trimmed().isEmpty() && !out.contains(s.trimmed()))
+            out.append(s.trimmed());
+    return out;
 }
 
 bool GatewayApiTemplates::handles(ResourceTemplates::Kind kind)

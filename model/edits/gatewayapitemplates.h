@@ -21,6 +21,10 @@ public:
     // Empty when `host` fits the CRDs' Hostname pattern (lower-case DNS labels, a leading "*."
     // allowed, no IP address, no lone "*"), else why not. Shared with the rule editor.
     static QString checkHostname(const QString &host);
+    // A string as a YAML scalar that reads back as a string (quoted when plain would not).
+    static QByteArray yamlString(const QString &s);
+    // The non-empty items, trimmed, each once, in order.
+    static QStringList cleaned(const QStringList &list);
 };
 
 } // namespace meshroute

@@ -14,7 +14,7 @@ namespace {
 
 QByteArray quoted(const QString &s)
 {
-    return YamlEdit::formatScalar(s, YamlNode::Style::Plain, true);
+    return GatewayApiTemplates::yamlString(s);
 }
 
 QString kindName(ResourceKind kind)
@@ -53,11 +53,7 @@ QByteArray header(ResourceKind kind, const QString &name, const QString &ns)
 
 QStringList cleaned(const QStringList &list)
 {
-    QStringList out;
-    for (const QString &s : list)
-        if (!s.trimmed().isEmpty() && !out.contains(s.trimmed()))
-            out.append(s.trimmed());
-    return out;
+    return GatewayApiTemplates::cleaned(list);
 }
 
 // Istio's gateway reference forms: `mesh`, `ns/name` (ns may be "."), a bare

@@ -1,7 +1,10 @@
 #include "setgatewayroutefield.h"
 
+#include "document.h"
+#include "fieldedit.h"
 #include "resource.h"
 #include "resourceedit.h"
+#include "undostack.h"
 
 namespace meshroute {
 
@@ -29,24 +32,22 @@ std::unique_ptr<SetGatewayRouteField> SetGatewayRouteField::create(Document *doc
     }
     YamlPath full { QByteArray("spec") };
     full += path;
-    const YamlPath parentPath = full.mid(0, full.size() - 1);
-    const YamlNode *parent = edit.find(parentPath);
-    const int *index = std::get_if<int>(&path.back());
-    bool ok;
-    if (value && index
-        && (parent ? parent->isSequence() && int(parent->children.size()) == *index : *index == 0))
-        ok = edit.appendItem(parentPath, *value, error); // one past the end: append
-    else if (!value)
-        ok = edit.removeIfPresent(full, error);
-    else if (value->isScalar() && value->style != YamlNode::Style::Plain)
-        ok = edit.setString(full, QString::fromStdString(value->value), error);
-    else
-        ok = edit.set(full, *value, error);
-    if (!ok)
+    if (!setOrRemoveField(edit, full, value, error))
         return nullptr;
     const QString what
         = description.isEmpty() ? QStringLiteral("Edit %1").arg(resource.displayName()) : description;
     return edit.finish<SetGatewayRouteField>(what);
+}
+
+bool SetGatewayRouteField::push(Document *document, int resourceId, const YamlPath &path,
+    const std::optional<YamlNode> &value, const QString &description, QString *error)
+{
+    std::unique_ptr<SetGatewayRouteField> command
+        = create(document, resourceId, path, value, description, error);
+    if (!command)
+        return false;
+    document->undoStack()->push(command.release());
+    return true;
 }
 
 } // namespace meshroute

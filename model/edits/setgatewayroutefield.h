@@ -24,6 +24,10 @@ public:
         const YamlPath &path, const std::optional<YamlNode> &value, const QString &description,
         QString *error);
 
+    // create() and, when it succeeds, pushed on the document's undo stack; false and an error otherwise.
+    static bool push(Document *document, int resourceId, const YamlPath &path,
+        const std::optional<YamlNode> &value, const QString &description, QString *error);
+
     // spec.rules[ruleIndex] + rest, for callers that edit one rule.
     static YamlPath rulePath(int ruleIndex, const YamlPath &rest = {});
 };

@@ -1,5 +1,6 @@
 #include "gatewayconditionrow.h"
 
+#include "conditionfeedback.h"
 #include "matchtester.h"
 #include "validationprimitives.h"
 #include "yamledit.h"
@@ -69,6 +70,9 @@ QComboBox *GatewayConditionRow::makeTypePicker()
     if (m_kind == Kind::Path)
         picker->addItem(QStringLiteral("PathPrefix"));
     picker->addItem(QStringLiteral("RegularExpression"));
+    // Narrow, so the value keeps its room in a narrow dock; the list shows the whole names.
+    picker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    picker->setMinimumContentsLength(7);
     picker->setToolTip(m_kind == Kind::Path
             ? tr("Exact: the whole path; PathPrefix: whole path segments (/cart takes /cart/x, not /cartx); "
                  "RegularExpression: RE2 matching the whole path. Left out, the type is PathPrefix")
@@ -98,7 +102,8 @@ GatewayConditionRow::GatewayConditionRow(Kind kind, QWidget *parent)
         m_name->setPlaceholderText(kind == Kind::GrpcMethod ? tr("service, e.g. foo.Bar")
                 : kind == Kind::QueryParam                  ? tr("parameter")
                                                             : tr("header name"));
-        grid->addWidget(m_name, 0, column++);
+        grid->addWidget(m_name, 0, column);
+        grid->setColumnStretch(column++, 1);
         connect(m_name, &QLineEdit::textEdited, this, &GatewayConditionRow::revalidate);
         connect(m_name, &QLineEdit::editingFinished, this,
             [this] { commitField(m_kind == Kind::GrpcMethod ? "service" : "name"); });
@@ -113,7 +118,7 @@ GatewayConditionRow::GatewayConditionRow(Kind kind, QWidget *parent)
             : kind == Kind::Path                     ? tr("/path")
                                                      : tr("value"));
     grid->addWidget(m_value, 0, column++);
-    grid->setColumnStretch(column - 1, 1);
+    grid->setColumnStretch(column - 1, 2);
     m_remove = new QToolButton(this);
     m_remove->setText(QStringLiteral("✕"));
     m_remove->setToolTip(tr("Remove this condition"));
@@ -121,10 +126,7 @@ GatewayConditionRow::GatewayConditionRow(Kind kind, QWidget *parent)
     grid->addWidget(m_remove, 0, column++);
     connect(m_remove, &QToolButton::clicked, this, &GatewayConditionRow::removeRequested);
 
-    m_error = new QLabel(this);
-    m_error->setStyleSheet(QStringLiteral("color: #d0312d;"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
+    m_error = ConditionFeedback::makeErrorLabel(this);
     grid->addWidget(m_error, 1, 1, 1, column - 1);
     if (kind == Kind::Path || kind == Kind::Header || kind == Kind::QueryParam) {
         m_test = new QLineEdit(this);
@@ -224,13 +226,8 @@ YamlNode GatewayConditionRow::yamlValue() const
 void GatewayConditionRow::revalidate()
 {
     const QString error = validationError();
-    m_error->setText(error);
-    m_error->setVisible(!error.isEmpty());
-    const QString bad = QStringLiteral("QLineEdit { border: 1px solid #d0312d; }");
-    const bool nameBad = !error.isEmpty() && m_name && error.contains(QLatin1String("name"));
-    if (m_name)
-        m_name->setStyleSheet(nameBad ? bad : QString());
-    m_value->setStyleSheet(!error.isEmpty() && !nameBad ? bad : QString());
+    ConditionFeedback::showError(
+        m_error, m_name, m_value, error, !error.isEmpty() && m_name && error.contains(QLatin1String("name")));
     retest();
 }
 
@@ -246,9 +243,7 @@ void GatewayConditionRow::retest()
     const bool matched = m_kind == Kind::Path
         ? MatchTester::gatewayPathMatches(matchType(type()), value(), input)
         : MatchTester::valueMatches(matchType(type()), value(), input);
-    m_testResult->setText(matched ? tr("✓ match") : tr("✗ no match"));
-    m_testResult->setStyleSheet(
-        matched ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #d0312d;"));
+    ConditionFeedback::showResult(m_testResult, matched, matched ? tr("✓ match") : tr("✗ no match"));
 }
 
 void GatewayConditionRow::commitField(const QByteArray &key)

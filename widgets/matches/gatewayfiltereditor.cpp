@@ -194,7 +194,7 @@ void GatewayFilterEditor::addHeaderModifier(QVBoxLayout *box, int index, const Q
     const QList<RouteFilter> &all = *filters();
     const HeaderModifier &h = key == "responseHeaderModifier" ? all[index].responseHeaderModifier
                                                               : all[index].requestHeaderModifier;
-    for (const QByteArray list : { QByteArray("set"), QByteArray("add") }) {
+    for (const QByteArray &list : { QByteArray("set"), QByteArray("add") }) {
         const qsizetype n = list == "set" ? h.set.size() : h.add.size();
         for (int i = 0; i < n; ++i) {
             addField(box, tr("%1 header").arg(QString::fromUtf8(list)),

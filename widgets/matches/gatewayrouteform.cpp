@@ -78,13 +78,9 @@ RouteFieldEdit *GatewayRouteForm::field(const QString &pathKey) const
 void GatewayRouteForm::push(
     const YamlPath &path, const std::optional<YamlNode> &value, const QString &description)
 {
-    QString error;
-    auto command = SetGatewayRouteField::create(m_document, m_resourceId, path, value, description, &error);
-    if (!command) {
+    if (QString error;
+        !SetGatewayRouteField::push(m_document, m_resourceId, path, value, description, &error))
         Q_EMIT editFailed(error);
-        return;
-    }
-    m_document->undoStack()->push(command.release());
 }
 
 } // namespace meshroute

@@ -2,7 +2,6 @@
 
 #include "document.h"
 #include "setgatewayroutefield.h"
-#include "undostack.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -93,15 +92,15 @@ void RouteFieldEdit::commit()
     std::optional<YamlNode> node;
     if (!text.isEmpty())
         node = m_numeric ? YamlEdit::plainScalar(text) : YamlEdit::stringScalar(text);
-    QString error;
-    auto command = SetGatewayRouteField::create(m_document, m_resourceId, m_path, node,
-        text.isEmpty() ? tr("Remove %1").arg(pathKey()) : tr("Set %1 to %2").arg(pathKey(), text), &error);
-    if (!command) {
-        Q_EMIT editFailed(error);
-        return;
-    }
+    const QString description
+        = text.isEmpty() ? tr("Remove %1").arg(pathKey()) : tr("Set %1 to %2").arg(pathKey(), text);
+    const QString before = m_value;
     m_value = text; // leaving the field after Enter must not push it twice
-    m_document->undoStack()->push(command.release());
+    if (QString error;
+        !SetGatewayRouteField::push(m_document, m_resourceId, m_path, node, description, &error)) {
+        m_value = before;
+        Q_EMIT editFailed(error);
+    }
 }
 
 } // namespace meshroute

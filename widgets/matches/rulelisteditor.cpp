@@ -414,29 +414,21 @@ void RuleListEditor::addGatewayApiRule()
             YamlEdit::setEntry(rule, "backendRefs", refs);
             break;
         }
-    QString error;
-    auto command = SetGatewayRouteField::create(m_document, m_resourceId,
-        { QByteArray("rules"), int(rules.size()) }, rule, tr("Add rule to %1").arg(r->name()), &error);
-    if (!command) {
+    if (QString error; !SetGatewayRouteField::push(m_document, m_resourceId, { QByteArray("rules"), row },
+            rule, tr("Add rule to %1").arg(r->name()), &error)) {
         Q_EMIT editFailed(error);
         return;
     }
-    m_document->undoStack()->push(command.release());
     m_list->setCurrentRow(row);
     selectRow(row);
 }
 
 void RuleListEditor::deleteGatewayApiRule()
 {
-    QString error;
-    auto command
-        = SetGatewayRouteField::create(m_document, m_resourceId, { QByteArray("rules"), currentRule() },
-            std::nullopt, tr("Delete rule %1").arg(currentRule()), &error);
-    if (!command) {
+    if (QString error;
+        !SetGatewayRouteField::push(m_document, m_resourceId, { QByteArray("rules"), currentRule() },
+            std::nullopt, tr("Delete rule %1").arg(currentRule()), &error))
         Q_EMIT editFailed(error);
-        return;
-    }
-    m_document->undoStack()->push(command.release());
 }
 
 void RuleListEditor::selectRow(int row)

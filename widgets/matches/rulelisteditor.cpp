@@ -120,6 +120,23 @@ QString summary(const HttpRoute &rule, int index)
 
 } // namespace
 
+// The HTTP editor, the TLS/TCP one or the Gateway API one, whichever the selected rule needs.
+QWidget *RuleListEditor::createEditors(Document *document)
+{
+    auto *editors = new QWidget(this);
+    auto *editorsLayout = new QVBoxLayout(editors);
+    editorsLayout->setContentsMargins(0, 0, 0, 0);
+    m_editor = new RuleEditor(document, editors);
+    m_l4Editor = new L4RuleEditor(document, editors);
+    m_l4Editor->setVisible(false);
+    m_gatewayEditor = new GatewayRuleEditor(document, editors);
+    m_gatewayEditor->setVisible(false);
+    editorsLayout->addWidget(m_editor);
+    editorsLayout->addWidget(m_l4Editor);
+    editorsLayout->addWidget(m_gatewayEditor);
+    return editors;
+}
+
 RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
@@ -167,20 +184,8 @@ RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget
     buttons->addStretch();
     layout->addLayout(buttons);
 
-    // The HTTP editor or the TLS/TCP one, whichever the selected rule needs.
-    auto *editors = new QWidget(this);
-    auto *editorsLayout = new QVBoxLayout(editors);
-    editorsLayout->setContentsMargins(0, 0, 0, 0);
-    m_editor = new RuleEditor(document, editors);
-    m_l4Editor = new L4RuleEditor(document, editors);
-    m_l4Editor->setVisible(false);
-    m_gatewayEditor = new GatewayRuleEditor(document, editors);
-    m_gatewayEditor->setVisible(false);
-    editorsLayout->addWidget(m_editor);
-    editorsLayout->addWidget(m_l4Editor);
-    editorsLayout->addWidget(m_gatewayEditor);
     auto *scroll = new QScrollArea(this);
-    scroll->setWidget(editors);
+    scroll->setWidget(createEditors(document));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     // Room for a match block and a section even in a short dock (the dock scrolls instead).

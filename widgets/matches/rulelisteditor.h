@@ -59,6 +59,7 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
 
 private:
+    QWidget *createEditors(Document *document);
     void onSelectionChanged();
     void onDocumentChanged(const meshroute::ChangeEvent &event);
     void onHighlightChanged(const meshroute::TrafficPath &path);

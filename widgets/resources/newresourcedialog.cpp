@@ -244,9 +244,10 @@ void NewResourceDialog::onTemplateChanged()
     if (canary)
         m_nameEdited = false;
     if (kind == ResourceTemplates::Kind::HttpRouteCanary && m_canary->currentIndex() < 0) {
-        // Start from another Service than the stable one, the likeliest new version.
-        const int next = m_host->currentIndex() + 1;
-        m_canary->setCurrentIndex(next < m_canary->count() ? next : -1);
+        // Start from another Service than the stable one: the next in the list, the likeliest new version.
+        const int count = m_canary->count();
+        const int stable = m_host->currentIndex();
+        m_canary->setCurrentIndex(count > 1 && stable >= 0 ? (stable + 1) % count : -1);
     }
     refresh();
 }

@@ -117,7 +117,8 @@ void MainWindow::createEditMenu()
     newResource->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     newResource->setObjectName(QStringLiteral("newResourceAction"));
     newResource->setToolTip(
-        tr("Add a VirtualService, DestinationRule, Gateway or canary split from a template"));
+        tr("Add a VirtualService, DestinationRule, Gateway or canary split from a template, or their "
+           "Gateway API counterparts (Gateway, HTTPRoute, mesh HTTPRoute, canary HTTPRoute)"));
     edit->addSeparator();
     QAction *find = edit->addAction(
         QIcon::fromTheme(QStringLiteral("edit-find")), tr("&Find..."), this, &MainWindow::find);

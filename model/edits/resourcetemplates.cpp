@@ -1,6 +1,7 @@
 #include "resourcetemplates.h"
 
 #include "canarytemplate.h"
+#include "gatewayapitemplates.h"
 #include "hostname.h"
 #include "portprotocol.h"
 #include "validationprimitives.h"
@@ -13,7 +14,7 @@ namespace {
 
 QByteArray quoted(const QString &s)
 {
-    return YamlEdit::formatScalar(s, YamlNode::Style::Plain, true);
+    return GatewayApiTemplates::yamlString(s);
 }
 
 QString kindName(ResourceKind kind)
@@ -52,11 +53,7 @@ QByteArray header(ResourceKind kind, const QString &name, const QString &ns)
 
 QStringList cleaned(const QStringList &list)
 {
-    QStringList out;
-    for (const QString &s : list)
-        if (!s.trimmed().isEmpty() && !out.contains(s.trimmed()))
-            out.append(s.trimmed());
-    return out;
+    return GatewayApiTemplates::cleaned(list);
 }
 
 // Istio's gateway reference forms: `mesh`, `ns/name` (ns may be "."), a bare
@@ -83,21 +80,6 @@ QString checkHost(const QString &host, const QString &what)
         return QStringLiteral("%1 is empty").arg(what);
     const QString problem = ValidationPrimitives::checkWildcardDomain(host);
     return problem.isEmpty() ? QString() : QStringLiteral("%1 \"%2\": %3").arg(what, host, problem);
-}
-
-// The port to route to: the only one, else the first that announces HTTP, else the first.
-const ServicePort *routePort(const KubernetesService &service)
-{
-    if (service.ports.isEmpty())
-        return nullptr;
-    if (service.ports.size() > 1)
-        for (const ServicePort &p : service.ports) {
-            const QString protocol
-                = PortProtocol::ofPortName(p.appProtocol.present ? p.appProtocol.value : p.name.value);
-            if (protocol.startsWith(QLatin1String("HTTP")) || protocol == QLatin1String("GRPC"))
-                return &p;
-        }
-    return &service.ports.first();
 }
 
 bool buildVirtualService(const Workspace &ws, const ResourceTemplates::Request &r,
@@ -132,7 +114,7 @@ bool buildVirtualService(const Workspace &ws, const ResourceTemplates::Request &
     vs += "  http:\n  - route:\n    - destination:\n        host: " + quoted(r.host) + "\n";
     if (const Resource *service = ResourceTemplates::serviceForHost(ws, r.host, r.namespaceName)) {
         const KubernetesService &s = *service->service();
-        if (const ServicePort *port = routePort(s); port && port->port.present) {
+        if (const ServicePort *port = ResourceTemplates::routePort(s); port && port->port.present) {
             vs += "        port:\n          number: " + QByteArray::number(port->port.value) + "\n";
             if (s.ports.size() > 1)
                 result->note = QStringLiteral("Service %1 has %2 ports; the route goes to port %3")
@@ -225,9 +207,29 @@ bool buildGateway(const ResourceTemplates::Request &r, ResourceTemplates::Result
 
 } // namespace
 
+const ServicePort *ResourceTemplates::routePort(const KubernetesService &service)
+{
+    if (service.ports.isEmpty())
+        return nullptr;
+    if (service.ports.size() > 1)
+        for (const ServicePort &p : service.ports) {
+            const QString protocol
+                = PortProtocol::ofPortName(p.appProtocol.present ? p.appProtocol.value : p.name.value);
+            if (protocol.startsWith(QLatin1String("HTTP")) || protocol == QLatin1String("GRPC"))
+                return &p;
+        }
+    return &service.ports.first();
+}
+
 ResourceKind ResourceTemplates::resourceKind(Kind kind)
 {
     switch (kind) {
+    case Kind::GatewayApiGateway:
+        return ResourceKind::KubernetesGateway;
+    case Kind::HttpRoute:
+    case Kind::MeshHttpRoute:
+    case Kind::HttpRouteCanary:
+        return ResourceKind::HTTPRoute;
     case Kind::DestinationRule:
         return ResourceKind::DestinationRule;
     case Kind::Gateway:
@@ -271,7 +273,7 @@ QString ResourceTemplates::defaultName(const Workspace &workspace, const Request
         const Resource *s = serviceForHost(workspace, request.host, request.namespaceName);
         return s ? s->name() : QString();
     }
-    if (request.kind == Kind::Gateway) {
+    if (request.kind == Kind::Gateway || request.kind == Kind::GatewayApiGateway) {
         QString first;
         for (const QString &h : request.hosts) {
             const QString dns = h.section(QLatin1Char('/'), -1).trimmed();
@@ -286,10 +288,14 @@ QString ResourceTemplates::defaultName(const Workspace &workspace, const Request
         if (HostName::isWildcard(base) || base.isEmpty())
             base = request.host.trimmed().section(QLatin1Char('.'), 1, 1);
     }
+    if (GatewayApiTemplates::handles(request.kind) && request.kind != Kind::GatewayApiGateway)
+        if (const Resource *s = serviceForHost(workspace, request.host, request.namespaceName))
+            base = s->name(); // a route is named after the Service it routes (as the migration guide does)
     base = base.toLower();
     if (!ValidationPrimitives::isDns1123Label(base))
-        base = request.kind == Kind::DestinationRule ? QStringLiteral("destination-rule")
-                                                     : QStringLiteral("virtual-service");
+        base = request.kind == Kind::DestinationRule     ? QStringLiteral("destination-rule")
+            : GatewayApiTemplates::handles(request.kind) ? QStringLiteral("route")
+                                                         : QStringLiteral("virtual-service");
     const ResourceKind kind = resourceKind(request.kind);
     QString name = base;
     for (int i = 2; workspace.find(kind, request.namespaceName, name); ++i)
@@ -343,6 +349,9 @@ bool ResourceTemplates::build(
         ok = buildGateway(request, result, error);
         break;
     case Kind::Canary:
+        break;
+    default:
+        ok = GatewayApiTemplates::build(workspace, request, result, error);
         break;
     }
     if (!ok) {

@@ -13,13 +13,24 @@ struct Workspace;
 
 // New resources from templates: kubectl-ready YAML text (networking.istio.io/v1,
 // as the canary template and the exporter write) for a VirtualService, a
-// DestinationRule, a Gateway, or a canary split (DestinationRule + VirtualService).
+// DestinationRule, a Gateway, or a canary split (DestinationRule + VirtualService);
+// and their Gateway API counterparts (GatewayApiTemplates): a Gateway, an
+// HTTPRoute for a Service, a mesh HTTPRoute, a canary split between two Services.
 // Pure: reads the workspace for Service ports, workload versions and the names
 // already taken, and returns text; InsertDocuments makes it an edit.
 class ResourceTemplates
 {
 public:
-    enum class Kind { VirtualService, DestinationRule, Gateway, Canary };
+    enum class Kind {
+        VirtualService,
+        DestinationRule,
+        Gateway,
+        Canary,
+        GatewayApiGateway, // gateway.networking.k8s.io Gateway of class istio
+        HttpRoute, // an HTTPRoute from a Gateway API Gateway to a Service
+        MeshHttpRoute, // an HTTPRoute whose parent is the Service itself
+        HttpRouteCanary, // an HTTPRoute splitting 100/0 between two Services
+    };
 
     struct Request
     {
@@ -33,6 +44,11 @@ public:
         QStringList hosts;
         // VirtualService: spec.gateways (empty: sidecars only, the implicit `mesh`).
         QStringList gateways;
+        // HttpRoute (and HttpRouteCanary, where empty means a mesh route): the Gateway API
+        // Gateway the route attaches to, "[namespace/]name". HttpRoute: hosts are its hostnames.
+        QString parentGateway;
+        // HttpRouteCanary: the host naming the Service that gets 0% (host names the stable one).
+        QString canaryHost;
     };
 
     struct NewResource
@@ -68,6 +84,9 @@ public:
     static const Resource *serviceForHost(const Workspace &workspace, const QString &host, const QString &ns);
 
     static ResourceKind resourceKind(Kind kind);
+
+    // The port a new route goes to: the only one, else the first that announces HTTP, else the first.
+    static const ServicePort *routePort(const KubernetesService &service);
 };
 
 } // namespace meshroute

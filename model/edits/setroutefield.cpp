@@ -1,5 +1,6 @@
 #include "setroutefield.h"
 
+#include "fieldedit.h"
 #include "resource.h"
 #include "resourceedit.h"
 
@@ -25,23 +26,7 @@ std::unique_ptr<SetRouteField> SetRouteField::create(Document *document, int res
         *error = QStringLiteral("no field named");
         return nullptr;
     }
-    const YamlPath full = RouteKinds::rulePath(kind, routeIndex, path);
-    bool ok;
-    const YamlNode *parent = path.size() > 1
-        ? edit.find(RouteKinds::rulePath(kind, routeIndex, path.mid(0, path.size() - 1)))
-        : nullptr;
-    const int *index = std::get_if<int>(&path.back());
-    if (value && index
-        && (parent ? parent->isSequence() && int(parent->children.size()) == *index : *index == 0))
-        ok = edit.appendItem(RouteKinds::rulePath(kind, routeIndex, path.mid(0, path.size() - 1)), *value,
-            error); // one past the end: append
-    else if (!value)
-        ok = edit.removeIfPresent(full, error);
-    else if (value->isScalar() && value->style != YamlNode::Style::Plain)
-        ok = edit.setString(full, QString::fromStdString(value->value), error);
-    else
-        ok = edit.set(full, *value, error);
-    if (!ok)
+    if (!setOrRemoveField(edit, RouteKinds::rulePath(kind, routeIndex, path), value, error))
         return nullptr;
     const QString what = description.isEmpty()
         ? QStringLiteral("Edit rule %1").arg(RouteKinds::displayName(*vs, kind, routeIndex))

@@ -1,5 +1,7 @@
 #include "matchtester.h"
 
+#include "routetabledata.h"
+
 #include <re2/re2.h>
 
 namespace meshroute {
@@ -42,6 +44,18 @@ bool MatchTester::uriMatches(
         return fullMatch(pattern, pathWithoutQuery(path));
     }
     return false;
+}
+
+bool MatchTester::gatewayPathMatches(StringMatch::Type type, const QString &pattern, const QString &path)
+{
+    if (type != StringMatch::Type::Prefix || pattern == QLatin1String("/"))
+        return uriMatches(type, pattern, false, path);
+    QByteArray prefix = pattern.toUtf8();
+    while (prefix.size() > 1 && prefix.endsWith('/'))
+        prefix.chop(1); // as RouteTableCompiler does for gateway semantics
+    const QByteArray p = pathWithoutQuery(path).toUtf8();
+    return segmentPrefixMatches(std::string_view(p.constData(), std::size_t(p.size())),
+        std::string_view(prefix.constData(), std::size_t(prefix.size())));
 }
 
 bool MatchTester::valueMatches(StringMatch::Type type, const QString &pattern, const QString &value)

@@ -18,6 +18,10 @@ public:
     static bool uriMatches(
         StringMatch::Type type, const QString &pattern, bool ignoreUriCase, const QString &path);
     static bool valueMatches(StringMatch::Type type, const QString &pattern, const QString &value);
+    // A Gateway API path match as Istio gives it to Envoy: Exact and RegularExpression as uri's,
+    // a PathPrefix other than "/" on whole path segments (path_separated_prefix, a trailing '/'
+    // of the prefix dropped), so /cart takes /cart and /cart/x but not /cartx.
+    static bool gatewayPathMatches(StringMatch::Type type, const QString &pattern, const QString &path);
     // The path without "?query" (and "#fragment"), as Envoy's path and regex matchers see it.
     static QString pathWithoutQuery(const QString &path);
 };

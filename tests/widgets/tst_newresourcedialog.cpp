@@ -1,6 +1,7 @@
 #include "resources/newresourcedialog.h"
 #include "resources/resourceeditor.h"
 
+#include "checker.h"
 #include "corpus.h"
 #include "document.h"
 #include "insertdocuments.h"
@@ -48,6 +49,16 @@ void retype(QLineEdit *edit, const QString &text)
     edit->selectAll();
     QTest::keyClick(edit, Qt::Key_Backspace);
     QTest::keyClicks(edit, text);
+}
+
+// What `meshroute check` would report against the CRDs' schema and CEL rules (MR11xx).
+QStringList crdFindings(const Workspace &ws)
+{
+    QStringList out;
+    for (const Diagnostic &d : Checker::check(ws))
+        if (d.code.startsWith(QLatin1String("MR11")))
+            out.append(QStringLiteral("%1:%2 [%3] %4").arg(d.file).arg(d.line).arg(d.code, d.message));
+    return out;
 }
 
 } // namespace
@@ -200,9 +211,12 @@ private Q_SLOTS:
         open({ path });
         NewResourceDialog dialog(m_doc, m_selection);
         show(dialog);
-        // The last template, chosen with the keyboard; then the Service typed.
+        // The last Istio template, chosen with the keyboard (above the four Gateway API ones and
+        // their separator, which the keys skip); then the Service typed.
         dialog.templateCombo()->setFocus();
         QTest::keyClick(dialog.templateCombo(), Qt::Key_End);
+        for (int i = 0; i < 4; ++i)
+            QTest::keyClick(dialog.templateCombo(), Qt::Key_Up);
         QCOMPARE(dialog.templateKind(), ResourceTemplates::Kind::Canary);
         QVERIFY(dialog.nameEdit()->isReadOnly());
         QVERIFY(!dialog.gatewayCombo()->isVisible());
@@ -348,6 +362,102 @@ private Q_SLOTS:
         // Selecting another resource clears the message.
         select(ResourceKind::Service, "details");
         QVERIFY(!message->isVisible());
+    }
+
+    // HTTPRoute for the selected Service: the parent Gateway picked from the opened Gateway API
+    // Gateways, a hostname typed; a bad hostname is refused as typed; OK appends exactly the preview.
+    void httpRouteForTheSelectedService()
+    {
+        open({ QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo-gateway-api.yaml") });
+        const QByteArray original = m_doc->files()[0].text;
+        select(ResourceKind::Service, "details");
+        NewResourceDialog dialog(m_doc, m_selection);
+        show(dialog);
+        dialog.templateCombo()->setFocus();
+        QTest::keyClick(dialog.templateCombo(), Qt::Key_End);
+        QTest::keyClick(dialog.templateCombo(), Qt::Key_Up);
+        QTest::keyClick(dialog.templateCombo(), Qt::Key_Up);
+        QCOMPARE(dialog.templateKind(), ResourceTemplates::Kind::HttpRoute);
+        QVERIFY(dialog.parentGatewayCombo()->isVisible());
+        QVERIFY(!dialog.gatewayCombo()->isVisible());
+        QVERIFY(!dialog.canaryCombo()->isVisible());
+        QCOMPARE(dialog.parentGatewayCombo()->currentText(), QStringLiteral("default/bookinfo-gateway"));
+        QCOMPARE(dialog.nameEdit()->text(), QStringLiteral("details"));
+        retype(dialog.hostsEdit(), "Bookinfo.app");
+        QVERIFY(!dialog.okButton()->isEnabled());
+        QVERIFY2(
+            dialog.messageLabel()->text().contains("lower-case"), qPrintable(dialog.messageLabel()->text()));
+        retype(dialog.hostsEdit(), "bookinfo.app");
+        QTRY_VERIFY(dialog.okButton()->isEnabled());
+        const QByteArray expected
+            = "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: details\n"
+              "  namespace: default\nspec:\n  parentRefs:\n  - name: bookinfo-gateway\n  hostnames:\n"
+              "  - bookinfo.app\n  rules:\n  - backendRefs:\n    - name: details\n      port: 9080\n";
+        QCOMPARE(dialog.preview()->toPlainText(), QString::fromUtf8(expected));
+        QTest::mouseClick(dialog.okButton(), Qt::LeftButton);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(m_doc->files()[0].text, original + "---\n" + expected);
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        const int route = idOf(*m_doc, ResourceKind::HTTPRoute, "details");
+        QCOMPARE(m_selection->current().resourceId, route);
+        QVERIFY2(crdFindings(m_doc->workspace()).isEmpty(),
+            qPrintable(crdFindings(m_doc->workspace()).join('\n')));
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->files()[0].text, original);
+    }
+
+    // The canary between two Services: the second picked, no parent Gateway (a mesh route), 100/0.
+    void httpRouteCanaryBetweenTwoServices()
+    {
+        open({ QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo-gateway-api.yaml") });
+        NewResourceDialog dialog(m_doc, m_selection);
+        show(dialog);
+        dialog.templateCombo()->setFocus();
+        QTest::keyClick(dialog.templateCombo(), Qt::Key_End);
+        QCOMPARE(dialog.templateKind(), ResourceTemplates::Kind::HttpRouteCanary);
+        QVERIFY(dialog.canaryCombo()->isVisible());
+        retype(dialog.hostCombo()->lineEdit(), "reviews-v1");
+        retype(dialog.canaryCombo()->lineEdit(), "reviews-v1");
+        QVERIFY(!dialog.okButton()->isEnabled());
+        QVERIFY(dialog.messageLabel()->text().contains("the same"));
+        retype(dialog.canaryCombo()->lineEdit(), "reviews-v3");
+        retype(dialog.parentGatewayCombo()->lineEdit(), "");
+        QTRY_VERIFY(dialog.okButton()->isEnabled());
+        const QString preview = dialog.preview()->toPlainText();
+        QVERIFY2(
+            preview.contains("  parentRefs:\n  - group: \"\"\n    kind: Service\n    name: reviews-v1\n"),
+            qPrintable(preview));
+        QVERIFY(preview.contains("    - name: reviews-v1\n      port: 9080\n      weight: 100\n"
+                                 "    - name: reviews-v3\n      port: 9080\n      weight: 0\n"));
+        QVERIFY(dialog.messageLabel()->text().contains("100% to reviews-v1"));
+        QTest::mouseClick(dialog.okButton(), Qt::LeftButton);
+        QTRY_VERIFY(!dialog.isVisible());
+        const Resource *route = m_doc->resource(idOf(*m_doc, ResourceKind::HTTPRoute, "reviews-v1"));
+        QVERIFY(route);
+        QCOMPARE(route->gatewayApiRoute()->rules[0].backendRefs.size(), 2);
+        QCOMPARE(route->gatewayApiRoute()->rules[0].backendRefs[1].weight.value, 0);
+        QVERIFY(crdFindings(m_doc->workspace()).isEmpty());
+    }
+
+    // A Gateway API Gateway of class istio with one HTTP listener per hostname typed.
+    void gatewayApiGateway()
+    {
+        open({ QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo-gateway-api.yaml") });
+        NewResourceDialog dialog(m_doc, m_selection);
+        show(dialog);
+        dialog.templateCombo()->setCurrentIndex(
+            dialog.templateCombo()->findData(int(ResourceTemplates::Kind::GatewayApiGateway)));
+        QVERIFY(!dialog.hostCombo()->isVisible());
+        retype(dialog.hostsEdit(), "shop.example.com");
+        QCOMPARE(dialog.nameEdit()->text(), QStringLiteral("shop-gateway"));
+        QVERIFY(dialog.preview()->toPlainText().endsWith(
+            "spec:\n  gatewayClassName: istio\n  listeners:\n  - name: http\n    hostname: shop.example.com\n"
+            "    port: 80\n    protocol: HTTP\n"));
+        QTest::mouseClick(dialog.okButton(), Qt::LeftButton);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(
+            m_selection->current().resourceId, idOf(*m_doc, ResourceKind::KubernetesGateway, "shop-gateway"));
+        QVERIFY(crdFindings(m_doc->workspace()).isEmpty());
     }
 };
 

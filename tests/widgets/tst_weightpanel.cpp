@@ -42,6 +42,15 @@ QList<int> modelWeights(const Document &doc, int id, int route)
     return out;
 }
 
+// The weights of an HTTPRoute rule's backendRefs as the router reads them (absent: the CRD default 1).
+QList<int> backendWeights(const Document &doc, int id, int rule)
+{
+    QList<int> out;
+    for (const BackendRef &b : doc.resource(id)->gatewayApiRoute()->rules[rule].backendRefs)
+        out.append(int(b.weight.valueOr(1)));
+    return out;
+}
+
 QList<int> l4Weights(const Document &doc, int id, RouteKind kind, int route)
 {
     QList<int> out;
@@ -99,6 +108,21 @@ private:
         SelectionTarget t;
         t.resourceId = m_vs;
         t.routeIndex = route;
+        m_selection->select(t);
+        m_panel->resize(640, 420);
+        m_panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_panel));
+    }
+
+    // Opens an HTTPRoute fixture and selects its rule `rule`, as the rule list and the graph do.
+    void showRoute(const QString &path, const QString &routeName, int rule)
+    {
+        m_doc->open({ path });
+        m_vs = idOf(*m_doc, ResourceKind::HTTPRoute, routeName);
+        QVERIFY(m_vs >= 0);
+        SelectionTarget t;
+        t.resourceId = m_vs;
+        t.routeIndex = rule;
         m_selection->select(t);
         m_panel->resize(640, 420);
         m_panel->show();
@@ -361,6 +385,121 @@ private Q_SLOTS:
         QTest::mouseClick(promote, Qt::LeftButton);
         QTRY_COMPARE(modelWeights(*m_doc, m_vs, 0), QList<int>({ 0, 100 }));
         QCOMPARE(m_doc->undoStack()->count(), 1);
+    }
+
+    // An HTTPRoute canary: a drag is one undo step and only the two weight values change on disk.
+    void httpRouteDragIsOneUndoStepAndSavesBytes()
+    {
+        const QString path = QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo-gateway-api.yaml");
+        const QByteArray original = readFile(path);
+        showRoute(path, "reviews", 1);
+        QVERIFY(m_panel->showsGatewayApiRule());
+        QCOMPARE(m_panel->titleLabel()->text(), QStringLiteral("reviews · rule canary"));
+        QCOMPARE(m_panel->rowCount(), 2);
+        QCOMPARE(m_panel->displayedWeights(), QList<int>({ 90, 10 }));
+        // The Service and port pickers show the backendRef; Gateway API has no subsets.
+        QCOMPARE(m_panel->pickers(1)->hostBox()->currentText(), QStringLiteral("reviews-v3"));
+        QCOMPARE(m_panel->pickers(1)->portBox()->currentData().toInt(), 9080);
+        QVERIFY(m_panel->pickers(1)->subsetBox()->isHidden());
+
+        QSlider *v1 = m_panel->slider(0);
+        drag(v1, -v1->width() / 3);
+        const int value = v1->value();
+        QVERIFY2(value < 80 && value > 20, qPrintable(QString::number(value)));
+        QTRY_COMPARE(backendWeights(*m_doc, m_vs, 1), QList<int>({ value, 100 - value }));
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+
+        QTemporaryDir dir;
+        const QString out = dir.filePath("gateway-api.yaml");
+        QString error;
+        QVERIFY2(m_doc->saveFileAs(0, out, &error), qPrintable(error));
+        QByteArray want = original;
+        want.replace(
+            "      weight: 90  # stable", QStringLiteral("      weight: %1  # stable").arg(value).toUtf8());
+        want.replace("      weight: 10  # canary",
+            QStringLiteral("      weight: %1  # canary").arg(100 - value).toUtf8());
+        QCOMPARE(readFile(out), want);
+
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->files()[0].text, original);
+        QTRY_COMPARE(m_panel->displayedWeights(), QList<int>({ 90, 10 }));
+    }
+
+    // A backendRef that leaves weight out weighs 1: it gets `weight:` in the file's style only once
+    // its weight changes, and Even split and undo act on it like any other.
+    void httpRouteMissingWeightInsertedOnlyWhenNeeded()
+    {
+        const QString path = QStringLiteral(MESHROUTE_TEST_DATA_DIR "/editors/httproute-split.yaml");
+        showRoute(path, "shop", 0);
+        const QByteArray original = m_doc->files()[0].text;
+        QCOMPARE(m_panel->displayedWeights(), QList<int>({ 100, 0 }));
+        QVERIFY(!m_panel->lockButton(0)->isVisible()); // two backends: nothing to lock against
+        m_panel->slider(1)->setFocus();
+        QTest::keyClick(m_panel->slider(1), Qt::Key_PageUp);
+        QTRY_COMPARE(backendWeights(*m_doc, m_vs, 0), QList<int>({ 90, 10 }));
+        QByteArray want = original;
+        want.replace("    - name: web\n      port: 80\n    - name: web-next\n      port: 80\n      weight: 0 "
+                     " # not yet\n",
+            "    - name: web\n      port: 80\n      weight: 90\n    - name: web-next\n      port: 80\n      "
+            "weight: 10  # not yet\n");
+        QCOMPARE(m_doc->files()[0].text, want);
+        QTest::mouseClick(m_panel->evenSplitButton(), Qt::LeftButton);
+        QTRY_COMPARE(backendWeights(*m_doc, m_vs, 0), QList<int>({ 50, 50 }));
+        // Edits of one rule's weights in a row merge, as SetWeights' do: one undo step back.
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->files()[0].text, original);
+        QTRY_COMPARE(m_panel->displayedWeights(), QList<int>({ 100, 0 }));
+    }
+
+    // Three backendRefs: a lock holds one while the others move in proportion; Promote sends the rest to one.
+    void httpRouteLockAndPromote()
+    {
+        showRoute(QStringLiteral(MESHROUTE_TEST_DATA_DIR "/editors/httproute-split.yaml"), "shop", 1);
+        QCOMPARE(m_panel->displayedWeights(), QList<int>({ 50, 30, 20 }));
+        QVERIFY(m_panel->lockButton(2)->isVisible());
+        QTest::mouseClick(m_panel->lockButton(2), Qt::LeftButton);
+        m_panel->slider(0)->setFocus();
+        QTest::keyClick(m_panel->slider(0), Qt::Key_PageDown);
+        QTRY_COMPARE(backendWeights(*m_doc, m_vs, 1), QList<int>({ 40, 40, 20 }));
+        QToolButton *promote = nullptr;
+        int seen = 0;
+        for (QToolButton *b : m_panel->findChildren<QToolButton *>())
+            if (b->text() == QStringLiteral("100%") && seen++ == 1)
+                promote = b;
+        QVERIFY(promote);
+        QTest::mouseClick(promote, Qt::LeftButton);
+        QTRY_COMPARE(backendWeights(*m_doc, m_vs, 1), QList<int>({ 0, 80, 20 }));
+        // The other rule did not move.
+        QCOMPARE(backendWeights(*m_doc, m_vs, 0), QList<int>({ 1, 0 }));
+    }
+
+    // The route selected as a whole shows its first rule; Add backend appends a backendRef at weight 0
+    // from the pickers (Services of the route's namespace, their ports), ✕ removes one.
+    void httpRouteAddAndRemoveBackend()
+    {
+        showRoute(QStringLiteral(MESHROUTE_TEST_DATA_DIR "/editors/httproute-split.yaml"), "shop", -1);
+        QCOMPARE(m_panel->routeIndex(), 0);
+        const QByteArray original = m_doc->files()[0].text;
+        QVERIFY(m_panel->hostPicker()->findText("web-old") >= 0);
+        QVERIFY(m_panel->subsetPicker()->isHidden());
+        QCOMPARE(m_panel->addButton()->text(), QStringLiteral("Add backend"));
+        m_panel->hostPicker()->setCurrentText("web-old");
+        QTest::mouseClick(m_panel->addButton(), Qt::LeftButton);
+        QTRY_COMPARE(m_panel->rowCount(), 3);
+        QCOMPARE(backendWeights(*m_doc, m_vs, 0), QList<int>({ 1, 0, 0 }));
+        QVERIFY(m_doc->files()[0].text.contains(
+            "      weight: 0  # not yet\n    - name: web-old\n      weight: 0\n"));
+        // Its Service picker offers web-next's second port.
+        m_panel->pickers(1)->portBox()->setCurrentIndex(m_panel->pickers(1)->portBox()->findData(9000));
+        Q_EMIT m_panel->pickers(1)->portBox()->activated(m_panel->pickers(1)->portBox()->currentIndex());
+        QTRY_COMPARE(m_doc->resource(m_vs)->gatewayApiRoute()->rules[0].backendRefs[1].ref.port.value, 9000);
+        QTest::mouseClick(m_panel->removeButton(2), Qt::LeftButton);
+        QTRY_COMPARE(m_panel->rowCount(), 2);
+        QCOMPARE(m_doc->undoStack()->count(), 3);
+        for (int i = 0; i < 3; ++i)
+            m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->files()[0].text, original);
     }
 
     void nothingSelected()

@@ -1,5 +1,6 @@
 #include "conditionrow.h"
 
+#include "conditionfeedback.h"
 #include "matchtester.h"
 #include "validationprimitives.h"
 #include "yamledit.h"
@@ -88,10 +89,7 @@ ConditionRow::ConditionRow(Kind kind, QWidget *parent)
     grid->addWidget(m_remove, 0, column++);
     connect(m_remove, &QToolButton::clicked, this, &ConditionRow::removeRequested);
 
-    m_error = new QLabel(this);
-    m_error->setStyleSheet(QStringLiteral("color: #d0312d;"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
+    m_error = ConditionFeedback::makeErrorLabel(this);
     grid->addWidget(m_error, 1, 1, 1, column - 1);
 
     if (isStringMatch()) {
@@ -335,15 +333,10 @@ YamlNode ConditionRow::yamlValue() const
 void ConditionRow::revalidate()
 {
     const QString error = validationError();
-    m_error->setText(error);
-    m_error->setVisible(!error.isEmpty());
     // The red mark: on the field the message is about.
-    const QString bad = QStringLiteral("QLineEdit { border: 1px solid #d0312d; }");
     const bool keyBad = !error.isEmpty() && m_key
         && (key().isEmpty() || error.contains(QLatin1String("name")) || error.contains(QLatin1String("key")));
-    if (m_key)
-        m_key->setStyleSheet(keyBad ? bad : QString());
-    m_value->setStyleSheet(!error.isEmpty() && !keyBad ? bad : QString());
+    ConditionFeedback::showError(m_error, m_key, m_value, error, keyBad);
     retest();
 }
 
@@ -358,14 +351,11 @@ void ConditionRow::retest()
     }
     bool matched = m_kind == Kind::Uri ? MatchTester::uriMatches(type(), value(), ignoreUriCase(), input)
                                        : MatchTester::valueMatches(type(), value(), input);
-    if (m_kind == Kind::WithoutHeader) {
-        m_testResult->setText(matched ? tr("✗ header matches: rule does not match") : tr("✓ rule matches"));
-        matched = !matched;
-    } else {
-        m_testResult->setText(matched ? tr("✓ match") : tr("✗ no match"));
-    }
-    m_testResult->setStyleSheet(
-        matched ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #d0312d;"));
+    if (m_kind == Kind::WithoutHeader)
+        ConditionFeedback::showResult(m_testResult, !matched,
+            matched ? tr("✗ header matches: rule does not match") : tr("✓ rule matches"));
+    else
+        ConditionFeedback::showResult(m_testResult, matched, matched ? tr("✓ match") : tr("✗ no match"));
 }
 
 void ConditionRow::requestCommit()

@@ -3,12 +3,15 @@
 #include "addroute.h"
 #include "document.h"
 #include "duplicateroute.h"
+#include "gatewayruleeditor.h"
+#include "gatewayrulesummary.h"
 #include "l4ruleeditor.h"
 #include "moveroute.h"
 #include "removeroute.h"
 #include "resource.h"
 #include "ruleeditor.h"
 #include "selection.h"
+#include "setgatewayroutefield.h"
 #include "undostack.h"
 
 #include <QHBoxLayout>
@@ -117,6 +120,23 @@ QString summary(const HttpRoute &rule, int index)
 
 } // namespace
 
+// The HTTP editor, the TLS/TCP one or the Gateway API one, whichever the selected rule needs.
+QWidget *RuleListEditor::createEditors(Document *document)
+{
+    auto *editors = new QWidget(this);
+    auto *editorsLayout = new QVBoxLayout(editors);
+    editorsLayout->setContentsMargins(0, 0, 0, 0);
+    m_editor = new RuleEditor(document, editors);
+    m_l4Editor = new L4RuleEditor(document, editors);
+    m_l4Editor->setVisible(false);
+    m_gatewayEditor = new GatewayRuleEditor(document, editors);
+    m_gatewayEditor->setVisible(false);
+    editorsLayout->addWidget(m_editor);
+    editorsLayout->addWidget(m_l4Editor);
+    editorsLayout->addWidget(m_gatewayEditor);
+    return editors;
+}
+
 RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
@@ -164,17 +184,8 @@ RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget
     buttons->addStretch();
     layout->addLayout(buttons);
 
-    // The HTTP editor or the TLS/TCP one, whichever the selected rule needs.
-    auto *editors = new QWidget(this);
-    auto *editorsLayout = new QVBoxLayout(editors);
-    editorsLayout->setContentsMargins(0, 0, 0, 0);
-    m_editor = new RuleEditor(document, editors);
-    m_l4Editor = new L4RuleEditor(document, editors);
-    m_l4Editor->setVisible(false);
-    editorsLayout->addWidget(m_editor);
-    editorsLayout->addWidget(m_l4Editor);
     auto *scroll = new QScrollArea(this);
-    scroll->setWidget(editors);
+    scroll->setWidget(createEditors(document));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     // Room for a match block and a section even in a short dock (the dock scrolls instead).
@@ -182,10 +193,12 @@ RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget
     layout->addWidget(scroll, 1);
     connect(m_editor, &RuleEditor::editFailed, this, &RuleListEditor::editFailed);
     connect(m_l4Editor, &L4RuleEditor::editFailed, this, &RuleListEditor::editFailed);
+    connect(m_gatewayEditor, &GatewayRuleEditor::editFailed, this, &RuleListEditor::editFailed);
 
-    connect(m_add, &QPushButton::clicked, this, &RuleListEditor::addRule);
+    connect(m_add, &QPushButton::clicked, this, [this] { m_gatewayApi ? addGatewayApiRule() : addRule(); });
     connect(m_duplicate, &QPushButton::clicked, this, &RuleListEditor::duplicateRule);
-    connect(m_delete, &QPushButton::clicked, this, &RuleListEditor::deleteRule);
+    connect(m_delete, &QPushButton::clicked, this,
+        [this] { m_gatewayApi ? deleteGatewayApiRule() : deleteRule(); });
     connect(m_up, &QPushButton::clicked, this, [this] { moveRule(-1); });
     connect(m_down, &QPushButton::clicked, this, [this] { moveRule(1); });
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -233,7 +246,9 @@ void RuleListEditor::onSelectionChanged()
 {
     const SelectionTarget &t = m_selection->current();
     const Resource *r = m_document->resource(t.resourceId);
-    const int id = r && r->virtualService() ? r->id : -1;
+    const bool gatewayApi = r && r->gatewayApiRoute()
+        && (r->kind == ResourceKind::HTTPRoute || r->kind == ResourceKind::GRPCRoute);
+    const int id = r && (r->virtualService() || gatewayApi) ? r->id : -1;
     if (id != m_resourceId) {
         m_resourceId = id;
         refill();
@@ -262,6 +277,13 @@ void RuleListEditor::onHighlightChanged(const TrafficPath &path)
 
 void RuleListEditor::showEditor(int row)
 {
+    m_gatewayEditor->setVisible(m_gatewayApi);
+    if (m_gatewayApi) {
+        m_editor->setVisible(false);
+        m_l4Editor->setVisible(false);
+        m_gatewayEditor->setRule(m_resourceId, m_list->count() > 0 ? std::max(0, indexOfRow(row)) : -1);
+        return;
+    }
     const RouteKind kind = kindOfRow(row);
     const bool l4 = row >= 0 && row < m_list->count() && kind != RouteKind::Http;
     if (l4) {
@@ -297,6 +319,14 @@ void RuleListEditor::refill()
     m_filling = true;
     m_list->clear();
     const Resource *r = m_document->resource(m_resourceId);
+    m_gatewayApi = r && r->gatewayApiRoute();
+    m_list->setDragDropMode(m_gatewayApi ? QAbstractItemView::NoDragDrop : QAbstractItemView::InternalMove);
+    for (QWidget *w : std::initializer_list<QWidget *> { m_addKind, m_duplicate, m_up, m_down })
+        w->setVisible(!m_gatewayApi);
+    if (m_gatewayApi) {
+        fillGatewayApiRules(*r, keep);
+        return;
+    }
     const VirtualService *vs = r ? r->virtualService() : nullptr;
     const bool mixed = vs && !vs->http.isEmpty() && (!vs->tls.isEmpty() || !vs->tcp.isEmpty());
     const bool httpOnly = vs && vs->tls.isEmpty() && vs->tcp.isEmpty();
@@ -329,6 +359,81 @@ void RuleListEditor::refill()
     m_list->setEnabled(vs != nullptr);
     if (count > 0)
         showEditor(m_list->currentRow());
+}
+
+void RuleListEditor::fillGatewayApiRules(const Resource &route, int keep)
+{
+    m_title->setText(tr("Rules of %1").arg(route.displayName()));
+    m_list->setToolTip(tr("Istio orders Gateway API rules by how specific their matches are, not by their "
+                          "place in the list"));
+    const QList<RouteRule> &rules = route.gatewayApiRoute()->rules;
+    for (int i = 0; i < rules.size(); ++i) {
+        const QString text = gatewayRuleSummary(rules[i], i, route.kind == ResourceKind::GRPCRoute);
+        auto *item = new QListWidgetItem(text, m_list);
+        item->setToolTip(text);
+        item->setData(KindRole, int(RouteKind::Http));
+        item->setData(IndexRole, i);
+    }
+    const int count = m_list->count();
+    if (count > 0)
+        m_list->setCurrentRow(std::clamp(keep, 0, count - 1));
+    m_filling = false;
+    m_delete->setEnabled(count > 0);
+    m_add->setEnabled(true);
+    m_list->setEnabled(true);
+    showEditor(m_list->currentRow());
+}
+
+// A new rule at the end, sending to the first rule's first backend, with a match of its own
+// (/new-rule) so it takes nothing from the others until edited.
+void RuleListEditor::addGatewayApiRule()
+{
+    const Resource *r = m_document->resource(m_resourceId);
+    if (!r || !r->gatewayApiRoute())
+        return;
+    const QList<RouteRule> &rules = r->gatewayApiRoute()->rules;
+    const int row = int(rules.size()); // the new rule's, once pushed (the model is read again then)
+    YamlNode rule = YamlEdit::mapping();
+    YamlNode match = YamlEdit::mapping();
+    if (r->kind == ResourceKind::GRPCRoute) {
+        YamlNode method = YamlEdit::mapping();
+        YamlEdit::setEntry(method, "service", YamlEdit::stringScalar(QStringLiteral("new.Service")));
+        YamlEdit::setEntry(match, "method", method);
+    } else {
+        YamlNode path = YamlEdit::mapping();
+        YamlEdit::setEntry(path, "value", YamlEdit::stringScalar(QStringLiteral("/new-rule")));
+        YamlEdit::setEntry(match, "path", path);
+    }
+    YamlNode matches = YamlEdit::sequence();
+    YamlEdit::appendItem(matches, match);
+    YamlEdit::setEntry(rule, "matches", matches);
+    for (const RouteRule &other : rules)
+        if (!other.backendRefs.isEmpty()) {
+            YamlNode ref = YamlEdit::mapping();
+            YamlEdit::setEntry(ref, "name", YamlEdit::stringScalar(other.backendRefs[0].ref.name.value));
+            if (other.backendRefs[0].ref.port.present)
+                YamlEdit::setEntry(
+                    ref, "port", YamlEdit::plainScalar(QString::number(other.backendRefs[0].ref.port.value)));
+            YamlNode refs = YamlEdit::sequence();
+            YamlEdit::appendItem(refs, ref);
+            YamlEdit::setEntry(rule, "backendRefs", refs);
+            break;
+        }
+    if (QString error; !SetGatewayRouteField::push(m_document, m_resourceId, { QByteArray("rules"), row },
+            rule, tr("Add rule to %1").arg(r->name()), &error)) {
+        Q_EMIT editFailed(error);
+        return;
+    }
+    m_list->setCurrentRow(row);
+    selectRow(row);
+}
+
+void RuleListEditor::deleteGatewayApiRule()
+{
+    if (QString error;
+        !SetGatewayRouteField::push(m_document, m_resourceId, { QByteArray("rules"), currentRule() },
+            std::nullopt, tr("Delete rule %1").arg(currentRule()), &error))
+        Q_EMIT editFailed(error);
 }
 
 void RuleListEditor::selectRow(int row)

@@ -12,16 +12,20 @@ class QToolButton;
 namespace meshroute {
 
 class Document;
+class GatewayRuleEditor;
 class L4RuleEditor;
 class RuleEditor;
 class Selection;
+struct Resource;
 struct ChangeEvent;
 struct TrafficPath;
 
 // A VirtualService's rules in order (first match wins): its HTTP rules, then
 // its TLS and TCP rules, labelled by kind. Drag to reorder (within a kind),
 // add, duplicate, delete, and the selected rule's editor below. Follows and
-// drives the shared selection.
+// drives the shared selection. An HTTPRoute's or GRPCRoute's rules are listed
+// the same way, with their own editor; Istio orders those by specificity, not
+// by position, so they are added and deleted but not reordered.
 class RuleListEditor : public QWidget
 {
     Q_OBJECT
@@ -33,6 +37,9 @@ public:
     QListWidget *ruleList() const { return m_list; }
     RuleEditor *ruleEditor() const { return m_editor; }
     L4RuleEditor *l4Editor() const { return m_l4Editor; }
+    GatewayRuleEditor *gatewayEditor() const { return m_gatewayEditor; }
+    // Whether the rules shown are an HTTPRoute's or GRPCRoute's.
+    bool showsGatewayApiRoute() const { return m_gatewayApi; }
     QPushButton *addButton() const { return m_add; }
     // A menu to add a rule of another kind (HTTP, TLS, TCP).
     QToolButton *addKindButton() const { return m_addKind; }
@@ -52,6 +59,7 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
 
 private:
+    QWidget *createEditors(Document *document);
     void onSelectionChanged();
     void onDocumentChanged(const meshroute::ChangeEvent &event);
     void onHighlightChanged(const meshroute::TrafficPath &path);
@@ -68,6 +76,10 @@ private:
     void duplicateRule();
     void deleteRule();
     void moveRule(int delta);
+    // The Gateway API rule list: its items, and Add and Delete as SetGatewayRouteField commands.
+    void fillGatewayApiRules(const Resource &route, int keep);
+    void addGatewayApiRule();
+    void deleteGatewayApiRule();
 
     Document *m_document;
     Selection *m_selection;
@@ -83,6 +95,8 @@ private:
     QPushButton *m_down;
     RuleEditor *m_editor;
     L4RuleEditor *m_l4Editor;
+    GatewayRuleEditor *m_gatewayEditor;
+    bool m_gatewayApi = false;
 };
 
 } // namespace meshroute

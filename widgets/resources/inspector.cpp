@@ -5,6 +5,7 @@
 #include "resource.h"
 #include "resources/resourceeditor.h"
 #include "selection.h"
+#include "weights/splitentry.h"
 #include "weights/weightpanel.h"
 
 #include <QLabel>
@@ -54,8 +55,8 @@ void Inspector::showEditorsFor(int resourceId)
     m_placeholder->setVisible(r == nullptr);
     m_resourceEditor->setVisible(r != nullptr);
     // The rule editors have nothing to say about other kinds: hidden rather than a heading each.
-    m_weights->setVisible(r && r->virtualService());
-    m_rules->setVisible(r && r->virtualService());
+    m_weights->setVisible(r && (r->virtualService() || SplitEntry::isGatewayApiRoute(*r)));
+    m_rules->setVisible(r && (r->virtualService() || SplitEntry::isGatewayApiRoute(*r)));
 }
 
 } // namespace meshroute

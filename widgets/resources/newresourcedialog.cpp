@@ -49,6 +49,8 @@ NewResourceDialog::NewResourceDialog(Document *document, Selection *selection, Q
     connect(m_name, &QLineEdit::textChanged, this, &NewResourceDialog::refresh);
     connect(m_hosts, &QLineEdit::textChanged, this, &NewResourceDialog::refresh);
     connect(m_gateways, &QComboBox::currentTextChanged, this, &NewResourceDialog::refresh);
+    connect(m_parent, &QComboBox::currentTextChanged, this, &NewResourceDialog::refresh);
+    connect(m_canary, &QComboBox::currentTextChanged, this, &NewResourceDialog::refresh);
     connect(m_file, &QComboBox::currentIndexChanged, this, &NewResourceDialog::refresh);
     onTemplateChanged();
     resize(620, 640);
@@ -62,6 +64,13 @@ void NewResourceDialog::createFields(const Workspace &ws)
     m_template->addItem(tr("Gateway"), int(ResourceTemplates::Kind::Gateway));
     m_template->addItem(
         tr("Canary split (DestinationRule + VirtualService)"), int(ResourceTemplates::Kind::Canary));
+    m_template->insertSeparator(m_template->count());
+    m_template->addItem(tr("Gateway (Gateway API)"), int(ResourceTemplates::Kind::GatewayApiGateway));
+    m_template->addItem(tr("HTTPRoute for a Service"), int(ResourceTemplates::Kind::HttpRoute));
+    m_template->addItem(
+        tr("Mesh HTTPRoute (parent: the Service)"), int(ResourceTemplates::Kind::MeshHttpRoute));
+    m_template->addItem(
+        tr("Canary split between two Services (HTTPRoute)"), int(ResourceTemplates::Kind::HttpRouteCanary));
 
     // Services by FQDN: the form that means the same from every namespace.
     m_host = new QComboBox(this);
@@ -101,6 +110,8 @@ void NewResourceDialog::createFields(const Workspace &ws)
     m_gateways->setToolTip(tr("spec.gateways, namespace/name, several separated by commas; "
                               "add mesh to keep the sidecars too"));
 
+    createGatewayApiFields(ws);
+
     m_file = new QComboBox(this);
     for (const SourceFile &f : m_document->files()) {
         m_file->addItem(f.path == QLatin1String("-") ? tr("standard input") : QFileInfo(f.path).fileName());
@@ -117,6 +128,28 @@ void NewResourceDialog::createFields(const Workspace &ws)
     m_preview->setMinimumSize(480, 260);
 }
 
+void NewResourceDialog::createGatewayApiFields(const Workspace &ws)
+{
+    m_parent = new QComboBox(this);
+    m_parent->setEditable(true);
+    m_parent->setInsertPolicy(QComboBox::NoInsert);
+    m_parent->addItem(QString());
+    for (const Resource *g : ws.ofKind(ResourceKind::KubernetesGateway))
+        m_parent->addItem(g->namespaceName() + QLatin1Char('/') + g->name());
+    m_parent->setToolTip(tr("parentRefs: the Gateway API Gateway the route attaches to, [namespace/]name"));
+    if (m_parent->count() > 1)
+        m_parent->setCurrentIndex(1);
+
+    // The second Service of a canary: any Service but the host's; the same names the host offers.
+    m_canary = new QComboBox(this);
+    m_canary->setEditable(true);
+    m_canary->setInsertPolicy(QComboBox::NoInsert);
+    for (int i = 0; i < m_host->count(); ++i)
+        m_canary->addItem(m_host->itemText(i), m_host->itemData(i));
+    m_canary->setCurrentIndex(-1);
+    m_canary->setToolTip(tr("The Service that starts at 0%: the new version"));
+}
+
 void NewResourceDialog::createLayout()
 {
     m_form = new QFormLayout;
@@ -126,6 +159,8 @@ void NewResourceDialog::createLayout()
     m_form->addRow(tr("&Name"), m_name);
     m_form->addRow(tr("Hos&ts"), m_hosts);
     m_form->addRow(tr("&Gateways"), m_gateways);
+    m_form->addRow(tr("&Parent Gateway"), m_parent);
+    m_form->addRow(tr("&Canary Service"), m_canary);
     m_form->addRow(tr("Add to &file"), m_file);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -186,8 +221,14 @@ ResourceTemplates::Request NewResourceDialog::request() const
     r.name = m_name->text().trimmed();
     r.namespaceName = m_namespace->currentText().trimmed();
     r.host = m_host->currentText().trimmed();
-    if (r.kind == ResourceTemplates::Kind::VirtualService || r.kind == ResourceTemplates::Kind::Gateway)
+    using Kind = ResourceTemplates::Kind;
+    if (r.kind == Kind::VirtualService || r.kind == Kind::Gateway || r.kind == Kind::GatewayApiGateway
+        || r.kind == Kind::HttpRoute)
         r.hosts = splitList(m_hosts->text());
+    if (r.kind == Kind::HttpRoute || r.kind == Kind::HttpRouteCanary)
+        r.parentGateway = m_parent->currentText().trimmed();
+    if (r.kind == Kind::HttpRouteCanary)
+        r.canaryHost = m_canary->currentText().trimmed();
     if (r.kind == ResourceTemplates::Kind::VirtualService)
         r.gateways = splitList(m_gateways->currentText());
     return r;
@@ -196,25 +237,51 @@ ResourceTemplates::Request NewResourceDialog::request() const
 void NewResourceDialog::onTemplateChanged()
 {
     const ResourceTemplates::Kind kind = templateKind();
-    const bool vs = kind == ResourceTemplates::Kind::VirtualService;
-    const bool gateway = kind == ResourceTemplates::Kind::Gateway;
-    const bool canary = kind == ResourceTemplates::Kind::Canary;
-    m_form->setRowVisible(m_host, !gateway);
-    m_form->setRowVisible(m_hosts, vs || gateway);
-    m_form->setRowVisible(m_gateways, vs);
-    if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_host)))
-        label->setText(canary ? tr("&Service") : tr("&Host"));
-    if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_hosts)))
-        label->setText(gateway ? tr("Server hos&ts") : tr("Hos&ts"));
-    m_hosts->setPlaceholderText(gateway ? tr("* (every host); several separated by commas")
-                                        : tr("the host; several separated by commas"));
-    m_hosts->setToolTip(gateway ? tr("The hosts the server on port 80 accepts, [namespace/]host")
-                                : tr("spec.hosts: the names clients call"));
+    showRowsFor(kind);
     // A canary takes the Service's name; a name typed for another kind would be refused.
+    const bool canary = kind == ResourceTemplates::Kind::Canary;
     m_name->setReadOnly(canary);
     if (canary)
         m_nameEdited = false;
+    if (kind == ResourceTemplates::Kind::HttpRouteCanary && m_canary->currentIndex() < 0) {
+        // Start from another Service than the stable one: the next in the list, the likeliest new version.
+        const int count = m_canary->count();
+        const int stable = m_host->currentIndex();
+        m_canary->setCurrentIndex(count > 1 && stable >= 0 ? (stable + 1) % count : -1);
+    }
     refresh();
+}
+
+void NewResourceDialog::showRowsFor(ResourceTemplates::Kind kind)
+{
+    using Kind = ResourceTemplates::Kind;
+    const bool gateway = kind == Kind::Gateway || kind == Kind::GatewayApiGateway;
+    const bool route = kind == Kind::HttpRoute;
+    m_form->setRowVisible(m_host, !gateway);
+    m_form->setRowVisible(m_hosts, kind == Kind::VirtualService || gateway || route);
+    m_form->setRowVisible(m_gateways, kind == Kind::VirtualService);
+    m_form->setRowVisible(m_parent, route || kind == Kind::HttpRouteCanary);
+    m_form->setRowVisible(m_canary, kind == Kind::HttpRouteCanary);
+    const bool service = kind == Kind::Canary || route || kind == Kind::MeshHttpRoute;
+    if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_host)))
+        label->setText(kind == Kind::HttpRouteCanary ? tr("Stable &Service")
+                : service                            ? tr("&Service")
+                                                     : tr("&Host"));
+    if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_hosts)))
+        label->setText(kind == Kind::Gateway      ? tr("Server hos&ts")
+                : kind == Kind::GatewayApiGateway ? tr("Listener hos&tnames")
+                : route                           ? tr("Hos&tnames")
+                                                  : tr("Hos&ts"));
+    m_hosts->setPlaceholderText(gateway ? tr("* (every host); several separated by commas")
+            : route                     ? tr("none: the listener's hostnames; several separated by commas")
+                                        : tr("the host; several separated by commas"));
+    m_hosts->setToolTip(kind == Kind::Gateway
+            ? tr("The hosts the server on port 80 accepts, [namespace/]host")
+            : kind == Kind::GatewayApiGateway ? tr("One HTTP listener on port 80 per hostname")
+            : route                           ? tr("spec.hostnames: the names clients call")
+                                              : tr("spec.hosts: the names clients call"));
+    m_parent->lineEdit()->setPlaceholderText(
+        kind == Kind::HttpRouteCanary ? tr("none: a mesh route (parent: the stable Service)") : QString());
 }
 
 void NewResourceDialog::onHostChanged()

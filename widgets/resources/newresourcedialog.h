@@ -39,6 +39,9 @@ public:
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *hostsEdit() const { return m_hosts; }
     QComboBox *gatewayCombo() const { return m_gateways; }
+    // Gateway API templates: the Gateway an HTTPRoute attaches to, and a canary's second Service.
+    QComboBox *parentGatewayCombo() const { return m_parent; }
+    QComboBox *canaryCombo() const { return m_canary; }
     QComboBox *fileCombo() const { return m_file; }
     QPlainTextEdit *preview() const { return m_preview; }
     QLabel *messageLabel() const { return m_message; }
@@ -51,6 +54,9 @@ public Q_SLOTS:
 
 private:
     void createFields(const Workspace &ws);
+    void createGatewayApiFields(const Workspace &ws);
+    // Shows the rows the template uses, with labels that say what each means for it.
+    void showRowsFor(ResourceTemplates::Kind kind);
     void createLayout();
     // Fills in the host, namespace and file of the selected resource (may be null).
     void startFrom(const Resource *selected);
@@ -67,6 +73,8 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_hosts;
     QComboBox *m_gateways;
+    QComboBox *m_parent;
+    QComboBox *m_canary;
     QComboBox *m_file;
     QLabel *m_message;
     QPlainTextEdit *m_preview;

@@ -6,7 +6,9 @@
 #include "hostchoices.h"
 #include "removedestination.h"
 #include "selection.h"
+#include "setbackendweights.h"
 #include "setdestinationfield.h"
+#include "setgatewayroutefield.h"
 #include "setweights.h"
 #include "undostack.h"
 #include "weightrebalance.h"
@@ -140,12 +142,10 @@ QToolButton *WeightPanel::removeButton(int row) const
     return row >= 0 && row < m_rows.size() ? m_rows[row]->remove : nullptr;
 }
 
-QList<RouteKinds::WeightedDestination> WeightPanel::destinations() const
+QList<SplitEntry> WeightPanel::destinations() const
 {
     const Resource *r = m_document->resource(m_resourceId);
-    if (!r || !r->virtualService())
-        return {};
-    return RouteKinds::destinations(*r->virtualService(), m_kind, m_routeIndex);
+    return r ? SplitEntry::ofRule(*r, m_kind, m_routeIndex) : QList<SplitEntry>();
 }
 
 QList<int> WeightPanel::displayedWeights() const
@@ -161,6 +161,10 @@ void WeightPanel::onSelectionChanged()
     const SelectionTarget &t = m_selection->current();
     int resourceId = -1, routeIndex = -1;
     RouteKind kind = RouteKind::Http;
+    if (const Resource *r = m_document->resource(t.resourceId); r && SplitEntry::isGatewayApiRoute(*r)) {
+        selectGatewayApiRule(*r, t.routeIndex);
+        return;
+    }
     if (const Resource *r = m_document->resource(t.resourceId); r && r->virtualService()) {
         const VirtualService *vs = r->virtualService();
         resourceId = r->id;
@@ -179,12 +183,28 @@ void WeightPanel::onSelectionChanged()
         if (routeIndex >= RouteKinds::count(*vs, kind))
             routeIndex = -1;
     }
-    if (resourceId == m_resourceId && kind == m_kind && routeIndex == m_routeIndex)
+    if (resourceId == m_resourceId && kind == m_kind && routeIndex == m_routeIndex && !m_gatewayApi)
         return;
+    m_gatewayApi = false;
     m_resourceId = resourceId;
     m_kind = kind;
     m_routeIndex = routeIndex;
     // Another rule: the host to add defaults to its own first destination's.
+    m_hostPicker->setEditText(QString());
+    rebuild();
+}
+
+// An HTTPRoute or GRPCRoute rule (the route itself: its first rule), as the rule list and graph select it.
+void WeightPanel::selectGatewayApiRule(const Resource &route, int ruleIndex)
+{
+    const int rules = int(route.gatewayApiRoute()->rules.size());
+    const int index = ruleIndex >= 0 && ruleIndex < rules ? ruleIndex : (rules > 0 ? 0 : -1);
+    if (m_gatewayApi && route.id == m_resourceId && index == m_routeIndex)
+        return;
+    m_gatewayApi = true;
+    m_resourceId = route.id;
+    m_kind = RouteKind::Http;
+    m_routeIndex = index;
     m_hostPicker->setEditText(QString());
     rebuild();
 }
@@ -209,7 +229,11 @@ void WeightPanel::onDocumentChanged(const ChangeEvent &event)
         return;
     }
     const Resource *r = m_document->resource(m_resourceId);
-    if (!r || !r->virtualService() || m_routeIndex >= RouteKinds::count(*r->virtualService(), m_kind)) {
+    const int rules = !r                    ? 0
+        : r->virtualService()               ? RouteKinds::count(*r->virtualService(), m_kind)
+        : SplitEntry::isGatewayApiRoute(*r) ? int(r->gatewayApiRoute()->rules.size())
+                                            : 0;
+    if (m_routeIndex >= rules) {
         m_resourceId = -1;
         m_routeIndex = -1;
         rebuild();
@@ -225,17 +249,17 @@ void WeightPanel::onDocumentChanged(const ChangeEvent &event)
 QStringList WeightPanel::signature() const
 {
     QStringList out;
-    for (const RouteKinds::WeightedDestination &d : destinations())
-        out.append(d.destination->host.value + QLatin1Char('/') + d.destination->subset.value
-            + QLatin1Char(':') + QString::number(d.destination->port.number.value));
+    for (const SplitEntry &d : destinations())
+        out.append(d.destination.host.value + QLatin1Char('/') + d.destination.subset.value + QLatin1Char(':')
+            + QString::number(d.destination.port.number.value));
     return out;
 }
 
 QList<int> WeightPanel::modelWeights() const
 {
     QList<int> out;
-    for (const RouteKinds::WeightedDestination &d : destinations())
-        out.append(int(std::max<qint64>(0, d.weight->valueOr(0))));
+    for (const SplitEntry &d : destinations())
+        out.append(int(std::max<qint64>(0, d.weight)));
     return out;
 }
 
@@ -250,12 +274,10 @@ QList<bool> WeightPanel::locks() const
 QString WeightPanel::rowDetails(int destinationIndex) const
 {
     const Resource *vsr = m_document->resource(m_resourceId);
-    if (!vsr || !vsr->virtualService())
+    const QList<SplitEntry> all = destinations();
+    if (!vsr || destinationIndex < 0 || destinationIndex >= all.size())
         return {};
-    const QList<RouteKinds::WeightedDestination> all = destinations();
-    if (destinationIndex < 0 || destinationIndex >= all.size())
-        return {};
-    const Destination &d = *all[destinationIndex].destination;
+    const Destination &d = all[destinationIndex].destination;
     const auto [ns, name] = serviceOf(d.host.value, vsr->namespaceName());
     const Workspace &ws = m_document->workspace();
     const Resource *service = ws.find(ResourceKind::Service, ns, name);
@@ -293,8 +315,8 @@ void WeightPanel::rebuild()
     m_rows.clear();
     m_signature = signature();
     const Resource *r = m_document->resource(m_resourceId);
-    const bool valid = r && r->virtualService() && m_routeIndex >= 0;
-    const QList<RouteKinds::WeightedDestination> all = destinations();
+    const bool valid = r && (r->virtualService() || m_gatewayApi) && m_routeIndex >= 0;
+    const QList<SplitEntry> all = destinations();
     m_addBox->setVisible(valid);
     m_evenButton->setVisible(valid);
     m_note->setVisible(false);
@@ -302,13 +324,21 @@ void WeightPanel::rebuild()
         m_title->setText(tr("Select a VirtualService rule to edit its traffic split."));
         return;
     }
-    const QString ruleName = RouteKinds::displayName(*r->virtualService(), m_kind, m_routeIndex);
+    m_hostPicker->setToolTip(m_gatewayApi
+            ? tr("backendRefs[].name: a Service in the route's namespace")
+            : tr("destination.host: a Service or ServiceEntry host; short names resolve in the "
+                 "VirtualService's namespace"));
+    m_subsetPicker->setVisible(!m_gatewayApi); // Gateway API splits between Services, not subsets
+    m_addButton->setText(m_gatewayApi ? tr("Add backend") : tr("Add destination"));
+    const QString ruleName = m_gatewayApi
+        ? r->gatewayApiRoute()->rules[m_routeIndex].name.valueOr(QStringLiteral("#%1").arg(m_routeIndex))
+        : RouteKinds::displayName(*r->virtualService(), m_kind, m_routeIndex);
     m_title->setText(m_kind == RouteKind::Http
             ? tr("%1 · rule %2").arg(r->name(), ruleName)
             : tr("%1 · %2 rule #%3").arg(r->name(), RouteKinds::label(m_kind)).arg(m_routeIndex));
     const int n = int(all.size());
     for (int i = 0; i < n; ++i)
-        m_rows.append(addRow(i, *all[i].destination, n));
+        m_rows.append(addRow(i, all[i].destination, n));
     m_evenButton->setEnabled(n > 1);
     fillHostPicker();
     refreshValues();
@@ -327,6 +357,7 @@ WeightPanel::Row *WeightPanel::addRow(int i, const Destination &d, int n)
     row->pickers = new DestinationPickers(m_rowsHost);
     if (const Resource *vsr = m_document->resource(m_resourceId))
         row->pickers->setDestination(m_document->workspace(), vsr->namespaceName(), d);
+    row->pickers->subsetBox()->setVisible(!m_gatewayApi);
     row->details = new QLabel(rowDetails(i), m_rowsHost);
     QFont small = row->details->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
@@ -455,14 +486,35 @@ void WeightPanel::applyWeights(const QList<int> &weights)
     if (weights == modelWeights())
         return;
     QString error;
-    std::unique_ptr<SetWeights> command
-        = SetWeights::create(m_document, m_resourceId, m_kind, m_routeIndex, weights, &error);
+    // Both merge by id while the drag's macro is open, so a drag is one undo step either way.
+    std::unique_ptr<UndoCommand> command = m_gatewayApi
+        ? std::unique_ptr<UndoCommand>(
+            SetBackendWeights::create(m_document, m_resourceId, m_routeIndex, weights, &error))
+        : std::unique_ptr<UndoCommand>(
+            SetWeights::create(m_document, m_resourceId, m_kind, m_routeIndex, weights, &error));
     if (!command) {
         Q_EMIT editFailed(error);
         refreshValues();
         return;
     }
     m_document->undoStack()->push(command.release());
+}
+
+template <typename Command>
+void WeightPanel::pushOrReport(std::unique_ptr<Command> command, const QString &error, bool queued)
+{
+    if (!command) {
+        Q_EMIT editFailed(error);
+        QTimer::singleShot(0, this, &WeightPanel::rebuild); // the pickers back to what the file says
+        return;
+    }
+    if (!queued) {
+        m_document->undoStack()->push(command.release());
+        return;
+    }
+    // The edit rebuilds the rows: push after the emitting widget's signal returns.
+    QMetaObject::invokeMethod(
+        this, [this, c = command.release()] { m_document->undoStack()->push(c); }, Qt::QueuedConnection);
 }
 
 void WeightPanel::promote(int row)
@@ -485,8 +537,8 @@ void WeightPanel::fillHostPicker()
     m_hostPicker->addItems(hosts);
     if (!current.isEmpty())
         m_hostPicker->setCurrentText(current);
-    else if (const QList<RouteKinds::WeightedDestination> all = destinations(); !all.isEmpty())
-        m_hostPicker->setCurrentText(all.front().destination->host.value);
+    else if (const QList<SplitEntry> all = destinations(); !all.isEmpty())
+        m_hostPicker->setCurrentText(all.front().destination.host.value);
     fillSubsetPicker();
 }
 
@@ -504,44 +556,68 @@ void WeightPanel::fillSubsetPicker()
                 m_subsetPicker->addItem(s.name.value);
 }
 
+// A backendRef of the route's Gateway API rule: spec.rules[rule].backendRefs[row] + rest.
+static YamlPath backendPath(int rule, int row, const YamlPath &rest = {})
+{
+    YamlPath path = SetGatewayRouteField::rulePath(rule, { QByteArray("backendRefs"), row });
+    path += rest;
+    return path;
+}
+
 void WeightPanel::addDestination()
 {
     QString error;
-    auto command = AddDestination::create(m_document, m_resourceId, m_kind, m_routeIndex,
-        m_hostPicker->currentText(), m_subsetPicker->currentText().trimmed(), m_portPicker->value(), &error);
-    if (!command) {
-        Q_EMIT editFailed(error);
+    if (m_gatewayApi) {
+        // At weight 0, written: the CRD default 1 would move traffic before the user does.
+        YamlNode ref = YamlEdit::mapping();
+        YamlEdit::setEntry(ref, "name", YamlEdit::plainScalar(m_hostPicker->currentText().trimmed()));
+        if (m_portPicker->value() > 0)
+            YamlEdit::setEntry(ref, "port", YamlEdit::plainScalar(QString::number(m_portPicker->value())));
+        YamlEdit::setEntry(ref, "weight", YamlEdit::plainScalar(QStringLiteral("0")));
+        pushOrReport(SetGatewayRouteField::create(m_document, m_resourceId,
+                         backendPath(m_routeIndex, int(m_rows.size())), ref,
+                         tr("Add backend %1").arg(m_hostPicker->currentText().trimmed()), &error),
+            error, false);
         return;
     }
-    m_document->undoStack()->push(command.release());
+    pushOrReport(
+        AddDestination::create(m_document, m_resourceId, m_kind, m_routeIndex, m_hostPicker->currentText(),
+            m_subsetPicker->currentText().trimmed(), m_portPicker->value(), &error),
+        error, false);
 }
 
 void WeightPanel::removeDestination(int row)
 {
     QString error;
-    auto command = RemoveDestination::create(m_document, m_resourceId, m_kind, m_routeIndex, row, &error);
-    if (!command) {
-        Q_EMIT editFailed(error);
-        return;
-    }
-    // Deleting the row's own button while it is emitting: push after the click returns.
-    QMetaObject::invokeMethod(
-        this, [this, c = command.release()] { m_document->undoStack()->push(c); }, Qt::QueuedConnection);
+    // Deleting the row's own button while it is emitting: pushed after the click returns.
+    if (m_gatewayApi)
+        pushOrReport(SetGatewayRouteField::create(m_document, m_resourceId, backendPath(m_routeIndex, row),
+                         std::nullopt, tr("Remove backend"), &error),
+            error, true);
+    else
+        pushOrReport(RemoveDestination::create(m_document, m_resourceId, m_kind, m_routeIndex, row, &error),
+            error, true);
 }
 
 void WeightPanel::setDestinationField(int row, int field, const QString &value)
 {
     QString error;
-    auto command = SetDestinationField::create(m_document, m_resourceId, m_kind, m_routeIndex, row,
-        SetDestinationField::Field(field), value, &error);
-    if (!command) {
-        Q_EMIT editFailed(error);
-        QTimer::singleShot(0, this, &WeightPanel::rebuild); // the pickers back to what the file says
+    const auto which = SetDestinationField::Field(field);
+    if (!m_gatewayApi) {
+        pushOrReport(SetDestinationField::create(
+                         m_document, m_resourceId, m_kind, m_routeIndex, row, which, value, &error),
+            error, true);
         return;
     }
-    // The edit rebuilds the rows, pickers included: push after the picker's signal returns.
-    QMetaObject::invokeMethod(
-        this, [this, c = command.release()] { m_document->undoStack()->push(c); }, Qt::QueuedConnection);
+    // A backendRef's Service and port; "any port" leaves the port out (the checks then say it is required).
+    const bool port = which == SetDestinationField::Field::Port;
+    std::optional<YamlNode> node;
+    if (!port || (!value.isEmpty() && value != QLatin1String("0")))
+        node = YamlEdit::plainScalar(value);
+    pushOrReport(SetGatewayRouteField::create(m_document, m_resourceId,
+                     backendPath(m_routeIndex, row, { QByteArray(port ? "port" : "name") }), node,
+                     tr("Set backend %1 to %2").arg(port ? tr("port") : tr("Service"), value), &error),
+        error, true);
 }
 
 } // namespace meshroute

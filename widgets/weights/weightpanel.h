@@ -1,9 +1,11 @@
 #pragma once
 
 #include "routekind.h"
+#include "splitentry.h"
 
 #include <QList>
 #include <QWidget>
+#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -22,10 +24,12 @@ class Selection;
 struct ChangeEvent;
 struct SelectionTarget;
 
-// The traffic split of the selected rule (HTTP, TLS or TCP): one slider and number box per
-// destination, with its host, subset and port pickers and its subset's workloads and pod count. Moving one
-// rebalances the unlocked others in proportion (WeightRebalance); a whole
-// drag is one undo step. Edits go through commands only.
+// The traffic split of the selected rule (a VirtualService's HTTP, TLS or TCP
+// rule, or an HTTPRoute's or GRPCRoute's rule): one slider and number box per
+// destination or backendRef, with its host (Service), subset and port pickers
+// and its workloads and pod count. Moving one rebalances the unlocked others in
+// proportion (WeightRebalance); a whole drag is one undo step. Edits go
+// through commands only.
 class WeightPanel : public QWidget
 {
     Q_OBJECT
@@ -38,6 +42,8 @@ public:
     int resourceId() const { return m_resourceId; }
     int routeIndex() const { return m_routeIndex; }
     RouteKind routeKind() const { return m_kind; }
+    // Whether the rule shown is an HTTPRoute's or GRPCRoute's (its backendRefs).
+    bool showsGatewayApiRule() const { return m_gatewayApi; }
     QLabel *titleLabel() const { return m_title; }
     QComboBox *hostPicker() const { return m_hostPicker; }
     QComboBox *subsetPicker() const { return m_subsetPicker; }
@@ -79,7 +85,11 @@ private:
     void fillSubsetPicker();
     QString rowDetails(int destinationIndex) const;
     // The destinations of the rule shown, with their weights; empty without one.
-    QList<RouteKinds::WeightedDestination> destinations() const;
+    QList<SplitEntry> destinations() const;
+    // Pushes a command, or reports why it could not be made; queued when a row's own widget is emitting.
+    template <typename Command>
+    void pushOrReport(std::unique_ptr<Command> command, const QString &error, bool queued);
+    void selectGatewayApiRule(const Resource &route, int ruleIndex);
     QStringList signature() const;
 
     Document *m_document;
@@ -87,6 +97,7 @@ private:
     int m_resourceId = -1;
     int m_routeIndex = -1;
     RouteKind m_kind = RouteKind::Http;
+    bool m_gatewayApi = false;
     QStringList m_signature;
     QList<Row *> m_rows;
     QList<int> m_dragBase; // weights when the current drag began; empty when no drag

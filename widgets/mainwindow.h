@@ -133,6 +133,8 @@ private:
     // Edit > Find: the YAML view's find bar, the graph's or the resources' filter, by where the focus is.
     void find();
     void exportYaml();
+    // Edit > Convert to Gateway API: the selected VirtualService, or all of them.
+    void convertToGatewayApi();
     void about();
     void goToLine(int fileIndex, int line, int column);
     // labels rename buttons of the real dialog ("Keep Recovered" for Yes); tests answer by button.

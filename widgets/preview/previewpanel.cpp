@@ -458,7 +458,9 @@ void PreviewPanel::updateDetails(bool selectRule)
                     .arg(r.routeConfig,
                         r.virtualHost.isEmpty() ? QString() : tr(", virtual host %1").arg(r.virtualHost)));
         for (const QString &t : r.trace)
-            add(QStringLiteral("✗ ") + t, QColor(0x80, 0x80, 0x80));
+            // The line naming the HTTPRoute rule behind the generated one is the ✓ line below.
+            if (r.origin.routeId < 0 || !t.startsWith(QLatin1String("generated from ")))
+                add(QStringLiteral("✗ ") + t, QColor(0x80, 0x80, 0x80));
         if (!o.ruleText.isEmpty())
             add(QStringLiteral("✓ ") + o.ruleWithLocation(),
                 RequestOutcome::colour(RequestOutcome::Kind::Routed));

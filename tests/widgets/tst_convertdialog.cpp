@@ -94,6 +94,8 @@ private Q_SLOTS:
         QVERIFY(before.contains(QStringLiteral("kind: VirtualService")));
         QVERIFY(before.contains(QStringLiteral("name: edge"))); // the Istio Gateway it binds is replaced too
         QVERIFY(!before.contains(QStringLiteral("kind: Service\n")));
+        QVERIFY(before.startsWith(QStringLiteral("apiVersion:")));
+        QCOMPARE(before.count(QStringLiteral("---\n")), 1); // one separator between the two documents
         const QString after = dialog.afterView()->toPlainText();
         QVERIFY(after.contains(QStringLiteral("+apiVersion: gateway.networking.k8s.io/v1")));
         QVERIFY(after.contains(QStringLiteral("+kind: HTTPRoute")));

@@ -56,6 +56,18 @@ QString differenceText(const ProofDifference &d)
     return text;
 }
 
+// A YAML document's text without the "---" lines that open or close it: they are put back once
+// between the documents shown.
+QByteArray withoutSeparators(const QByteArray &document)
+{
+    QList<QByteArray> lines = document.split('\n');
+    while (!lines.isEmpty() && (lines.first().trimmed() == "---" || lines.first().trimmed().isEmpty()))
+        lines.removeFirst();
+    while (!lines.isEmpty() && (lines.last().trimmed() == "---" || lines.last().trimmed().isEmpty()))
+        lines.removeLast();
+    return lines.join('\n') + '\n';
+}
+
 } // namespace
 
 ConvertDialog::ConvertDialog(Document *document, const QList<int> &virtualServiceIds, QWidget *parent)
@@ -168,7 +180,7 @@ void ConvertDialog::convert(const QList<int> &virtualServiceIds)
         if (m_migration.replacedIds.contains(r.id)) {
             if (!m_originalYaml.isEmpty())
                 m_originalYaml += "---\n";
-            m_originalYaml += m_document->documentText(r.fileIndex, r.documentIndex);
+            m_originalYaml += withoutSeparators(m_document->documentText(r.fileIndex, r.documentIndex));
         }
     m_before->setPlainText(QString::fromUtf8(m_originalYaml));
     // Into the file of the first VirtualService converted, unless the user picks another.

@@ -154,6 +154,16 @@ void run(const char *name, const QString &path, const DraggedRule &what, int ste
     std::printf(
         "  slider step, every view + frame  p50 %7.2f  p90 %7.2f  p99 %7.2f  max %7.2f ms  (%d steps)\n",
         s.p50, s.p90, s.p99, s.max, steps);
+    // The drag really moved the weights: the last step's value is in the model.
+    if (const Resource *r = window.document()->workspace().find(what.kind, what.ns, what.name)) {
+        qint64 first = -1;
+        if (const VirtualService *vs = r->virtualService())
+            first = vs->http[what.rule].route[0].weight.value;
+        else if (const GatewayApiRoute *route = r->gatewayApiRoute())
+            first = route->rules[what.rule].backendRefs[0].weight.value;
+        std::printf("  after the drag the first weight is %lld (last step set %d)\n", qlonglong(first),
+            10 + ((steps - 1) * 7) % 80);
+    }
     std::printf("  Problems: whole-mesh findings of the final text %7.1f ms after the drag (each edited\n"
                 "  resource's own findings follow every step); the drag is %d undo step(s)\n",
         problemsMs, window.document()->undoStack()->count());

@@ -82,11 +82,6 @@ private:
                 return row;
         return -1;
     }
-    void clickRow(int row) { test::clickPreviewRow(m_panel, row); }
-    template <typename Plottable> QList<double> barValues(Plottable *plottable) const
-    {
-        return test::plottedValues(plottable);
-    }
     void pushBackendWeights(const QList<int> &weights)
     {
         QString error;
@@ -94,7 +89,6 @@ private:
         QVERIFY2(command, qPrintable(error));
         m_doc->undoStack()->push(command.release());
     }
-    void selectCount(quint64 n) { test::selectRequestCount(m_panel, n); }
 
 private Q_SLOTS:
     void init()
@@ -137,7 +131,7 @@ private Q_SLOTS:
         QCOMPARE(cell(canary, SampleRequestModel::Outcome),
             QStringLiteral("-> reviews-v1:9080 90% · reviews-v3:9080 10%"));
 
-        clickRow(canary);
+        test::clickPreviewRow(m_panel, canary);
         QTRY_COMPARE(m_selection->highlight().gatewayApiRouteId, m_reviewsId);
         QCOMPARE(m_selection->highlight().gatewayId, -1); // from a sidecar
         QCOMPARE(m_selection->highlight().gatewayApiRuleIndex, 1);
@@ -146,7 +140,7 @@ private Q_SLOTS:
         QCOMPARE(m_selection->current().resourceId, m_reviewsId);
         QCOMPARE(m_selection->current().routeIndex, 1);
 
-        clickRow(productPage);
+        test::clickPreviewRow(m_panel, productPage);
         QTRY_COMPARE(m_panel->currentRow(), productPage);
         const TrafficPath path = m_selection->highlight();
         QCOMPARE(path.gatewayId,
@@ -204,11 +198,11 @@ private Q_SLOTS:
     void splitPlotShowsBackendRefWeightsAgainstPods()
     {
         const int canary = rowWithRule(ruleText(*reviews(), 1));
-        clickRow(canary);
-        selectCount(10000);
+        test::clickPreviewRow(m_panel, canary);
+        test::selectRequestCount(m_panel, 10000);
         SplitPlot *plot = m_panel->splitPlot();
-        QTRY_COMPARE(barValues(plot->shareMarkers()), QList<double>({ 9000.0, 1000.0 }));
-        QList<double> istio = barValues(plot->istioBars());
+        QTRY_COMPARE(test::plottedValues(plot->shareMarkers()), QList<double>({ 9000.0, 1000.0 }));
+        QList<double> istio = test::plottedValues(plot->istioBars());
         QCOMPARE(istio.size(), 2);
         QCOMPARE(istio[0] + istio[1], 10000.0);
         QVERIFY(istio[1] > 800 && istio[1] < 1200);
@@ -217,23 +211,24 @@ private Q_SLOTS:
             QStringList({ QStringLiteral("reviews-v1"), QStringLiteral("reviews-v3"),
                 QStringLiteral("reviews reviews-v1"), QStringLiteral("reviews reviews-v2"),
                 QStringLiteral("reviews reviews-v3") }));
-        QCOMPARE(barValues(plot->baselineBars()), QList<double>({ 0.0, 0.0, 6000.0, 2000.0, 2000.0 }));
+        QCOMPARE(
+            test::plottedValues(plot->baselineBars()), QList<double>({ 0.0, 0.0, 6000.0, 2000.0, 2000.0 }));
 
         pushBackendWeights({ 50, 50 });
         QTRY_COMPARE(cell(canary, SampleRequestModel::Outcome),
             QStringLiteral("-> reviews-v1:9080 50% · reviews-v3:9080 50%"));
-        QCOMPARE(barValues(plot->shareMarkers()), QList<double>({ 5000.0, 5000.0 }));
+        QCOMPARE(test::plottedValues(plot->shareMarkers()), QList<double>({ 5000.0, 5000.0 }));
         QCOMPARE(m_panel->convergencePlot()->seriesCount(), 2);
         m_doc->undoStack()->undo();
-        QTRY_COMPARE(barValues(plot->shareMarkers()), QList<double>({ 9000.0, 1000.0 }));
+        QTRY_COMPARE(test::plottedValues(plot->shareMarkers()), QList<double>({ 9000.0, 1000.0 }));
     }
 
     // The canary plan on an HTTPRoute rule: targets are its backendRefs, steps write their
     // weights through SetBackendWeights (only the weight bytes change), previewed on the plot.
     void canaryPlanStepsWriteBackendRefWeights()
     {
-        clickRow(rowWithRule(ruleText(*reviews(), 1)));
-        selectCount(10000);
+        test::clickPreviewRow(m_panel, rowWithRule(ruleText(*reviews(), 1)));
+        test::selectRequestCount(m_panel, 10000);
         m_panel->sideTabs()->setCurrentWidget(m_panel->planEditor());
         CanaryPlanEditor *plan = m_panel->planEditor();
         QTRY_COMPARE(plan->stepList()->count(), 5);
@@ -249,7 +244,8 @@ private Q_SLOTS:
         const QRect item = plan->stepList()->visualItemRect(plan->stepList()->item(1));
         QTest::mouseClick(plan->stepList()->viewport(), Qt::LeftButton, Qt::NoModifier, item.center());
         QTRY_COMPARE(plan->previewedStep(), 1);
-        QTRY_COMPARE(barValues(m_panel->splitPlot()->shareMarkers()), QList<double>({ 4000.0, 6000.0 }));
+        QTRY_COMPARE(
+            test::plottedValues(m_panel->splitPlot()->shareMarkers()), QList<double>({ 4000.0, 6000.0 }));
         // The live rows stay on the file's weights.
         QCOMPARE(cell(rowWithRule(ruleText(*reviews(), 1)), SampleRequestModel::Outcome),
             QStringLiteral("-> reviews-v1:9080 90% · reviews-v3:9080 10%"));

@@ -3,23 +3,30 @@
 // drag until every view has followed and the frame is painted (graph, YAML,
 // resource tree, inspector, Preview), and how long after the drag the
 // Problems dock shows the findings of the final text (its check runs on a
-// worker). Bookinfo for comparison. Prints p50/p99/max in ms.
+// worker). Bookinfo for comparison, and the same run on a 5,000-HTTPRoute mesh
+// (gatewayapimesh.h) with the weighted rule of one HTTPRoute selected: each
+// step pushes SetBackendWeights, the command the weight panel pushes for
+// backendRefs, merged into one undo step as a drag's are. Prints p50/p99/max in ms.
 //
-//   QT_QPA_PLATFORM=offscreen bench_ui_window [steps]
+//   QT_QPA_PLATFORM=offscreen bench_ui_window [steps] [vs|httproute]
 #include "bigmesh.h"
 #include "document.h"
+#include "gatewayapimesh.h"
 #include "mainwindow.h"
 #include "problems/problemsview.h"
 #include "selection.h"
+#include "setbackendweights.h"
 #include "undostack.h"
 #include "weights/weightpanel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 using namespace meshroute;
 
@@ -49,7 +56,44 @@ Stats stats(QList<double> ms)
     return { at(0.5), at(0.9), at(0.99), ms.last() };
 }
 
-void run(const char *name, const QString &path, const QString &ns, const QString &vsName, int steps)
+// The rule whose weights a drag moves: spec.http[0] of a VirtualService, or rules[rule] of an HTTPRoute.
+struct DraggedRule
+{
+    ResourceKind kind = ResourceKind::VirtualService;
+    QString ns, name;
+    int rule = 0;
+};
+
+// One drag step: the weight panel's slider for a VirtualService; for an HTTPRoute the
+// SetBackendWeights command that slider pushes (merged into the drag's undo step).
+std::function<bool(int)> dragStep(MainWindow &window, const Resource &resource, const DraggedRule &what)
+{
+    if (what.kind != ResourceKind::VirtualService) {
+        Document *document = window.document();
+        const int id = resource.id;
+        return [document, id, rule = what.rule](int value) {
+            QString error;
+            auto command = SetBackendWeights::create(document, id, rule, { value, 100 - value }, &error);
+            if (!command) {
+                std::fprintf(stderr, "%s\n", qPrintable(error));
+                return false;
+            }
+            document->undoStack()->push(command.release());
+            return true;
+        };
+    }
+    WeightPanel *weights = window.findChild<WeightPanel *>();
+    QSlider *slider = weights ? weights->slider(0) : nullptr;
+    if (!slider)
+        return {};
+    slider->setSliderDown(true); // a drag: the steps merge into one undo command
+    return [slider](int value) {
+        slider->setValue(value);
+        return true;
+    };
+}
+
+void run(const char *name, const QString &path, const DraggedRule &what, int steps)
 {
     MainWindow window;
     window.resize(1600, 1000);
@@ -70,27 +114,26 @@ void run(const char *name, const QString &path, const QString &ns, const QString
     const qsizetype resources = window.document()->workspace().resources.size();
     waitForCheck(problems, &checks, resources);
 
-    const Resource *vs = window.document()->workspace().find(ResourceKind::VirtualService, ns, vsName);
-    if (!vs) {
-        std::fprintf(stderr, "no VirtualService %s/%s\n", qPrintable(ns), qPrintable(vsName));
+    const Resource *resource = window.document()->workspace().find(what.kind, what.ns, what.name);
+    if (!resource) {
+        std::fprintf(stderr, "no %s/%s\n", qPrintable(what.ns), qPrintable(what.name));
         return;
     }
     SelectionTarget target;
-    target.resourceId = vs->id;
-    target.routeIndex = 0;
+    target.resourceId = resource->id;
+    target.routeIndex = what.rule;
     window.selection()->select(target);
     QApplication::processEvents();
-    WeightPanel *weights = window.findChild<WeightPanel *>();
-    QSlider *slider = weights ? weights->slider(0) : nullptr;
-    if (!slider) {
+    const std::function<bool(int)> drag = dragStep(window, *resource, what);
+    if (!drag) {
         std::fprintf(stderr, "no weight slider\n");
         return;
     }
-    slider->setSliderDown(true); // a drag: the steps merge into one undo command
     QList<double> step;
     for (int i = 0; i < steps; ++i) {
         t.restart();
-        slider->setValue(10 + (i * 7) % 80);
+        if (!drag(10 + (i * 7) % 80))
+            return;
         QApplication::processEvents(); // and paint what changed: the frame the user sees
         step.append(double(t.nsecsElapsed()) / 1e6);
         if (qEnvironmentVariableIsSet("MESHROUTE_BENCH_SLOW")
@@ -100,7 +143,8 @@ void run(const char *name, const QString &path, const QString &ns, const QString
     }
     checks = 0;
     t.restart();
-    slider->setSliderDown(false);
+    if (WeightPanel *weights = window.findChild<WeightPanel *>(); weights && weights->slider(0))
+        weights->slider(0)->setSliderDown(false);
     QApplication::processEvents();
     waitForCheck(problems, &checks, resources);
     const double problemsMs = double(t.nsecsElapsed()) / 1e6;
@@ -110,6 +154,16 @@ void run(const char *name, const QString &path, const QString &ns, const QString
     std::printf(
         "  slider step, every view + frame  p50 %7.2f  p90 %7.2f  p99 %7.2f  max %7.2f ms  (%d steps)\n",
         s.p50, s.p90, s.p99, s.max, steps);
+    // The drag really moved the weights: the last step's value is in the model.
+    if (const Resource *r = window.document()->workspace().find(what.kind, what.ns, what.name)) {
+        qint64 first = -1;
+        if (const VirtualService *vs = r->virtualService())
+            first = vs->http[what.rule].route[0].weight.value;
+        else if (const GatewayApiRoute *route = r->gatewayApiRoute())
+            first = route->rules[what.rule].backendRefs[0].weight.value;
+        std::printf("  after the drag the first weight is %lld (last step set %d)\n", qlonglong(first),
+            10 + ((steps - 1) * 7) % 80);
+    }
     std::printf("  Problems: whole-mesh findings of the final text %7.1f ms after the drag (each edited\n"
                 "  resource's own findings follow every step); the drag is %d undo step(s)\n",
         problemsMs, window.document()->undoStack()->count());
@@ -122,12 +176,26 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("meshroute-bench"));
     const int steps = argc > 1 ? std::max(10, atoi(argv[1])) : 200;
-    run("bookinfo", QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml"), QStringLiteral("default"),
-        QStringLiteral("reviews"), steps);
+    const QString only = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString(); // "vs" or "httproute"
+    if (only.isEmpty())
+        run("bookinfo", QStringLiteral(MESHROUTE_EXAMPLES_DIR "/bookinfo.yaml"),
+            { ResourceKind::VirtualService, QStringLiteral("default"), QStringLiteral("reviews"), 0 }, steps);
     QTemporaryDir dir;
-    const QString big = dir.filePath(QStringLiteral("big.yaml"));
-    if (!bench::writeBigMesh(big))
-        return 1;
-    run("big.yaml (5,000 VirtualServices)", big, QStringLiteral("ns0"), QStringLiteral("vs-2500"), steps);
+    if (only.isEmpty() || only == QLatin1String("vs")) {
+        const QString big = dir.filePath(QStringLiteral("big.yaml"));
+        if (!bench::writeBigMesh(big))
+            return 1;
+        run("big.yaml (5,000 VirtualServices)", big,
+            { ResourceKind::VirtualService, QStringLiteral("ns0"), QStringLiteral("vs-2500"), 0 }, steps);
+    }
+    if (only.isEmpty() || only == QLatin1String("httproute")) {
+        const QString gatewayApi = dir.filePath(QStringLiteral("gateway-api.yaml"));
+        QFile f(gatewayApi);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bench::gatewayApiMeshYaml()) <= 0)
+            return 1;
+        f.close();
+        run("gateway-api.yaml (5,000 HTTPRoutes)", gatewayApi,
+            { ResourceKind::HTTPRoute, QStringLiteral("ns0"), QStringLiteral("svc2500"), 1 }, steps);
+    }
     return 0;
 }

@@ -140,6 +140,8 @@ private:
     void compareWithSaved();
     void compareWithGitRevision();
     void showTrafficDiff();
+    // Edit > Convert to Gateway API: the selected VirtualService, or all of them.
+    void convertToGatewayApi();
     void about();
     void goToLine(int fileIndex, int line, int column);
     // labels rename buttons of the real dialog ("Keep Recovered" for Yes); tests answer by button.

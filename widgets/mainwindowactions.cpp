@@ -1,11 +1,13 @@
 #include "mainwindow.h"
 
+#include "convert/convertdialog.h"
 #include "document.h"
 #include "graph/graphpanel.h"
 #include "graph/graphview.h"
 #include "help/shortcutsdialog.h"
 #include "help/userguidewindow.h"
 #include "matches/rulelisteditor.h"
+#include "preview/previewpanel.h"
 #include "resources/inspector.h"
 #include "resources/newresourcedialog.h"
 #include "resourcetree/resourcespanel.h"
@@ -119,6 +121,11 @@ void MainWindow::createEditMenu()
     newResource->setToolTip(
         tr("Add a VirtualService, DestinationRule, Gateway or canary split from a template, or their "
            "Gateway API counterparts (Gateway, HTTPRoute, mesh HTTPRoute, canary HTTPRoute)"));
+    QAction *convert
+        = edit->addAction(tr("Con&vert to Gateway API..."), this, &MainWindow::convertToGatewayApi);
+    convert->setObjectName(QStringLiteral("convertToGatewayApiAction"));
+    convert->setToolTip(tr("HTTPRoutes and Gateways for the selected VirtualService (all when none is "
+                           "selected), with the requests whose answer would change"));
     edit->addSeparator();
     QAction *find = edit->addAction(
         QIcon::fromTheme(QStringLiteral("edit-find")), tr("&Find..."), this, &MainWindow::find);
@@ -188,6 +195,32 @@ void MainWindow::find()
         resources->filterEdit()->setFocus(Qt::ShortcutFocusReason);
         resources->filterEdit()->selectAll();
     }
+}
+
+void MainWindow::convertToGatewayApi()
+{
+    if (m_document->workspace().ofKind(ResourceKind::VirtualService).isEmpty()) {
+        statusBar()->showMessage(tr("No VirtualService to convert"), 5000);
+        return;
+    }
+    const Resource *selected = m_document->resource(m_selection->current().resourceId);
+    ConvertDialog dialog(m_document,
+        selected && selected->virtualService() ? QList<int> { selected->id } : QList<int> {}, this);
+    connect(&dialog, &ConvertDialog::locationActivated, this,
+        [this, &dialog](int fileIndex, int line, int column) {
+            dialog.reject();
+            goToLine(fileIndex, line, column);
+        });
+    // A request whose answer changes is routed in the Preview, which comes to the front.
+    if (auto *preview = findChild<PreviewPanel *>())
+        connect(&dialog, &ConvertDialog::requestActivated, preview,
+            [this, preview](const SampleRequest &request) {
+                if (auto *dock = findChild<QDockWidget *>(QStringLiteral("previewDock")))
+                    dock->raise();
+                preview->showRequest(request);
+            });
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(m_document->undoStack()->undoText(), 4000);
 }
 
 void MainWindow::createHelpMenu()

@@ -33,22 +33,25 @@ struct SelectionTarget
 };
 
 // The path one sample request takes, lit in the graph and the editors by
-// the Preview: gateway -> VirtualService -> rule -> destinations.
+// the Preview: gateway -> VirtualService -> rule -> destinations, or for Gateway
+// API routes Gateway -> HTTPRoute -> rule -> backends.
 struct TrafficPath
 {
-    int gatewayId = -1; // the Gateway resource, -1 for a request from a sidecar
-    int virtualServiceId = -1; // -1: no route (404)
+    int gatewayId = -1;        // the Gateway resource (Istio's or Gateway API's), -1 from a sidecar
+    int virtualServiceId = -1; // -1: no route (404); the generated one for a Gateway API route
     int routeIndex = -1;
     int matchIndex = -1;
-    // A request an HTTPRoute or GRPCRoute takes (virtualServiceId is then the VirtualService
-    // Istio generates): the route and rule the user wrote; -1 for a VirtualService's.
+    // The HTTPRoute / GRPCRoute the matched rule came from, its rules[] and matches[]
+    // index; -1 when a VirtualService of the files matched.
     int gatewayApiRouteId = -1;
     int gatewayApiRuleIndex = -1;
+    int gatewayApiMatchIndex = -1;
     struct Hop
     {
         QString host; // FQDN
         QString subset; // empty: the whole service
         double share = 0;
+        int backendRef = -1; // index in the Gateway API rule's backendRefs, -1 otherwise
     };
     QList<Hop> destinations;
 

@@ -38,7 +38,15 @@ void Document::setLoadResult(LoadResult result)
 
 const Resource *Document::resource(int id) const
 {
-    return m_load.workspace.byId(id);
+    const QList<Resource> &all = m_load.workspace.resources;
+    if (m_lastFound >= 0 && m_lastFound < all.size() && all[m_lastFound].id == id)
+        return &all[m_lastFound];
+    for (qsizetype i = 0; i < all.size(); ++i)
+        if (all[i].id == id) {
+            m_lastFound = i;
+            return &all[i];
+        }
+    return nullptr;
 }
 
 QByteArray Document::documentText(int fileIndex, int documentIndex) const
@@ -160,7 +168,6 @@ QList<int> swapResources(QList<Resource> &all, int fileIndex, int documentIndex,
     if (first >= 0) {
         for (qsizetype i = first; i <= last; ++i)
             oldIds.append(all[i].id);
-        all.remove(first, last - first + 1);
         insertAt = first;
     } else {
         for (qsizetype i = 0; i < all.size(); ++i)
@@ -182,9 +189,18 @@ QList<int> swapResources(QList<Resource> &all, int fileIndex, int documentIndex,
     }
     for (qsizetype i = fresh.size(); i < oldIds.size(); ++i)
         changedIds.append(oldIds[i]);
-    all.insert(insertAt, fresh.size(), Resource {});
-    for (qsizetype i = 0; i < fresh.size(); ++i)
+    // In place where the counts meet (an edit within a document keeps them): removing and
+    // inserting would move every resource after it twice, per keystroke or slider step.
+    const qsizetype kept = std::min(fresh.size(), oldIds.size());
+    for (qsizetype i = 0; i < kept; ++i)
         all[insertAt + i] = std::move(fresh[i]);
+    if (oldIds.size() > kept)
+        all.remove(insertAt + kept, oldIds.size() - kept);
+    if (fresh.size() > kept) {
+        all.insert(insertAt + kept, fresh.size() - kept, Resource {});
+        for (qsizetype i = kept; i < fresh.size(); ++i)
+            all[insertAt + i] = std::move(fresh[i]);
+    }
     return changedIds;
 }
 

@@ -86,6 +86,9 @@ Q_SIGNALS:
 
 private:
     LoadResult m_load;
+    // Where resource() last found one: views ask for the same (selected) resource many times per
+    // edit, and a scan of 15,000 resources each time showed in a drag's frame time.
+    mutable qsizetype m_lastFound = -1;
     LoadOptions m_options;
     UndoStack *m_undoStack;
     QList<QByteArray> m_savedText; // per file: the bytes on disk as of the last load or save

@@ -3,6 +3,7 @@
 #include "document.h"
 #include "loader.h"
 #include "safefilewriter.h"
+#include "setbackendweights.h"
 #include "setweights.h"
 #include "undostack.h"
 
@@ -78,28 +79,59 @@ QList<int> CanaryPlan::weightsFor(const QList<int> &current, int newDestination,
     return out;
 }
 
+bool CanaryPlan::splitOf(const Resource &resource, int routeIndex, Split *out)
+{
+    *out = Split();
+    const QString qualified = resource.namespaceName() + QLatin1Char('/') + resource.name();
+    if (const VirtualService *vs = resource.virtualService()) {
+        if (routeIndex < 0 || routeIndex >= vs->http.size())
+            return false;
+        const HttpRoute &rule = vs->http[routeIndex];
+        out->rule = qualified + QStringLiteral(" rule ") + rule.displayName(routeIndex);
+        for (const HttpRouteDestination &d : rule.route) {
+            const Destination &to = d.destination;
+            out->destinations << to.host.value
+                    + (to.subset.value.isEmpty() ? QString() : QLatin1Char(' ') + to.subset.value);
+            out->weights << int(d.weight.valueOr(0));
+        }
+        return true;
+    }
+    const GatewayApiRoute *route = resource.gatewayApiRoute();
+    if (!route || (resource.kind != ResourceKind::HTTPRoute && resource.kind != ResourceKind::GRPCRoute)
+        || routeIndex < 0 || routeIndex >= route->rules.size())
+        return false;
+    const RouteRule &rule = route->rules[routeIndex];
+    out->rule = resource.kindName.value + QLatin1Char(' ') + qualified + QStringLiteral(" rule ")
+        + (rule.name.value.isEmpty() ? QStringLiteral("#%1").arg(routeIndex)
+                                     : QLatin1Char('"') + rule.name.value + QLatin1Char('"'));
+    for (const BackendRef &b : rule.backendRefs) {
+        out->destinations << b.ref.name.value;
+        out->weights << int(b.weight.valueOr(1)); // the CRD default
+    }
+    return true;
+}
+
 QList<CanaryPlan::Step> CanaryPlan::compute(const Document &document, QString *error) const
 {
     QList<Step> steps;
     const Resource *resource = document.resource(m_resourceId);
-    const VirtualService *vs = resource ? resource->virtualService() : nullptr;
-    if (!vs || m_routeIndex < 0 || m_routeIndex >= vs->http.size()) {
-        *error = QStringLiteral("select an HTTP rule of a VirtualService to plan a canary");
+    Split split;
+    if (!resource || !splitOf(*resource, m_routeIndex, &split)) {
+        *error = QStringLiteral("select an HTTP rule of a VirtualService or HTTPRoute to plan a canary");
         return steps;
     }
-    const HttpRoute &rule = vs->http[m_routeIndex];
-    if (m_newDestination < 0 || m_newDestination >= rule.route.size()) {
+    if (m_newDestination < 0 || m_newDestination >= split.destinations.size()) {
         *error = QStringLiteral("choose the destination that receives the canary");
         return steps;
     }
-    if (rule.route.size() < 2) {
-        *error = QStringLiteral("rule %1 has one destination; add the new subset before planning a canary")
-                     .arg(rule.displayName(m_routeIndex));
+    if (split.destinations.size() < 2) {
+        *error
+            = QStringLiteral("%1 has one destination; add the new %2 before planning a canary")
+                  .arg(split.rule,
+                      resource->virtualService() ? QStringLiteral("subset") : QStringLiteral("backendRef"));
         return steps;
     }
-    QList<int> current;
-    for (const HttpRouteDestination &d : rule.route)
-        current << int(d.weight.valueOr(0));
+    const QList<int> current = split.weights;
 
     // The scratch copy: every file, so a step's workspace routes like the real one.
     LoadResult loaded;
@@ -120,9 +152,7 @@ QList<CanaryPlan::Step> CanaryPlan::compute(const Document &document, QString *e
         return steps;
     }
 
-    const Destination &target = rule.route[m_newDestination].destination;
-    const QString targetName = target.host.value
-        + (target.subset.value.isEmpty() ? QString() : QLatin1Char(' ') + target.subset.value);
+    const QString &targetName = split.destinations[m_newDestination];
     for (int i = 0; i < m_percents.size(); ++i) {
         Step step;
         step.percent = m_percents[i];
@@ -132,7 +162,11 @@ QList<CanaryPlan::Step> CanaryPlan::compute(const Document &document, QString *e
                          .arg(m_percents.size())
                          .arg(step.percent)
                          .arg(targetName);
-        auto command = SetWeights::create(&scratch, scratchId, m_routeIndex, step.weights, error);
+        std::unique_ptr<ReplaceDocumentText> command;
+        if (resource->virtualService())
+            command = SetWeights::create(&scratch, scratchId, m_routeIndex, step.weights, error);
+        else
+            command = SetBackendWeights::create(&scratch, scratchId, m_routeIndex, step.weights, error);
         if (!command)
             return {};
         const bool changes = !command->isObsolete();

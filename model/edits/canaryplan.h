@@ -12,9 +12,11 @@ class Document;
 
 // A progressive rollout of one HTTP rule to one of its destinations, step by
 // step (1, 5, 25, 50, 100 %), as Argo Rollouts or Flagger would carry it out,
-// but previewed and exported before anything runs.
+// but previewed and exported before anything runs. The rule is a VirtualService's
+// http[] rule, or an HTTPRoute's or GRPCRoute's rules[] entry (its backendRefs).
 //
-// Each step is computed by the real edit: SetWeights pushed on a scratch
+// Each step is computed by the real edit: SetWeights (SetBackendWeights for a
+// Gateway API route) pushed on a scratch
 // Document loaded from the current text, the text taken, then undone. So a
 // step's YAML keeps comments and formatting exactly as the weight slider
 // would, and nothing touches the user's document or its undo history.
@@ -56,6 +58,17 @@ public:
     static QList<int> weightsFor(const QList<int> &current, int newDestination, int percent);
 
     QList<Step> compute(const Document &document, QString *error) const;
+
+    // The destinations of a rule ("reviews v2" for a VirtualService's, "reviews-v3" for a
+    // backendRef) and their weights now (a backendRef without weight: carries the CRD's 1);
+    // false when `resource` has no HTTP rule `routeIndex`.
+    struct Split
+    {
+        QString rule; // "default/reviews rule \"canary\""
+        QStringList destinations;
+        QList<int> weights;
+    };
+    static bool splitOf(const Resource &resource, int routeIndex, Split *out);
 
     // One file per step: "<base>.step-<n>-<percent>pct.yaml" in `directory`, the whole file each.
     static bool exportFiles(const QList<Step> &steps, const QString &directory, const QString &baseName,

@@ -162,6 +162,7 @@ void describeRule(const RouteTable::RouteInfo &info, int compiledRoute, RouteRes
     out.matchIndex = info.matchIndex;
     out.delegate = info.delegate;
     out.delegateRouteIndex = info.delegateRuleIndex;
+    out.origin = info.origin;
     out.timeout = rule.timeout.valueOr(QString());
     out.retries = rule.retries;
     out.defaultRetries = !rule.retries->present;

@@ -54,6 +54,10 @@ struct RouteResult
     QString delegate; // "ns/name" of the delegate VirtualService that supplied the rule
     int delegateRouteIndex = -1;
     int compiledRoute = -1; // RouteTable::routeInfo index
+    // The HTTPRoute / GRPCRoute rule (and match, and backendRef per destination) the matched
+    // route was generated from; routeId -1 for a VirtualService's own rule. Views name and
+    // select the user's route with it, not the generated VirtualService.
+    GatewayApiOrigin origin;
 
     QList<RouteDestinationResult> destinations;
 

@@ -17,6 +17,7 @@
 #include "selection.h"
 #include "setweights.h"
 #include "undostack.h"
+#include "widgets/previewdriver.h"
 
 #include <QComboBox>
 #include <QHeaderView>
@@ -69,20 +70,10 @@ private:
     {
         return m_panel->model()->index(row, column).data(Qt::ForegroundRole).value<QBrush>().color();
     }
-    // Clicks a row as the user does.
-    void clickRow(int row)
-    {
-        QTableView *t = m_panel->table();
-        const QRect r = t->visualRect(t->model()->index(row, SampleRequestModel::Name));
-        QTest::mouseClick(t->viewport(), Qt::LeftButton, Qt::NoModifier, r.center());
-    }
-    // The values drawn by bars or a graph, in key order.
+    void clickRow(int row) { test::clickPreviewRow(m_panel, row); }
     template <typename Plottable> QList<double> barValues(Plottable *plottable) const
     {
-        QList<double> out;
-        for (auto it = plottable->data()->constBegin(); it != plottable->data()->constEnd(); ++it)
-            out << it->value;
-        return out;
+        return test::plottedValues(plottable);
     }
     void pushWeights(const QList<int> &weights)
     {
@@ -91,12 +82,7 @@ private:
         QVERIFY2(command, qPrintable(error));
         m_doc->undoStack()->push(command.release());
     }
-    void selectCount(quint64 n)
-    {
-        QComboBox *box = m_panel->requestCountBox();
-        box->setCurrentIndex(box->findData(QVariant::fromValue(n)));
-        QCOMPARE(m_panel->requestCount(), n);
-    }
+    void selectCount(quint64 n) { test::selectRequestCount(m_panel, n); }
 
 private Q_SLOTS:
     void init()

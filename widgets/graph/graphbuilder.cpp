@@ -47,17 +47,20 @@ GraphModel GraphBuilder::build()
 
 template <typename Visit> void GraphBuilder::forEachInScope(Visit visit) const
 {
-    for (const Resource &r : m_workspace.resources)
-        if (m_scope.contains(r.id))
-            visit(r);
+    for (const Resource *r : m_inScope)
+        visit(*r);
 }
 
+// One pass over the workspace: the kinds it defines, and the resources in scope, which the
+// passes after it visit alone (a neighbourhood of a 15,000-resource mesh is a few dozen).
 void GraphBuilder::noteDefinedKinds()
 {
     for (const Resource &r : m_workspace.resources) {
         m_haveServices |= r.kind == ResourceKind::Service || r.kind == ResourceKind::ServiceEntry;
         m_haveWorkloads |= r.kind == ResourceKind::Workload;
         m_haveDestinationRules |= r.kind == ResourceKind::DestinationRule;
+        if (m_scope.contains(r.id))
+            m_inScope.append(&r);
     }
 }
 

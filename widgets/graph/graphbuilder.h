@@ -89,6 +89,7 @@ private:
     // Whether "not found" can be claimed at all: a workspace of routing
     // rules only (no Services, no workloads) says nothing about the cluster,
     // and painting every host red there would hide the real mistakes.
+    QList<const Resource *> m_inScope; // in workspace order
     bool m_haveServices = false;
     bool m_haveWorkloads = false;
     bool m_haveDestinationRules = false;

@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace meshroute {
 
@@ -96,24 +97,16 @@ void CanaryPlanEditor::fillTargets()
     const QSignalBlocker block(m_target);
     m_target->clear();
     const Resource *r = m_document->resource(m_resourceId);
-    const VirtualService *vs = r ? r->virtualService() : nullptr;
-    if (!vs || m_routeIndex < 0 || m_routeIndex >= vs->http.size()) {
+    CanaryPlan::Split split;
+    if (!r || !CanaryPlan::splitOf(*r, m_routeIndex, &split)) {
         m_title->setText(tr("Select a sample request whose rule splits traffic to plan a canary."));
         return;
     }
-    const HttpRoute &rule = vs->http[m_routeIndex];
-    m_title->setText(tr("Canary plan for %1/%2 rule %3")
-                         .arg(r->namespaceName(), r->name(), rule.displayName(m_routeIndex)));
-    int smallest = -1;
-    for (int i = 0; i < rule.route.size(); ++i) {
-        const Destination &d = rule.route[i].destination;
-        m_target->addItem(
-            d.host.value + (d.subset.value.isEmpty() ? QString() : QLatin1Char(' ') + d.subset.value));
-        // The canary is usually the destination with the least traffic now.
-        if (smallest < 0 || rule.route[i].weight.valueOr(0) < rule.route[smallest].weight.valueOr(0))
-            smallest = i;
-    }
-    m_target->setCurrentIndex(smallest);
+    m_title->setText(tr("Canary plan for %1").arg(split.rule));
+    m_target->addItems(split.destinations);
+    // The canary is usually the destination with the least traffic now.
+    const auto smallest = std::min_element(split.weights.cbegin(), split.weights.cend());
+    m_target->setCurrentIndex(smallest == split.weights.cend() ? -1 : int(smallest - split.weights.cbegin()));
 }
 
 void CanaryPlanEditor::recompute()
@@ -150,8 +143,9 @@ void CanaryPlanEditor::compute()
     } else if (m_resourceId >= 0) {
         // The target list follows the rule when an edit added or removed a destination.
         const Resource *r = m_document->resource(m_resourceId);
-        const VirtualService *vs = r ? r->virtualService() : nullptr;
-        if (vs && m_routeIndex < vs->http.size() && vs->http[m_routeIndex].route.size() != m_target->count())
+        CanaryPlan::Split split;
+        if (r && CanaryPlan::splitOf(*r, m_routeIndex, &split)
+            && split.destinations.size() != m_target->count())
             fillTargets();
         const CanaryPlan plan(m_resourceId, m_routeIndex, m_target->currentIndex(), percents);
         m_steps = plan.compute(*m_document, &error);

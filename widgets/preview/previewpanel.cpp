@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -277,106 +278,6 @@ void PreviewPanel::selectRow(int row)
     m_table->setCurrentIndex(m_model->index(row, SampleRequestModel::Name));
 }
 
-QList<int> PreviewPanel::rowsReaching(int resourceId, int routeIndex) const
-{
-    QList<int> rows;
-    const Resource *target = m_document->resource(resourceId);
-    if (!target || !target->virtualService())
-        return rows;
-    const QString qualified = target->namespaceName() + QLatin1Char('/') + target->name();
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        if (!m_model->hasOutcome(row))
-            continue;
-        const RouteResult &r = m_model->outcome(row).result;
-        const bool root = r.virtualServiceId == resourceId && (routeIndex < 0 || r.routeIndex == routeIndex);
-        // A delegated request ends in a rule of the delegate VirtualService.
-        const bool delegated = !r.delegate.isEmpty() && r.delegate == qualified
-            && (routeIndex < 0 || r.delegateRouteIndex == routeIndex);
-        if (root || delegated)
-            rows << row;
-    }
-    return rows;
-}
-
-QList<int> PreviewPanel::selectedRows() const
-{
-    QList<int> rows;
-    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
-        rows << i.row();
-    std::sort(rows.begin(), rows.end());
-    return rows;
-}
-
-QString PreviewPanel::reachText(const Resource &vs, const SelectionTarget &target, qsizetype rows) const
-{
-    const QString what = target.routeKind != RouteKind::Http ? tr("%1 rule %2 of %3")
-                                                                   .arg(RouteKinds::label(target.routeKind))
-                                                                   .arg(target.l4RouteIndex)
-                                                                   .arg(vs.displayName())
-        : target.routeIndex >= 0 && target.routeIndex < vs.virtualService()->http.size()
-        ? tr("rule %1 of %2")
-              .arg(RouteKinds::displayName(*vs.virtualService(), RouteKind::Http, target.routeIndex),
-                  vs.displayName())
-        : vs.displayName();
-    if (rows == 0)
-        return target.routeKind == RouteKind::Http
-            ? tr("No sample request reaches %1.").arg(what)
-            : tr("No sample request reaches %1: sample requests are HTTP.").arg(what);
-    return rows == 1 ? tr("1 sample request reaches %1.").arg(what)
-                     : tr("%1 sample requests reach %2.").arg(rows).arg(what);
-}
-
-void PreviewPanel::onSelectionChanged(const SelectionTarget &target)
-{
-    const Resource *r = m_document->resource(target.resourceId);
-    if (!r || !r->virtualService())
-        return;
-    m_followed = target;
-    m_followedName = r->displayName();
-    // A row picked here already moved the selection to its own rule: nothing to follow.
-    if (m_selectingRule)
-        return;
-    // Sample requests are HTTP: a TLS or TCP rule is reached by none of them.
-    const QList<int> rows
-        = target.routeKind == RouteKind::Http ? rowsReaching(r->id, target.routeIndex) : QList<int>();
-    QItemSelectionModel *selection = m_table->selectionModel();
-    // The rows follow the selection; they do not move it back (quiet), so views do not ping-pong.
-    m_quietSelection = true;
-    if (rows.isEmpty()) {
-        // No current row either: a click on the request that was current must still select its rule.
-        selection->clear();
-    } else {
-        const int current = rows.contains(currentRow()) ? currentRow() : rows.first();
-        QItemSelection rowsSelection;
-        for (int row : rows)
-            rowsSelection.select(
-                m_model->index(row, 0), m_model->index(row, SampleRequestModel::ColumnCount - 1));
-        selection->setCurrentIndex(
-            m_model->index(current, SampleRequestModel::Name), QItemSelectionModel::NoUpdate);
-        selection->select(rowsSelection, QItemSelectionModel::ClearAndSelect);
-        m_table->scrollTo(m_model->index(rows.first(), SampleRequestModel::Name));
-    }
-    m_status->setText(reachText(*r, target, rows.size()));
-    m_quietSelection = false;
-}
-
-// Recomputed with the outcomes, every time: a count of the requests that reach a rule
-// is stale after any edit (a new rule takes some; a deleted VirtualService takes none).
-void PreviewPanel::updateFollowedStatus()
-{
-    if (m_followed.resourceId < 0)
-        return;
-    const Resource *r = m_document->resource(m_followed.resourceId);
-    if (!r || !r->virtualService()) {
-        m_status->setText(tr("%1 is no longer in the workspace.").arg(m_followedName));
-        m_followed = SelectionTarget {};
-        return;
-    }
-    const qsizetype rows
-        = m_followed.routeKind == RouteKind::Http ? rowsReaching(r->id, m_followed.routeIndex).size() : 0;
-    m_status->setText(reachText(*r, m_followed, rows));
-}
-
 quint64 PreviewPanel::requestCount() const
 {
     return m_countBox->currentData().toULongLong();
@@ -557,9 +458,12 @@ void PreviewPanel::updateDetails(bool selectRule)
                     .arg(r.routeConfig,
                         r.virtualHost.isEmpty() ? QString() : tr(", virtual host %1").arg(r.virtualHost)));
         for (const QString &t : r.trace)
-            add(QStringLiteral("✗ ") + t, QColor(0x80, 0x80, 0x80));
+            // The line naming the HTTPRoute rule behind the generated one is the ✓ line below.
+            if (r.origin.routeId < 0 || !t.startsWith(QLatin1String("generated from ")))
+                add(QStringLiteral("✗ ") + t, QColor(0x80, 0x80, 0x80));
         if (!o.ruleText.isEmpty())
-            add(QStringLiteral("✓ ") + o.ruleText, RequestOutcome::colour(RequestOutcome::Kind::Routed));
+            add(QStringLiteral("✓ ") + o.ruleWithLocation(),
+                RequestOutcome::colour(RequestOutcome::Kind::Routed));
         add(o.text, RequestOutcome::colour(o.kind));
         // A 404's reason is already in the outcome line; a routed request's adds nothing to the rule.
         if (!r.reason.isEmpty() && o.kind != RequestOutcome::Kind::Routed
@@ -569,39 +473,47 @@ void PreviewPanel::updateDetails(bool selectRule)
             add(QStringLiteral("⚠ ") + w, RequestOutcome::colour(RequestOutcome::Kind::Unavailable));
     }
 
-    // Light the path in the graph and select the rule in the editors.
-    TrafficPath path;
-    if (!sample.gateway.isEmpty())
-        if (const Resource *gw = m_document->workspace().find(ResourceKind::Gateway,
-                sample.gateway.section(QLatin1Char('/'), 0, 0), sample.gateway.section(QLatin1Char('/'), 1)))
-            path.gatewayId = gw->id;
-    if (!sample.gateway.isEmpty() && path.gatewayId < 0) // a Gateway API Gateway, named as kubectl does
-        if (const Resource *gw = m_document->workspace().find(ResourceKind::KubernetesGateway,
-                sample.gateway.section(QLatin1Char('/'), 0, 0), sample.gateway.section(QLatin1Char('/'), 1)))
-            path.gatewayId = gw->id;
-    if (r.compiledRoute >= 0) {
-        const GatewayApiOrigin &origin = m_router.table().routeInfo(r.compiledRoute).origin;
-        path.gatewayApiRouteId = origin.routeId;
-        path.gatewayApiRuleIndex = origin.ruleIndex;
-    }
-    path.virtualServiceId = r.virtualServiceId;
-    path.routeIndex = r.routeIndex;
-    path.matchIndex = r.matchIndex;
-    for (const RouteDestinationResult &d : r.destinations)
-        path.destinations << TrafficPath::Hop { d.host, d.subset, d.share };
+    const TrafficPath path = trafficPath(sample, r);
     // Lit only while the Preview is on screen: a dimmed graph with no table to explain it would puzzle.
     m_selection->setHighlight(isOnScreen() ? path : TrafficPath {});
-    if (selectRule && r.virtualServiceId >= 0) {
+    // The editors select the user's rule: the HTTPRoute's for a rule generated from one.
+    const bool gatewayApi = r.origin.routeId >= 0;
+    const int owner = gatewayApi ? r.origin.routeId : r.virtualServiceId;
+    const int rule = gatewayApi ? r.origin.ruleIndex : r.routeIndex;
+    if (selectRule && owner >= 0) {
         SelectionTarget t;
-        t.resourceId = r.virtualServiceId;
-        t.routeIndex = r.routeIndex;
-        t.matchIndex = r.matchIndex;
+        t.resourceId = owner;
+        t.routeIndex = rule;
+        t.matchIndex = gatewayApi ? r.origin.matchIndex : r.matchIndex;
         m_selectingRule = true;
         m_selection->select(t);
         m_selectingRule = false;
     }
-    m_plan->setRule(r.virtualServiceId, r.routeIndex);
+    m_plan->setRule(owner, rule);
     updatePlots();
+}
+
+TrafficPath PreviewPanel::trafficPath(const SampleRequest &sample, const RouteResult &r) const
+{
+    TrafficPath path;
+    const QString ns = sample.gateway.section(QLatin1Char('/'), 0, 0);
+    const QString name = sample.gateway.section(QLatin1Char('/'), 1);
+    if (!sample.gateway.isEmpty())
+        for (ResourceKind kind : { ResourceKind::Gateway, ResourceKind::KubernetesGateway })
+            if (const Resource *gw = m_document->workspace().find(kind, ns, name); gw && path.gatewayId < 0)
+                path.gatewayId = gw->id;
+    path.virtualServiceId = r.virtualServiceId;
+    path.routeIndex = r.routeIndex;
+    path.matchIndex = r.matchIndex;
+    path.gatewayApiRouteId = r.origin.routeId;
+    path.gatewayApiRuleIndex = r.origin.routeId >= 0 ? r.origin.ruleIndex : -1;
+    path.gatewayApiMatchIndex = r.origin.routeId >= 0 ? r.origin.matchIndex : -1;
+    for (int i = 0; i < r.destinations.size(); ++i) {
+        const RouteDestinationResult &d = r.destinations[i];
+        const int backendRef = i < r.origin.backendRefs.size() ? r.origin.backendRefs[i] : -1;
+        path.destinations << TrafficPath::Hop { d.host, d.subset, d.share, backendRef };
+    }
+    return path;
 }
 
 void PreviewPanel::updatePlots()
@@ -629,7 +541,13 @@ void PreviewPanel::updatePlots()
         title = m_model->outcome(row).ruleText.isEmpty() ? m_model->sample(row).name
                                                          : m_model->outcome(row).ruleText;
     }
-    title += tr(" · %1 requests, seed %2").arg(QLocale().toString(qulonglong(n))).arg(kSeed);
+    const QString count = tr("%1 requests, seed %2").arg(QLocale().toString(qulonglong(n))).arg(kSeed);
+    // On one line when it fits the plot, else the count below: a long rule name is not cut.
+    QFont bold = m_split->font();
+    bold.setBold(true);
+    const bool fits = QFontMetrics(bold).horizontalAdvance(title + QStringLiteral(" · ") + count)
+        < m_split->width() - 2 * QFontMetrics(bold).averageCharWidth();
+    title += (fits ? QStringLiteral(" · ") : QStringLiteral("\n")) + count;
     m_split->setSimulation(sim, title);
     m_convergence->setRun(sim.route, n, kSeed, title);
 }
@@ -655,6 +573,21 @@ void PreviewPanel::addSample()
     m_model->insertSample(at, s);
     selectRow(at);
     m_table->edit(m_model->index(at, SampleRequestModel::RequestLine));
+}
+
+void PreviewPanel::showRequest(const SampleRequest &request)
+{
+    const QList<SampleRequest> &samples = m_model->samples();
+    for (int row = 0; row < samples.size(); ++row) {
+        SampleRequest unnamed = samples[row];
+        unnamed.name = request.name;
+        if (unnamed == request) {
+            selectRow(row);
+            return;
+        }
+    }
+    m_model->insertSample(m_model->rowCount(), request);
+    selectRow(m_model->rowCount() - 1);
 }
 
 void PreviewPanel::duplicateSample()

@@ -78,8 +78,12 @@ public:
 
     int currentRow() const;
     void selectRow(int row);
+    // Selects the row sending `request` (added at the end when no row does), so its route,
+    // why and split show: how another view (Convert to Gateway API) asks "route this".
+    void showRequest(const meshroute::SampleRequest &request);
     // The rows whose request ends in rule `routeIndex` of VirtualService `resourceId`
-    // (directly or as its delegate's rule); every rule of it when routeIndex is -1.
+    // (directly or as its delegate's rule), or in a rule generated from rules[routeIndex]
+    // of HTTPRoute or GRPCRoute `resourceId`; every rule of it when routeIndex is -1.
     QList<int> rowsReaching(int resourceId, int routeIndex) const;
     // The rows selected in the table (several when a rule was selected elsewhere).
     QList<int> selectedRows() const;
@@ -124,7 +128,7 @@ private:
     void onDocumentChanged(const meshroute::ChangeEvent &event);
     void onSelectionChanged(const meshroute::SelectionTarget &target);
     // "N sample requests reach <what>" for the selected rule, from the current outcomes.
-    QString reachText(const Resource &vs, const SelectionTarget &target, qsizetype rows) const;
+    QString reachText(const Resource &owner, const SelectionTarget &target, qsizetype rows) const;
     // The status line again for the rule the selection names, after the outcomes changed.
     void updateFollowedStatus();
     void loadSamples();
@@ -133,6 +137,8 @@ private:
     void applyRouteTable();
     void startBackgroundCompile();
     void updateDetails(bool selectRule);
+    // The path the graph lights for a sample and where it went.
+    TrafficPath trafficPath(const SampleRequest &sample, const RouteResult &r) const;
     void updatePlots();
     void runTests();
     void addSample();

@@ -3,7 +3,9 @@
 #include "request.h"
 #include "samplerequest.h"
 #include "theme/themepalette.h"
+#include "workspace.h"
 
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <cmath>
 
@@ -22,6 +24,28 @@ QString shareText(double share)
 {
     const double rounded = std::round(share * 100.0) / 100.0;
     return QString::number(rounded, 'g', 6) + QLatin1Char('%');
+}
+
+// A rule generated from an HTTPRoute or GRPCRoute is named by the user's route, rule and match
+// ("HTTPRoute default/reviews rule \"canary\"", at "reviews.yaml:69" as the router's trace says),
+// not by the VirtualService istiod generates, which no file holds.
+void nameGatewayApiRule(const RouteTable &table, const RouteResult &r, RequestOutcome &o)
+{
+    const Resource *from = table.workspace().byId(r.origin.routeId);
+    const GatewayApiRoute *route = from ? from->gatewayApiRoute() : nullptr;
+    if (!route || r.origin.ruleIndex < 0 || r.origin.ruleIndex >= route->rules.size())
+        return;
+    const RouteRule &rule = route->rules[r.origin.ruleIndex];
+    o.ruleText = QStringLiteral("%1 %2/%3 rule %4")
+                     .arg(from->kindName.value, from->namespaceName(), from->name(),
+                         rule.name.value.isEmpty() ? QStringLiteral("#%1").arg(r.origin.ruleIndex)
+                                                   : QLatin1Char('"') + rule.name.value + QLatin1Char('"'));
+    const bool match = r.origin.matchIndex >= 0 && r.origin.matchIndex < rule.matches.size();
+    if (match)
+        o.ruleText += QStringLiteral(" match %1").arg(r.origin.matchIndex);
+    o.ruleLocation = QStringLiteral("%1:%2")
+                         .arg(QFileInfo(table.workspace().fileOf(*from)).fileName())
+                         .arg(from->absoluteLine(match ? rule.matches[r.origin.matchIndex].pos : rule.pos));
 }
 
 } // namespace
@@ -45,7 +69,9 @@ RequestOutcome RequestOutcome::of(const Router &router, const Request &request)
     RequestOutcome o;
     o.result = router.route(request);
     const RouteResult &r = o.result;
-    if (!r.virtualService.isEmpty()) {
+    if (r.origin.routeId >= 0)
+        nameGatewayApiRule(router.table(), r, o);
+    if (o.ruleText.isEmpty() && !r.virtualService.isEmpty()) {
         o.ruleText = r.virtualService + QLatin1Char(' ')
             + (r.routeName.isEmpty() ? QStringLiteral("#%1").arg(r.routeIndex)
                                      : QLatin1Char('"') + r.routeName + QLatin1Char('"'));

@@ -50,7 +50,7 @@ QVariant SampleRequestModel::data(const QModelIndex &index, int role) const
         case Sender:
             return s.senderText();
         case Rule:
-            return o ? o->ruleText : QString();
+            return o ? o->ruleWithLocation() : QString();
         case Outcome:
             return o ? o->text : QString();
         }
@@ -211,7 +211,8 @@ void SampleRequestModel::setOutcomes(const QList<RequestOutcome> &outcomes)
     m_outcomes.resize(m_samples.size());
     for (int row = 0; row < m_samples.size(); ++row) {
         const bool same = row < before.size() && before[row].text == m_outcomes[row].text
-            && before[row].kind == m_outcomes[row].kind && before[row].ruleText == m_outcomes[row].ruleText;
+            && before[row].kind == m_outcomes[row].kind
+            && before[row].ruleWithLocation() == m_outcomes[row].ruleWithLocation();
         if (!same)
             Q_EMIT dataChanged(index(row, Rule), index(row, Outcome));
     }

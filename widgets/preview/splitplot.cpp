@@ -56,17 +56,22 @@ QList<Category> categoriesOf(const SimulationResult &sim)
         cats << cat;
     }
     for (const SimulationResult::BaselineRow &b : sim.baseline) {
+        // A workload Kubernetes would reach but no destination names (reviews v3), or every
+        // workload of a Service whose versions are Services of their own (a Gateway API canary
+        // between reviews-v1 and reviews-v3): a category of its own, per subset or workload.
+        const QString label = shortHost(b.host) + QLatin1Char('\n')
+            + (b.subsets.isEmpty() ? b.workload.section(QLatin1Char('/'), 1) : b.subsets.first());
         int at = -1;
         for (int i = 0; i < cats.size() && at < 0; ++i)
-            if (cats[i].host == b.host && (cats[i].subset.isEmpty() || b.subsets.contains(cats[i].subset)))
+            if (cats[i].host == b.host
+                && (cats[i].hasIstio ? cats[i].subset.isEmpty() || b.subsets.contains(cats[i].subset)
+                                     : cats[i].label == label))
                 at = i;
         if (at < 0) {
-            // A workload Kubernetes would reach but no destination names (reviews v3).
             Category cat;
             cat.host = b.host;
             cat.subset = b.subsets.value(0);
-            cat.label = shortHost(b.host) + QLatin1Char('\n')
-                + (b.subsets.isEmpty() ? b.workload.section(QLatin1Char('/'), 1) : b.subsets.first());
+            cat.label = label;
             cats << cat;
             at = int(cats.size()) - 1;
         }

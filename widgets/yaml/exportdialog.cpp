@@ -1,5 +1,6 @@
 #include "exportdialog.h"
 
+#include "diffview.h"
 #include "document.h"
 #include "exportcheck.h"
 #include "exporter.h"
@@ -27,17 +28,13 @@
 
 namespace meshroute {
 
-namespace {
-constexpr int maxShownLines = 20000;
-}
-
 ExportDialog::ExportDialog(Document *document, QWidget *parent)
     : QDialog(parent)
     , m_document(document)
     , m_path(new QLineEdit(this))
     , m_version(new QComboBox(this))
     , m_summary(new QLabel(this))
-    , m_diff(new QPlainTextEdit(this))
+    , m_diff(new DiffView(this))
     , m_blockingBox(new QWidget(this))
     , m_blockingTitle(new QLabel(m_blockingBox))
     , m_errors(new QListWidget(m_blockingBox))
@@ -51,9 +48,6 @@ ExportDialog::ExportDialog(Document *document, QWidget *parent)
     m_version->addItem(QStringLiteral("networking.istio.io/v1alpha3"), QStringLiteral("v1alpha3"));
     m_version->setToolTip(
         tr("The apiVersion written for Istio resources; the three versions share one schema"));
-    m_diff->setReadOnly(true);
-    m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
     const QList<SourceFile> &files = document->files();
     QString suggested = QStringLiteral("export.yaml");
@@ -211,39 +205,7 @@ void ExportDialog::refresh()
     m_write->setEnabled(error.isEmpty() && m_blocking.isEmpty());
     m_anyway->setEnabled(error.isEmpty());
 
-    // Coloured like a unified diff, from the palette's own reds and greens.
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    QTextCharFormat plus, minus, hunk, plain;
-    plus.setBackground(dark ? QColor(0x1f, 0x4d, 0x2b) : QColor(0xe6, 0xff, 0xec));
-    minus.setBackground(dark ? QColor(0x5c, 0x22, 0x22) : QColor(0xff, 0xeb, 0xe9));
-    hunk.setForeground(dark ? QColor(0x79, 0xc0, 0xff) : QColor(0x05, 0x50, 0xae));
-    m_diff->clear();
-    QTextCursor cursor(m_diff->document());
-    cursor.beginEditBlock();
-    int shown = 0;
-    for (const LineDiff::Line &l : lines) {
-        if (++shown > maxShownLines) {
-            cursor.insertText(
-                tr("... %n more line(s) not shown\n", nullptr, int(lines.size()) - maxShownLines), hunk);
-            break;
-        }
-        switch (l.kind) {
-        case LineDiff::Line::Kind::Hunk:
-            cursor.insertText(QString::fromUtf8(l.text) + QLatin1Char('\n'), hunk);
-            break;
-        case LineDiff::Line::Kind::Added:
-            cursor.insertText(QLatin1Char('+') + QString::fromUtf8(l.text) + QLatin1Char('\n'), plus);
-            break;
-        case LineDiff::Line::Kind::Removed:
-            cursor.insertText(QLatin1Char('-') + QString::fromUtf8(l.text) + QLatin1Char('\n'), minus);
-            break;
-        case LineDiff::Line::Kind::Context:
-            cursor.insertText(QLatin1Char(' ') + QString::fromUtf8(l.text) + QLatin1Char('\n'), plain);
-            break;
-        }
-    }
-    cursor.endEditBlock();
-    m_diff->moveCursor(QTextCursor::Start);
+    m_diff->setDiff(lines);
 }
 
 bool ExportDialog::write(bool anyway)

@@ -8,11 +8,11 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QPlainTextEdit;
 class QPushButton;
 
 namespace meshroute {
 
+class DiffView;
 class Document;
 
 // File > Export: kubectl-ready YAML of the workspace (Exporter), with the
@@ -60,7 +60,7 @@ private:
     QLineEdit *m_path;
     QComboBox *m_version;
     QLabel *m_summary;
-    QPlainTextEdit *m_diff;
+    DiffView *m_diff;
     QPushButton *m_write;
     QWidget *m_blockingBox;
     QLabel *m_blockingTitle;

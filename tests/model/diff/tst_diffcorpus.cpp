@@ -66,7 +66,7 @@ QSet<QString> changedByTheRouter(const DiffSide &before, const DiffSide &after)
 
 using MakeEdit = std::function<std::unique_ptr<UndoCommand>(Document &, const Resource &, int rule)>;
 
-// One edit per rule, the first few of each kind in a file.
+// One edit per rule, the first two of each kind in a file (the corpus sweep stays within minutes).
 struct EditKind
 {
     const char *name;
@@ -188,7 +188,7 @@ void TstDiffCorpus::singleEditsReportWhatTheRouterSays()
     for (const EditKind &kind : editKinds()) {
         int made = 0;
         for (const Resource &r : before.workspace.resources) {
-            for (int i = 0; i < ruleCount(r) && made < 3; ++i) {
+            for (int i = 0; i < ruleCount(r) && made < 2; ++i) {
                 std::unique_ptr<UndoCommand> edit = kind.make(doc, *doc.resource(r.id), i);
                 if (!edit)
                     continue;

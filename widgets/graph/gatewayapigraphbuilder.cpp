@@ -7,6 +7,8 @@
 #include "routeorder.h"
 #include "workspace.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace meshroute {
@@ -375,6 +377,36 @@ bool claims(const Resource &r, const QString &host)
     return false;
 }
 
+// The hosts mesh VirtualServices claim: exact ones in a set, wildcards in a list, so that
+// a mesh of thousands is read once, not once per mesh route.
+struct MeshVirtualServiceHosts
+{
+    QSet<QString> exact;
+    QStringList wildcards;
+
+    explicit MeshVirtualServiceHosts(const Workspace &ws)
+    {
+        for (const Resource &r : ws.resources)
+            if (const VirtualService *vs = r.virtualService(); vs && MeshIndex::appliesToMesh(*vs))
+                for (const Field<QString> &h : vs->hosts) {
+                    const QString host = HostName::resolve(h.value, r.namespaceName());
+                    if (HostName::isWildcard(host))
+                        wildcards << host;
+                    else
+                        exact.insert(host);
+                }
+    }
+    bool claim(const QString &host) const
+    {
+        if (exact.contains(host))
+            return true;
+        for (const QString &w : wildcards)
+            if (HostName::covers(w, host))
+                return true;
+        return false;
+    }
+};
+
 } // namespace
 
 // Where a mesh HTTPRoute and a mesh-bound VirtualService claim one host, sidecars use one of
@@ -382,20 +414,20 @@ bool claims(const Resource &r, const QString &host)
 // workspace, so a graph drawn around one resource says the same.
 QList<QPair<QString, int>> GatewayApiGraphBuilder::contestedMeshHosts() const
 {
+    QList<QPair<QString, int>> out;
+    const MeshVirtualServiceHosts claimed(m_b.m_workspace);
+    if (claimed.exact.isEmpty() && claimed.wildcards.isEmpty())
+        return out; // no mesh VirtualService: nothing to contest, no route to bind
     QHash<QString, int> meshHosts; // host -> the parentRef's port (0: any)
     for (const Resource &r : m_b.m_workspace.resources)
         if (isGatewayApiRoute(r.kind) && r.gatewayApiRoute())
             for (const ParentBinding &p : m_binder.bind(r))
                 if (p.attached())
                     for (const QString &h : p.meshHosts)
-                        meshHosts.insert(h, p.meshPort);
-    QList<QPair<QString, int>> out;
+                        if (claimed.claim(h))
+                            meshHosts.insert(h, p.meshPort);
     for (auto it = meshHosts.cbegin(); it != meshHosts.cend(); ++it)
-        for (const Resource &r : m_b.m_workspace.resources)
-            if (claims(r, it.key())) {
-                out << qMakePair(it.key(), it.value());
-                break;
-            }
+        out << qMakePair(it.key(), it.value());
     std::sort(out.begin(), out.end());
     return out;
 }

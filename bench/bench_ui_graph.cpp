@@ -4,10 +4,11 @@
 //
 //   QT_QPA_PLATFORM=offscreen bench_ui_graph [iterations]
 #include "document.h"
+#include "gatewayapimesh.h"
 #include "graph/graphmodel.h"
 #include "graph/graphpanel.h"
-#include "graph/graphscope.h"
 #include "graph/graphscene.h"
+#include "graph/graphscope.h"
 #include "loader.h"
 #include "selection.h"
 #include "setweights.h"
@@ -155,6 +156,48 @@ void run(const char *name, LoadResult load, const QString &vsName, const QString
     std::printf("  YAML view update              p50 %8.2f ms  p99 %8.2f ms\n", y.p50, y.p99);
 }
 
+// The 5,000-HTTPRoute mesh (bench/gatewayapimesh.h: one ingress Gateway every route
+// attaches to, each route also a mesh route of its Service): the neighbourhood of one
+// HTTPRoute, its graph, and moving the graph to another route.
+void runGatewayApi(int iterations)
+{
+    QElapsedTimer t;
+    t.start();
+    Document doc;
+    doc.setLoadResult(Loader::loadText(bench::gatewayApiMeshYaml(5000), QStringLiteral("routes.yaml")));
+    Selection selection;
+    GraphPanel panel(&doc, &selection);
+    panel.resize(1200, 800);
+    panel.show();
+    const QList<const Resource *> routes = doc.workspace().ofKind(ResourceKind::HTTPRoute);
+    SelectionTarget target;
+    target.resourceId = routes[routes.size() / 2]->id;
+    selection.select(target);
+    const double setupMs = double(t.nsecsElapsed()) / 1e6;
+    QApplication::processEvents();
+    QList<double> scopeMs, partMs, refocus;
+    for (int i = 0; i < iterations; ++i) {
+        t.restart();
+        const GraphScope scope = GraphScope::around(doc.workspace(), QString(), target.resourceId);
+        scopeMs.append(double(t.nsecsElapsed()) / 1e6);
+        t.restart();
+        (void)GraphModel::build(doc.workspace(), scope);
+        partMs.append(double(t.nsecsElapsed()) / 1e6);
+        SelectionTarget other;
+        other.resourceId = routes[(i * 7919) % routes.size()]->id;
+        t.restart();
+        selection.select(other);
+        refocus.append(double(t.nsecsElapsed()) / 1e6);
+    }
+    const Stats sc = stats(scopeMs), pa = stats(partMs), rf = stats(refocus);
+    std::printf("5000 HTTPRoutes: %lld resources, %lld graph nodes drawn (%s); open + first build %.1f ms\n",
+        qlonglong(doc.workspace().resources.size()), qlonglong(panel.scene()->graph().nodes().size()),
+        panel.isPartial() ? "one neighbourhood" : "whole", setupMs);
+    std::printf("  neighbourhood scope           p50 %8.2f ms  p99 %8.2f ms\n", sc.p50, sc.p99);
+    std::printf("  neighbourhood graph build     p50 %8.2f ms  p99 %8.2f ms\n", pa.p50, pa.p99);
+    std::printf("  select another route (redraw) p50 %8.2f ms  p99 %8.2f ms\n", rf.p50, rf.p99);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -171,6 +214,7 @@ int main(int argc, char **argv)
         "generated mesh: %.1f MB, loaded in %lld ms\n", mesh.size() / 1048576.0, qlonglong(t.elapsed()));
     run("5000 VirtualServices", std::move(load), QStringLiteral("vs-2500"), QStringLiteral("ns0"),
         std::max(10, iterations / 4));
+    runGatewayApi(std::max(10, iterations / 4));
 
     // What "Draw everything" costs on the same mesh.
     Document doc;

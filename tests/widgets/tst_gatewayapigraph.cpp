@@ -110,7 +110,7 @@ private Q_SLOTS:
     {
         const Workspace ws = load();
         const GraphModel g = GraphModel::build(ws);
-        const QString parent = QStringLiteral("meshparent:cart.shop.svc.cluster.local");
+        const QString parent = QStringLiteral("meshparent:Service:shop/cart");
         const GraphNode &service = node(g, parent);
         QCOMPARE(service.kind, GraphNode::Kind::Gateway); // its column: the request starts there
         QCOMPARE(service.colourKind, int(GraphNode::Kind::Service));
@@ -265,7 +265,7 @@ private Q_SLOTS:
         mesh.gatewayApiRuleIndex = 0;
         mesh.destinations << TrafficPath::Hop { QStringLiteral("cart.shop.svc.cluster.local"), {}, 0.5 };
         const GraphModel::PathItems meshLit = g.pathItems(mesh);
-        QVERIFY(meshLit.nodes.contains(g.indexOf(QStringLiteral("meshparent:cart.shop.svc.cluster.local"))));
+        QVERIFY(meshLit.nodes.contains(g.indexOf(QStringLiteral("meshparent:Service:shop/cart"))));
         QVERIFY(meshLit.nodes.contains(g.indexOf(ruleKey(ws, "cart-mesh", 0))));
     }
 };

@@ -7,6 +7,8 @@
 #include "routeorder.h"
 #include "workspace.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace meshroute {
@@ -235,18 +237,25 @@ void GatewayApiGraphBuilder::addParent(const Resource &r, const ParentBinding &p
 int GatewayApiGraphBuilder::gatewayParentNode(const ParentBinding &p)
 {
     const QString name = GraphText::qualifiedName(p.parentNamespace, p.parentName);
-    if (const int gw = m_gatewayByName.value(name, -1); gw >= 0)
+    const bool gateway = p.kind == ParentBinding::Kind::Gateway;
+    if (const int gw = gateway ? m_gatewayByName.value(name, -1) : -1; gw >= 0)
         return gw;
     GraphNode n;
     n.kind = GraphNode::Kind::Gateway;
-    n.key = QLatin1String("gtw-missing:") + name;
+    // A parent of a kind Istio does not take is not a missing Gateway of the same name.
+    n.key = (gateway ? QLatin1String("gtw-missing:") : QLatin1String("parent-unsupported:")) + name;
     if (const int existing = m_b.m_graph.indexOf(n.key); existing >= 0)
         return existing;
     n.title = name;
     n.icon = QStringLiteral("kubernetesgateway");
     n.missing = true;
-    n.missingReason = p.message.isEmpty() ? QStringLiteral("Gateway %1 not found.").arg(name) : p.message;
-    n.details << QStringLiteral("Gateway API Gateway not found");
+    // The same words whichever route names it first.
+    n.missingReason = gateway
+        ? QStringLiteral("Gateway %1 is not in the workspace: the routes that name it attach nowhere there.")
+              .arg(name)
+        : p.message;
+    n.details << (gateway ? QStringLiteral("Gateway API Gateway not found")
+                          : QStringLiteral("parent kind not supported"));
     n.toolTip = n.missingReason;
     n.hosts << name;
     return m_b.m_graph.addNode(n);
@@ -256,30 +265,35 @@ int GatewayApiGraphBuilder::gatewayParentNode(const ParentBinding &p)
 // request reads left to right (Service -> HTTPRoute -> backends).
 int GatewayApiGraphBuilder::meshParentNode(const ParentBinding &p)
 {
-    const QString fqdn = p.meshHosts.value(0, HostName::serviceFqdn(p.parentName, p.parentNamespace));
+    // Made from the parent alone, never from the route that names it first: every route that
+    // names it, and a graph drawn around any of them, draw the same node.
+    const bool service = p.kind == ParentBinding::Kind::Service;
+    const QString kind = service ? QStringLiteral("Service") : QStringLiteral("ServiceEntry");
+    const QString name = GraphText::qualifiedName(p.parentNamespace, p.parentName);
     GraphNode n;
     n.kind = GraphNode::Kind::Gateway;
-    n.key = QLatin1String("meshparent:") + fqdn;
+    n.key = QStringLiteral("meshparent:%1:%2").arg(kind, name);
     if (const int existing = m_b.m_graph.indexOf(n.key); existing >= 0)
         return existing;
     n.colourKind = int(GraphNode::Kind::Service);
     n.icon = QStringLiteral("service");
     n.title = p.parentName;
-    n.details << QStringLiteral("%1 · %2 · mesh parent")
-                     .arg(p.kind == ParentBinding::Kind::Service ? QStringLiteral("Service")
-                                                                 : QStringLiteral("ServiceEntry"),
-                         p.parentNamespace);
-    n.hosts << fqdn << p.parentName;
-    if (const Resource *svc = m_b.m_workspace.find(ResourceKind::Service, p.parentNamespace, p.parentName))
-        n.resourceId = svc->id;
-    if (!p.attached()) {
-        n.missing = true;
-        n.missingReason = p.message;
-        n.toolTip = p.message;
-    } else {
-        n.toolTip = QStringLiteral("Service %1 as a mesh route's parent: the route applies to requests that "
+    n.details << QStringLiteral("%1 · %2 · mesh parent").arg(kind, p.parentNamespace);
+    n.hosts << name << p.parentName;
+    if (service)
+        n.hosts << HostName::serviceFqdn(p.parentName, p.parentNamespace);
+    const Resource *parent = m_b.m_workspace.find(
+        service ? ResourceKind::Service : ResourceKind::ServiceEntry, p.parentNamespace, p.parentName);
+    if (parent) {
+        n.resourceId = parent->id;
+        n.toolTip = QStringLiteral("%1 %2 as a mesh route's parent: the route applies to requests that "
                                    "sidecars send to it.")
-                        .arg(fqdn);
+                        .arg(kind, name);
+    } else {
+        n.missing = true;
+        n.missingReason = n.toolTip
+            = QStringLiteral("%1 %2 not found: the route applies to no host.").arg(kind, name);
+        n.details << QStringLiteral("%1 not found").arg(kind);
     }
     return m_b.m_graph.addNode(n);
 }
@@ -375,6 +389,36 @@ bool claims(const Resource &r, const QString &host)
     return false;
 }
 
+// The hosts mesh VirtualServices claim: exact ones in a set, wildcards in a list, so that
+// a mesh of thousands is read once, not once per mesh route.
+struct MeshVirtualServiceHosts
+{
+    QSet<QString> exact;
+    QStringList wildcards;
+
+    explicit MeshVirtualServiceHosts(const Workspace &ws)
+    {
+        for (const Resource &r : ws.resources)
+            if (const VirtualService *vs = r.virtualService(); vs && MeshIndex::appliesToMesh(*vs))
+                for (const Field<QString> &h : vs->hosts) {
+                    const QString host = HostName::resolve(h.value, r.namespaceName());
+                    if (HostName::isWildcard(host))
+                        wildcards << host;
+                    else
+                        exact.insert(host);
+                }
+    }
+    bool claim(const QString &host) const
+    {
+        if (exact.contains(host))
+            return true;
+        for (const QString &w : wildcards)
+            if (HostName::covers(w, host))
+                return true;
+        return false;
+    }
+};
+
 } // namespace
 
 // Where a mesh HTTPRoute and a mesh-bound VirtualService claim one host, sidecars use one of
@@ -382,20 +426,20 @@ bool claims(const Resource &r, const QString &host)
 // workspace, so a graph drawn around one resource says the same.
 QList<QPair<QString, int>> GatewayApiGraphBuilder::contestedMeshHosts() const
 {
+    QList<QPair<QString, int>> out;
+    const MeshVirtualServiceHosts claimed(m_b.m_workspace);
+    if (claimed.exact.isEmpty() && claimed.wildcards.isEmpty())
+        return out; // no mesh VirtualService: nothing to contest, no route to bind
     QHash<QString, int> meshHosts; // host -> the parentRef's port (0: any)
     for (const Resource &r : m_b.m_workspace.resources)
         if (isGatewayApiRoute(r.kind) && r.gatewayApiRoute())
             for (const ParentBinding &p : m_binder.bind(r))
                 if (p.attached())
                     for (const QString &h : p.meshHosts)
-                        meshHosts.insert(h, p.meshPort);
-    QList<QPair<QString, int>> out;
+                        if (claimed.claim(h))
+                            meshHosts.insert(h, p.meshPort);
     for (auto it = meshHosts.cbegin(); it != meshHosts.cend(); ++it)
-        for (const Resource &r : m_b.m_workspace.resources)
-            if (claims(r, it.key())) {
-                out << qMakePair(it.key(), it.value());
-                break;
-            }
+        out << qMakePair(it.key(), it.value());
     std::sort(out.begin(), out.end());
     return out;
 }

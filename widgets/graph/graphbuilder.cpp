@@ -6,6 +6,7 @@
 #include "workspace.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace meshroute {
 
@@ -34,13 +35,21 @@ GraphModel GraphBuilder::build()
     noteDefinedKinds();
     addServices();
     addGateways();
-    GatewayApiGraphBuilder gatewayApi(*this);
-    gatewayApi.addGateways();
+    // Built only for a workspace with Gateway API objects: its binders index the whole workspace.
+    std::optional<GatewayApiGraphBuilder> gatewayApi;
+    if (std::any_of(m_workspace.resources.cbegin(), m_workspace.resources.cend(), [](const Resource &r) {
+            return r.kind == ResourceKind::KubernetesGateway || isGatewayApiRoute(r.kind);
+        }))
+        gatewayApi.emplace(*this);
+    if (gatewayApi)
+        gatewayApi->addGateways();
     addWorkloads();
     addSubsets();
     addVirtualServices();
-    gatewayApi.addRoutes();
-    gatewayApi.markMeshHostWinners();
+    if (gatewayApi) {
+        gatewayApi->addRoutes();
+        gatewayApi->markMeshHostWinners();
+    }
     addServiceWorkloadEdges();
     return std::move(m_graph);
 }

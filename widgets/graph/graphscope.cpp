@@ -179,7 +179,7 @@ public:
     // VirtualServices: the seeds, those for a host of the neighbourhood, those routing
     // to one and those bound to a gateway of it; then what they route to and hang off.
     void addVirtualServices();
-    // Gateway API routes: the seeds, those attached to a gateway or a Service of the
+    // Gateway API routes: the seeds, those attached to a seed gateway or to a Service of the
     // neighbourhood or routing to one of its hosts; then their parents and backends.
     void addGatewayApiRoutes();
     // Services, ServiceEntries and DestinationRules of the hosts, and the gateways.
@@ -202,6 +202,9 @@ private:
     QSet<int> m_ids;
     QSet<QString> m_hosts; // FQDNs inside the neighbourhood
     QSet<QString> m_gateways; // "ns/name"
+    // Gateways that are seeds themselves: only they bring every route attached to them (one
+    // ingress Gateway can take thousands of HTTPRoutes; a route brings its Gateway, not its siblings).
+    QSet<QString> m_seedGateways;
     QStringList m_wildcards; // a ServiceEntry "*.example.com" takes what it covers
     QList<const Resource *> m_workloadSeeds;
     QList<const Resource *> m_selectors; // Services and DestinationRules taken
@@ -222,9 +225,10 @@ int Neighbourhood::addSeeds(const QString &needle, int resourceId)
                 m_hosts.insert(HostName::resolve(h.value, r.namespaceName()));
         else if (const DestinationRule *dr = r.destinationRule())
             m_hosts.insert(HostName::resolve(dr->host.value, r.namespaceName()));
-        else if (r.gateway() || r.kubernetesGateway())
+        else if (r.gateway() || r.kubernetesGateway()) {
             m_gateways.insert(r.namespaceName() + QLatin1Char('/') + r.name());
-        else if (r.workload())
+            m_seedGateways.insert(r.namespaceName() + QLatin1Char('/') + r.name());
+        } else if (r.workload())
             m_workloadSeeds.append(&r);
     }
     return seeds;
@@ -330,7 +334,7 @@ void Neighbourhood::addGatewayApiRoutes()
             continue;
         bool in = m_ids.contains(r.id);
         forEachReference(
-            r, [&](const QString &g) { in = in || m_gateways.contains(g); },
+            r, [&](const QString &g) { in = in || m_seedGateways.contains(g); },
             [&](const QString &h) { in = in || m_hosts.contains(h); });
         if (in)
             routes.append(&r);

@@ -78,8 +78,12 @@ bool RouteOrderView::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-void RouteOrderView::onDocumentChanged(const ChangeEvent &)
+void RouteOrderView::onDocumentChanged(const ChangeEvent &event)
 {
+    if (event.type == ChangeEvent::Type::Saved)
+        return; // nothing in the model changed
+    if (event.type == ChangeEvent::Type::Reset)
+        m_resourceId = -1; // ids of another workspace
     m_stale = true;
     if (isVisible())
         m_settle->start();

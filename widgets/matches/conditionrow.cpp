@@ -82,28 +82,17 @@ ConditionRow::ConditionRow(Kind kind, QWidget *parent)
             requestCommit();
         });
     }
-    m_remove = new QToolButton(this);
-    m_remove->setText(QStringLiteral("✕"));
-    m_remove->setToolTip(tr("Remove this condition"));
-    m_remove->setAutoRaise(true);
+    m_remove = ConditionFeedback::makeRemoveButton(this);
     grid->addWidget(m_remove, 0, column++);
     connect(m_remove, &QToolButton::clicked, this, &ConditionRow::removeRequested);
-
     m_error = ConditionFeedback::makeErrorLabel(this);
-    grid->addWidget(m_error, 1, 1, 1, column - 1);
-
     if (isStringMatch()) {
-        m_test = new QLineEdit(this);
-        m_test->setPlaceholderText(
-            kind == Kind::Uri ? tr("test a path, e.g. /api/v1?x=1") : tr("test a value"));
-        m_test->setToolTip(
-            tr("Type a value to see at once whether this condition matches it, as Envoy decides"));
-        m_test->setClearButtonEnabled(true);
+        m_test = ConditionFeedback::makeTestBox(
+            this, kind == Kind::Uri ? tr("test a path, e.g. /api/v1?x=1") : tr("test a value"));
         m_testResult = new QLabel(this);
-        grid->addWidget(m_test, 2, 1, 1, column - 3);
-        grid->addWidget(m_testResult, 2, column - 2, 1, 2);
         connect(m_test, &QLineEdit::textChanged, this, &ConditionRow::retest);
     }
+    ConditionFeedback::addBelow(grid, column, m_error, m_test, m_testResult);
     connect(m_value, &QLineEdit::textEdited, this, &ConditionRow::revalidate);
     connect(m_value, &QLineEdit::editingFinished, this, &ConditionRow::requestCommit);
     revalidate();

@@ -3,6 +3,7 @@
 // (one selected is routed in the Preview), the warnings as links to their
 // lines, Insert as one undo step into the file picked, Cancel changing nothing.
 #include "convert/convertdialog.h"
+#include "mainwindow.h"
 #include "preview/previewpanel.h"
 #include "preview/samplerequestmodel.h"
 #include "yaml/diffview.h"
@@ -15,6 +16,8 @@
 #include "selection.h"
 #include "undostack.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -22,10 +25,12 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace meshroute;
 using meshroute::test::readFile;
@@ -72,6 +77,15 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("meshroute-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_convertdialog"));
+        // The window asks nothing a test could answer: its edits are thrown away at the end.
+        MainWindow::setDefaultPrompt([](const QString &, const QString &, QMessageBox::StandardButtons,
+                                         QMessageBox::StandardButton) { return QMessageBox::Discard; });
+    }
     void cleanup()
     {
         delete m_doc;
@@ -231,6 +245,40 @@ private Q_SLOTS:
         QVERIFY(!one.beforeView()->toPlainText().contains(
             QStringLiteral("name: shop\n  namespace: shop\nspec:\n  hosts")));
         QVERIFY(all.beforeView()->toPlainText().contains(QStringLiteral("name: shop")));
+    }
+
+    // The window's Edit > Convert to Gateway API... on the selected VirtualService, then Insert:
+    // the window's document gets the HTTPRoute as one undo step.
+    void theEditMenuConvertsTheSelectedVirtualService()
+    {
+        open(QStringLiteral("order.yaml"));
+        MainWindow window;
+        window.openPaths({ m_path });
+        QTRY_VERIFY(!window.isLoading());
+        const Resource *vs = window.document()->workspace().find(
+            ResourceKind::VirtualService, QStringLiteral("app"), QStringLiteral("app"));
+        QVERIFY(vs);
+        SelectionTarget t;
+        t.resourceId = vs->id;
+        window.selection()->select(t);
+        auto *action = window.findChild<QAction *>(QStringLiteral("convertToGatewayApiAction"));
+        QVERIFY(action && action->isEnabled());
+        QString summary;
+        // The dialog is modal: answer it from the event loop it runs.
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (auto *dialog = qobject_cast<ConvertDialog *>(QApplication::activeModalWidget())) {
+                poll.stop();
+                summary = dialog->summaryLabel()->text();
+                QTest::mouseClick(dialog->insertButton(), Qt::LeftButton);
+            }
+        });
+        poll.start(10);
+        action->trigger();
+        QVERIFY(summary.startsWith(QStringLiteral("1 VirtualService(s) converted")));
+        QCOMPARE(window.document()->undoStack()->count(), 1);
+        QCOMPARE(window.document()->workspace().ofKind(ResourceKind::HTTPRoute).size(), 1);
+        QVERIFY(window.document()->undoStack()->undoText().contains(QStringLiteral("Gateway API")));
     }
 };
 

@@ -171,7 +171,10 @@ private Q_SLOTS:
         m_selection->select(t);
         QCOMPARE(m_selection->current(), t);
         const QList<int> rows = m_panel->selectedRows();
-        QVERIFY(rows.size() >= 2); // one request per path the rule matches
+        // One sample request per match of the rule (each a path: Exact or PathPrefix), as for a
+        // VirtualService's http[] matches.
+        QCOMPARE(rows.size(), bookinfo()->gatewayApiRoute()->rules[0].matches.size());
+        QCOMPARE(rows.size(), 5);
         for (int row : rows)
             QVERIFY(cell(row, SampleRequestModel::Rule)
                         .startsWith(QStringLiteral("HTTPRoute default/bookinfo rule #0")));

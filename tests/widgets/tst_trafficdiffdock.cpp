@@ -486,6 +486,8 @@ private Q_SLOTS:
         QCOMPARE(texts.value(1), QStringLiteral("reviews v1 99%, reviews v2 1%"));
         QCOMPARE(texts.value(2), QStringLiteral("reviews v1 75%, reviews v2 25%"));
         QVERIFY(view->summaryLabel()->text().contains(plan->steps()[2].label));
+        // The step's file text goes with it: only the host it touches (reviews) is routed again.
+        QCOMPARE(view->report()->requests, 1);
         // The step was applied to a copy: the document and its history are as they were.
         QCOMPARE(w.document()->files().first().text, before);
         QCOMPARE(w.document()->undoStack()->count(), 0);

@@ -61,6 +61,12 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+bool writeAll(const QString &path, const QByteArray &text)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text) == text.size();
+}
+
 bool git(const QString &dir, const QStringList &args)
 {
     QProcess p;
@@ -361,10 +367,7 @@ private Q_SLOTS:
                         .arg(i)
                         .toUtf8();
         const QString path = m_dir.filePath(QStringLiteral("big.yaml"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(text);
-        f.close();
+        QVERIFY(writeAll(path, text));
         MainWindow w;
         open(w, path);
         QVERIFY(w.document()->workspace().resources.size() > TrafficDiffJob::asyncThreshold);
@@ -401,10 +404,7 @@ private Q_SLOTS:
         QVERIFY(text.contains("weight: 99  # stable") && text.contains("weight: 1   # canary"));
         text.replace("weight: 99  # stable", "weight: 90  # stable")
             .replace("weight: 1   # canary", "weight: 10  # canary");
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(text);
-        f.close();
+        QVERIFY(writeAll(path, text));
 
         MainWindow w;
         open(w, path);

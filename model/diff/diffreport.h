@@ -69,7 +69,8 @@ struct DiffReport
     QString oldLabel; // "HEAD~1:k8s/", "bookinfo.yaml"
     QString newLabel;
     int requests = 0; // requests routed through both sides
-    int hostsRerouted = 0; // hosts whose resources changed (the others were not re-routed)
+    // Host names whose resources changed (the others were not routed again); -1: every host.
+    int hostsRerouted = 0;
     QList<ChangedRequest> traffic;
     QList<SplitChange> splits;
     QList<FindingChange> findings;

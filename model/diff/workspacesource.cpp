@@ -18,15 +18,17 @@ bool runGit(const QString &dir, const QStringList &args, QByteArray *output, QSt
         return false;
     }
     git.closeWriteChannel();
-    // Read as it comes: a big tree would otherwise fill the pipe and block git.
-    QByteArray out;
-    while (!git.waitForFinished(100))
+    // Read as it comes: a big tree (or many messages) would otherwise fill a pipe and block git.
+    QByteArray out, messages;
+    while (!git.waitForFinished(100)) {
         out += git.readAllStandardOutput();
+        messages += git.readAllStandardError();
+    }
     out += git.readAllStandardOutput();
+    messages += git.readAllStandardError();
     if (git.exitStatus() != QProcess::NormalExit || git.exitCode() != 0) {
-        *error
-            = QStringLiteral("git %1: %2")
-                  .arg(args.join(QLatin1Char(' ')), QString::fromUtf8(git.readAllStandardError()).trimmed());
+        *error = QStringLiteral("git %1: %2")
+                     .arg(args.join(QLatin1Char(' ')), QString::fromUtf8(messages).trimmed());
         return false;
     }
     *output = out;

@@ -187,7 +187,9 @@ void MainWindow::createDocks()
         if (step < 0 || step >= plan->steps().size())
             return;
         showTrafficDiff();
-        m_diff->compareWithCanaryStep(plan->steps()[step].workspace, plan->steps()[step].label);
+        const CanaryPlan::Step &s = plan->steps()[step];
+        const Resource *rule = m_document->resource(plan->resourceId());
+        m_diff->compareWithCanaryStep(s.workspace, s.label, rule ? rule->fileIndex : -1, s.fileText);
     });
     // Which route wins, in Envoy's order, for the selected listener or Service.
     auto *routeOrder = new RouteOrderView(m_document, m_selection, this);

@@ -61,6 +61,12 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+bool writeAll(const QString &path, const QByteArray &text)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text) == text.size();
+}
+
 bool git(const QString &dir, const QStringList &args)
 {
     QProcess p;
@@ -361,10 +367,7 @@ private Q_SLOTS:
                         .arg(i)
                         .toUtf8();
         const QString path = m_dir.filePath(QStringLiteral("big.yaml"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(text);
-        f.close();
+        QVERIFY(writeAll(path, text));
         MainWindow w;
         open(w, path);
         QVERIFY(w.document()->workspace().resources.size() > TrafficDiffJob::asyncThreshold);
@@ -401,10 +404,7 @@ private Q_SLOTS:
         QVERIFY(text.contains("weight: 99  # stable") && text.contains("weight: 1   # canary"));
         text.replace("weight: 99  # stable", "weight: 90  # stable")
             .replace("weight: 1   # canary", "weight: 10  # canary");
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(text);
-        f.close();
+        QVERIFY(writeAll(path, text));
 
         MainWindow w;
         open(w, path);
@@ -486,6 +486,8 @@ private Q_SLOTS:
         QCOMPARE(texts.value(1), QStringLiteral("reviews v1 99%, reviews v2 1%"));
         QCOMPARE(texts.value(2), QStringLiteral("reviews v1 75%, reviews v2 25%"));
         QVERIFY(view->summaryLabel()->text().contains(plan->steps()[2].label));
+        // The step's file text goes with it: only the host it touches (reviews) is routed again.
+        QCOMPARE(view->report()->requests, 1);
         // The step was applied to a copy: the document and its history are as they were.
         QCOMPARE(w.document()->files().first().text, before);
         QCOMPARE(w.document()->undoStack()->count(), 0);

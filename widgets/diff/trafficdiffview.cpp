@@ -142,11 +142,18 @@ bool TrafficDiffView::compareWithGitRevision(const QString &revision)
     return true;
 }
 
-void TrafficDiffView::compareWithCanaryStep(const Workspace &step, const QString &label)
+void TrafficDiffView::compareWithCanaryStep(
+    const Workspace &step, const QString &label, int fileIndex, const QByteArray &fileText)
 {
     DiffSide side;
     side.label = label;
     side.workspace = step;
+    if (fileIndex >= 0 && fileIndex < m_document->files().size()
+        && step.files.size() == m_document->files().size()) {
+        for (const SourceFile &f : m_document->files())
+            side.fileTexts.append(f.text);
+        side.fileTexts[fileIndex] = fileText;
+    }
     start(Mode::CanaryStep, side);
 }
 

@@ -48,8 +48,11 @@ public:
     bool compareWithSaved();
     // File > Compare with Git revision...: the open files at `revision` against the current text.
     bool compareWithGitRevision(const QString &revision);
-    // The canary plan's "Diff against current": the current text against a step's workspace.
-    void compareWithCanaryStep(const Workspace &step, const QString &label);
+    // The canary plan's "Diff against current": the current text against a step's workspace;
+    // `fileText` is the step's text of file `fileIndex` (the others are as now), so only the
+    // hosts the step touches are routed again (-1: unknown, every host is).
+    void compareWithCanaryStep(
+        const Workspace &step, const QString &label, int fileIndex = -1, const QByteArray &fileText = {});
     // Stops comparing: the dock empties and the graph loses its marks.
     void closeComparison();
 

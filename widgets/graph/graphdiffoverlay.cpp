@@ -7,8 +7,8 @@
 #include <QFontMetricsF>
 #include <QGraphicsObject>
 #include <QGraphicsPathItem>
-#include <QGuiApplication>
 #include <QGraphicsScene>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QPalette>
 #include <QPen>

@@ -27,6 +27,7 @@ public:
 
     // The rule to plan; -1 clears.
     void setRule(int resourceId, int routeIndex);
+    int resourceId() const { return m_resourceId; }
     // Recomputes the steps from the document (after an edit). While the editor is hidden and no
     // step is previewed this only marks the plan stale: a drag should not pay for a plan nobody sees.
     void recompute();

@@ -5,6 +5,7 @@
 #include "workspace.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace meshroute {
 
@@ -55,10 +56,13 @@ void setSource(const RouteTable &table, const RouteTable::RouteInfo &info, Route
 
 QString routeNames(const Workspace &ws, const QList<int> &ids)
 {
+    constexpr int named = 3; // a tooltip, not a list: the rest are counted
     QStringList names;
     for (int id : ids)
-        if (const Resource *r = ws.byId(id))
+        if (const Resource *r = ws.byId(id); r && names.size() < named)
             names << r->kindName.value + QLatin1Char(' ') + qualified(*r);
+    if (ids.size() > named)
+        names << QStringLiteral("%1 more").arg(ids.size() - named);
     return names.join(QLatin1String(", "));
 }
 
@@ -69,35 +73,64 @@ QString routeNames(const Workspace &ws, const QList<int> &ids)
 void markAmbiguous(const RouteTable &table, RouteOrderHost &host)
 {
     const Workspace &ws = table.workspace();
-    QHash<int, QString> mergedRoutes; // synthetic VirtualService -> the routes merged in it
+    QHash<int, const AmbiguousOrder *> merged; // synthetic VirtualService -> the routes merged in it
     for (const AmbiguousOrder &a : table.gatewayApi().ambiguousOrders)
-        mergedRoutes.insert(a.virtualServiceId, routeNames(ws, a.routeIds));
-    QList<const Resource *> services; // distinct VirtualServices of the host, written or generated
+        merged.insert(a.virtualServiceId, &a);
+    // The distinct VirtualServices of the host, written or generated, grouped by creationTimestamp:
+    // a row's order rests on name only against those of its own group. Grouping keeps this linear
+    // in the rows (a host of 5,000 VirtualServices without timestamps is one group).
+    QHash<QString, QList<const Resource *>> byTimestamp;
+    QHash<int, const Resource *> byId; // Workspace::byId is a scan: once per VirtualService, not per row
+    auto resource = [&](int id) {
+        auto it = byId.find(id);
+        if (it == byId.end())
+            it = byId.insert(id, ws.byId(id));
+        return *it;
+    };
+    QSet<const Resource *> seen;
     for (const RouteOrderRow &row : std::as_const(host.rows))
-        if (const Resource *vs = ws.byId(table.routeInfo(row.route).virtualServiceId);
-            vs && !services.contains(vs))
-            services << vs;
+        if (const Resource *vs = resource(table.routeInfo(row.route).virtualServiceId);
+            vs && !seen.contains(vs)) {
+            seen.insert(vs);
+            byTimestamp[vs->metadata.creationTimestamp.value] << vs;
+        }
+    QHash<int, QString> mergedNames; // once per merged VirtualService, not once per row
+    constexpr int named = 3; // peers named in a row's tooltip; the rest are counted
     for (RouteOrderRow &row : host.rows) {
         const RouteTable::RouteInfo &info = table.routeInfo(row.route);
         if (info.orderAmbiguous) {
             row.ambiguous = true;
+            auto names = mergedNames.find(info.virtualServiceId);
+            if (names == mergedNames.end()) {
+                const AmbiguousOrder *m = merged.value(info.virtualServiceId);
+                names = mergedNames.insert(
+                    info.virtualServiceId, m ? routeNames(ws, m->routeIds) : info.virtualService);
+            }
             row.ambiguity
                 = QStringLiteral("%1 are merged here in creationTimestamp order, which the files do "
                                  "not carry (or is equal): Istio falls back to namespace/name")
-                      .arg(mergedRoutes.value(info.virtualServiceId, info.virtualService));
+                      .arg(*names);
         }
-        const Resource *own = ws.byId(info.virtualServiceId);
-        for (const Resource *other : std::as_const(services)) {
-            if (!own || other == own
-                || own->metadata.creationTimestamp.value != other->metadata.creationTimestamp.value)
+        const Resource *own = resource(info.virtualServiceId);
+        if (!own)
+            continue;
+        const QList<const Resource *> peers = byTimestamp.value(own->metadata.creationTimestamp.value);
+        int listed = 0;
+        for (const Resource *other : peers) {
+            if (other == own)
                 continue;
             row.ambiguous = true;
+            if (listed++ == named)
+                break;
             if (!row.ambiguity.isEmpty())
                 row.ambiguity += QLatin1String("; ");
             row.ambiguity += QStringLiteral("%1 and %2 share this virtual host: Istio orders them by "
                                             "creationTimestamp, missing or equal here, so by name")
                                  .arg(qualified(*own), qualified(*other));
         }
+        if (listed > named)
+            row.ambiguity
+                += QStringLiteral("; and %1 more VirtualServices of this host").arg(peers.size() - 1 - named);
     }
 }
 

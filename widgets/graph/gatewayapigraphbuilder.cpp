@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <optional>
 
 namespace meshroute {
 
@@ -447,20 +448,9 @@ QList<QPair<QString, int>> GatewayApiGraphBuilder::contestedMeshHosts() const
 void GatewayApiGraphBuilder::markMeshHostWinners()
 {
     const QList<QPair<QString, int>> contested = contestedMeshHosts();
-    if (contested.isEmpty())
-        return;
-    const RouteTable table = RouteTable::compile(m_b.m_workspace);
+    std::optional<RouteTable> table; // compiled only when a contested host is drawn
     for (const auto &[host, meshPort] : contested) {
-        QList<int> ports;
-        const int port = meshPort                                  ? meshPort
-            : table.servicePorts(host, &ports) && !ports.isEmpty() ? ports.first()
-                                                                   : 80;
-        const QList<RouteOrderHost> used = RouteOrder::forMeshHost(table, host, port);
-        const Resource *winner = used.isEmpty() || used[0].rows.isEmpty()
-            ? nullptr
-            : m_b.m_workspace.byId(used[0].rows[0].sourceId);
-        if (!winner)
-            continue;
+        // Only the claimants drawn in this graph (a neighbourhood of a big mesh draws few).
         QList<int> claimants = m_meshHostRoutes.value(host);
         for (int i = 0; i < m_b.m_graph.m_nodes.size(); ++i) {
             const GraphNode &n = m_b.m_graph.m_nodes[i];
@@ -469,6 +459,20 @@ void GatewayApiGraphBuilder::markMeshHostWinners()
             if (vs && claims(*vs, host))
                 claimants << i;
         }
+        if (claimants.isEmpty())
+            continue;
+        if (!table)
+            table = RouteTable::compile(m_b.m_workspace);
+        QList<int> ports;
+        const int port = meshPort                                   ? meshPort
+            : table->servicePorts(host, &ports) && !ports.isEmpty() ? ports.first()
+                                                                    : 80;
+        const QList<RouteOrderHost> used = RouteOrder::forMeshHost(*table, host, port);
+        const Resource *winner = used.isEmpty() || used[0].rows.isEmpty()
+            ? nullptr
+            : m_b.m_workspace.byId(used[0].rows[0].sourceId);
+        if (!winner)
+            continue;
         for (int c : std::as_const(claimants))
             markClaimant(node(c), host, *winner);
     }

@@ -4,9 +4,8 @@
 // resource tree, inspector, Preview), and how long after the drag the
 // Problems dock shows the findings of the final text (its check runs on a
 // worker). Bookinfo for comparison, and the same run on a 5,000-HTTPRoute mesh
-// (gatewayapimesh.h) with the weighted rule of one HTTPRoute selected: each
-// step pushes SetBackendWeights, the command the weight panel pushes for
-// backendRefs, merged into one undo step as a drag's are. Prints p50/p99/max in ms.
+// (gatewayapimesh.h) with the weighted rule of one HTTPRoute selected, whose
+// backendRefs the same slider moves. Prints p50/p99/max in ms.
 //
 //   QT_QPA_PLATFORM=offscreen bench_ui_window [steps] [vs|httproute]
 #include "bigmesh.h"
@@ -15,7 +14,6 @@
 #include "mainwindow.h"
 #include "problems/problemsview.h"
 #include "selection.h"
-#include "setbackendweights.h"
 #include "undostack.h"
 #include "weights/weightpanel.h"
 
@@ -64,29 +62,15 @@ struct DraggedRule
     int rule = 0;
 };
 
-// One drag step: the weight panel's slider for a VirtualService; for an HTTPRoute the
-// SetBackendWeights command that slider pushes (merged into the drag's undo step).
-std::function<bool(int)> dragStep(MainWindow &window, const Resource &resource, const DraggedRule &what)
+// One drag step: the weight panel's first slider, held down as a drag holds it (the steps merge
+// into one undo command): SetWeights on a VirtualService, SetBackendWeights on an HTTPRoute.
+std::function<bool(int)> dragStep(MainWindow &window)
 {
-    if (what.kind != ResourceKind::VirtualService) {
-        Document *document = window.document();
-        const int id = resource.id;
-        return [document, id, rule = what.rule](int value) {
-            QString error;
-            auto command = SetBackendWeights::create(document, id, rule, { value, 100 - value }, &error);
-            if (!command) {
-                std::fprintf(stderr, "%s\n", qPrintable(error));
-                return false;
-            }
-            document->undoStack()->push(command.release());
-            return true;
-        };
-    }
     WeightPanel *weights = window.findChild<WeightPanel *>();
     QSlider *slider = weights ? weights->slider(0) : nullptr;
     if (!slider)
         return {};
-    slider->setSliderDown(true); // a drag: the steps merge into one undo command
+    slider->setSliderDown(true);
     return [slider](int value) {
         slider->setValue(value);
         return true;
@@ -124,7 +108,7 @@ void run(const char *name, const QString &path, const DraggedRule &what, int ste
     target.routeIndex = what.rule;
     window.selection()->select(target);
     QApplication::processEvents();
-    const std::function<bool(int)> drag = dragStep(window, *resource, what);
+    const std::function<bool(int)> drag = dragStep(window);
     if (!drag) {
         std::fprintf(stderr, "no weight slider\n");
         return;

@@ -20,14 +20,13 @@ bool isCoreGroup(const QString &group)
 } // namespace
 
 BackendResolver::BackendResolver(const Workspace &workspace)
+    : BackendResolver(workspace, std::make_shared<const ReferentIndex>(workspace))
+{ }
+
+BackendResolver::BackendResolver(const Workspace &workspace, std::shared_ptr<const ReferentIndex> referents)
     : m_ws(workspace)
-{
-    for (const Resource &r : workspace.resources) {
-        const QString k = r.namespaceName() + QLatin1Char('/') + r.name();
-        if (r.kind == ResourceKind::Service && !m_services.contains(k))
-            m_services.insert(k, &r);
-    }
-}
+    , m_referents(std::move(referents))
+{ }
 
 bool BackendResolver::granted(const QString &fromKind, const QString &fromNamespace, const QString &toGroup,
     const QString &toKind, const QString &toNamespace, const QString &toName) const
@@ -86,7 +85,7 @@ BackendResolution BackendResolver::resolve(
         return out;
     }
     out.host = HostName::serviceFqdn(name, ns);
-    const Resource *svc = m_services.value(ns + QLatin1Char('/') + name);
+    const Resource *svc = m_referents->find(m_ws, ReferentIndex::Kind::Service, ns, name);
     if (!svc) {
         out.status = BackendResolution::Status::ServiceNotFound;
         out.message = QStringLiteral("backendRef Service %1/%2 is not in the workspace: its cluster does not "

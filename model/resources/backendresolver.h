@@ -1,8 +1,9 @@
 #pragma once
 
 #include "gatewayapibinding.h"
+#include "referentindex.h"
 
-#include <QHash>
+#include <memory>
 
 namespace meshroute {
 
@@ -20,6 +21,8 @@ class BackendResolver
 {
 public:
     explicit BackendResolver(const Workspace &workspace);
+    // With the names of `workspace` already indexed (a view keeps one across edits).
+    BackendResolver(const Workspace &workspace, std::shared_ptr<const ReferentIndex> referents);
 
     BackendResolution resolve(
         const Resource &route, const ObjectReference &ref, bool enforceReferenceGrant) const;
@@ -30,7 +33,7 @@ public:
 
 private:
     const Workspace &m_ws;
-    QHash<QString, const Resource *> m_services; // "ns/name"
+    std::shared_ptr<const ReferentIndex> m_referents;
 };
 
 } // namespace meshroute

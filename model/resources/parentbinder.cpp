@@ -52,19 +52,17 @@ bool requirementHolds(const LabelSelectorRequirement &req, const Labels &labels)
 } // namespace
 
 ParentBinder::ParentBinder(const Workspace &workspace)
+    : ParentBinder(workspace, std::make_shared<const ReferentIndex>(workspace))
+{ }
+
+ParentBinder::ParentBinder(const Workspace &workspace, std::shared_ptr<const ReferentIndex> referents)
     : m_ws(workspace)
+    , m_referents(std::move(referents))
+{ }
+
+const Resource *ParentBinder::referent(ReferentIndex::Kind kind, const QString &ns, const QString &name) const
 {
-    for (const Resource &r : workspace.resources) {
-        const QString k = key(r.namespaceName(), r.name());
-        if (r.kind == ResourceKind::KubernetesGateway && !m_gateways.contains(k))
-            m_gateways.insert(k, &r);
-        else if (r.kind == ResourceKind::Service && !m_services.contains(k))
-            m_services.insert(k, &r);
-        else if (r.kind == ResourceKind::ServiceEntry && !m_serviceEntries.contains(k))
-            m_serviceEntries.insert(k, &r);
-        else if (r.kindName.value == QLatin1String("Namespace") && !m_namespaces.contains(r.name()))
-            m_namespaces.insert(r.name(), &r);
-    }
+    return m_referents->find(m_ws, kind, ns, name);
 }
 
 QList<ParentBinding> ParentBinder::bind(const Resource &route) const
@@ -109,7 +107,7 @@ ParentBinding ParentBinder::bindMesh(const Resource &route, const ParentReferenc
     const QString k = key(b.parentNamespace, b.parentName);
     b.meshPort = ref.port.present ? int(ref.port.value) : 0;
     if (b.kind == ParentBinding::Kind::Service) {
-        if (!m_services.contains(k)) {
+        if (!referent(ReferentIndex::Kind::Service, b.parentNamespace, b.parentName)) {
             b.failure = ParentBinding::Failure::ParentNotFound;
             b.message = QStringLiteral("parentRef Service %1 is not in the workspace").arg(k);
             return b;
@@ -117,7 +115,7 @@ ParentBinding ParentBinder::bindMesh(const Resource &route, const ParentReferenc
         b.meshHosts << HostName::serviceFqdn(b.parentName, b.parentNamespace);
         return b;
     }
-    const Resource *se = m_serviceEntries.value(k);
+    const Resource *se = referent(ReferentIndex::Kind::ServiceEntry, b.parentNamespace, b.parentName);
     if (!se || !se->serviceEntry()) {
         b.failure = ParentBinding::Failure::ParentNotFound;
         b.message = QStringLiteral("parentRef ServiceEntry %1 is not in the workspace").arg(k);
@@ -160,7 +158,7 @@ QStringList ParentBinder::allowedKinds(const Listener &l)
 bool ParentBinder::namespaceSelected(const LabelSelector &selector, const QString &ns) const
 {
     Labels labels;
-    if (const Resource *r = m_namespaces.value(ns))
+    if (const Resource *r = referent(ReferentIndex::Kind::Namespace, QString(), ns))
         labels = r->metadata.labels;
     labels << Label { QStringLiteral("kubernetes.io/metadata.name"), ns, {} };
     if (!labelsContain(labels, selector.matchLabels))
@@ -237,7 +235,7 @@ ParentBinding ParentBinder::bindGateway(
     const Resource &route, const ParentReference &ref, ParentBinding b) const
 {
     const QString gwKey = key(b.parentNamespace, b.parentName);
-    const Resource *gw = m_gateways.value(gwKey);
+    const Resource *gw = referent(ReferentIndex::Kind::Gateway, b.parentNamespace, b.parentName);
     if (!gw || !gw->kubernetesGateway()) {
         b.failure = ParentBinding::Failure::ParentNotFound;
         b.message = QStringLiteral("parentRef Gateway %1 is not in the workspace").arg(gwKey);

@@ -1,8 +1,9 @@
 #pragma once
 
 #include "gatewayapibinding.h"
+#include "referentindex.h"
 
-#include <QHash>
+#include <memory>
 
 namespace meshroute {
 
@@ -24,6 +25,11 @@ class ParentBinder
 {
 public:
     explicit ParentBinder(const Workspace &workspace);
+    // With the names of `workspace` already indexed (a view keeps one across edits).
+    ParentBinder(const Workspace &workspace, std::shared_ptr<const ReferentIndex> referents);
+
+    // The names it looks parents up by, for a BackendResolver over the same workspace.
+    const std::shared_ptr<const ReferentIndex> &referents() const { return m_referents; }
 
     // One entry per spec.parentRefs item of a route (HTTPRoute, GRPCRoute, TCPRoute, TLSRoute).
     QList<ParentBinding> bind(const Resource &route) const;
@@ -43,11 +49,10 @@ private:
     QString namespaceRefusal(const Resource &gateway, const Listener &l, const QString &routeNs) const;
     QStringList isolatedHosts(const Resource &gateway, const Listener &l, const QStringList &hosts) const;
 
+    const Resource *referent(ReferentIndex::Kind kind, const QString &ns, const QString &name) const;
+
     const Workspace &m_ws;
-    QHash<QString, const Resource *> m_gateways; // "ns/name"
-    QHash<QString, const Resource *> m_services; // "ns/name"
-    QHash<QString, const Resource *> m_serviceEntries; // "ns/name"
-    QHash<QString, const Resource *> m_namespaces; // name
+    std::shared_ptr<const ReferentIndex> m_referents;
 };
 
 } // namespace meshroute

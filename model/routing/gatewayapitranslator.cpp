@@ -99,8 +99,8 @@ public:
     Translation(const Workspace &ws, GatewayApiTranslator::Options options)
         : m_ws(ws)
         , m_options(options)
-        , m_binder(ws)
-        , m_resolver(ws)
+        , m_binder(ws, std::make_shared<const ReferentIndex>(ws))
+        , m_resolver(ws, m_binder.referents())
     { }
 
     GatewayApiTranslation run()

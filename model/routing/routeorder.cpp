@@ -20,10 +20,9 @@ QString qualified(const Resource &r)
 // VirtualService itself.
 void setSource(const RouteTable &table, const RouteTable::RouteInfo &info, RouteOrderRow &row)
 {
-    const Workspace &ws = table.workspace();
     SourcePos pos = info.rootRule ? info.rootRule->pos : SourcePos {};
     const Resource *source = nullptr;
-    if (info.origin.routeId >= 0 && (source = ws.byId(info.origin.routeId))) {
+    if (info.origin.routeId >= 0 && (source = table.resource(info.origin.routeId))) {
         row.ruleIndex = info.origin.ruleIndex;
         row.matchIndex = info.origin.matchIndex;
         const GatewayApiRoute *route = source->gatewayApiRoute();
@@ -36,7 +35,7 @@ void setSource(const RouteTable &table, const RouteTable::RouteInfo &info, Route
         row.source = QStringLiteral("%1 %2 rule %3")
                          .arg(source->kindName.value, qualified(*source))
                          .arg(row.ruleIndex);
-    } else if ((source = ws.byId(info.virtualServiceId))) {
+    } else if ((source = table.resource(info.virtualServiceId))) {
         row.ruleIndex = info.ruleIndex;
         row.matchIndex = info.delegateId < 0 ? info.matchIndex : -1;
         if (info.match && row.matchIndex >= 0)
@@ -54,12 +53,12 @@ void setSource(const RouteTable &table, const RouteTable::RouteInfo &info, Route
     row.column = source->absoluteColumn(pos);
 }
 
-QString routeNames(const Workspace &ws, const QList<int> &ids)
+QString routeNames(const RouteTable &table, const QList<int> &ids)
 {
     constexpr int named = 3; // a tooltip, not a list: the rest are counted
     QStringList names;
     for (int id : ids)
-        if (const Resource *r = ws.byId(id); r && names.size() < named)
+        if (const Resource *r = table.resource(id); r && names.size() < named)
             names << r->kindName.value + QLatin1Char(' ') + qualified(*r);
     if (ids.size() > named)
         names << QStringLiteral("%1 more").arg(ids.size() - named);
@@ -72,7 +71,6 @@ QString routeNames(const Workspace &ws, const QList<int> &ids)
 // namespace/name when the files carry no (or equal) timestamps.
 void markAmbiguous(const RouteTable &table, RouteOrderHost &host)
 {
-    const Workspace &ws = table.workspace();
     QHash<int, const AmbiguousOrder *> merged; // synthetic VirtualService -> the routes merged in it
     for (const AmbiguousOrder &a : table.gatewayApi().ambiguousOrders)
         merged.insert(a.virtualServiceId, &a);
@@ -80,16 +78,9 @@ void markAmbiguous(const RouteTable &table, RouteOrderHost &host)
     // a row's order rests on name only against those of its own group. Grouping keeps this linear
     // in the rows (a host of 5,000 VirtualServices without timestamps is one group).
     QHash<QString, QList<const Resource *>> byTimestamp;
-    QHash<int, const Resource *> byId; // Workspace::byId is a scan: once per VirtualService, not per row
-    auto resource = [&](int id) {
-        auto it = byId.find(id);
-        if (it == byId.end())
-            it = byId.insert(id, ws.byId(id));
-        return *it;
-    };
     QSet<const Resource *> seen;
     for (const RouteOrderRow &row : std::as_const(host.rows))
-        if (const Resource *vs = resource(table.routeInfo(row.route).virtualServiceId);
+        if (const Resource *vs = table.resource(table.routeInfo(row.route).virtualServiceId);
             vs && !seen.contains(vs)) {
             seen.insert(vs);
             byTimestamp[vs->metadata.creationTimestamp.value] << vs;
@@ -104,14 +95,14 @@ void markAmbiguous(const RouteTable &table, RouteOrderHost &host)
             if (names == mergedNames.end()) {
                 const AmbiguousOrder *m = merged.value(info.virtualServiceId);
                 names = mergedNames.insert(
-                    info.virtualServiceId, m ? routeNames(ws, m->routeIds) : info.virtualService);
+                    info.virtualServiceId, m ? routeNames(table, m->routeIds) : info.virtualService);
             }
             row.ambiguity
                 = QStringLiteral("%1 are merged here in creationTimestamp order, which the files do "
                                  "not carry (or is equal): Istio falls back to namespace/name")
                       .arg(*names);
         }
-        const Resource *own = resource(info.virtualServiceId);
+        const Resource *own = table.resource(info.virtualServiceId);
         if (!own)
             continue;
         const QList<const Resource *> peers = byTimestamp.value(own->metadata.creationTimestamp.value);

@@ -437,8 +437,7 @@ RouteResult Router::route(const Request &req) const
 
     const RouteTable::RouteInfo &info = m_table.routeInfo(dec.route);
     describeRule(info, dec.route, out);
-    if (const Resource *from
-        = info.origin.routeId >= 0 ? m_table.workspace().byId(info.origin.routeId) : nullptr)
+    if (const Resource *from = info.origin.routeId >= 0 ? m_table.resource(info.origin.routeId) : nullptr)
         out.trace.prepend(
             QStringLiteral("generated from %1 %2/%3 rules[%4]%5 (%6:%7)")
                 .arg(from->kindName.value, from->namespaceName(), from->name())

@@ -60,6 +60,8 @@ RouteTable::Data::Data(const Workspace &workspace, GatewayApiTranslation transla
 
 void RouteTable::Data::indexResource(const Resource &r)
 {
+    if (!byId.contains(r.id))
+        byId.insert(r.id, &r); // the first of an id, as Workspace::byId finds
     const QString ns = r.namespaceName();
     switch (r.kind) {
     case ResourceKind::Service:
@@ -178,10 +180,9 @@ RouteTable RouteTable::compile(const Workspace &workspace)
 RouteTable RouteTable::compile(const Workspace &workspace, const CompileOptions &options)
 {
     // Gateway API objects become the Gateways and VirtualServices istiod generates for them.
-    auto d = GatewayApiTranslator::hasGatewayApi(workspace)
-        ? std::make_shared<Data>(workspace,
-              GatewayApiTranslator(workspace, { options.gatewayApiCrdDefaults }).translate())
-        : std::make_shared<Data>(workspace);
+    auto d = GatewayApiTranslator::hasGatewayApi(workspace) ? std::make_shared<Data>(
+                 workspace, GatewayApiTranslator(workspace, { options.gatewayApiCrdDefaults }).translate())
+                                                            : std::make_shared<Data>(workspace);
     for (const Resource &r : d->ws.resources)
         d->indexResource(r);
     // Creation order: creationTimestamp, then name, then namespace (istiod's sortConfigByCreationTime).
@@ -237,6 +238,11 @@ int RouteTable::ruleOf(int route) const
 const Workspace &RouteTable::workspace() const
 {
     return d->ws;
+}
+
+const Resource *RouteTable::resource(int id) const
+{
+    return d->byId.value(id);
 }
 
 bool RouteTable::servicePorts(const QString &fqdn, QList<int> *ports) const

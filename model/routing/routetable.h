@@ -156,6 +156,9 @@ public:
 
     // Registry and context, for clusters and warnings.
     const Workspace &workspace() const;
+    // The resource of workspace() with that id (generated ones included), or nullptr; a lookup
+    // where Workspace::byId walks the list.
+    const Resource *resource(int id) const;
     // The ports of a registry host (K8s Service or ServiceEntry); false when unknown.
     bool servicePorts(const QString &fqdn, QList<int> *ports) const;
     bool isKnownHost(const QString &fqdn) const;

@@ -319,6 +319,7 @@ struct RouteTable::Data
     std::vector<CProxy> proxies;
     QHash<QString, std::vector<int>> vssByGateway; // gateway key -> root VirtualServices binding it
     std::unordered_map<std::string, std::shared_ptr<const RE2>> regexCache;
+    QHash<int, const Resource *> byId; // every resource of ws, generated ones included
     bool hasRegistry = false;
     GatewayApiTranslation gatewayApi; // its resources are in `ws`; this keeps the rest
 

@@ -12,11 +12,13 @@
 #include "graph/graphview.h"
 #include "mainwindow.h"
 #include "problems/problemsview.h"
+#include "renameresource.h"
 #include "resourcetree/resourcetreemodel.h"
 #include "resourcetree/resourcetreeview.h"
 #include "routeorder/routeordermodel.h"
 #include "routeorder/routeorderview.h"
 #include "selection.h"
+#include "setbackendweights.h"
 #include "setweights.h"
 #include "undostack.h"
 #include "yaml/exportdialog.h"
@@ -607,6 +609,42 @@ private Q_SLOTS:
         QTest::mouseDClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, at);
         QTRY_COMPARE(
             w.yamlView()->textCursor().blockNumber() + 1, test::lineOf(readFile(path), "value: /api"));
+    }
+    // The graph keeps the names Gateway API references resolve by across edits (a weight drag
+    // redraws it on every step): after a weight step it must still see a rename of the Service a
+    // backendRef names, draw that reference broken, and draw it whole again on undo.
+    void graphFollowsARenamedBackendService()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openPaths({ QStringLiteral(MESHROUTE_TEST_DATA_DIR "/gatewayapi/mixed-api.yaml") });
+        Document *doc = w.document();
+        const QString shop = QStringLiteral("shop");
+        const int route
+            = doc->workspace().find(ResourceKind::HTTPRoute, shop, QStringLiteral("storefront"))->id;
+        const int frontend
+            = doc->workspace().find(ResourceKind::Service, shop, QStringLiteral("frontend"))->id;
+        auto backend = [&] {
+            const GraphModel &g = w.graphPanel()->scene()->graph();
+            const int e = g.edgeBetween(g.indexOf(QStringLiteral("rule:%1:http:1").arg(route)),
+                g.indexOf(QStringLiteral("svc:frontend.shop.svc.cluster.local")));
+            return e >= 0 ? g.edges()[e] : GraphEdge {};
+        };
+        QVERIFY(backend().from >= 0 && !backend().missing);
+        QString error;
+        auto step = SetBackendWeights::create(doc, route, 0, { 60, 40 }, &error);
+        QVERIFY2(step, qPrintable(error));
+        doc->undoStack()->push(step.release());
+        QVERIFY(!backend().missing);
+        auto rename = RenameResource::create(doc, frontend, QStringLiteral("web"), &error);
+        QVERIFY2(rename, qPrintable(error));
+        doc->undoStack()->push(rename.release());
+        QVERIFY(backend().missing);
+        QVERIFY2(backend().toolTip.contains(QLatin1String("Service shop/frontend is not in the workspace")),
+            qPrintable(backend().toolTip));
+        doc->undoStack()->undo();
+        QVERIFY(!backend().missing);
     }
 };
 

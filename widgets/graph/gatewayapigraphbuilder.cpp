@@ -78,8 +78,8 @@ QString failureLabel(ParentBinding::Failure f)
 
 GatewayApiGraphBuilder::GatewayApiGraphBuilder(GraphBuilder &builder)
     : m_b(builder)
-    , m_binder(builder.m_workspace)
-    , m_resolver(builder.m_workspace)
+    , m_binder(builder.m_workspace, builder.m_referents->of(builder.m_workspace))
+    , m_resolver(builder.m_workspace, m_binder.referents())
 { }
 
 GraphNode &GatewayApiGraphBuilder::node(int index)
@@ -468,9 +468,8 @@ void GatewayApiGraphBuilder::markMeshHostWinners()
             : table->servicePorts(host, &ports) && !ports.isEmpty() ? ports.first()
                                                                     : 80;
         const QList<RouteOrderHost> used = RouteOrder::forMeshHost(*table, host, port);
-        const Resource *winner = used.isEmpty() || used[0].rows.isEmpty()
-            ? nullptr
-            : m_b.m_workspace.byId(used[0].rows[0].sourceId);
+        const Resource *winner
+            = used.isEmpty() || used[0].rows.isEmpty() ? nullptr : table->resource(used[0].rows[0].sourceId);
         if (!winner)
             continue;
         for (int c : std::as_const(claimants))

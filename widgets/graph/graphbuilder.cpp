@@ -24,10 +24,12 @@ GraphEdge edgeOf(GraphEdge::Kind kind, int from, int to)
 
 } // namespace
 
-GraphBuilder::GraphBuilder(const Workspace &workspace, const GraphScope &scope, RuleErrors *ruleErrors)
-    : m_workspace(workspace)
+GraphBuilder::GraphBuilder(const Workspace &workspace, const GraphScope &scope, RuleErrors *ruleErrors,
+    ReferentIndexCache *referents)
+    : m_ruleErrors(ruleErrors ? ruleErrors : &m_ownRuleErrors)
+    , m_referents(referents ? referents : &m_ownReferents)
+    , m_workspace(workspace)
     , m_scope(scope)
-    , m_ruleErrors(ruleErrors ? ruleErrors : &m_ownRuleErrors)
 { }
 
 GraphModel GraphBuilder::build()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "graphmodel.h"
+#include "referentindexcache.h"
 #include "ruleerrors.h"
 
 #include <QHash>
@@ -29,8 +30,10 @@ struct Workload;
 class GraphBuilder
 {
 public:
-    // `ruleErrors` (optional) keeps the checker's findings about rules between builds.
-    GraphBuilder(const Workspace &workspace, const GraphScope &scope, RuleErrors *ruleErrors = nullptr);
+    // `ruleErrors` (optional) keeps the checker's findings about rules between builds,
+    // `referents` (optional) the names Gateway API references are resolved by.
+    GraphBuilder(const Workspace &workspace, const GraphScope &scope, RuleErrors *ruleErrors = nullptr,
+        ReferentIndexCache *referents = nullptr);
 
     GraphModel build();
 
@@ -75,6 +78,8 @@ private:
     int addRule(int vsNode, GraphNode rule);
     RuleErrors *m_ruleErrors;
     RuleErrors m_ownRuleErrors; // when the caller keeps none
+    ReferentIndexCache *m_referents;
+    ReferentIndexCache m_ownReferents; // when the caller keeps none
     const Resource *m_vsResource = nullptr; // the VirtualService whose rules are being added
     // One RuleToDestination edge per destination, labelled with its share of the rule's traffic.
     template <typename Route>

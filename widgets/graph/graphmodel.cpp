@@ -166,9 +166,10 @@ int GraphModel::edgeBetween(int from, int to) const
     return -1;
 }
 
-GraphModel GraphModel::build(const Workspace &ws, const GraphScope &scope, RuleErrors *ruleErrors)
+GraphModel GraphModel::build(
+    const Workspace &ws, const GraphScope &scope, RuleErrors *ruleErrors, ReferentIndexCache *referents)
 {
-    return GraphBuilder(ws, scope, ruleErrors).build();
+    return GraphBuilder(ws, scope, ruleErrors, referents).build();
 }
 
 int GraphModel::nodeFor(const SelectionTarget &target) const

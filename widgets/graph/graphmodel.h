@@ -13,6 +13,7 @@
 
 namespace meshroute {
 
+class ReferentIndexCache;
 class RuleErrors;
 struct HttpMatchRequest;
 struct HttpRoute;
@@ -112,9 +113,10 @@ class GraphModel
 public:
     // The graph of the resources in `scope` (all by default). Whether hosts,
     // subsets and pods count as missing is decided on the whole workspace.
-    // `ruleErrors`, if given, keeps the checker's findings about rules from one build to the next.
-    static GraphModel build(
-        const Workspace &workspace, const GraphScope &scope = GraphScope(), RuleErrors *ruleErrors = nullptr);
+    // `ruleErrors`, if given, keeps the checker's findings about rules from one build to the next;
+    // `referents`, the names Gateway API references are resolved by.
+    static GraphModel build(const Workspace &workspace, const GraphScope &scope = GraphScope(),
+        RuleErrors *ruleErrors = nullptr, ReferentIndexCache *referents = nullptr);
 
     const QList<GraphNode> &nodes() const { return m_nodes; }
     const QList<GraphEdge> &edges() const { return m_edges; }

@@ -89,7 +89,7 @@ void GraphPanel::refresh()
 {
     if (m_scopeStale)
         updateScope();
-    m_scene->setGraph(GraphModel::build(m_document->workspace(), m_scope, &m_ruleErrors));
+    m_scene->setGraph(GraphModel::build(m_document->workspace(), m_scope, &m_ruleErrors, &m_referents));
     m_scene->setCurrentNode(m_scene->graph().nodeFor(m_selection->current()));
     updateStatus();
 }
@@ -189,6 +189,7 @@ void GraphPanel::onDocumentChanged(const ChangeEvent &event)
         return;
     const bool wasPartial = m_partial;
     countNodes(event);
+    m_referents.update(m_document->workspace(), event);
     if (event.type == ChangeEvent::Type::Reset)
         m_ruleErrors.clear();
     else

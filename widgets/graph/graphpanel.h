@@ -1,6 +1,7 @@
 #pragma once
 
 #include "graphscope.h"
+#include "referentindexcache.h"
 #include "ruleerrors.h"
 
 #include <QHash>
@@ -76,6 +77,7 @@ private:
     bool m_drawEverything = false; // the user asked for the whole graph of a large mesh
     int m_focus = -1; // the resource whose neighbourhood a partial graph shows
     GraphScope m_scope;
+    ReferentIndexCache m_referents; // kept across edits that leave Gateways and Services alone
     RuleErrors m_ruleErrors; // the checker's findings about rules, per resource until it changes
     bool m_scopeStale = true; // the filter, the focus or the resources it read changed
     QString m_scopeText; // the notice's explanation of the scope

@@ -31,7 +31,7 @@ QString shareText(double share)
 // not by the VirtualService istiod generates, which no file holds.
 void nameGatewayApiRule(const RouteTable &table, const RouteResult &r, RequestOutcome &o)
 {
-    const Resource *from = table.workspace().byId(r.origin.routeId);
+    const Resource *from = table.resource(r.origin.routeId);
     const GatewayApiRoute *route = from ? from->gatewayApiRoute() : nullptr;
     if (!route || r.origin.ruleIndex < 0 || r.origin.ruleIndex >= route->rules.size())
         return;

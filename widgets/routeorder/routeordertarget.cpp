@@ -64,7 +64,7 @@ QList<RouteOrderTarget> routeTargets(const RouteTable &table, const Resource &r)
             if (!p.attached())
                 continue;
             for (const ListenerBinding &l : p.listeners)
-                if (const Resource *gw = table.workspace().byId(l.gatewayId); gw && gw->kubernetesGateway())
+                if (const Resource *gw = table.resource(l.gatewayId); gw && gw->kubernetesGateway())
                     out << listenerTarget(
                         qualified(*gw), gw->kubernetesGateway()->listeners.value(l.listenerIndex));
             for (const QString &h : p.meshHosts)

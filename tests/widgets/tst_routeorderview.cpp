@@ -10,6 +10,7 @@
 
 #include "document.h"
 #include "fixturelines.h"
+#include "loader.h"
 #include "replacedocumenttext.h"
 #include "selection.h"
 #include "undostack.h"
@@ -196,6 +197,28 @@ private Q_SLOTS:
         QTRY_COMPARE(m_view->model()->rowCount(m_view->model()->index(0, 0)), 2);
         m_doc->undoStack()->undo();
         QTRY_COMPARE(m_view->model()->rowCount(m_view->model()->index(0, 0)), 3);
+    }
+
+    // Above 500 resources the table compiles on a worker once the edits pause (a 5,000-route
+    // mesh takes longer than a frame): the selection answers at once, the rows follow.
+    void bigWorkspaceCompilesOffTheUiThread()
+    {
+        QFile f(kFixture);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray text = f.readAll();
+        for (int i = 0; i < 600; ++i)
+            text
+                += QStringLiteral("---\napiVersion: v1\nkind: Service\nmetadata: {name: filler%1, namespace: "
+                                  "other}\nspec:\n  ports: [{port: 80}]\n")
+                       .arg(i)
+                       .toUtf8();
+        m_doc->setLoadResult(Loader::loadText(text, QStringLiteral("big.yaml")));
+        select(ResourceKind::KubernetesGateway, QStringLiteral("shop-gateway"));
+        QCOMPARE(m_view->model()->rowCount(), 0); // not compiled yet: nothing waited for it
+        QTRY_COMPARE(m_view->targets()->count(), 2);
+        QTRY_COMPARE(m_view->model()->rowCount(m_view->model()->index(0, 0)), 3);
+        QCOMPARE(cell(0, 1, RouteOrderModel::SourceColumn),
+            QStringLiteral("HTTPRoute shop/storefront-api rule 0"));
     }
 };
 

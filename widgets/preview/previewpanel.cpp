@@ -9,6 +9,7 @@
 #include "preview/splitplot.h"
 #include "request.h"
 #include "routetable.h"
+#include "routetablecompiler.h"
 #include "routingtestwriter.h"
 #include "selection.h"
 #include "simulator.h"
@@ -28,10 +29,8 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 namespace meshroute {
@@ -53,8 +52,7 @@ PreviewPanel::PreviewPanel(Document *document, Selection *selection, QWidget *pa
     : QWidget(parent)
     , m_document(document)
     , m_selection(selection)
-    , m_compileWatcher(new QFutureWatcher<RouteTable>(this))
-    , m_settle(new QTimer(this))
+    , m_compiler(new RouteTableCompiler(document, asyncCompileThreshold, settleMs, this))
     , m_model(new SampleRequestModel(this))
 {
     QHBoxLayout *toolbar = createToolbar();
@@ -80,7 +78,12 @@ PreviewPanel::PreviewPanel(Document *document, Selection *selection, QWidget *pa
     layout->addWidget(m_status);
 
     connect(m_selection, &QObject::destroyed, this, [this] { m_selectionAlive = false; });
-    connectBackgroundCompile();
+    connect(m_compiler, &RouteTableCompiler::compiled, this, [this] {
+        RouteTable old = m_router.table();
+        m_router.setTable(m_compiler->table());
+        RouteTableCompiler::releaseInBackground(std::move(old));
+        applyRouteTable();
+    });
     connect(m_document, &Document::changed, this, &PreviewPanel::onDocumentChanged);
     connect(m_selection, &Selection::changed, this, &PreviewPanel::onSelectionChanged);
     connectViews();
@@ -211,36 +214,6 @@ QWidget *PreviewPanel::createPlotPane()
     return plotPane;
 }
 
-// Route tables compile on a worker once the edits pause; a result that is stale on arrival is dropped.
-void PreviewPanel::connectBackgroundCompile()
-{
-    m_settle->setSingleShot(true);
-    m_settle->setInterval(settleMs);
-    connect(m_settle, &QTimer::timeout, this, [this] {
-        if (m_compileWatcher->isRunning())
-            m_recompile = true; // once more when this one is done
-        else
-            startBackgroundCompile();
-    });
-    connect(m_compileWatcher, &QFutureWatcher<RouteTable>::finished, this, [this] {
-        if (m_compileWatcher->future().resultCount() == 0)
-            return;
-        if (m_recompile) {
-            // Edited meanwhile: this table is already stale (and freed on the worker).
-            QtConcurrent::run(
-                backgroundPool(), atBackgroundPriority([stale = m_compileWatcher->future().takeResult()] {}));
-            m_settle->start();
-            return;
-        }
-        // Freeing the tables of thousands of VirtualServices takes a while too: not here.
-        RouteTable old = m_router.table();
-        m_router.setTable(m_compileWatcher->future().takeResult());
-        QtConcurrent::run(backgroundPool(), atBackgroundPriority([old = std::move(old)] {}));
-        m_compileWatcher->setFuture(QFuture<RouteTable>());
-        applyRouteTable();
-    });
-}
-
 // The sample table and the controls of the plots.
 void PreviewPanel::connectViews()
 {
@@ -352,38 +325,12 @@ void PreviewPanel::onDocumentChanged(const ChangeEvent &event)
 
 void PreviewPanel::refresh()
 {
-    const Workspace &workspace = m_document->workspace();
-    if (workspace.resources.size() > asyncCompileThreshold) {
-        // Once the edits pause: a snapshot taken mid-drag would make the next step copy
-        // the whole workspace (the snapshot shares it until then).
-        m_settle->start();
-        return;
-    }
-    m_compileWatcher->setFuture(QFuture<RouteTable>()); // a running compile's table is stale
-    m_settle->stop();
-    m_recompile = false;
-    m_router.setTable(RouteTable::compile(workspace));
-    applyRouteTable();
+    m_compiler->request();
 }
 
 bool PreviewPanel::isCompiling() const
 {
-    return m_compileWatcher->isRunning() || m_settle->isActive() || m_recompile;
-}
-
-void PreviewPanel::startBackgroundCompile()
-{
-    m_recompile = false;
-    // A finished compile whose table was not taken yet (its signal still queued) is
-    // superseded; it is freed on the worker, not here.
-    if (QFuture<RouteTable> previous = m_compileWatcher->future();
-        previous.isFinished() && previous.resultCount() > 0)
-        QtConcurrent::run(backgroundPool(), atBackgroundPriority([stale = previous.takeResult()] {}));
-    // A copy shares the resources' data: cheap, and safe from the edits that follow.
-    m_compileWatcher->setFuture(
-        QtConcurrent::run(backgroundPool(), atBackgroundPriority([snapshot = m_document->workspace()] {
-            return RouteTable::compile(snapshot);
-        })));
+    return m_compiler->isCompiling();
 }
 
 void PreviewPanel::applyRouteTable()

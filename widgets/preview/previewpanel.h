@@ -6,7 +6,6 @@
 #include "selection.h"
 
 #include <QDateTime>
-#include <QFutureWatcher>
 #include <QHash>
 #include <QWidget>
 
@@ -24,6 +23,7 @@ namespace meshroute {
 class CanaryPlanEditor;
 class ConvergencePlot;
 class Document;
+class RouteTableCompiler;
 class SampleRequestModel;
 class Selection;
 class SplitPlot;
@@ -123,7 +123,6 @@ private:
     QHBoxLayout *createToolbar();
     void createViews();
     QWidget *createPlotPane();
-    void connectBackgroundCompile();
     void connectViews();
     void onDocumentChanged(const meshroute::ChangeEvent &event);
     void onSelectionChanged(const meshroute::SelectionTarget &target);
@@ -135,7 +134,6 @@ private:
     void reroute();
     // Everything after the route tables: outcomes, details, plots, tests.
     void applyRouteTable();
-    void startBackgroundCompile();
     void updateDetails(bool selectRule);
     // The path the graph lights for a sample and where it went.
     TrafficPath trafficPath(const SampleRequest &sample, const RouteResult &r) const;
@@ -151,9 +149,7 @@ private:
     Document *m_document;
     Selection *m_selection;
     Router m_router;
-    QFutureWatcher<RouteTable> *m_compileWatcher;
-    QTimer *m_settle; // a compile starts when the edits pause
-    bool m_recompile = false; // the text changed while a background compile ran
+    RouteTableCompiler *m_compiler;
     bool m_selectionAlive = true;
     bool m_onScreen = true;
     SampleRequestModel *m_model;

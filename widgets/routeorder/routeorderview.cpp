@@ -3,13 +3,13 @@
 #include "document.h"
 #include "routeorder.h"
 #include "routeordermodel.h"
+#include "routetablecompiler.h"
 #include "selection.h"
 
 #include <QComboBox>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -17,7 +17,8 @@ namespace meshroute {
 
 namespace {
 
-constexpr int settleMs = 150; // recompile once edits pause, as the Preview does
+constexpr int settleMs = 150; // a big workspace recompiles once edits pause, as the Preview does
+constexpr int synchronousUpTo = 500; // resources: a smaller one compiles in well under a frame
 
 } // namespace
 
@@ -29,7 +30,7 @@ RouteOrderView::RouteOrderView(Document *document, Selection *selection, QWidget
     , m_note(new QLabel(this))
     , m_view(new QTreeView(this))
     , m_model(new RouteOrderModel(this))
-    , m_settle(new QTimer(this))
+    , m_compiler(new RouteTableCompiler(document, synchronousUpTo, settleMs, this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -48,9 +49,7 @@ RouteOrderView::RouteOrderView(Document *document, Selection *selection, QWidget
     layout->addWidget(m_note);
     layout->addWidget(m_view, 1);
 
-    m_settle->setSingleShot(true);
-    m_settle->setInterval(settleMs);
-    connect(m_settle, &QTimer::timeout, this, &RouteOrderView::recompile);
+    connect(m_compiler, &RouteTableCompiler::compiled, this, &RouteOrderView::onCompiled);
     connect(document, &Document::changed, this, &RouteOrderView::onDocumentChanged);
     connect(selection, &Selection::changed, this, &RouteOrderView::onSelectionChanged);
     connect(m_targets, &QComboBox::currentIndexChanged, this, &RouteOrderView::showTarget);
@@ -86,7 +85,7 @@ void RouteOrderView::onDocumentChanged(const ChangeEvent &event)
         m_resourceId = -1; // ids of another workspace
     m_stale = true;
     if (isVisible())
-        m_settle->start();
+        m_compiler->request();
 }
 
 void RouteOrderView::onSelectionChanged(const SelectionTarget &target)
@@ -112,7 +111,12 @@ void RouteOrderView::recompile()
         m_stale = true;
         return;
     }
-    m_table = RouteTable::compile(m_document->workspace());
+    m_compiler->request();
+}
+
+void RouteOrderView::onCompiled()
+{
+    m_table = m_compiler->table();
     m_stale = false;
     updateTargets();
 }

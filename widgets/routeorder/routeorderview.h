@@ -7,13 +7,13 @@
 
 class QComboBox;
 class QLabel;
-class QTimer;
 class QTreeView;
 
 namespace meshroute {
 
 class Document;
 class RouteOrderModel;
+class RouteTableCompiler;
 class Selection;
 struct ChangeEvent;
 struct SelectionTarget;
@@ -21,7 +21,8 @@ struct SelectionTarget;
 // The Effective route order dock: for the selected Gateway listener, Istio Gateway server
 // or Service (or the listeners a selected route attaches to), the routes in the order Envoy
 // tries them after Istio's merge and sort, whichever API wrote them. A row jumps to its
-// YAML line and selects its rule. It compiles its own RouteTable, only while on screen.
+// YAML line and selects its rule. It compiles its own RouteTable, only while on screen, on a
+// worker once the edits pause.
 class RouteOrderView : public QWidget
 {
     Q_OBJECT
@@ -45,6 +46,7 @@ private:
     void onSelectionChanged(const SelectionTarget &target);
     void onDocumentChanged(const ChangeEvent &event);
     void recompile();
+    void onCompiled();
     void updateTargets();
     void showTarget(int index);
     void activate(const QModelIndex &index);
@@ -55,7 +57,7 @@ private:
     QLabel *m_note;
     QTreeView *m_view;
     RouteOrderModel *m_model;
-    QTimer *m_settle;
+    RouteTableCompiler *m_compiler;
     RouteTable m_table;
     bool m_stale = true;
     bool m_selecting = false; // this view selects a rule: keep showing the same table

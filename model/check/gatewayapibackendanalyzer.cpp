@@ -3,7 +3,7 @@
 #include "backendresolver.h"
 #include "checkcontext.h"
 #include "diagnosticcodes.h"
-#include "gatewayapiparentanalyzer.h"
+#include "openednamespaces.h"
 #include "workspace.h"
 
 namespace meshroute {
@@ -24,6 +24,7 @@ bool hasGatewayParent(const GatewayApiRoute &spec)
 void GatewayApiBackendAnalyzer::analyze(CheckContext &ctx)
 {
     const BackendResolver resolver(ctx.workspace());
+    const OpenedNamespaces opened(ctx.workspace());
     for (const Resource &r : ctx.workspace().resources) {
         const GatewayApiRoute *spec = r.gatewayApiRoute();
         if (!isGatewayApiRoute(r.kind) || !spec)
@@ -41,7 +42,7 @@ void GatewayApiBackendAnalyzer::analyze(CheckContext &ctx)
                 const QString ns = b.ref.namespace_.valueOr(QString()).isEmpty() ? r.namespaceName()
                                                                                  : b.ref.namespace_.value;
                 const bool unopened = res.status == BackendResolution::Status::ServiceNotFound
-                    && !anyOfKindIn(ctx.workspace(), ResourceKind::Service, ns);
+                    && !opened.has(ResourceKind::Service, ns);
                 ctx.report(r, b.pos, unopened ? Diagnostic::Severity::Info : Diagnostic::Severity::Warning,
                     code, res.message, QStringLiteral("spec.rules[%1].backendRefs[%2]").arg(ri).arg(bi));
             }

@@ -2,6 +2,7 @@
 
 #include "checkcontext.h"
 #include "diagnosticcodes.h"
+#include "openednamespaces.h"
 #include "parentbinder.h"
 #include "workspace.h"
 
@@ -30,17 +31,10 @@ const char *codeFor(ParentBinding::Failure f)
 
 } // namespace
 
-bool anyOfKindIn(const Workspace &ws, ResourceKind kind, const QString &ns)
-{
-    for (const Resource &r : ws.resources)
-        if (r.kind == kind && r.namespaceName() == ns)
-            return true;
-    return false;
-}
-
 void GatewayApiParentAnalyzer::analyze(CheckContext &ctx)
 {
     const ParentBinder binder(ctx.workspace());
+    const OpenedNamespaces opened(ctx.workspace());
     for (const Resource &r : ctx.workspace().resources) {
         if (!isGatewayApiRoute(r.kind) || !r.gatewayApiRoute())
             continue;
@@ -51,10 +45,9 @@ void GatewayApiParentAnalyzer::analyze(CheckContext &ctx)
             // As for a VirtualService's gateway: a parent of a namespace none of whose
             // objects of that kind were opened is likely in a file not opened (info).
             const bool unopened = p.failure == ParentBinding::Failure::ParentNotFound
-                && !anyOfKindIn(ctx.workspace(),
-                    p.kind == ParentBinding::Kind::Gateway       ? ResourceKind::KubernetesGateway
-                        : p.kind == ParentBinding::Kind::Service ? ResourceKind::Service
-                                                                 : ResourceKind::ServiceEntry,
+                && !opened.has(p.kind == ParentBinding::Kind::Gateway ? ResourceKind::KubernetesGateway
+                        : p.kind == ParentBinding::Kind::Service      ? ResourceKind::Service
+                                                                      : ResourceKind::ServiceEntry,
                     p.parentNamespace);
             ctx.report(r, p.pos, unopened ? Diagnostic::Severity::Info : Diagnostic::Severity::Warning, code,
                 QStringLiteral(

@@ -11,12 +11,6 @@ namespace meshroute {
 // the route's namespace or kind, and route hostnames that intersect no
 // listener's. Istio reports these only in the route's status; requests for
 // them get no route.
-struct Workspace;
-
-// Whether the workspace holds an object of that kind in that namespace: when it
-// holds none, a reference there is likely to a file not opened.
-bool anyOfKindIn(const Workspace &ws, ResourceKind kind, const QString &ns);
-
 class GatewayApiParentAnalyzer
 {
 public:

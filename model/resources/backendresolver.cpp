@@ -31,9 +31,9 @@ BackendResolver::BackendResolver(const Workspace &workspace, std::shared_ptr<con
 bool BackendResolver::granted(const QString &fromKind, const QString &fromNamespace, const QString &toGroup,
     const QString &toKind, const QString &toNamespace, const QString &toName) const
 {
-    for (const Resource &r : m_ws.resources) {
-        const ReferenceGrant *g = r.referenceGrant();
-        if (!g || r.namespaceName() != toNamespace)
+    for (const Resource *r : m_referents->referenceGrantsIn(m_ws, toNamespace)) {
+        const ReferenceGrant *g = r->referenceGrant();
+        if (!g)
             continue;
         bool fromOk = false;
         for (const ReferenceGrantPeer &f : g->from)

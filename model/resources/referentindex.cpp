@@ -12,6 +12,12 @@ ReferentIndex::ReferentIndex(const Workspace &workspace)
         const std::optional<Kind> kind = kindOf(r); // first: most resources are neither, and names cost
         if (!kind)
             continue;
+        if (*kind == Kind::ReferenceGrant) {
+            m_grants[r.namespaceName()].append(i);
+            m_indexed.append({ i, r.id });
+            m_ids.insert(r.id);
+            continue;
+        }
         Name name { *kind == Kind::Namespace ? QString() : r.namespaceName(), r.name() };
         QHash<Name, qsizetype> &positions = m_positions[int(*kind)];
         if (positions.contains(name))
@@ -31,6 +37,8 @@ std::optional<ReferentIndex::Kind> ReferentIndex::kindOf(const Resource &r)
         return Kind::Service;
     case ResourceKind::ServiceEntry:
         return Kind::ServiceEntry;
+    case ResourceKind::ReferenceGrant:
+        return Kind::ReferenceGrant;
     case ResourceKind::Other:
         if (r.kindName.value == QLatin1String("Namespace"))
             return Kind::Namespace;
@@ -48,6 +56,15 @@ const Resource *ReferentIndex::find(
     if (it == positions.cend() || *it >= workspace.resources.size())
         return nullptr;
     return &workspace.resources[*it];
+}
+
+QList<const Resource *> ReferentIndex::referenceGrantsIn(const Workspace &workspace, const QString &ns) const
+{
+    QList<const Resource *> out;
+    for (qsizetype position : m_grants.value(ns))
+        if (position < workspace.resources.size())
+            out.append(&workspace.resources[position]);
+    return out;
 }
 
 bool ReferentIndex::survives(const Workspace &workspace, const QList<int> &changedIds) const

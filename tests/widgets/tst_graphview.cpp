@@ -55,7 +55,7 @@ QByteArray generatedMesh(int count)
         out += "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: " + n
             + "\n  namespace: mesh\nspec:\n  host: " + n + "\n  subsets:\n"
             + "  - name: v1\n    labels: {version: v1}\n  - name: v2\n    labels: {version: v2}\n";
-        for (const QByteArray v : { QByteArray("v1"), QByteArray("v2") })
+        for (const QByteArray &v : { QByteArray("v1"), QByteArray("v2") })
             out += "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + n + "-" + v
                 + "\n  namespace: mesh\nspec:\n  replicas: 2\n  template:\n    metadata:\n      labels: "
                   "{app: "

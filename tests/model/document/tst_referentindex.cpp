@@ -29,7 +29,11 @@ const QByteArray text = routeDoc + "---\n" + serviceDoc
       "metadata: {name: payments, namespace: shop}\nspec:\n  hosts: [pay.example.com]\n"
       "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {team: a}}\n"
       "---\napiVersion: v1\nkind: Service\nmetadata: {name: cart, namespace: shop}\n"
-      "spec:\n  ports: [{port: 9090}]\n"; // a second of the same name: the first is the one found
+      "spec:\n  ports: [{port: 9090}]\n" // a second of the same name: the first is the one found
+      "---\napiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\n"
+      "metadata: {name: from-web, namespace: shop}\n"
+      "spec:\n  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: web}]\n"
+      "  to: [{group: \"\", kind: Service}]\n";
 
 void load(Document &doc, const QByteArray &yaml)
 {
@@ -69,6 +73,10 @@ private Q_SLOTS:
         QVERIFY(index.find(ws, ReferentIndex::Kind::Gateway, "shop", "edge")->kubernetesGateway());
         QVERIFY(index.find(ws, ReferentIndex::Kind::ServiceEntry, "shop", "payments")->serviceEntry());
         QCOMPARE(index.find(ws, ReferentIndex::Kind::Namespace, {}, "shop")->kindName.value, "Namespace");
+        const QList<const Resource *> grants = index.referenceGrantsIn(ws, "shop");
+        QCOMPARE(grants.size(), 1);
+        QCOMPARE(grants.first()->name(), QStringLiteral("from-web"));
+        QVERIFY(index.referenceGrantsIn(ws, "web").isEmpty());
         // The kinds are kept apart: an HTTPRoute named cart is not a Service, nor a Gateway "cart".
         QVERIFY(!index.find(ws, ReferentIndex::Kind::Gateway, "shop", "cart"));
         QVERIFY(!index.find(ws, ReferentIndex::Kind::Service, "default", "cart"));
@@ -108,6 +116,19 @@ private Q_SLOTS:
                      ->ports.first()
                      .port.value,
             9090);
+    }
+
+    void dropsWhenAGrantChanges()
+    {
+        Document doc;
+        load(doc, text);
+        const ReferentIndex index(doc.workspace());
+        QSignalSpy spy(&doc, &Document::changed);
+        const Resource *grant = doc.workspace().find(ResourceKind::ReferenceGrant, "shop", "from-web");
+        QByteArray edited = doc.documentText(grant->fileIndex, grant->documentIndex);
+        edited.replace("namespace: web", "namespace: api");
+        doc.replaceDocumentText(grant->fileIndex, grant->documentIndex, edited);
+        QVERIFY(!index.survives(doc.workspace(), changedIds(spy)));
     }
 
     void dropsWhenAnEditMakesOne()

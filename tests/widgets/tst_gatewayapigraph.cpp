@@ -162,6 +162,38 @@ private Q_SLOTS:
         QVERIFY(!edge(h, ruleKey(granted, "broken", 0), svc("billing", "billing"))->missing);
     }
 
+    // RequestMirror filters are drawn as the VirtualService's mirrors are, with the share of
+    // requests copied (percent, or fraction numerator/denominator, default 100); one Istio
+    // cannot resolve is dashed red: GatewayApiRuleConverter drops it and the rule still routes.
+    void requestMirrorsAreMirrorEdges()
+    {
+        const Workspace ws = load("---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+                                  "metadata: {name: shadowed, namespace: shop}\nspec:\n"
+                                  "  parentRefs: [{name: shop-gateway, sectionName: http}]\n"
+                                  "  hostnames: [shadow.shop.example]\n  rules:\n  - filters:\n"
+                                  "    - type: RequestMirror\n      requestMirror:\n"
+                                  "        backendRef: {name: cart-canary, port: 8080}\n"
+                                  "        fraction: {numerator: 1, denominator: 4}\n"
+                                  "    - type: RequestMirror\n      requestMirror:\n"
+                                  "        backendRef: {name: nowhere, port: 80}\n"
+                                  "    backendRefs: [{name: cart, port: 8080}]\n");
+        const GraphModel g = GraphModel::build(ws);
+        const QString rule = ruleKey(ws, "shadowed", 0);
+        const GraphEdge *copy = edge(g, rule, svc("cart-canary"));
+        QVERIFY(copy);
+        QCOMPARE(copy->kind, GraphEdge::Kind::Mirror);
+        QCOMPARE(copy->label, QStringLiteral("mirror 25%"));
+        QVERIFY(!copy->missing);
+        const GraphEdge *lost = edge(g, rule, svc("nowhere"));
+        QVERIFY(lost && lost->kind == GraphEdge::Kind::Mirror && lost->missing);
+        QCOMPARE(lost->label, QStringLiteral("mirror"));
+        QVERIFY2(lost->toolTip.contains(QLatin1String("Service shop/nowhere is not in the workspace"))
+                && lost->toolTip.contains(QLatin1String("drops this mirror")),
+            qPrintable(lost->toolTip));
+        const GraphEdge *routed = edge(g, rule, svc("cart"));
+        QVERIFY(routed && routed->kind == GraphEdge::Kind::RuleToDestination && routed->label == "100%");
+    }
+
     void bothApisAndTheWinnerOfASharedHost()
     {
         const Workspace ws = load();

@@ -165,9 +165,11 @@ void GatewayApiGraphBuilder::addRoutes()
         }
         // As the translator binds backends (GatewayApiTranslator bindingOf): ReferenceGrants
         // are enforced when a Gateway is among the parents (conversion.go enforceRefGrant = !mesh).
-        for (qsizetype i = 0; i < route->rules.size(); ++i)
-            addBackends(
-                r, route->rules[i], int(i), addRule(r, route->rules[i], int(i), routeNode), anyGateway);
+        for (qsizetype i = 0; i < route->rules.size(); ++i) {
+            const int ruleNode = addRule(r, route->rules[i], int(i), routeNode);
+            addBackends(r, route->rules[i], int(i), ruleNode, anyGateway);
+            addMirrors(r, route->rules[i], int(i), ruleNode, anyGateway);
+        }
     }
 }
 
@@ -352,6 +354,38 @@ void GatewayApiGraphBuilder::addBackends(
         if (!resolved.ok()) {
             e.missing = true;
             e.toolTip = resolved.message;
+        }
+        m_b.m_graph.addEdge(e);
+    }
+}
+
+// RequestMirror filters: a "mirror" edge (with its share of requests when not all) to the
+// backend, as the VirtualService's mirror edges; one Istio cannot resolve is dropped from the
+// route (GatewayApiRuleConverter::applyFilter) and drawn dashed red with why.
+void GatewayApiGraphBuilder::addMirrors(
+    const Resource &r, const RouteRule &rule, int index, int ruleNode, bool enforceGrants)
+{
+    for (const RouteFilter &f : rule.filters) {
+        const RequestMirror &m = f.requestMirror;
+        if (!m.present)
+            continue;
+        const BackendResolution resolved = m_resolver.resolve(r, m.backendRef, enforceGrants);
+        GraphEdge e;
+        e.kind = GraphEdge::Kind::Mirror;
+        e.from = ruleNode;
+        e.to = backendNode(BackendRef { m.backendRef, {}, {}, m.pos }, resolved, r);
+        e.label = QStringLiteral("mirror");
+        if (m.percent.present || m.fractionNumerator.present) {
+            const double share = m.percent.present ? double(m.percent.value) / 100.0
+                                                   : double(m.fractionNumerator.value)
+                    / double(std::max<qint64>(m.fractionDenominator.valueOr(100), 1));
+            e.label += QLatin1Char(' ') + GraphText::share(share);
+        }
+        e.resourceId = r.id;
+        e.routeIndex = index;
+        if (!resolved.ok()) {
+            e.missing = true;
+            e.toolTip = resolved.message + QStringLiteral(": Istio drops this mirror, the rule still routes");
         }
         m_b.m_graph.addEdge(e);
     }

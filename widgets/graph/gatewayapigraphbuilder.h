@@ -47,6 +47,7 @@ private:
     int meshParentNode(const ParentBinding &p);
     int addRule(const Resource &r, const RouteRule &rule, int index, int routeNode);
     void addBackends(const Resource &r, const RouteRule &rule, int index, int ruleNode, bool enforceGrants);
+    void addMirrors(const Resource &r, const RouteRule &rule, int index, int ruleNode, bool enforceGrants);
     int backendNode(const BackendRef &ref, const BackendResolution &b, const Resource &r);
     GraphNode &node(int index);
     // Hosts a mesh route (anywhere in the workspace) and a mesh VirtualService both claim, with the port.

@@ -7,6 +7,19 @@
 
 namespace meshroute {
 
+namespace {
+
+// "name-copy", else "name-copy2", "name-copy3"...: one no other rule has.
+QString copyName(const QString &name, const QSet<QString> &taken)
+{
+    QString copy = name + QStringLiteral("-copy");
+    for (int n = 2; taken.contains(copy); ++n)
+        copy = name + QStringLiteral("-copy%1").arg(n);
+    return copy;
+}
+
+} // namespace
+
 std::unique_ptr<DuplicateRoute> DuplicateRoute::create(
     Document *document, int resourceId, int routeIndex, QString *error)
 {
@@ -30,14 +43,41 @@ std::unique_ptr<DuplicateRoute> DuplicateRoute::create(
         QSet<QString> taken;
         for (const HttpRoute &r : vs->http)
             taken.insert(r.name.value);
-        QString copy = rule->name.value + QStringLiteral("-copy");
-        for (int n = 2; taken.contains(copy); ++n)
-            copy = rule->name.value + QStringLiteral("-copy%1").arg(n);
-        if (!edit.setString(ResourceEdit::rulePath(routeIndex + 1, { QByteArray("name") }), copy, error))
+        if (!edit.setString(ResourceEdit::rulePath(routeIndex + 1, { QByteArray("name") }),
+                copyName(rule->name.value, taken), error))
             return nullptr;
     }
     return edit.finish<DuplicateRoute>(
         QStringLiteral("Duplicate rule %1 of %2").arg(name, edit.resource().name()));
+}
+
+std::unique_ptr<DuplicateRoute> DuplicateRoute::createGatewayApiRule(
+    Document *document, int resourceId, int ruleIndex, QString *error)
+{
+    ResourceEdit edit;
+    if (!edit.begin(document, resourceId, error))
+        return nullptr;
+    const GatewayApiRoute *route = edit.resource().gatewayApiRoute();
+    if (!route || ruleIndex < 0 || ruleIndex >= route->rules.size()) {
+        *error = QStringLiteral("%1 has no rule %2").arg(edit.resource().displayName()).arg(ruleIndex);
+        return nullptr;
+    }
+    const YamlPath rules { QByteArray("spec"), QByteArray("rules") };
+    if (!edit.duplicateItem(rules, ruleIndex, error))
+        return nullptr;
+    const RouteRule &rule = route->rules[ruleIndex];
+    if (rule.name.present && !rule.name.value.isEmpty()) {
+        QSet<QString> taken;
+        for (const RouteRule &r : route->rules)
+            taken.insert(r.name.value);
+        if (!edit.setString(rules + YamlPath { ruleIndex + 1, QByteArray("name") },
+                copyName(rule.name.value, taken), error))
+            return nullptr;
+    }
+    return edit.finish<DuplicateRoute>(
+        QStringLiteral("Duplicate rule %1 of %2")
+            .arg(rule.name.value.isEmpty() ? QString::number(ruleIndex) : rule.name.value,
+                edit.resource().name()));
 }
 
 } // namespace meshroute

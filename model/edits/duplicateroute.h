@@ -10,7 +10,8 @@ namespace meshroute {
 
 // Inserts an exact copy of an HTTP, TLS or TCP rule after it (comments and
 // unknown fields included); a named HTTP rule's copy gets a new name, since
-// names label stats (TLS and TCP rules have no names).
+// names label stats (TLS and TCP rules have no names). The same for a rule of a
+// Gateway API route, whose names the CRD requires to be unique in the route.
 class DuplicateRoute : public ReplaceDocumentText
 {
 public:
@@ -21,6 +22,9 @@ public:
         Document *document, int resourceId, int routeIndex, QString *error);
     static std::unique_ptr<DuplicateRoute> create(
         Document *document, int resourceId, RouteKind kind, int routeIndex, QString *error);
+    // spec.rules[ruleIndex] of an HTTPRoute, GRPCRoute, TCPRoute or TLSRoute.
+    static std::unique_ptr<DuplicateRoute> createGatewayApiRule(
+        Document *document, int resourceId, int ruleIndex, QString *error);
 };
 
 } // namespace meshroute

@@ -326,6 +326,34 @@ private Q_SLOTS:
         undoAll();
     }
 
+    // Duplicate copies the rule as written, comment included, after it; a named rule's copy
+    // gets a name no other rule has (the CRD requires rule names unique in a route).
+    void duplicateRuleWithAFreshName()
+    {
+        QVERIFY(m_editor->duplicateButton()->isVisible());
+        clickRow(0);
+        QTest::mouseClick(m_editor->duplicateButton(), Qt::LeftButton);
+        QTRY_COMPARE(m_editor->ruleList()->count(), 4);
+        QCOMPARE(route().rules[1].name.value, QStringLiteral("cart-copy"));
+        QCOMPARE(route().rules[1].matches[0].headers[0].value.value, QStringLiteral("jason"));
+        QCOMPARE(route().rules[2].name.value, QStringLiteral("legacy"));
+        QTRY_COMPARE(m_editor->ruleList()->currentRow(), 1);
+        QCOMPARE(m_doc->files()[0].text.count("value: /cart   # PathPrefix by default"), 2);
+        clickRow(0);
+        QTest::mouseClick(m_editor->duplicateButton(), Qt::LeftButton);
+        QTRY_COMPARE(m_editor->ruleList()->count(), 5);
+        QCOMPARE(route().rules[1].name.value, QStringLiteral("cart-copy2"));
+        QVERIFY(crdFindings(m_doc->workspace()).isEmpty());
+        // The unnamed catch-all is copied as it is.
+        clickRow(4);
+        QTest::mouseClick(m_editor->duplicateButton(), Qt::LeftButton);
+        QTRY_COMPARE(m_editor->ruleList()->count(), 6);
+        QVERIFY(!route().rules[5].name.present);
+        QCOMPARE(route().rules[5].backendRefs[0].ref.name.value, QStringLiteral("web"));
+        QCOMPARE(m_doc->undoStack()->count(), 3);
+        undoAll();
+    }
+
     // A GRPCRoute: its service/method match and headers.
     void grpcMethodMatch()
     {

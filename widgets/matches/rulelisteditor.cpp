@@ -321,7 +321,8 @@ void RuleListEditor::refill()
     const Resource *r = m_document->resource(m_resourceId);
     m_gatewayApi = r && r->gatewayApiRoute();
     m_list->setDragDropMode(m_gatewayApi ? QAbstractItemView::NoDragDrop : QAbstractItemView::InternalMove);
-    for (QWidget *w : std::initializer_list<QWidget *> { m_addKind, m_duplicate, m_up, m_down })
+    // Gateway API rules have no order of their own (Istio sorts them by their matches) and one kind.
+    for (QWidget *w : std::initializer_list<QWidget *> { m_addKind, m_up, m_down })
         w->setVisible(!m_gatewayApi);
     if (m_gatewayApi) {
         fillGatewayApiRules(*r, keep);
@@ -379,6 +380,7 @@ void RuleListEditor::fillGatewayApiRules(const Resource &route, int keep)
         m_list->setCurrentRow(std::clamp(keep, 0, count - 1));
     m_filling = false;
     m_delete->setEnabled(count > 0);
+    m_duplicate->setEnabled(count > 0);
     m_add->setEnabled(true);
     m_list->setEnabled(true);
     showEditor(m_list->currentRow());
@@ -541,7 +543,9 @@ void RuleListEditor::duplicateRule()
     const RouteKind kind = kindOfRow(m_list->currentRow());
     const int index = currentRule();
     QString error;
-    auto command = DuplicateRoute::create(m_document, m_resourceId, kind, index, &error);
+    auto command = m_gatewayApi
+        ? DuplicateRoute::createGatewayApiRule(m_document, m_resourceId, index, &error)
+        : DuplicateRoute::create(m_document, m_resourceId, kind, index, &error);
     if (!command) {
         Q_EMIT editFailed(error);
         return;

@@ -60,7 +60,9 @@ QString DiffReport::summary() const
     if (!structure.isEmpty())
         parts << plural(int(structure.size()), "structure change", "structure changes");
     if (!errors.isEmpty())
-        parts << plural(int(errors.size()), "error", "errors");
+        // Said first: what a side could not read is missing from it, so it reads as removed.
+        parts.prepend(plural(int(errors.size()), "error", "errors")
+            + QStringLiteral(" (a side did not load cleanly: what it could not read counts as removed)"));
     return parts.join(QStringLiteral(", "));
 }
 

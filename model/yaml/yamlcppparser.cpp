@@ -82,8 +82,10 @@ public:
         const bool itemExpected = !stack.empty() && stack.back().node->kind == YamlNode::Kind::Sequence;
         if ((keyExpected || itemExpected) && at < int(t.size()) && t[at] == ',')
             throw Abort { YamlScan::kEmptyFlowEntry, at };
+        // yaml-cpp marks that null at the key's first token, its anchor or tag when it has one
+        // (`&a key`), and the key starts after them, where skipping them from the mark ends.
         if (!stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping && !keyExpected
-            && stack.back().node->children.back().start.offset == at)
+            && stack.back().node->children.back().start.offset == pos)
             throw Abort { YamlScan::kMissingColon, at };
         const int wordEnd = nullWordEnd(pos, keyExpected);
         const int nullPos = wordEnd > 0 ? pos : missingValuePosition(at);

@@ -5,6 +5,7 @@
 // fast parser reads the form too, compares the two trees node by node.
 #include "yamlcppparser.h"
 #include "yamlfastparser.h"
+#include "yamlscan.h"
 
 #include <QtTest>
 
@@ -140,6 +141,33 @@ private Q_SLOTS:
         checkExtents(parsed.root, view(text), int(text.size()), text);
         QCOMPARE(parsed.root.start.offset, int(text.indexOf('&')));
         QCOMPARE(parsed.root.children.front().anchor, std::string("a"));
+    }
+
+    // A word alone on a line among block keys is a key without its ':', also when it has an anchor
+    // or a tag (yaml-cpp accepts both). The fuzz finding: `&x ~` and the `- ` under it were read as
+    // a key "~ -" ending past its mapping, whose end came from a "~" misplaced onto that key.
+    void keyWithPropertiesButNoColonIsAnError_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("keyOffset"); // where the error is: the key's first property
+        QTest::newRow("anchored word") << QByteArray("a: 1\n&x b\n") << 5;
+        QTest::newRow("tagged word") << QByteArray("a: 1\n!t b\n") << 5;
+        QTest::newRow("anchored null word after a missing value") << QByteArray("a:\n&x ~\n") << 3;
+        QTest::newRow("anchored null word, a dash under it") << QByteArray("a:\n&x ~\n  - ") << 3;
+    }
+    void keyWithPropertiesButNoColonIsAnError()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, keyOffset);
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(!parsed.ok, qPrintable(describe(parsed.root)));
+        QCOMPARE(QString::fromStdString(parsed.error.message), QString::fromLatin1(YamlScan::kMissingColon));
+        QCOMPARE(parsed.error.mark.offset, keyOffset);
+        // With its ':' the same key is fine.
+        const QByteArray withColon = QByteArray(text).insert(text.indexOf('\n', keyOffset), ':');
+        const YamlParseResult fixed = YamlCppParser::parse(view(withColon));
+        QVERIFY2(fixed.ok, fixed.error.message.c_str());
+        checkExtents(fixed.root, view(withColon), int(withColon.size()), withColon);
     }
 
     // Anchors and aliases are recorded where they are written (what AnchorGuard works from).

@@ -9,6 +9,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 #include <sstream>
 #include <unordered_map>
@@ -181,17 +182,17 @@ public:
         finishLeaf(anchor);
     }
 
-    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
         YAML::EmitterStyle::value style) override
     {
-        startCollection(mark, anchor, style, YamlNode::Kind::Sequence);
+        startCollection(mark, tag, anchor, style, YamlNode::Kind::Sequence);
     }
     void OnSequenceEnd() override { endCollection(); }
 
-    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+    void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
         YAML::EmitterStyle::value style) override
     {
-        startCollection(mark, anchor, style, YamlNode::Kind::Mapping);
+        startCollection(mark, tag, anchor, style, YamlNode::Kind::Mapping);
     }
     void OnMapEnd() override { endCollection(); }
 
@@ -265,12 +266,12 @@ private:
         return false;
     }
 
-    // Skips "!tag" and "&anchor" before a node, returning where the node itself
-    // starts; tag gets the tag as written.
-    int skipProperties(int pos, std::string &tag, std::string *anchor = nullptr) const
+    // Skips "!tag" and "&anchor" before a node (at most `limit` of them), returning where the node
+    // itself starts; tag gets the tag as written.
+    int skipProperties(int pos, std::string &tag, std::string *anchor = nullptr, int limit = INT_MAX) const
     {
         const int n = int(t.size());
-        while (pos < n && (t[pos] == '!' || t[pos] == '&')) {
+        for (; limit > 0 && pos < n && (t[pos] == '!' || t[pos] == '&'); --limit) {
             int end = pos + 1;
             while (end < n && !blankAt(t, end) && !std::strchr(",[]{}", t[end])
                 && (t[pos] == '&' || tagCharAt(end)))
@@ -349,12 +350,16 @@ private:
         return (i < int(t.size()) && t[i] == '-') ? i + 1 : fallback;
     }
 
-    void startCollection(
-        const YAML::Mark &mark, YAML::anchor_t anchor, YAML::EmitterStyle::value style, YamlNode::Kind kind)
+    void startCollection(const YAML::Mark &mark, const std::string &yamlCppTag, YAML::anchor_t anchor,
+        YAML::EmitterStyle::value style, YamlNode::Kind kind)
     {
+        // A block mapping's mark is its first key's, before that key's own properties
+        // (`&k key: v`): only the properties yaml-cpp gave the collection are skipped, so that it
+        // starts at the column of its keys, where an edit writes a new one. "?" is no tag.
+        const int ownProperties = int(anchor != YAML::NullAnchor) + int(yamlCppTag != "?");
         std::string tag;
         std::string anchorName;
-        const int pos = skipProperties(offsetOf(mark), tag, &anchorName);
+        const int pos = skipProperties(offsetOf(mark), tag, &anchorName, ownProperties);
         const int maxDepth = YamlFastParser::effectiveMaxDepth(limits);
         if (int(stack.size()) + 1 > maxDepth)
             throw Abort { "nesting deeper than " + std::to_string(maxDepth) + " levels", pos };

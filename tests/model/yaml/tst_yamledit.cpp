@@ -158,6 +158,14 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("item of a block seq") << QByteArray("l:\n- a: 1\n  b: 2\n- c\n") << "l.0"
                                          << "map"
                                          << "x=y" << QByteArray("l:\n- x: y\n- c\n");
+    // Found by fuzz_byte_editor: a mapping whose first key has an anchor or a tag started after
+    // them, so a new key went in at that column instead of its keys'.
+    QTest::newRow("after an anchored first key") << QByteArray("&a x: 1\nb: 2\n") << "c"
+                                                 << "plain"
+                                                 << "3" << QByteArray("&a x: 1\nb: 2\nc: 3\n");
+    QTest::newRow("after a tagged first key of a seq item") << QByteArray("l:\n- !t a: 1\n") << "l.0.c"
+                                                            << "plain"
+                                                            << "3" << QByteArray("l:\n- !t a: 1\n  c: 3\n");
     QTest::newRow("key in a seq item") << QByteArray("l:\n- a: 1\n  b: 2\n") << "l.0.c"
                                        << "plain"
                                        << "3" << QByteArray("l:\n- a: 1\n  b: 2\n  c: 3\n");

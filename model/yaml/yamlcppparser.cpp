@@ -9,7 +9,6 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <climits>
 #include <cstring>
 #include <sstream>
 #include <unordered_map>
@@ -69,9 +68,10 @@ public:
     void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
         const int at = offsetOf(mark);
-        std::string tag;
-        std::string anchorName;
-        const int pos = skipProperties(at, tag, &anchorName);
+        // yaml-cpp tags a null only at the end of the stream, where the anchor may follow the tag.
+        const bool anchored = anchor != YAML::NullAnchor;
+        const Properties properties = readProperties(at, anchored, anchored);
+        const int pos = properties.next;
         // A null word followed by ':' is a key only where a key is expected;
         // elsewhere it is the next key after a missing value.
         const bool keyExpected = !stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping
@@ -86,10 +86,11 @@ public:
         // yaml-cpp marks that null at the key's first token, its anchor or tag when it has one
         // (`&a key`), and the key starts after them, where skipping them from the mark ends.
         if (!stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping && !keyExpected
-            && stack.back().node->children.back().start.offset == pos)
+            && stack.back().node->children.back().start.offset == readProperties(at, true, true).next)
             throw Abort { YamlScan::kMissingColon, at };
         const int wordEnd = nullWordEnd(pos, keyExpected);
-        const int nullPos = wordEnd > 0 ? pos : missingValuePosition(at);
+        // A missing value with an anchor (`a: &y`) stands after it, so a value set goes there.
+        const int nullPos = wordEnd > 0 ? pos : (anchored ? properties.end : missingValuePosition(at));
         YamlNode &node = addNode();
         // yaml-cpp reports "~" and "null" as nulls, but the tree keeps them as
         // plain scalars (the typed layer interprets them); only a missing value is Null.
@@ -97,7 +98,7 @@ public:
             node.kind = YamlNode::Kind::Scalar;
             node.style = YamlNode::Style::Plain;
             node.value.assign(t.substr(pos, wordEnd - pos));
-            node.tag = tag;
+            node.tag = properties.tag;
             node.start = markAt(pos);
             node.endOffset = wordEnd;
         } else {
@@ -105,8 +106,8 @@ public:
             node.start = markAt(nullPos);
             node.endOffset = nullPos;
         }
-        if (anchor != YAML::NullAnchor)
-            node.anchor = std::move(anchorName);
+        if (anchored)
+            node.anchor = properties.anchor;
         finishLeaf(anchor);
     }
 
@@ -135,20 +136,30 @@ public:
         node.endOffset = end;
     }
 
-    void OnScalar(
-        const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, const std::string &value) override
+    void OnScalar(const YAML::Mark &mark, const std::string &yamlCppTag, YAML::anchor_t anchor,
+        const std::string &value) override
     {
-        std::string tag;
-        std::string anchorName;
-        const int pos = skipProperties(offsetOf(mark), tag, &anchorName);
+        // "?" is no tag; "!" is also what a quoted scalar gets without one.
+        const Properties properties
+            = readProperties(offsetOf(mark), yamlCppTag != "?", anchor != YAML::NullAnchor);
+        const int pos = properties.next;
         YamlNode &node = addNode();
         node.kind = YamlNode::Kind::Scalar;
         node.value = value;
-        node.tag = std::move(tag);
+        node.tag = properties.tag;
         if (anchor != YAML::NullAnchor)
-            node.anchor = std::move(anchorName);
-        node.start = markAt(pos);
+            node.anchor = properties.anchor;
         const char c = pos < int(t.size()) ? t[pos] : '\0';
+        // Properties with nothing after them (`a: !t` above `b: 1`) are an empty node, a missing
+        // value: it stands where they end, not on the next node, and a value set goes after them.
+        if (value.empty() && !std::strchr("'\"|>", c)) {
+            node.kind = YamlNode::Kind::Null;
+            node.start = markAt(properties.end);
+            node.endOffset = properties.end;
+            finishLeaf(anchor);
+            return;
+        }
+        node.start = markAt(pos);
         YamlFastParser::Scalar scan;
         if (c == '\'' || c == '"') {
             node.style = c == '"' ? YamlNode::Style::DoubleQuoted : YamlNode::Style::SingleQuoted;
@@ -266,24 +277,36 @@ private:
         return false;
     }
 
-    // Skips "!tag" and "&anchor" before a node (at most `limit` of them), returning where the node
-    // itself starts; tag gets the tag as written.
-    int skipProperties(int pos, std::string &tag, std::string *anchor = nullptr, int limit = INT_MAX) const
+    // The properties ("!tag", "&anchor") written before a node: at most one tag and one anchor,
+    // and only those yaml-cpp gave it; past them are the next node's (`a: &y`, then `&z b: 1`).
+    struct Properties
+    {
+        std::string tag; // as written
+        std::string anchor;
+        int end; // after the last of them
+        int next; // where the node's own text begins
+    };
+    Properties readProperties(int pos, bool tagged, bool anchored) const
     {
         const int n = int(t.size());
-        for (; limit > 0 && pos < n && (t[pos] == '!' || t[pos] == '&'); --limit) {
+        Properties properties { {}, {}, pos, pos };
+        while (pos < n && ((t[pos] == '!' && tagged) || (t[pos] == '&' && anchored))) {
             int end = pos + 1;
             while (end < n && !blankAt(t, end) && !std::strchr(",[]{}", t[end])
                 && (t[pos] == '&' || tagCharAt(end)))
                 ++end;
-            if (t[pos] == '!')
-                tag.assign(t.substr(pos, end - pos));
-            else if (anchor)
-                anchor->assign(t.substr(pos + 1, end - pos - 1));
-            pos = end;
-            pos = skipSpaceAndComments(pos);
+            if (t[pos] == '!') {
+                properties.tag.assign(t.substr(pos, end - pos));
+                tagged = false;
+            } else {
+                properties.anchor.assign(t.substr(pos + 1, end - pos - 1));
+                anchored = false;
+            }
+            properties.end = end;
+            pos = skipSpaceAndComments(end);
+            properties.next = pos;
         }
-        return pos;
+        return properties;
     }
 
     // yaml-cpp's tag characters (exp.h Tag(): a word character or one of "#;/?:@&=+$,_.~*'()", a
@@ -354,12 +377,11 @@ private:
         YAML::EmitterStyle::value style, YamlNode::Kind kind)
     {
         // A block mapping's mark is its first key's, before that key's own properties
-        // (`&k key: v`): only the properties yaml-cpp gave the collection are skipped, so that it
-        // starts at the column of its keys, where an edit writes a new one. "?" is no tag.
-        const int ownProperties = int(anchor != YAML::NullAnchor) + int(yamlCppTag != "?");
-        std::string tag;
-        std::string anchorName;
-        const int pos = skipProperties(offsetOf(mark), tag, &anchorName, ownProperties);
+        // (`&k key: v`): only the collection's own are skipped, so that it starts at the column
+        // of its keys, where an edit writes a new one. "?" is no tag.
+        const Properties properties
+            = readProperties(offsetOf(mark), yamlCppTag != "?", anchor != YAML::NullAnchor);
+        const int pos = properties.next;
         const int maxDepth = YamlFastParser::effectiveMaxDepth(limits);
         if (int(stack.size()) + 1 > maxDepth)
             throw Abort { "nesting deeper than " + std::to_string(maxDepth) + " levels", pos };
@@ -368,9 +390,9 @@ private:
         node.kind = kind;
         node.style
             = style == YAML::EmitterStyle::Flow || inFlow() ? YamlNode::Style::Flow : YamlNode::Style::Block;
-        node.tag = std::move(tag);
+        node.tag = properties.tag;
         if (anchor != YAML::NullAnchor)
-            node.anchor = std::move(anchorName);
+            node.anchor = properties.anchor;
         node.start = markAt(pos);
         node.endOffset = pos;
         stack.push_back({ &node, anchor, before });

@@ -170,6 +170,34 @@ private Q_SLOTS:
         checkExtents(fixed.root, view(withColon), int(withColon.size()), withColon);
     }
 
+    // An empty node with an anchor or tag stands where they end, with its own anchor: yaml-cpp
+    // marks it at them, and the text after them on the next line is the next node's (`&z b`).
+    void emptyNodeStandsAfterItsProperties_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("offset");
+        QTest::addColumn<QByteArray>("anchor");
+        QTest::newRow("anchored value, anchored key under it")
+            << QByteArray("a: &y\n&z b: 1\n") << 5 << QByteArray("y");
+        QTest::newRow("tagged value, key under it") << QByteArray("a: !t\nb: 1\n") << 5 << QByteArray();
+        QTest::newRow("tagged item, item under it") << QByteArray("- !t\n- &z b\n") << 4 << QByteArray();
+        QTest::newRow("tagged flow item") << QByteArray("[!t , b]") << 3 << QByteArray();
+    }
+    void emptyNodeStandsAfterItsProperties()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, offset);
+        QFETCH(QByteArray, anchor);
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(parsed.ok, parsed.error.message.c_str());
+        checkExtents(parsed.root, view(text), int(text.size()), text);
+        const YamlNode &empty = parsed.root.children[parsed.root.isMapping() ? 1 : 0];
+        QVERIFY(empty.isNull());
+        QCOMPARE(empty.start.offset, offset);
+        QCOMPARE(empty.endOffset, offset);
+        QCOMPARE(QByteArray::fromStdString(empty.anchor), anchor);
+    }
+
     // Anchors and aliases are recorded where they are written (what AnchorGuard works from).
     void anchorsAndAliasesAreNamed()
     {

@@ -163,6 +163,14 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("after an anchored first key") << QByteArray("&a x: 1\nb: 2\n") << "c"
                                                  << "plain"
                                                  << "3" << QByteArray("&a x: 1\nb: 2\nc: 3\n");
+    // A value with an anchor or tag but nothing after them goes after them; it went before the
+    // anchor (`a: 2 &y`), and after a tag it replaced the next key.
+    QTest::newRow("anchored empty value") << QByteArray("a: &y\nb: 1\n") << "a"
+                                          << "plain"
+                                          << "2" << QByteArray("a: &y 2\nb: 1\n");
+    QTest::newRow("tagged empty value") << QByteArray("a: !t\nb: 1\n") << "a"
+                                        << "plain"
+                                        << "2" << QByteArray("a: !t 2\nb: 1\n");
     QTest::newRow("after a tagged first key of a seq item") << QByteArray("l:\n- !t a: 1\n") << "l.0.c"
                                                             << "plain"
                                                             << "3" << QByteArray("l:\n- !t a: 1\n  c: 3\n");

@@ -291,10 +291,7 @@ private:
         const int n = int(t.size());
         Properties properties { {}, {}, pos, pos };
         while (pos < n && ((t[pos] == '!' && tagged) || (t[pos] == '&' && anchored))) {
-            int end = pos + 1;
-            while (end < n && !blankAt(t, end) && !std::strchr(",[]{}", t[end])
-                && (t[pos] == '&' || tagCharAt(end)))
-                ++end;
+            const int end = propertyEnd(pos);
             if (t[pos] == '!') {
                 properties.tag.assign(t.substr(pos, end - pos));
                 tagged = false;
@@ -309,14 +306,30 @@ private:
         return properties;
     }
 
+    // Where the property ("&anchor", "!tag", "!<verbatim>") that starts at pos ends.
+    int propertyEnd(int pos) const
+    {
+        const int n = int(t.size());
+        if (t[pos] == '!' && pos + 1 < n && t[pos + 1] == '<') {
+            // yaml-cpp reads a verbatim tag only up to its closing '>' (or fails).
+            const std::size_t close = t.find('>', std::size_t(pos) + 2);
+            return close == std::string_view::npos ? n : int(close) + 1;
+        }
+        int end = pos + 1;
+        while (
+            end < n && !blankAt(t, end) && !std::strchr(",[]{}", t[end]) && (t[pos] == '&' || tagCharAt(end)))
+            ++end;
+        return end;
+    }
+
     // yaml-cpp's tag characters (exp.h Tag(): a word character or one of "#;/?:@&=+$,_.~*'()", a
-    // %-escape, and the '!' of a handle; '<' and '>' of a verbatim tag): a tag ends at any other
-    // byte, a non-ASCII one included, where the node's own text begins.
+    // %-escape, and the '!' of a handle): a tag ends at any other byte, a non-ASCII one or the
+    // '<' of `!t<: v` included, where the node's own text begins.
     bool tagCharAt(int i) const
     {
         const unsigned char c = static_cast<unsigned char>(t[i]);
         const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        return word || (c != 0 && std::strchr("-#;/?:@&=+$_.~*'()%!<>", c));
+        return word || (c != 0 && std::strchr("-#;/?:@&=+$_.~*'()%!", c));
     }
 
     int skipSpaceAndComments(int pos) const

@@ -131,6 +131,23 @@ private Q_SLOTS:
         QVERIFY(parsed.root.find("next"));
     }
 
+    // '<' and '>' belong to a tag only in its verbatim form (`!<...>`): `!t<: a` is the key "<"
+    // tagged !t (a fuzz finding: the key was read from the value's text and overlapped it).
+    void angleBracketsEndATagUnlessVerbatim()
+    {
+        const QByteArray text = "!t<: a\nb: !<!v> c\n";
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(parsed.ok, parsed.error.message.c_str());
+        checkExtents(parsed.root, view(text), int(text.size()), text);
+        const YamlNode &key = parsed.root.children.front();
+        QCOMPARE(key.tag, std::string("!t"));
+        QCOMPARE(text.mid(key.start.offset, key.endOffset - key.start.offset), QByteArray("<"));
+        const YamlNode *b = parsed.root.find("b");
+        QVERIFY(b);
+        QCOMPARE(b->tag, std::string("!<!v>"));
+        QCOMPARE(text.mid(b->start.offset, b->endOffset - b->start.offset), QByteArray("c"));
+    }
+
     // A block mapping whose first key is empty but anchored (`&a : v`) starts at the anchor, where
     // yaml-cpp's mark (the ':') is not (a fuzz finding: the key lay outside its mapping).
     void mappingStartsAtItsFirstKeysProperties()

@@ -169,11 +169,21 @@ bool replaceSequenceItem(const QByteArray &doc, const YamlNode &seq, int index, 
         *error = QStringLiteral("a sequence directly inside a sequence item is not supported here");
         return false;
     }
-    const int column = item.start.column - 1;
+    int column = item.start.column - 1;
+    QByteArray lead;
+    if (item.isNull()) {
+        // An empty item (`-`, `- `) stands right after its dash: the value goes after a space,
+        // the one there or a new one, and its lines are indented to where it starts.
+        if (change->offset < doc.size() && doc[change->offset] == ' ')
+            ++change->offset;
+        else
+            lead = " ";
+        ++column;
+    }
     QByteArray text = renderBlockLf(value, column, layout);
     text.remove(0, column);
     text.chop(1);
-    change->text = withNewlines(text, layout);
+    change->text = withNewlines(lead + text, layout);
     return true;
 }
 

@@ -174,6 +174,13 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("after a tagged first key of a seq item") << QByteArray("l:\n- !t a: 1\n") << "l.0.c"
                                                             << "plain"
                                                             << "3" << QByteArray("l:\n- !t a: 1\n  c: 3\n");
+    // Found by fuzz_byte_editor: a value set on an empty item went right after the dash (`-x: y`).
+    QTest::newRow("empty item of a block seq") << QByteArray("l:\n- \n- b\n") << "l.0"
+                                               << "map"
+                                               << "x=y,z=w" << QByteArray("l:\n- x: y\n  z: w\n- b\n");
+    QTest::newRow("empty last item without a space") << QByteArray("l:\n- a\n-\n") << "l.1"
+                                                     << "map"
+                                                     << "x=y,z=w" << QByteArray("l:\n- a\n- x: y\n  z: w\n");
     QTest::newRow("key in a seq item") << QByteArray("l:\n- a: 1\n  b: 2\n") << "l.0.c"
                                        << "plain"
                                        << "3" << QByteArray("l:\n- a: 1\n  b: 2\n  c: 3\n");

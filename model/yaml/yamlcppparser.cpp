@@ -26,6 +26,9 @@ struct Abort
 };
 
 using YamlScan::blankAt;
+
+constexpr char kTagWithoutSpace[]
+    = "did not find expected whitespace or line break after a tag; write \"!tag value\"";
 using YamlScan::isSpace;
 
 std::size_t subtreeSize(const YamlNode &node)
@@ -292,6 +295,11 @@ private:
         Properties properties { {}, {}, pos, pos };
         while (pos < n && ((t[pos] == '!' && tagged) || (t[pos] == '&' && anchored))) {
             const int end = propertyEnd(pos);
+            // yaml-cpp reads the node's text from the first byte that cannot be in a tag (`!t<`,
+            // `!t\xC5`); YAML 1.2 and the API server's parser (libyaml's rule) want a space there,
+            // and a value set there would run into the tag.
+            if (t[pos] == '!' && !blankAt(t, end) && !std::strchr(",[]{}", t[end]))
+                throw Abort { kTagWithoutSpace, end };
             if (t[pos] == '!') {
                 properties.tag.assign(t.substr(pos, end - pos));
                 tagged = false;

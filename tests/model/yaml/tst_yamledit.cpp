@@ -118,6 +118,9 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("explicit key without a value") << QByteArray("? k\nz: 1\n") << "k"
                                                   << "plain"
                                                   << "2" << QByteArray("? k\n: 2\nz: 1\n");
+    QTest::newRow("explicit key without a value, map") << QByteArray("? k\nz: 1\n") << "k"
+                                                       << "map"
+                                                       << "x=y" << QByteArray("? k\n:\n  x: y\nz: 1\n");
     QTest::newRow("nested explicit key without a value") << QByteArray("a:\n  ? k\n  z: 1\n") << "a.k"
                                                          << "string"
                                                          << "v" << QByteArray("a:\n  ? k\n  : v\n  z: 1\n");

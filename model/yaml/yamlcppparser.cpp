@@ -155,7 +155,7 @@ public:
         const char c = pos < int(t.size()) ? t[pos] : '\0';
         // Properties with nothing after them (`a: !t` above `b: 1`) are an empty node, a missing
         // value: it stands where they end, not on the next node, and a value set goes after them.
-        if (value.empty() && !std::strchr("'\"|>", c)) {
+        if (value.empty() && (c == '\0' || !std::strchr("'\"|>", c))) {
             node.kind = YamlNode::Kind::Null;
             node.start = markAt(properties.end);
             node.endOffset = properties.end;

@@ -174,6 +174,9 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("tagged empty value") << QByteArray("a: !t\nb: 1\n") << "a"
                                         << "plain"
                                         << "2" << QByteArray("a: !t 2\nb: 1\n");
+    QTest::newRow("tagged empty value at the end") << QByteArray("a: !t") << "a"
+                                                   << "plain"
+                                                   << "2" << QByteArray("a: !t 2");
     QTest::newRow("after a tagged first key of a seq item") << QByteArray("l:\n- !t a: 1\n") << "l.0.c"
                                                             << "plain"
                                                             << "3" << QByteArray("l:\n- !t a: 1\n  c: 3\n");

@@ -26,6 +26,9 @@ struct Abort
 };
 
 using YamlScan::blankAt;
+
+constexpr char kTagWithoutSpace[]
+    = "did not find expected whitespace or line break after a tag; write \"!tag value\"";
 using YamlScan::isSpace;
 
 std::size_t subtreeSize(const YamlNode &node)
@@ -68,9 +71,10 @@ public:
     void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
         const int at = offsetOf(mark);
-        std::string tag;
-        std::string anchorName;
-        const int pos = skipProperties(at, tag, &anchorName);
+        // yaml-cpp tags a null only at the end of the stream, where the anchor may follow the tag.
+        const bool anchored = anchor != YAML::NullAnchor;
+        const Properties properties = readProperties(at, anchored, anchored);
+        const int pos = properties.next;
         // A null word followed by ':' is a key only where a key is expected;
         // elsewhere it is the next key after a missing value.
         const bool keyExpected = !stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping
@@ -82,11 +86,14 @@ public:
         const bool itemExpected = !stack.empty() && stack.back().node->kind == YamlNode::Kind::Sequence;
         if ((keyExpected || itemExpected) && at < int(t.size()) && t[at] == ',')
             throw Abort { YamlScan::kEmptyFlowEntry, at };
+        // yaml-cpp marks that null at the key's first token, its anchor or tag when it has one
+        // (`&a key`), and the key starts after them, where skipping them from the mark ends.
         if (!stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping && !keyExpected
-            && stack.back().node->children.back().start.offset == at)
+            && stack.back().node->children.back().start.offset == readProperties(at, true, true).next)
             throw Abort { YamlScan::kMissingColon, at };
         const int wordEnd = nullWordEnd(pos, keyExpected);
-        const int nullPos = wordEnd > 0 ? pos : missingValuePosition(at);
+        // A missing value with an anchor (`a: &y`) stands after it, so a value set goes there.
+        const int nullPos = wordEnd > 0 ? pos : (anchored ? properties.end : missingValuePosition(at));
         YamlNode &node = addNode();
         // yaml-cpp reports "~" and "null" as nulls, but the tree keeps them as
         // plain scalars (the typed layer interprets them); only a missing value is Null.
@@ -94,7 +101,7 @@ public:
             node.kind = YamlNode::Kind::Scalar;
             node.style = YamlNode::Style::Plain;
             node.value.assign(t.substr(pos, wordEnd - pos));
-            node.tag = tag;
+            node.tag = properties.tag;
             node.start = markAt(pos);
             node.endOffset = wordEnd;
         } else {
@@ -102,8 +109,8 @@ public:
             node.start = markAt(nullPos);
             node.endOffset = nullPos;
         }
-        if (anchor != YAML::NullAnchor)
-            node.anchor = std::move(anchorName);
+        if (anchored)
+            node.anchor = properties.anchor;
         finishLeaf(anchor);
     }
 
@@ -132,20 +139,30 @@ public:
         node.endOffset = end;
     }
 
-    void OnScalar(
-        const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, const std::string &value) override
+    void OnScalar(const YAML::Mark &mark, const std::string &yamlCppTag, YAML::anchor_t anchor,
+        const std::string &value) override
     {
-        std::string tag;
-        std::string anchorName;
-        const int pos = skipProperties(offsetOf(mark), tag, &anchorName);
+        // "?" is no tag; "!" is also what a quoted scalar gets without one.
+        const Properties properties
+            = readProperties(offsetOf(mark), yamlCppTag != "?", anchor != YAML::NullAnchor);
+        const int pos = properties.next;
         YamlNode &node = addNode();
         node.kind = YamlNode::Kind::Scalar;
         node.value = value;
-        node.tag = std::move(tag);
+        node.tag = properties.tag;
         if (anchor != YAML::NullAnchor)
-            node.anchor = std::move(anchorName);
-        node.start = markAt(pos);
+            node.anchor = properties.anchor;
         const char c = pos < int(t.size()) ? t[pos] : '\0';
+        // Properties with nothing after them (`a: !t` above `b: 1`) are an empty node, a missing
+        // value: it stands where they end, not on the next node, and a value set goes after them.
+        if (value.empty() && (c == '\0' || !std::strchr("'\"|>", c))) {
+            node.kind = YamlNode::Kind::Null;
+            node.start = markAt(properties.end);
+            node.endOffset = properties.end;
+            finishLeaf(anchor);
+            return;
+        }
+        node.start = markAt(pos);
         YamlFastParser::Scalar scan;
         if (c == '\'' || c == '"') {
             node.style = c == '"' ? YamlNode::Style::DoubleQuoted : YamlNode::Style::SingleQuoted;
@@ -179,17 +196,17 @@ public:
         finishLeaf(anchor);
     }
 
-    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
         YAML::EmitterStyle::value style) override
     {
-        startCollection(mark, anchor, style, YamlNode::Kind::Sequence);
+        startCollection(mark, tag, anchor, style, YamlNode::Kind::Sequence);
     }
     void OnSequenceEnd() override { endCollection(); }
 
-    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+    void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
         YAML::EmitterStyle::value style) override
     {
-        startCollection(mark, anchor, style, YamlNode::Kind::Mapping);
+        startCollection(mark, tag, anchor, style, YamlNode::Kind::Mapping);
     }
     void OnMapEnd() override { endCollection(); }
 
@@ -263,34 +280,64 @@ private:
         return false;
     }
 
-    // Skips "!tag" and "&anchor" before a node, returning where the node itself
-    // starts; tag gets the tag as written.
-    int skipProperties(int pos, std::string &tag, std::string *anchor = nullptr) const
+    // The properties ("!tag", "&anchor") written before a node: at most one tag and one anchor,
+    // and only those yaml-cpp gave it; past them are the next node's (`a: &y`, then `&z b: 1`).
+    struct Properties
+    {
+        std::string tag; // as written
+        std::string anchor;
+        int end; // after the last of them
+        int next; // where the node's own text begins
+    };
+    Properties readProperties(int pos, bool tagged, bool anchored) const
     {
         const int n = int(t.size());
-        while (pos < n && (t[pos] == '!' || t[pos] == '&')) {
-            int end = pos + 1;
-            while (end < n && !blankAt(t, end) && !std::strchr(",[]{}", t[end])
-                && (t[pos] == '&' || tagCharAt(end)))
-                ++end;
-            if (t[pos] == '!')
-                tag.assign(t.substr(pos, end - pos));
-            else if (anchor)
-                anchor->assign(t.substr(pos + 1, end - pos - 1));
-            pos = end;
-            pos = skipSpaceAndComments(pos);
+        Properties properties { {}, {}, pos, pos };
+        while (pos < n && ((t[pos] == '!' && tagged) || (t[pos] == '&' && anchored))) {
+            const int end = propertyEnd(pos);
+            // yaml-cpp reads the node's text from the first byte that cannot be in a tag (`!t<`,
+            // `!t\xC5`); YAML 1.2 and the API server's parser (libyaml's rule) want a space there,
+            // and a value set there would run into the tag.
+            if (t[pos] == '!' && !blankAt(t, end) && !std::strchr(",[]{}", t[end]))
+                throw Abort { kTagWithoutSpace, end };
+            if (t[pos] == '!') {
+                properties.tag.assign(t.substr(pos, end - pos));
+                tagged = false;
+            } else {
+                properties.anchor.assign(t.substr(pos + 1, end - pos - 1));
+                anchored = false;
+            }
+            properties.end = end;
+            pos = skipSpaceAndComments(end);
+            properties.next = pos;
         }
-        return pos;
+        return properties;
+    }
+
+    // Where the property ("&anchor", "!tag", "!<verbatim>") that starts at pos ends.
+    int propertyEnd(int pos) const
+    {
+        const int n = int(t.size());
+        if (t[pos] == '!' && pos + 1 < n && t[pos + 1] == '<') {
+            // yaml-cpp reads a verbatim tag only up to its closing '>' (or fails).
+            const std::size_t close = t.find('>', std::size_t(pos) + 2);
+            return close == std::string_view::npos ? n : int(close) + 1;
+        }
+        int end = pos + 1;
+        while (
+            end < n && !blankAt(t, end) && !std::strchr(",[]{}", t[end]) && (t[pos] == '&' || tagCharAt(end)))
+            ++end;
+        return end;
     }
 
     // yaml-cpp's tag characters (exp.h Tag(): a word character or one of "#;/?:@&=+$,_.~*'()", a
-    // %-escape, and the '!' of a handle; '<' and '>' of a verbatim tag): a tag ends at any other
-    // byte, a non-ASCII one included, where the node's own text begins.
+    // %-escape, and the '!' of a handle): a tag ends at any other byte, a non-ASCII one or the
+    // '<' of `!t<: v` included, where the node's own text begins.
     bool tagCharAt(int i) const
     {
         const unsigned char c = static_cast<unsigned char>(t[i]);
         const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        return word || (c != 0 && std::strchr("-#;/?:@&=+$_.~*'()%!<>", c));
+        return word || (c != 0 && std::strchr("-#;/?:@&=+$_.~*'()%!", c));
     }
 
     int skipSpaceAndComments(int pos) const
@@ -347,12 +394,15 @@ private:
         return (i < int(t.size()) && t[i] == '-') ? i + 1 : fallback;
     }
 
-    void startCollection(
-        const YAML::Mark &mark, YAML::anchor_t anchor, YAML::EmitterStyle::value style, YamlNode::Kind kind)
+    void startCollection(const YAML::Mark &mark, const std::string &yamlCppTag, YAML::anchor_t anchor,
+        YAML::EmitterStyle::value style, YamlNode::Kind kind)
     {
-        std::string tag;
-        std::string anchorName;
-        const int pos = skipProperties(offsetOf(mark), tag, &anchorName);
+        // A block mapping's mark is its first key's, before that key's own properties
+        // (`&k key: v`): only the collection's own are skipped, so that it starts at the column
+        // of its keys, where an edit writes a new one. "?" is no tag.
+        const Properties properties
+            = readProperties(offsetOf(mark), yamlCppTag != "?", anchor != YAML::NullAnchor);
+        const int pos = properties.next;
         const int maxDepth = YamlFastParser::effectiveMaxDepth(limits);
         if (int(stack.size()) + 1 > maxDepth)
             throw Abort { "nesting deeper than " + std::to_string(maxDepth) + " levels", pos };
@@ -361,9 +411,9 @@ private:
         node.kind = kind;
         node.style
             = style == YAML::EmitterStyle::Flow || inFlow() ? YamlNode::Style::Flow : YamlNode::Style::Block;
-        node.tag = std::move(tag);
+        node.tag = properties.tag;
         if (anchor != YAML::NullAnchor)
-            node.anchor = std::move(anchorName);
+            node.anchor = properties.anchor;
         node.start = markAt(pos);
         node.endOffset = pos;
         stack.push_back({ &node, anchor, before });

@@ -127,6 +127,18 @@ bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const
         }
         return true;
     }
+    const bool explicitKeyAlone
+        = old.isNull() && !doc.mid(key.endOffset, old.start.offset - key.endOffset).contains(':');
+    if (explicitKeyAlone && !value.isScalar()) {
+        // An explicit key (`? key`) written without a value: `:` and the collection go under the
+        // `?`, as a scalar does below; after the key they would become part of it.
+        const int indent = lineIndent(doc, key.start.offset);
+        change->offset = key.endOffset;
+        change->length = 0;
+        change->text = withNewlines(
+            "\n" + QByteArray(indent, ' ') + ":" + valueAfterKey(value, indent, layout), layout);
+        return true;
+    }
     if (isBlockCollection(old) || (!value.children.empty() && (value.isMapping() || value.isSequence()))) {
         // From the end of the key, so the value may move between the key's line and the lines below.
         change->offset = key.endOffset;
@@ -138,7 +150,7 @@ bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const
     }
     if (value.isScalar()) {
         *change = setScalar(old, QString::fromStdString(value.value), value.style != YamlNode::Style::Plain);
-        if (old.isNull() && !doc.mid(key.endOffset, old.start.offset - key.endOffset).contains(':')) {
+        if (explicitKeyAlone) {
             // An explicit key (`? key`) written without a value: the value goes on a line of its
             // own, `: value` under the `?`, since text after the key would become part of it.
             change->offset = key.endOffset;
@@ -169,11 +181,21 @@ bool replaceSequenceItem(const QByteArray &doc, const YamlNode &seq, int index, 
         *error = QStringLiteral("a sequence directly inside a sequence item is not supported here");
         return false;
     }
-    const int column = item.start.column - 1;
+    int column = item.start.column - 1;
+    QByteArray lead;
+    if (item.isNull()) {
+        // An empty item (`-`, `- `) stands right after its dash: the value goes after a space,
+        // the one there or a new one, and its lines are indented to where it starts.
+        if (change->offset < doc.size() && doc[change->offset] == ' ')
+            ++change->offset;
+        else
+            lead = " ";
+        ++column;
+    }
     QByteArray text = renderBlockLf(value, column, layout);
     text.remove(0, column);
     text.chop(1);
-    change->text = withNewlines(text, layout);
+    change->text = withNewlines(lead + text, layout);
     return true;
 }
 

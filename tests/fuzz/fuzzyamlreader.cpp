@@ -24,7 +24,8 @@ QString where(const YamlNode &node)
 }
 
 // Every node lies inside [begin, end] (its document, then its parent, unless
-// `nested` is false), starts where its line and column say, and has whole
+// `nested` is false), after its previous sibling (an edit of one must not
+// touch the other), starts where its line and column say, and has whole
 // key/value pairs. An alias is a copy of its anchor's subtree with the
 // anchor's positions, so with aliases a node need only lie in its document.
 QString checkNode(std::string_view text, const YamlNode &node, int begin, int end, bool nested)
@@ -38,11 +39,16 @@ QString checkNode(std::string_view text, const YamlNode &node, int begin, int en
         return where(node) + QStringLiteral(": a mapping with an odd number of children");
     if ((node.isScalar() || node.isNull()) && !node.children.empty())
         return where(node) + QStringLiteral(": a scalar with children");
+    int previousEnd = node.start.offset;
     for (const YamlNode &child : node.children) {
+        if (nested && child.start.offset < previousEnd)
+            return where(child)
+                + QStringLiteral(" starts before its previous sibling ends (%1)").arg(previousEnd);
         const QString failure = nested ? checkNode(text, child, node.start.offset, node.endOffset, true)
                                        : checkNode(text, child, begin, end, false);
         if (!failure.isEmpty())
             return failure;
+        previousEnd = child.endOffset;
     }
     return {};
 }

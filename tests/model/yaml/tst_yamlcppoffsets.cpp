@@ -5,6 +5,7 @@
 // fast parser reads the form too, compares the two trees node by node.
 #include "yamlcppparser.h"
 #include "yamlfastparser.h"
+#include "yamlscan.h"
 
 #include <QtTest>
 
@@ -113,21 +114,41 @@ private Q_SLOTS:
     }
 
     // yaml-cpp ends a tag at the first byte that is not a tag character (exp.h Tag()), a non-ASCII
-    // one included, and reads the rest as the node's text: the node starts there, not after the
-    // next space (a fuzz finding: the value was taken for a quoted scalar running past its parent).
-    void tagEndsWhereYamlCppEndsIt()
+    // one or a '<' included, and reads the rest as the node's text. YAML 1.2 and libyaml, whose
+    // rule the API server's parser follows, want a space there: it is an error, at that byte. (Fuzz
+    // findings: read from the next space on, the value ran past its parent; with '<' taken into
+    // the tag, the key overlapped its value; a value set there ran into the tag.)
+    void tagGluedToItsTextIsAnError_data()
     {
-        const QByteArray text = "key: !!m\xff\xffval \"x\nnext: 1\n";
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("offset");
+        QTest::newRow("non-ASCII byte") << QByteArray("key: !!m\xff\xffval \"x\nnext: 1\n") << 8;
+        QTest::newRow("'<'") << QByteArray("!t<: a\n") << 2;
+        QTest::newRow("quote") << QByteArray("a: !t\"x\"\n") << 5;
+    }
+    void tagGluedToItsTextIsAnError()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, offset);
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(!parsed.ok, qPrintable(describe(parsed.root)));
+        QVERIFY2(QByteArray::fromStdString(parsed.error.message).contains("after a tag"),
+            parsed.error.message.c_str());
+        QCOMPARE(parsed.error.mark.offset, offset);
+    }
+
+    // A verbatim tag ends with its '>'; in a flow collection a ',' or bracket ends a tag too.
+    void tagEndsAtItsVerbatimBracketOrAFlowIndicator()
+    {
+        const QByteArray text = "b: !<!v> c\nl: [!t, !u]\n";
         const YamlParseResult parsed = YamlCppParser::parse(view(text));
         QVERIFY2(parsed.ok, parsed.error.message.c_str());
         checkExtents(parsed.root, view(text), int(text.size()), text);
-        const YamlNode *key = parsed.root.find("key");
-        QVERIFY(key);
-        QCOMPARE(key->tag, std::string("!!m"));
-        QCOMPARE(key->start.offset, int(text.indexOf('\xff')));
-        QCOMPARE(
-            text.mid(key->start.offset, key->endOffset - key->start.offset), QByteArray("\xff\xffval \"x"));
-        QVERIFY(parsed.root.find("next"));
+        const YamlNode *b = parsed.root.find("b");
+        QVERIFY(b);
+        QCOMPARE(b->tag, std::string("!<!v>"));
+        QCOMPARE(text.mid(b->start.offset, b->endOffset - b->start.offset), QByteArray("c"));
+        QCOMPARE(parsed.root.find("l")->children.size(), std::size_t(2));
     }
 
     // A block mapping whose first key is empty but anchored (`&a : v`) starts at the anchor, where
@@ -140,6 +161,61 @@ private Q_SLOTS:
         checkExtents(parsed.root, view(text), int(text.size()), text);
         QCOMPARE(parsed.root.start.offset, int(text.indexOf('&')));
         QCOMPARE(parsed.root.children.front().anchor, std::string("a"));
+    }
+
+    // A word alone on a line among block keys is a key without its ':', also when it has an anchor
+    // or a tag (yaml-cpp accepts both). The fuzz finding: `&x ~` and the `- ` under it were read as
+    // a key "~ -" ending past its mapping, whose end came from a "~" misplaced onto that key.
+    void keyWithPropertiesButNoColonIsAnError_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("keyOffset"); // where the error is: the key's first property
+        QTest::newRow("anchored word") << QByteArray("a: 1\n&x b\n") << 5;
+        QTest::newRow("tagged word") << QByteArray("a: 1\n!t b\n") << 5;
+        QTest::newRow("anchored null word after a missing value") << QByteArray("a:\n&x ~\n") << 3;
+        QTest::newRow("anchored null word, a dash under it") << QByteArray("a:\n&x ~\n  - ") << 3;
+    }
+    void keyWithPropertiesButNoColonIsAnError()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, keyOffset);
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(!parsed.ok, qPrintable(describe(parsed.root)));
+        QCOMPARE(QString::fromStdString(parsed.error.message), QString::fromLatin1(YamlScan::kMissingColon));
+        QCOMPARE(parsed.error.mark.offset, keyOffset);
+        // With its ':' the same key is fine.
+        const QByteArray withColon = QByteArray(text).insert(text.indexOf('\n', keyOffset), ':');
+        const YamlParseResult fixed = YamlCppParser::parse(view(withColon));
+        QVERIFY2(fixed.ok, fixed.error.message.c_str());
+        checkExtents(fixed.root, view(withColon), int(withColon.size()), withColon);
+    }
+
+    // An empty node with an anchor or tag stands where they end, with its own anchor: yaml-cpp
+    // marks it at them, and the text after them on the next line is the next node's (`&z b`).
+    void emptyNodeStandsAfterItsProperties_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("offset");
+        QTest::addColumn<QByteArray>("anchor");
+        QTest::newRow("anchored value, anchored key under it")
+            << QByteArray("a: &y\n&z b: 1\n") << 5 << QByteArray("y");
+        QTest::newRow("tagged value, key under it") << QByteArray("a: !t\nb: 1\n") << 5 << QByteArray();
+        QTest::newRow("tagged item, item under it") << QByteArray("- !t\n- &z b\n") << 4 << QByteArray();
+        QTest::newRow("tagged flow item") << QByteArray("[!t , b]") << 3 << QByteArray();
+    }
+    void emptyNodeStandsAfterItsProperties()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, offset);
+        QFETCH(QByteArray, anchor);
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(parsed.ok, parsed.error.message.c_str());
+        checkExtents(parsed.root, view(text), int(text.size()), text);
+        const YamlNode &empty = parsed.root.children[parsed.root.isMapping() ? 1 : 0];
+        QVERIFY(empty.isNull());
+        QCOMPARE(empty.start.offset, offset);
+        QCOMPARE(empty.endOffset, offset);
+        QCOMPARE(QByteArray::fromStdString(empty.anchor), anchor);
     }
 
     // Anchors and aliases are recorded where they are written (what AnchorGuard works from).

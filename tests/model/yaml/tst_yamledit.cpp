@@ -118,6 +118,9 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("explicit key without a value") << QByteArray("? k\nz: 1\n") << "k"
                                                   << "plain"
                                                   << "2" << QByteArray("? k\n: 2\nz: 1\n");
+    QTest::newRow("explicit key without a value, map") << QByteArray("? k\nz: 1\n") << "k"
+                                                       << "map"
+                                                       << "x=y" << QByteArray("? k\n:\n  x: y\nz: 1\n");
     QTest::newRow("nested explicit key without a value") << QByteArray("a:\n  ? k\n  z: 1\n") << "a.k"
                                                          << "string"
                                                          << "v" << QByteArray("a:\n  ? k\n  : v\n  z: 1\n");
@@ -158,6 +161,32 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("item of a block seq") << QByteArray("l:\n- a: 1\n  b: 2\n- c\n") << "l.0"
                                          << "map"
                                          << "x=y" << QByteArray("l:\n- x: y\n- c\n");
+    // Found by fuzz_byte_editor: a mapping whose first key has an anchor or a tag started after
+    // them, so a new key went in at that column instead of its keys'.
+    QTest::newRow("after an anchored first key") << QByteArray("&a x: 1\nb: 2\n") << "c"
+                                                 << "plain"
+                                                 << "3" << QByteArray("&a x: 1\nb: 2\nc: 3\n");
+    // A value with an anchor or tag but nothing after them goes after them; it went before the
+    // anchor (`a: 2 &y`), and after a tag it replaced the next key.
+    QTest::newRow("anchored empty value") << QByteArray("a: &y\nb: 1\n") << "a"
+                                          << "plain"
+                                          << "2" << QByteArray("a: &y 2\nb: 1\n");
+    QTest::newRow("tagged empty value") << QByteArray("a: !t\nb: 1\n") << "a"
+                                        << "plain"
+                                        << "2" << QByteArray("a: !t 2\nb: 1\n");
+    QTest::newRow("tagged empty value at the end") << QByteArray("a: !t") << "a"
+                                                   << "plain"
+                                                   << "2" << QByteArray("a: !t 2");
+    QTest::newRow("after a tagged first key of a seq item") << QByteArray("l:\n- !t a: 1\n") << "l.0.c"
+                                                            << "plain"
+                                                            << "3" << QByteArray("l:\n- !t a: 1\n  c: 3\n");
+    // Found by fuzz_byte_editor: a value set on an empty item went right after the dash (`-x: y`).
+    QTest::newRow("empty item of a block seq") << QByteArray("l:\n- \n- b\n") << "l.0"
+                                               << "map"
+                                               << "x=y,z=w" << QByteArray("l:\n- x: y\n  z: w\n- b\n");
+    QTest::newRow("empty last item without a space") << QByteArray("l:\n- a\n-\n") << "l.1"
+                                                     << "map"
+                                                     << "x=y,z=w" << QByteArray("l:\n- a\n- x: y\n  z: w\n");
     QTest::newRow("key in a seq item") << QByteArray("l:\n- a: 1\n  b: 2\n") << "l.0.c"
                                        << "plain"
                                        << "3" << QByteArray("l:\n- a: 1\n  b: 2\n  c: 3\n");

@@ -191,6 +191,28 @@ private Q_SLOTS:
         checkExtents(fixed.root, view(indented), int(indented.size()), indented);
     }
 
+    // An explicit key that is only a tag at the end of the document (`? !`) is empty, after the
+    // tag: it was an empty string the harness walked into, and a value set there was not found.
+    void explicitKeyOfOnlyATagIsEmpty_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("offset");
+        QTest::newRow("bare tag") << QByteArray("?   !") << 5;
+        QTest::newRow("tag between tabs") << QByteArray("?\t!!str \t\t") << 7;
+    }
+    void explicitKeyOfOnlyATagIsEmpty()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, offset);
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(parsed.ok, parsed.error.message.c_str());
+        QVERIFY(parsed.root.isMapping());
+        const YamlNode &key = parsed.root.children.front();
+        QVERIFY2(key.isNull(), qPrintable(describe(parsed.root)));
+        QCOMPARE(key.start.offset, offset);
+        QCOMPARE(key.endOffset, offset);
+    }
+
     // A word alone on a line among block keys is a key without its ':', also when it has an anchor
     // or a tag (yaml-cpp accepts both). The fuzz finding: `&x ~` and the `- ` under it were read as
     // a key "~ -" ending past its mapping, whose end came from a "~" misplaced onto that key.

@@ -30,6 +30,9 @@ using YamlScan::blankAt;
 constexpr char kTagWithoutSpace[]
     = "did not find expected whitespace or line break after a tag; write \"!tag value\"";
 using YamlScan::isSpace;
+constexpr char kMappingNotIndented[]
+    = "a mapping under a key must be indented more than the key; an empty key (\": v\") at the "
+      "key's column is read as a key of its own by YAML 1.2 and rejected by the API server";
 
 std::size_t subtreeSize(const YamlNode &node)
 {
@@ -403,6 +406,8 @@ private:
         const Properties properties
             = readProperties(offsetOf(mark), yamlCppTag != "?", anchor != YAML::NullAnchor);
         const int pos = properties.next;
+        if (kind == YamlNode::Kind::Mapping && style != YAML::EmitterStyle::Flow && !inFlow())
+            checkBlockMappingIndented(pos);
         const int maxDepth = YamlFastParser::effectiveMaxDepth(limits);
         if (int(stack.size()) + 1 > maxDepth)
             throw Abort { "nesting deeper than " + std::to_string(maxDepth) + " levels", pos };
@@ -417,6 +422,25 @@ private:
         node.start = markAt(pos);
         node.endOffset = pos;
         stack.push_back({ &node, anchor, before });
+    }
+
+    // A block mapping that is the value of a block mapping's key starts right of that mapping's
+    // keys. yaml-cpp reads one that starts with an empty key at their column (`a:` over `: x`)
+    // as a's value, where YAML 1.2 reads the next key of the same mapping and libyaml (the API
+    // server's parser) an error; a key added to that value went at the column of the outer keys,
+    // and was one of them.
+    void checkBlockMappingIndented(int pos) const
+    {
+        if (stack.empty())
+            return;
+        const YamlNode &parent = *stack.back().node;
+        if (parent.kind != YamlNode::Kind::Mapping || parent.style != YamlNode::Style::Block
+            || parent.children.size() % 2 == 0)
+            return;
+        // The outer keys' column: its mark, or its first key's properties before it (`&a : v`).
+        const int keysColumn = std::min(parent.start.column, parent.children.front().start.column);
+        if (markAt(pos).column <= keysColumn)
+            throw Abort { kMappingNotIndented, pos };
     }
 
     void endCollection()

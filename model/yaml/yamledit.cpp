@@ -185,8 +185,12 @@ bool replaceSequenceItem(const QByteArray &doc, const YamlNode &seq, int index, 
     QByteArray lead;
     if (item.isNull()) {
         // An empty item (`-`, `- `) stands right after its dash: the value goes after a space,
-        // the one there or a new one, and its lines are indented to where it starts.
-        if (change->offset < doc.size() && doc[change->offset] == ' ')
+        // the one there or a new one, and its lines are indented to where it starts. A space
+        // that a comment follows (`- #c`) stays between the value and the comment: without
+        // it `#c` would join the value.
+        const bool spaceAfterDash = change->offset < doc.size() && doc[change->offset] == ' ';
+        const bool commentAfterSpace = change->offset + 1 < doc.size() && doc[change->offset + 1] == '#';
+        if (spaceAfterDash && !commentAfterSpace)
             ++change->offset;
         else
             lead = " ";

@@ -163,6 +163,56 @@ private Q_SLOTS:
         QCOMPARE(parsed.root.children.front().anchor, std::string("a"));
     }
 
+    // yaml-cpp reads a mapping starting with an empty key at the column of the key above it
+    // (`a:` over `: x`) as that key's value; YAML 1.2 reads a key of the same mapping, libyaml an
+    // error. It is an error here too, at the ':'. (Fuzz findings: setPath wrote a key added to that
+    // value at the outer keys' column, where it was one of them.) Indented, it is a's value.
+    void mappingUnderAKeyAtItsColumnIsAnError_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("offset");
+        QTest::newRow("empty key under a key") << QByteArray("a:\n: x\n") << 3;
+        QTest::newRow("empty key, a mapping under it") << QByteArray("a:\n:\n  b: c\n") << 3;
+        QTest::newRow("in a seq item") << QByteArray("- a:\n  : x\n") << 7;
+        QTest::newRow("under an anchored key") << QByteArray("&x a:\n: v\n") << 6;
+    }
+    void mappingUnderAKeyAtItsColumnIsAnError()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, offset);
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(!parsed.ok, qPrintable(describe(parsed.root)));
+        QVERIFY2(QByteArray::fromStdString(parsed.error.message).contains("indented more than the key"),
+            parsed.error.message.c_str());
+        QCOMPARE(parsed.error.mark.offset, offset);
+        const QByteArray indented = QByteArray(text).insert(offset, "  ");
+        const YamlParseResult fixed = YamlCppParser::parse(view(indented));
+        QVERIFY2(fixed.ok, fixed.error.message.c_str());
+        checkExtents(fixed.root, view(indented), int(indented.size()), indented);
+    }
+
+    // An explicit key that is only a tag at the end of the document (`? !`) is empty, after the
+    // tag: it was an empty string the harness walked into, and a value set there was not found.
+    void explicitKeyOfOnlyATagIsEmpty_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("offset");
+        QTest::newRow("bare tag") << QByteArray("?   !") << 5;
+        QTest::newRow("tag between tabs") << QByteArray("?\t!!str \t\t") << 7;
+    }
+    void explicitKeyOfOnlyATagIsEmpty()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, offset);
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(parsed.ok, parsed.error.message.c_str());
+        QVERIFY(parsed.root.isMapping());
+        const YamlNode &key = parsed.root.children.front();
+        QVERIFY2(key.isNull(), qPrintable(describe(parsed.root)));
+        QCOMPARE(key.start.offset, offset);
+        QCOMPARE(key.endOffset, offset);
+    }
+
     // A word alone on a line among block keys is a key without its ':', also when it has an anchor
     // or a tag (yaml-cpp accepts both). The fuzz finding: `&x ~` and the `- ` under it were read as
     // a key "~ -" ending past its mapping, whose end came from a "~" misplaced onto that key.

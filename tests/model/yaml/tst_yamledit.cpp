@@ -187,6 +187,13 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("empty last item without a space") << QByteArray("l:\n- a\n-\n") << "l.1"
                                                      << "map"
                                                      << "x=y,z=w" << QByteArray("l:\n- a\n- x: y\n  z: w\n");
+    // Found by fuzz_byte_editor: the value took the only space before a comment (`- v2#1`).
+    QTest::newRow("empty item before a comment") << QByteArray("l:\n- #1\n- b\n") << "l.0"
+                                                 << "plain"
+                                                 << "v2" << QByteArray("l:\n- v2 #1\n- b\n");
+    QTest::newRow("empty item before a comment, map") << QByteArray("l:\n- #1\n") << "l.0"
+                                                      << "map"
+                                                      << "x=y,z=w" << QByteArray("l:\n- x: y\n  z: w #1\n");
     QTest::newRow("key in a seq item") << QByteArray("l:\n- a: 1\n  b: 2\n") << "l.0.c"
                                        << "plain"
                                        << "3" << QByteArray("l:\n- a: 1\n  b: 2\n  c: 3\n");

@@ -12,7 +12,9 @@
 #include "document.h"
 #include "gatewayapimesh.h"
 #include "mainwindow.h"
+#include "preview/previewpanel.h"
 #include "problems/problemsview.h"
+#include "routeorder/routeorderview.h"
 #include "selection.h"
 #include "undostack.h"
 #include "weights/weightpanel.h"
@@ -45,6 +47,21 @@ void waitForCheck(ProblemsView *problems, const int *checks, qsizetype resources
     limit.start();
     while ((*checks == 0 || problems->isChecking()) && limit.elapsed() < 60000)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+}
+
+// A user clicks a rule, then reaches for its slider: by then the views that compile route
+// tables on a worker after a change (Preview, Route Order) have them. (A drag begun while they
+// compile pays once for the edit that unshares the workspace from their snapshot.)
+void waitForRouteTables(MainWindow &window)
+{
+    auto *preview = window.findChild<PreviewPanel *>();
+    auto *order = window.findChild<RouteOrderView *>();
+    QElapsedTimer limit;
+    limit.start();
+    while (
+        ((preview && preview->isCompiling()) || (order && order->isCompiling())) && limit.elapsed() < 60000)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    QApplication::processEvents();
 }
 
 Stats stats(QList<double> ms)
@@ -108,6 +125,7 @@ void run(const char *name, const QString &path, const DraggedRule &what, int ste
     target.routeIndex = what.rule;
     window.selection()->select(target);
     QApplication::processEvents();
+    waitForRouteTables(window);
     const std::function<bool(int)> drag = dragStep(window);
     if (!drag) {
         std::fprintf(stderr, "no weight slider\n");

@@ -43,6 +43,8 @@ RouteOrderView::RouteOrderView(Document *document, Selection *selection, QWidget
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Column widths from the rows shown and a hundred more, not from all of a 5,000-route table.
+    m_view->header()->setResizeContentsPrecision(100);
     m_view->header()->setStretchLastSection(true);
     m_view->installEventFilter(this);
     layout->addWidget(m_targets);
@@ -112,6 +114,11 @@ void RouteOrderView::recompile()
         return;
     }
     m_compiler->request();
+}
+
+bool RouteOrderView::isCompiling() const
+{
+    return m_compiler->isCompiling();
 }
 
 void RouteOrderView::onCompiled()

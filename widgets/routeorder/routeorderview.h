@@ -34,6 +34,8 @@ public:
     QTreeView *view() const { return m_view; }
     RouteOrderModel *model() const { return m_model; }
     QLabel *note() const { return m_note; }
+    // True while its route table compiles (on a worker, for a big workspace).
+    bool isCompiling() const;
 
 Q_SIGNALS:
     void goToLine(int fileIndex, int line, int column);

@@ -23,8 +23,10 @@ QString shortHost(const QString &host, const QString &ns)
 } // namespace
 
 RouteOrderModel::RouteOrderModel(QObject *parent)
-    : QAbstractItemModel(parent)
-{ }
+    : QStandardItemModel(0, ColumnCount, parent)
+{
+    setHorizontalHeaderLabels({ tr("#"), tr("Match"), tr("Source"), tr("Destinations"), tr("Order") });
+}
 
 QString RouteOrderModel::destinationsText(const RouteTable &table, int route)
 {
@@ -56,140 +58,54 @@ QString RouteOrderModel::destinationsText(const RouteTable &table, int route)
     return parts.isEmpty() ? QStringLiteral("no destination") : parts.join(QLatin1String(", "));
 }
 
+QList<QStandardItem *> RouteOrderModel::rowOf(const RouteTable &table, const RouteOrderRow &row) const
+{
+    const RouteTable::RouteInfo &info = table.routeInfo(row.route);
+    QList<QStandardItem *> items;
+    for (const QString &text : { QString::number(row.position), GraphModel::matchText(info.match), row.source,
+             destinationsText(table, row.route), row.ambiguous ? tr("ambiguous") : QString() }) {
+        auto *item = new QStandardItem(text);
+        item->setEditable(false);
+        item->setData(row.fileIndex, FileIndexRole);
+        item->setData(row.line, LineRole);
+        item->setData(row.column, ColumnRole);
+        item->setData(row.sourceId, SourceIdRole);
+        item->setData(row.ruleIndex, RuleIndexRole);
+        item->setData(row.matchIndex, MatchIndexRole);
+        item->setToolTip(text);
+        items << item;
+    }
+    items[SourceColumn]->setToolTip(
+        tr("%1, line %2 (double-click or Enter to go there)").arg(row.source).arg(row.line));
+    if (row.ambiguous) {
+        items[OrderColumn]->setToolTip(tr("Ambiguous: %1").arg(row.ambiguity));
+        items[OrderColumn]->setForeground(QBrush(QColor(0xc0, 0x7a, 0x00)));
+    }
+    if (!row.notSent.isEmpty())
+        for (QStandardItem *item : std::as_const(items)) {
+            item->setToolTip(tr("Not sent to this proxy: %1").arg(row.notSent));
+            item->setForeground(QBrush(QColor(0x80, 0x80, 0x80)));
+        }
+    return items;
+}
+
 void RouteOrderModel::setHosts(const RouteTable &table, const QList<RouteOrderHost> &hosts)
 {
-    beginResetModel();
-    m_table = table;
-    m_hosts = hosts;
-    endResetModel();
-}
-
-QModelIndex RouteOrderModel::index(int row, int column, const QModelIndex &parent) const
-{
-    if (!hasIndex(row, column, parent))
-        return {};
-    if (!parent.isValid())
-        return createIndex(row, column, kHostRow);
-    return createIndex(row, column, quintptr(parent.row()) + 1);
-}
-
-QModelIndex RouteOrderModel::parent(const QModelIndex &child) const
-{
-    if (!child.isValid() || child.internalId() == kHostRow)
-        return {};
-    return createIndex(int(child.internalId() - 1), 0, kHostRow);
-}
-
-int RouteOrderModel::rowCount(const QModelIndex &parent) const
-{
-    if (!parent.isValid())
-        return int(m_hosts.size());
-    if (parent.internalId() == kHostRow && parent.column() == 0)
-        return int(m_hosts[parent.row()].rows.size());
-    return 0;
-}
-
-int RouteOrderModel::columnCount(const QModelIndex &) const
-{
-    return ColumnCount;
-}
-
-Qt::ItemFlags RouteOrderModel::flags(const QModelIndex &index) const
-{
-    return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags;
-}
-
-QVariant RouteOrderModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case PositionColumn:
-        return tr("#");
-    case MatchColumn:
-        return tr("Match");
-    case SourceColumn:
-        return tr("Source");
-    case DestinationsColumn:
-        return tr("Destinations");
-    case OrderColumn:
-        return tr("Order");
-    default:
-        return {};
-    }
-}
-
-QVariant RouteOrderModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid())
-        return {};
-    if (index.internalId() == kHostRow)
-        return hostData(m_hosts[index.row()], index.column(), role);
-    return rowData(m_hosts[int(index.internalId() - 1)].rows[index.row()], index.column(), role);
-}
-
-QVariant RouteOrderModel::hostData(const RouteOrderHost &host, int column, int role) const
-{
-    if (column != 0)
-        return {};
-    if (role == Qt::DisplayRole)
-        return host.name;
-    if (role == Qt::ToolTipRole)
-        return tr("virtual host %1: %2").arg(host.name, host.domains.join(QLatin1String(", ")));
-    return {};
-}
-
-QString RouteOrderModel::text(const RouteOrderRow &row, int column) const
-{
-    switch (column) {
-    case PositionColumn:
-        return QString::number(row.position);
-    case MatchColumn:
-        return GraphModel::matchText(m_table.routeInfo(row.route).match);
-    case SourceColumn:
-        return row.source;
-    case DestinationsColumn:
-        return destinationsText(m_table, row.route);
-    case OrderColumn:
-        return row.ambiguous ? tr("ambiguous") : QString();
-    default:
-        return {};
-    }
-}
-
-QVariant RouteOrderModel::rowData(const RouteOrderRow &row, int column, int role) const
-{
-    switch (role) {
-    case Qt::DisplayRole:
-        return text(row, column);
-    case Qt::ToolTipRole:
-        if (!row.notSent.isEmpty())
-            return tr("Not sent to this proxy: %1").arg(row.notSent);
-        if (column == SourceColumn)
-            return tr("%1, line %2 (double-click or Enter to go there)").arg(row.source).arg(row.line);
-        if (column == OrderColumn && row.ambiguous)
-            return tr("Ambiguous: %1").arg(row.ambiguity);
-        return text(row, column);
-    case Qt::ForegroundRole:
-        if (!row.notSent.isEmpty())
-            return QBrush(QColor(0x80, 0x80, 0x80));
-        if (column == OrderColumn && row.ambiguous)
-            return QBrush(QColor(0xc0, 0x7a, 0x00));
-        return {};
-    case FileIndexRole:
-        return row.fileIndex;
-    case LineRole:
-        return row.line;
-    case ColumnRole:
-        return row.column;
-    case SourceIdRole:
-        return row.sourceId;
-    case RuleIndexRole:
-        return row.ruleIndex;
-    case MatchIndexRole:
-        return row.matchIndex;
-    default:
-        return {};
+    removeRows(0, rowCount());
+    for (const RouteOrderHost &host : hosts) {
+        QList<QStandardItem *> header;
+        auto *name = new QStandardItem(host.name);
+        name->setEditable(false);
+        name->setToolTip(tr("virtual host %1: %2").arg(host.name, host.domains.join(QLatin1String(", "))));
+        header << name;
+        for (int c = 1; c < ColumnCount; ++c) {
+            auto *empty = new QStandardItem;
+            empty->setEditable(false);
+            header << empty;
+        }
+        for (const RouteOrderRow &row : host.rows)
+            name->appendRow(rowOf(table, row));
+        appendRow(header);
     }
 }
 

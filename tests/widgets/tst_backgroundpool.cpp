@@ -59,9 +59,11 @@ void TestBackgroundPool::workRunsNiceButNotIdle()
     for (int i = 0; i < tasks; ++i)
         backgroundPool()->start(atBackgroundPriority([&] {
             const Scheduling s = schedulingOfThisThread();
-            QMutexLocker locker(&lock);
-            seen.append(s);
-            done.release();
+            {
+                QMutexLocker locker(&lock);
+                seen.append(s);
+            }
+            done.release(); // last: the test may return (and free the mutex) at once
         }));
     QVERIFY(done.tryAcquire(tasks, 60000));
     QCOMPARE(seen.size(), tasks);

@@ -190,6 +190,11 @@ void GatewayRuleEditor::rebuild()
             : tr("A request takes this rule when it fits any one match, all of whose conditions hold."));
 }
 
+GatewayRuleEditor::~GatewayRuleEditor()
+{
+    qDeleteAll(m_blocks); // their frames are child widgets, deleted with this one
+}
+
 GatewayRuleEditor::Block *GatewayRuleEditor::addBlockWidget(int index)
 {
     auto *block = new Block;

@@ -33,6 +33,7 @@ class GatewayRuleEditor : public QWidget
 
 public:
     explicit GatewayRuleEditor(Document *document, QWidget *parent = nullptr);
+    ~GatewayRuleEditor() override;
 
     void setRule(int resourceId, int ruleIndex);
     int resourceId() const { return m_resourceId; }

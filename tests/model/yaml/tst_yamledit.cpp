@@ -465,7 +465,8 @@ void TestYamlEdit::valuesYamlTakesOnlyAsEscapes()
     QVERIFY(a);
     const QByteArray after = YamlEdit::apply(text, { YamlEdit::setScalar(*a, value, true) });
     QVERIFY2(parses(after), after.constData());
-    const YamlNode *read = YamlEdit::find(parse(after), { QByteArray("a") });
+    const YamlNode reparsed = parse(after); // find() points into it: it must outlive `read`
+    const YamlNode *read = YamlEdit::find(reparsed, { QByteArray("a") });
     QVERIFY(read);
     QCOMPARE(QString::fromStdString(read->value), value);
 }

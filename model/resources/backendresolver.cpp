@@ -65,9 +65,10 @@ BackendResolution BackendResolver::resolve(
     if (enforce && ns != route.namespaceName()
         && !granted(route.kindName.value, route.namespaceName(), group, kind, ns, name)) {
         out.status = BackendResolution::Status::NotPermitted;
-        out.message = QStringLiteral("backendRef %1 %2/%3 is in another namespace and no ReferenceGrant in "
-                                     "\"%2\" allows it: Istio sends these requests to no cluster (500)")
-                          .arg(kind, ns, name);
+        out.reason = QStringLiteral("backendRef %1 %2/%3 is in another namespace and no ReferenceGrant in "
+                                    "\"%2\" allows it")
+                         .arg(kind, ns, name);
+        out.message = out.reason + QStringLiteral(": Istio sends these requests to no cluster (500)");
         return out;
     }
     if (group == QLatin1String("networking.istio.io") && kind == QLatin1String("Hostname")) {
@@ -80,17 +81,16 @@ BackendResolution BackendResolver::resolve(
     }
     if (!isCoreGroup(group) || kind != QLatin1String("Service")) {
         out.status = BackendResolution::Status::UnsupportedKind;
-        out.message
-            = QStringLiteral("backendRef kind %1/%2 is not supported: Istio answers 500").arg(group, kind);
+        out.reason = QStringLiteral("backendRef kind %1/%2 is not supported").arg(group, kind);
+        out.message = out.reason + QStringLiteral(": Istio answers 500");
         return out;
     }
     out.host = HostName::serviceFqdn(name, ns);
     const Resource *svc = m_referents->find(m_ws, ReferentIndex::Kind::Service, ns, name);
     if (!svc) {
         out.status = BackendResolution::Status::ServiceNotFound;
-        out.message = QStringLiteral("backendRef Service %1/%2 is not in the workspace: its cluster does not "
-                                     "exist (500)")
-                          .arg(ns, name);
+        out.reason = QStringLiteral("backendRef Service %1/%2 is not in the workspace").arg(ns, name);
+        out.message = out.reason + QStringLiteral(": its cluster does not exist (500)");
         return out;
     }
     if (out.port > 0 && svc->service()) {
@@ -99,12 +99,21 @@ BackendResolution BackendResolver::resolve(
             found = found || (p.port.present && p.port.value == out.port);
         if (!found) {
             out.status = BackendResolution::Status::PortNotFound;
-            out.message = QStringLiteral("Service %1/%2 has no port %3: its cluster does not exist (500)")
-                              .arg(ns, name)
-                              .arg(out.port);
+            out.reason = QStringLiteral("Service %1/%2 has no port %3").arg(ns, name).arg(out.port);
+            out.message = out.reason + QStringLiteral(": its cluster does not exist (500)");
         }
     }
     return out;
+}
+
+QString BackendResolution::mirrorMessage() const
+{
+    if (ok())
+        return QString();
+    return reason
+        + (dropsMirror() ? QStringLiteral(": Istio drops this mirror, the rule still routes")
+                         : QStringLiteral(
+                             ": Istio keeps this mirror and its copies go to a cluster that does not exist"));
 }
 
 } // namespace meshroute

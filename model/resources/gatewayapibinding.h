@@ -69,9 +69,15 @@ struct BackendResolution
     Status status = Status::Resolved;
     QString host; // FQDN; empty for destination {}
     int port = 0; // 0: not written
-    QString message;
+    QString reason; // what does not resolve, without what follows from it
+    QString message; // reason and what it does to a backendRef's requests
     SourcePos pos; // of the backendRef
     bool ok() const { return status == Status::Resolved; }
+    // conversion.go createMirrorFilter: buildDestination's error drops the mirror and the rule
+    // still routes. Istio does not look up ports, so a mirror to a missing port is kept and its
+    // copies go to a cluster that does not exist.
+    bool dropsMirror() const { return !ok() && status != Status::PortNotFound; }
+    QString mirrorMessage() const;
 };
 
 } // namespace meshroute

@@ -175,9 +175,10 @@ void GatewayApiRuleConverter::applyFilter(const Input &in, const RouteFilter &f,
     if (f.urlRewrite.present)
         out.rewrite.edit() = rewriteOf(f.urlRewrite);
     if (f.requestMirror.present && in.resolveMirror) {
-        // A mirror Istio cannot resolve is dropped; the rule still routes.
+        // A mirror Istio cannot resolve is dropped; the rule still routes (conversion.go
+        // createMirrorFilter). One to a port the Service lacks is kept.
         const BackendResolution r = in.resolveMirror(f.requestMirror.backendRef);
-        if (!r.ok())
+        if (r.dropsMirror())
             return;
         HttpMirrorPolicy mp;
         mp.pos = f.requestMirror.pos;

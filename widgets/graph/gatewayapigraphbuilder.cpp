@@ -385,7 +385,7 @@ void GatewayApiGraphBuilder::addMirrors(
         e.routeIndex = index;
         if (!resolved.ok()) {
             e.missing = true;
-            e.toolTip = resolved.message + QStringLiteral(": Istio drops this mirror, the rule still routes");
+            e.toolTip = resolved.mirrorMessage();
         }
         m_b.m_graph.addEdge(e);
     }

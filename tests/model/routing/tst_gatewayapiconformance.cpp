@@ -76,6 +76,8 @@ private Q_SLOTS:
     void route_data();
     void route();
     void weightsSplitAsWritten();
+    void mirrorsCopyTheirShare();
+    void mirrorsIstioCannotResolveAreDropped();
     void generatedRulesPointAtTheRoute();
     void mergedOrderWithoutTimestampsIsReported();
     void timestampsDecideTheMergedOrder();
@@ -342,6 +344,47 @@ void TstGatewayApiConformance::weightsSplitAsWritten()
     QCOMPARE(r.destinations[0].share, 70.0);
     QCOMPARE(r.destinations[1].host, backendHost(QStringLiteral("backend-v2")));
     QCOMPARE(r.destinations[1].share, 30.0);
+}
+
+// httproute-request-mirror.go and httproute-request-percentage-mirror.go: the
+// request goes to its backendRef, a copy of it (or of a share) to each mirror.
+// conversion.go createMirrorFilter turns a fraction into 100 * n / d percent.
+void TstGatewayApiConformance::mirrorsCopyTheirShare()
+{
+    const Router &router = routerFor(QStringLiteral("request-mirror.yaml"));
+    const QString gateway = QStringLiteral("infra/same-namespace");
+    const RouteResult all
+        = router.route(makeRequest(QStringLiteral("GET http://gw.example/mirror"), {}, gateway));
+    QCOMPARE(all.destinations.size(), 1);
+    QCOMPARE(all.destinations[0].host, backendHost(QStringLiteral("backend-v1")));
+    QCOMPARE(all.mirrors.size(), 1);
+    QCOMPARE(all.mirrors[0].host, backendHost(QStringLiteral("backend-v2")));
+    QCOMPARE(all.mirrors[0].port, 8080);
+    QCOMPARE(all.mirrors[0].percentage, 100.0);
+
+    const RouteResult share
+        = router.route(makeRequest(QStringLiteral("GET http://gw.example/percent-mirror"), {}, gateway));
+    QCOMPARE(share.mirrors.size(), 2);
+    QCOMPARE(share.mirrors[0].host, backendHost(QStringLiteral("backend-v2")));
+    QCOMPARE(share.mirrors[0].percentage, 20.0);
+    QCOMPARE(share.mirrors[1].host, backendHost(QStringLiteral("backend-v3")));
+    QCOMPARE(share.mirrors[1].percentage, 25.0);
+}
+
+// A mirror whose backend does not resolve (no such Service, another namespace with no
+// ReferenceGrant) is dropped and the rule still routes; one to a port the Service lacks
+// is kept, since buildDestination looks up the Service and not its ports.
+void TstGatewayApiConformance::mirrorsIstioCannotResolveAreDropped()
+{
+    const RouteResult r = routerFor(QStringLiteral("request-mirror.yaml"))
+                              .route(makeRequest(QStringLiteral("GET http://gw.example/unresolved"), {},
+                                  QStringLiteral("infra/same-namespace")));
+    QCOMPARE(r.httpStatus, 0);
+    QCOMPARE(r.destinations.size(), 1);
+    QCOMPARE(r.destinations[0].host, backendHost(QStringLiteral("backend-v1")));
+    QCOMPARE(r.mirrors.size(), 1);
+    QCOMPARE(r.mirrors[0].host, backendHost(QStringLiteral("backend-v2")));
+    QCOMPARE(r.mirrors[0].port, 9999);
 }
 
 // A compiled route leads back to the HTTPRoute, its rule, match and backendRef,

@@ -482,14 +482,20 @@ QList<QPair<QString, int>> GatewayApiGraphBuilder::contestedMeshHosts() const
 void GatewayApiGraphBuilder::markMeshHostWinners()
 {
     const QList<QPair<QString, int>> contested = contestedMeshHosts();
+    if (contested.isEmpty())
+        return;
+    // The drawn VirtualServices by id: a node's resource without a walk of the workspace.
+    QHash<int, const Resource *> drawn;
+    for (const Resource *r : std::as_const(m_b.m_inScope))
+        if (r->virtualService()) // as GraphBuilder::addVirtualServices draws them
+            drawn.insert(r->id, r);
     std::optional<RouteTable> table; // compiled only when a contested host is drawn
     for (const auto &[host, meshPort] : contested) {
         // Only the claimants drawn in this graph (a neighbourhood of a big mesh draws few).
         QList<int> claimants = m_meshHostRoutes.value(host);
         for (int i = 0; i < m_b.m_graph.m_nodes.size(); ++i) {
             const GraphNode &n = m_b.m_graph.m_nodes[i];
-            const Resource *vs
-                = n.key.startsWith(QLatin1String("vs:")) ? m_b.m_workspace.byId(n.resourceId) : nullptr;
+            const Resource *vs = n.key.startsWith(QLatin1String("vs:")) ? drawn.value(n.resourceId) : nullptr;
             if (vs && claims(*vs, host))
                 claimants << i;
         }

@@ -51,6 +51,8 @@ std::optional<ReferentIndex::Kind> ReferentIndex::kindOf(const Resource &r)
 const Resource *ReferentIndex::find(
     const Workspace &workspace, Kind kind, const QString &ns, const QString &name) const
 {
+    if (kind == Kind::ReferenceGrant)
+        return nullptr; // found by namespace: referenceGrantsIn()
     const QHash<Name, qsizetype> &positions = m_positions[int(kind)];
     const auto it = positions.constFind(Name { kind == Kind::Namespace ? QString() : ns, name });
     if (it == positions.cend() || *it >= workspace.resources.size())

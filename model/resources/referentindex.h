@@ -5,6 +5,7 @@
 #include <QSet>
 #include <QString>
 
+#include <array>
 #include <optional>
 #include <utility>
 
@@ -23,12 +24,13 @@ struct Resource;
 class ReferentIndex
 {
 public:
-    enum class Kind { Gateway, Service, ServiceEntry, Namespace, ReferenceGrant };
+    enum class Kind { Gateway, Service, ServiceEntry, Namespace, ReferenceGrant }; // by name, then grants
 
     explicit ReferentIndex(const Workspace &workspace);
 
     // The first `kind` named namespace/name in `workspace` (the one indexed, or one
-    // survives() accepted); a Namespace has no namespace: pass an empty one.
+    // survives() accepted); a Namespace has no namespace: pass an empty one. No ReferenceGrant
+    // is found by name.
     const Resource *find(const Workspace &workspace, Kind kind, const QString &ns, const QString &name) const;
 
     // Every ReferenceGrant of namespace `ns`, in workspace order.
@@ -41,7 +43,8 @@ public:
 
 private:
     using Name = std::pair<QString, QString>; // namespace, name: no string is built to look one up
-    QHash<Name, qsizetype> m_positions[5]; // by Kind (none for ReferenceGrant): the position in resources
+    static constexpr int NamedKindCount = int(Kind::ReferenceGrant); // the kinds found by name
+    std::array<QHash<Name, qsizetype>, NamedKindCount> m_positions; // by Kind: the position in resources
     QHash<QString, QList<qsizetype>> m_grants; // by namespace: positions of every ReferenceGrant
     QList<std::pair<qsizetype, int>> m_indexed; // (position, id), by position
     QSet<int> m_ids; // of m_indexed

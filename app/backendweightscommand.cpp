@@ -5,6 +5,7 @@
 #include "document.h"
 #include "setbackendweights.h"
 #include "undostack.h"
+#include "weightargument.h"
 
 #include <QCommandLineParser>
 
@@ -41,17 +42,15 @@ QString kindName(ResourceKind kind)
 int readWeights(const QStringList &arguments, QList<QPair<QString, qint64>> *wanted)
 {
     for (const QString &arg : arguments) {
-        const qsizetype eq = arg.lastIndexOf(QLatin1Char('='));
-        bool ok = false;
-        const qint64 weight = eq > 0 ? arg.mid(eq + 1).toLongLong(&ok) : 0;
-        if (eq <= 0 || !ok)
+        const std::optional<WeightArgument> w = WeightArgument::parse(arg);
+        if (!w)
             return usageError(QStringLiteral("\"%1\" is not BACKEND=WEIGHT (e.g. reviews-v2=10)").arg(arg));
-        if (weight < 0 || weight > SetBackendWeights::MaxWeight)
+        if (w->weight < 0 || w->weight > SetBackendWeights::MaxWeight)
             return usageError(QStringLiteral("weight of %1 is %2: a backendRef weight is 0 to %3")
-                                  .arg(arg.left(eq))
-                                  .arg(weight)
+                                  .arg(w->key)
+                                  .arg(w->weight)
                                   .arg(SetBackendWeights::MaxWeight));
-        wanted->append({ arg.left(eq), weight });
+        wanted->append({ w->key, w->weight });
     }
     return 0;
 }

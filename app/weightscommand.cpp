@@ -3,6 +3,7 @@
 #include "document.h"
 #include "setweights.h"
 #include "undostack.h"
+#include "weightargument.h"
 
 #include <QCommandLineParser>
 #include <limits>
@@ -40,19 +41,17 @@ int usageError(const QString &message)
 int readWeights(const QStringList &arguments, QList<QPair<QString, int>> *wanted)
 {
     for (const QString &arg : arguments) {
-        const qsizetype eq = arg.lastIndexOf(QLatin1Char('='));
-        bool ok = false;
-        const qint64 weight = eq > 0 ? arg.mid(eq + 1).toLongLong(&ok) : 0;
-        if (eq <= 0 || !ok)
+        const std::optional<WeightArgument> w = WeightArgument::parse(arg);
+        if (!w)
             return usageError(QStringLiteral("\"%1\" is not KEY=WEIGHT (e.g. v1=75)").arg(arg));
-        if (weight < 0 || weight > std::numeric_limits<qint32>::max()) {
-            err() << "meshroute weights: weight of " << arg.left(eq) << " is " << weight
-                  << (weight < 0 ? ": weights are 0 or more"
-                                 : ": the API server takes at most 2147483647 (int32)")
+        if (w->weight < 0 || w->weight > std::numeric_limits<qint32>::max()) {
+            err() << "meshroute weights: weight of " << w->key << " is " << w->weight
+                  << (w->weight < 0 ? ": weights are 0 or more"
+                                    : ": the API server takes at most 2147483647 (int32)")
                   << "; file untouched\n";
             return 1;
         }
-        wanted->append({ arg.left(eq), int(weight) });
+        wanted->append({ w->key, int(w->weight) });
     }
     return 0;
 }

@@ -123,6 +123,12 @@ void TestBackendWeightsCli::errorsExitTwoAndLeaveTheFile_data()
     QTest::newRow("negative weight") << QStringList { route, QStringLiteral("cart"),
         QStringLiteral("cart-v1=-1"), inPlace }
                                      << "a backendRef weight is 0 to 1000000";
+    QTest::newRow("not backend=weight")
+        << QStringList { route, QStringLiteral("cart"), QStringLiteral("cart-v1"), inPlace }
+        << "\"cart-v1\" is not BACKEND=WEIGHT";
+    QTest::newRow("weight not a number")
+        << QStringList { route, QStringLiteral("cart"), QStringLiteral("cart-v1=1.5"), inPlace }
+        << "\"cart-v1=1.5\" is not BACKEND=WEIGHT";
     QTest::newRow("both route options") << QStringList { route, QStringLiteral("cart"),
         QStringLiteral("--grpc-route"), QStringLiteral("catalog"), QStringLiteral("a=1"), inPlace }
                                         << "exactly one of --http-route and --grpc-route";

@@ -225,6 +225,11 @@ void TestCli::weightsErrorsLeaveFileUntouched_data()
         << QStringList { vs, QStringLiteral("reviews"), QStringLiteral("v1=1") } << 2 << "exactly one of";
     QTest::newRow("not key=value") << QStringList { vs, QStringLiteral("reviews"), QStringLiteral("v1"),
         inPlace } << 2 << "KEY=WEIGHT";
+    QTest::newRow("no key") << QStringList { vs, QStringLiteral("reviews"), QStringLiteral("=75"), inPlace }
+                            << 2 << "\"=75\" is not KEY=WEIGHT";
+    QTest::newRow("weight not a number")
+        << QStringList { vs, QStringLiteral("reviews"), QStringLiteral("v1=ten"), inPlace } << 2
+        << "\"v1=ten\" is not KEY=WEIGHT";
 }
 
 void TestCli::weightsErrorsLeaveFileUntouched()

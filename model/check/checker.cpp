@@ -3,11 +3,12 @@
 #include "analyzerregistry.h"
 #include "checkcontext.h"
 #include "meshanalyzer.h"
+#include "parallelmap.h"
 #include "workspace.h"
 
 #include <QHash>
 #include <QSet>
-#include <QtConcurrent/QtConcurrentMap>
+#include <QThread>
 #include <algorithm>
 
 namespace meshroute {
@@ -103,18 +104,14 @@ Checker::Parts Checker::checkParts(const Workspace &workspace, const CheckOption
     for (int i = 0; i < workspace.resources.size(); ++i)
         if (isChecked(workspace.resources[i]))
             indices.append(i);
-    QList<Diagnostics> own;
-    if (indices.size() >= ParallelThreshold) {
-        own = QtConcurrent::blockingMapped(
-            indices, [&workspace](int i) { return checkOne(workspace, workspace.resources[i]); });
-    } else {
-        for (int i : std::as_const(indices))
-            own.append(checkOne(workspace, workspace.resources[i]));
-    }
+    std::vector<Diagnostics> own = parallelMap<Diagnostics>(int(indices.size()),
+        indices.size() >= ParallelThreshold ? QThread::idealThreadCount() : 1,
+        [&](int k) { return checkOne(workspace, workspace.resources[indices[k]]); });
     const Suppression suppression(workspace, options);
     Parts parts;
     for (qsizetype k = 0; k < indices.size(); ++k)
-        parts.perResource.insert(workspace.resources[indices[k]].id, suppression.filter(std::move(own[k])));
+        parts.perResource.insert(
+            workspace.resources[indices[k]].id, suppression.filter(std::move(own[std::size_t(k)])));
     parts.mesh = checkMesh(workspace, options);
     return parts;
 }

@@ -3,9 +3,10 @@
 #include "checker.h"
 #include "diagnosticcodes.h"
 #include "loader.h"
+#include "parallelmap.h"
 
 #include <QHash>
-#include <QtConcurrent/QtConcurrentMap>
+#include <QThread>
 
 namespace meshroute {
 
@@ -78,18 +79,14 @@ Diagnostics ExportCheck::blockingErrors(const QList<SourceFile> &files, const Wo
                 kept.append(std::move(d));
         return kept;
     };
-    const QList<Diagnostics> found
-        = exported.size() >= ParallelThreshold ? QtConcurrent::blockingMapped(exported, own) : [&] {
-              QList<Diagnostics> out;
-              for (int i : std::as_const(exported))
-                  out.append(own(i));
-              return out;
-          }();
+    const std::vector<Diagnostics> found = parallelMap<Diagnostics>(int(exported.size()),
+        exported.size() >= ParallelThreshold ? QThread::idealThreadCount() : 1,
+        [&](int k) { return own(exported[k]); });
 
     Checker::Parts parts;
     for (qsizetype k = 0; k < exported.size(); ++k)
-        if (!found[k].isEmpty())
-            parts.perResource.insert(workspace.resources[exported[k]].id, found[k]);
+        if (!found[std::size_t(k)].isEmpty())
+            parts.perResource.insert(workspace.resources[exported[k]].id, found[std::size_t(k)]);
     for (const Diagnostic &d : loadDiagnostics)
         if (blocks(d) && onExported(d, files, workspace, options))
             parts.mesh.append(d);

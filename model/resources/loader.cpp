@@ -2,6 +2,7 @@
 
 #include "bytesize.h"
 #include "loadprogressmeter.h"
+#include "parallelmap.h"
 #include "resourcereader.h"
 #include "stringpool.h"
 
@@ -10,8 +11,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QThread>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentMap>
 #include <algorithm>
 
 namespace meshroute {
@@ -260,11 +259,6 @@ void addFileMetered(LoadResult &result, const QString &path, const QByteArray &t
     const std::string_view stream(text.constData(), std::size_t(text.size()));
     file.spans = YamlParser::splitDocuments(stream);
 
-    QList<int> indices;
-    indices.reserve(qsizetype(file.spans.size()));
-    for (int i = 0; i < int(file.spans.size()); ++i)
-        indices.append(i);
-
     auto parse = [&](int i) {
         ParsedDocument doc
             = parseOne(path, file.text, file.spans[std::size_t(i)], i, options.limits, strings);
@@ -272,15 +266,11 @@ void addFileMetered(LoadResult &result, const QString &path, const QByteArray &t
             meter->parsed(file.spans[std::size_t(i)].length);
         return doc;
     };
-    QList<ParsedDocument> parsed;
-    if (file.spans.size() < 8) {
-        for (int i : indices)
-            parsed.append(parse(i));
-    } else {
-        QThreadPool pool;
-        pool.setMaxThreadCount(options.threads > 0 ? options.threads : QThread::idealThreadCount());
-        parsed = QtConcurrent::blockingMapped(&pool, indices, std::function<ParsedDocument(int)>(parse));
-    }
+    // A few documents are not worth a thread.
+    const int threads = file.spans.size() < 8 ? 1
+        : options.threads > 0                 ? options.threads
+                                              : QThread::idealThreadCount();
+    std::vector<ParsedDocument> parsed = parallelMap<ParsedDocument>(int(file.spans.size()), threads, parse);
 
     int nextId = result.workspace.resources.isEmpty() ? 0 : result.workspace.resources.last().id + 1;
     // One allocation for the workspace's list, and each document's list freed

@@ -262,10 +262,13 @@ QList<DiagnosticCodeInfo> makeTable()
             "NoMatchingListenerHostname)."),
         row(Code::GatewayApiBackendNotFound, S::Warning, "GatewayApiBackendNotFound",
             "A backendRef names a Service or port that is not in the workspace, or a kind Istio does not "
-            "take: Istio answers its share of the requests with 500 (ResolvedRefs BackendNotFound)."),
+            "take: Istio answers its share of the requests with 500 (ResolvedRefs BackendNotFound). On a "
+            "RequestMirror's backendRef: Istio drops the mirror (a missing port keeps it, copying to no "
+            "cluster)."),
         row(Code::GatewayApiRefNotPermitted, S::Warning, "GatewayApiRefNotPermitted",
             "A backendRef of a route with a Gateway parent names another namespace and no ReferenceGrant "
-            "there permits it: Istio answers its share of the requests with 500 (RefNotPermitted)."),
+            "there permits it: Istio answers its share of the requests with 500 (RefNotPermitted), or drops "
+            "the RequestMirror that names it."),
         row(Code::GatewayApiMergeOrderAmbiguous, S::Info, "GatewayApiMergeOrderAmbiguous",
             "Routes merged on one listener or Service and host are ordered by creationTimestamp, which the "
             "files do not carry: Istio then orders them by namespace/name, and the cluster may differ."),

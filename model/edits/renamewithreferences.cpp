@@ -78,6 +78,31 @@ struct Scan
                     gwNs, oldName, newName);
         }
     }
+    // `spec.parentRefs` of a Gateway API route: the items that name Gateway gwNs/oldName (group
+    // gateway.networking.k8s.io and kind Gateway unless written, the route's namespace unless written).
+    void parentRefs(
+        const QString &routeNs, const QString &gwNs, const QString &oldName, const QString &newName)
+    {
+        const YamlPath path { QByteArray("spec"), QByteArray("parentRefs") };
+        const YamlNode *list = edit.find(path);
+        if (!list || !list->isSequence())
+            return;
+        for (int i = 0; i < int(list->children.size()); ++i) {
+            const YamlNode &item = list->children[std::size_t(i)];
+            if (!item.isMapping())
+                continue;
+            auto written = [&item](const char *key, const QString &byDefault) {
+                const YamlNode *n = item.find(key);
+                return n && n->isScalar() ? QString::fromStdString(n->value) : byDefault;
+            };
+            if (written("group", QStringLiteral("gateway.networking.k8s.io"))
+                    != QLatin1String("gateway.networking.k8s.io")
+                || written("kind", QStringLiteral("Gateway")) != QLatin1String("Gateway")
+                || written("name", QString()) != oldName || written("namespace", routeNs) != gwNs)
+                continue;
+            out->append({ edit.resourceId(), path + YamlPath { i, QByteArray("name") }, oldName, newName });
+        }
+    }
     void delegates(
         const QString &vsNs, const QString &targetNs, const QString &oldName, const QString &newName)
     {
@@ -132,6 +157,15 @@ bool mayRefer(const VirtualService &vs, ResourceKind kind, const QString &name)
     return false;
 }
 
+// Whether a parentRef of `route` is named `name`, so that only those documents are parsed.
+bool namesParent(const GatewayApiRoute &route, const QString &name)
+{
+    for (const ParentReference &p : route.parentRefs)
+        if (p.name.value == name)
+            return true;
+    return false;
+}
+
 } // namespace
 
 bool RenameWithReferences::references(const Document *document, int resourceId, const QString &name,
@@ -139,7 +173,9 @@ bool RenameWithReferences::references(const Document *document, int resourceId, 
 {
     references->clear();
     const Resource *target = document->resource(resourceId);
-    if (!target || (target->kind != ResourceKind::Gateway && target->kind != ResourceKind::VirtualService))
+    if (!target
+        || (target->kind != ResourceKind::Gateway && target->kind != ResourceKind::VirtualService
+            && target->kind != ResourceKind::KubernetesGateway))
         return true;
     const QString oldName = target->name();
     const QString targetNs = target->namespaceName();
@@ -147,17 +183,26 @@ bool RenameWithReferences::references(const Document *document, int resourceId, 
     if (oldName == name || oldName.isEmpty())
         return true;
     QList<int> candidates;
-    for (const Resource *r : document->workspace().ofKind(ResourceKind::VirtualService))
-        if (mayRefer(*r->virtualService(), kind, oldName))
-            candidates.append(r->id);
+    if (kind == ResourceKind::KubernetesGateway) {
+        for (const Resource &r : document->workspace().resources)
+            if (isGatewayApiRoute(r.kind) && r.gatewayApiRoute()
+                && namesParent(*r.gatewayApiRoute(), oldName))
+                candidates.append(r.id);
+    } else {
+        for (const Resource *r : document->workspace().ofKind(ResourceKind::VirtualService))
+            if (mayRefer(*r->virtualService(), kind, oldName))
+                candidates.append(r->id);
+    }
     for (int id : candidates) {
         ResourceEdit edit;
         // ResourceEdit only reads the document here; it needs a non-const pointer to make commands.
         if (!edit.begin(const_cast<Document *>(document), id, error))
             return false;
-        const QString vsNs = edit.resource().namespaceName();
+        const QString vsNs = edit.resource().namespaceName(); // of the referring resource
         Scan scan { edit, references };
-        if (kind == ResourceKind::Gateway) {
+        if (kind == ResourceKind::KubernetesGateway) {
+            scan.parentRefs(vsNs, targetNs, oldName, name);
+        } else if (kind == ResourceKind::Gateway) {
             scan.gatewayList({ QByteArray("spec"), QByteArray("gateways") }, vsNs, targetNs, oldName, name);
             for (const char *section : { "http", "tls", "tcp" })
                 scan.matchGateways(QByteArray(section), vsNs, targetNs, oldName, name);

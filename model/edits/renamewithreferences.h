@@ -12,14 +12,16 @@ class Document;
 // Renames a resource together with the references to it that Istio resolves
 // by name, as one undo step: a Gateway's name in VirtualServices'
 // `spec.gateways` and `match[].gateways` (forms `name`, `ns/name`, `./name`
-// and the legacy `name.ns...`, each kept in its form), and a VirtualService's
-// name in other VirtualServices' `delegate`. Hosts are not names and stay.
+// and the legacy `name.ns...`, each kept in its form), a VirtualService's
+// name in other VirtualServices' `delegate`, and a Gateway API Gateway's name
+// in the `parentRefs` of HTTPRoutes, GRPCRoutes, TCPRoutes and TLSRoutes.
+// Hosts are not names and stay.
 class RenameWithReferences
 {
 public:
     struct Reference
     {
-        int resourceId = -1; // the VirtualService that holds the reference
+        int resourceId = -1; // the VirtualService or route that holds the reference
         YamlPath path; // of the scalar, relative to that resource
         QString oldText;
         QString newText;

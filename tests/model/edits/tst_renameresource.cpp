@@ -215,6 +215,40 @@ private Q_SLOTS:
         doc.undoStack()->undo();
         QCOMPARE(fileText(doc), list);
     }
+    void gatewayApiGatewayRenamesItsParentRefs()
+    {
+        // Gateway infra/edge, and parentRefs that name it in every spelling, beside ones that do not:
+        // another namespace, an Istio Gateway of the same name, a Service (a mesh parent).
+        const QByteArray text
+            = "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: edge\n"
+              "  namespace: infra\nspec:\n  gatewayClassName: istio\n  listeners:\n"
+              "  - {name: web, port: 80, protocol: HTTP}\n"
+              "---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: cart\n"
+              "  namespace: infra\nspec:\n  parentRefs:\n  - name: edge # same namespace\n"
+              "    sectionName: web\n  - {group: gateway.networking.k8s.io, kind: Gateway, name: edge}\n"
+              "  - name: edge\n    namespace: other\n  - group: \"\"\n    kind: Service\n    name: edge\n"
+              "  rules:\n  - backendRefs: [{name: cart, port: 80}]\n"
+              "---\napiVersion: gateway.networking.k8s.io/v1\nkind: GRPCRoute\nmetadata:\n  name: catalog\n"
+              "  namespace: shop\nspec:\n  parentRefs: [{name: edge, namespace: infra}, {name: edge}]\n"
+              "  rules:\n  - backendRefs: [{name: catalog, port: 9000}]\n";
+        Document doc;
+        load(doc, text);
+        const int gateway = idOf(doc, ResourceKind::KubernetesGateway, "edge");
+        QString error;
+        QCOMPARE(RenameWithReferences::push(&doc, gateway, "public", &error), 3);
+        QByteArray expected = text;
+        expected.replace("  name: edge\n  namespace: infra\n", "  name: public\n  namespace: infra\n");
+        expected.replace("  - name: edge # same namespace", "  - name: public # same namespace");
+        expected.replace("kind: Gateway, name: edge}", "kind: Gateway, name: public}");
+        expected.replace("[{name: edge, namespace: infra}, {name: edge}]",
+            "[{name: public, namespace: infra}, {name: edge}]");
+        QCOMPARE(fileText(doc), expected);
+        QVERIFY(doc.loadDiagnostics().isEmpty());
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QVERIFY(doc.undoStack()->undoText().contains("3 references"));
+        doc.undoStack()->undo();
+        QCOMPARE(fileText(doc), text);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRenameResource)

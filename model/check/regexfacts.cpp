@@ -1,5 +1,6 @@
 #include "regexfacts.h"
 
+#include "regexsample.h"
 #include "validationprimitives.h"
 
 #include <QHash>
@@ -13,58 +14,6 @@ struct RegexFacts::Compiled
 {
     std::shared_ptr<const RE2> re;
 };
-
-namespace {
-
-// The literal text every match of `pattern` starts with, read from the
-// pattern itself: characters up to the first operator, minus a last
-// character that a following quantifier makes optional. Alternation at the
-// top level means no common prefix.
-QString literalPrefixOf(const QString &pattern)
-{
-    int depth = 0;
-    for (int i = 0; i < pattern.size(); ++i) {
-        const QChar c = pattern[i];
-        if (c == QLatin1Char('\\')) {
-            ++i;
-            continue;
-        }
-        if (c == QLatin1Char('(') || c == QLatin1Char('['))
-            ++depth;
-        else if ((c == QLatin1Char(')') || c == QLatin1Char(']')) && depth > 0)
-            --depth;
-        else if (c == QLatin1Char('|') && depth == 0)
-            return {};
-    }
-    QString out;
-    int i = pattern.startsWith(QLatin1Char('^')) ? 1 : 0;
-    static const QString meta = QStringLiteral(".[]()*+?{}|^$");
-    while (i < pattern.size()) {
-        QChar c = pattern[i];
-        int width = 1;
-        if (c == QLatin1Char('\\')) {
-            if (i + 1 >= pattern.size())
-                break;
-            const QChar e = pattern[i + 1];
-            if (e.isLetterOrNumber())
-                break; // \d, \w, \1 ... are not literals
-            c = e;
-            width = 2;
-        } else if (meta.contains(c)) {
-            break;
-        }
-        const int next = i + width;
-        if (next < pattern.size()
-            && (pattern[next] == QLatin1Char('*') || pattern[next] == QLatin1Char('?')
-                || pattern[next] == QLatin1Char('{')))
-            break; // this character may be absent (or repeated differently)
-        out.append(c);
-        i = next;
-    }
-    return out;
-}
-
-} // namespace
 
 // Shared, immutable entries: the checker runs on several threads, and a
 // reference into the hash would not survive another thread's insert.
@@ -89,24 +38,13 @@ std::shared_ptr<const RegexFacts> RegexFacts::of(const QString &pattern)
         if (re->ok()) {
             info.m_compiled = std::make_shared<const Compiled>(Compiled { re });
             info.caseInsensitive = pattern.startsWith(QLatin1String("(?i"));
-            info.literalPrefix = info.caseInsensitive ? QString() : literalPrefixOf(pattern);
+            info.literalPrefix = info.caseInsensitive ? QString() : RegexSample::literalPrefix(pattern);
             std::string min, max;
-            QStringList candidates;
             if (re->PossibleMatchRange(&min, &max, 64)) {
                 info.min = QString::fromStdString(min);
                 info.max = QString::fromStdString(max);
-                candidates.append(info.min);
             }
-            candidates << info.literalPrefix << info.literalPrefix + QLatin1Char('x')
-                       << info.literalPrefix + QLatin1Char('/') << info.literalPrefix + QLatin1String("/x")
-                       << info.literalPrefix + QLatin1Char('1') << info.literalPrefix + QLatin1String("a1");
-            for (const QString &c : std::as_const(candidates)) {
-                const QByteArray u = c.toUtf8();
-                if (RE2::FullMatch(re2::StringPiece(u.constData(), size_t(u.size())), *re)) {
-                    info.sample = c;
-                    break;
-                }
-            }
+            info.sample = RegexSample::of(*re, info.literalPrefix);
         }
     }
     std::lock_guard<std::mutex> lock(mutex);
@@ -133,7 +71,7 @@ bool RegexFacts::asPrefix(const QString &pattern, QString *prefix)
     if (!body.endsWith(QLatin1String(".*")))
         return false;
     body.chop(2);
-    const QString literal = literalPrefixOf(body);
+    const QString literal = RegexSample::literalPrefix(body);
     // The literal must be the whole remaining pattern (allowing escapes).
     QString unescaped;
     for (int i = 0; i < body.size(); ++i) {

@@ -1,6 +1,7 @@
 #include "proofrequestplanner.h"
 
 #include "hostname.h"
+#include "regexsample.h"
 #include "resource.h"
 #include "workspace.h"
 
@@ -114,11 +115,18 @@ void ProofRequestPlanner::addMatch(const Sender &s, const HttpMatchRequest *m, c
     if (m) {
         if (m->hasUri && m->uri.type != StringMatch::Type::Regex)
             path = m->uri.value.isEmpty() ? QStringLiteral("/") : m->uri.value;
+        // A path the regex takes, so that the request exercises the rule; "/" when none is found.
+        if (m->hasUri && m->uri.type == StringMatch::Type::Regex)
+            if (const QString sample = RegexSample::of(m->uri.value); sample.startsWith(QLatin1Char('/')))
+                path = sample;
         for (const Entry<StringMatch> &h : m->headers) {
-            if (h.key.startsWith(QLatin1Char(':')) || h.value.type == StringMatch::Type::Regex)
+            if (h.key.startsWith(QLatin1Char(':')))
                 continue;
-            const QString value
-                = h.value.type == StringMatch::Type::Presence ? QStringLiteral("x") : h.value.value;
+            const QString value = h.value.type == StringMatch::Type::Presence ? QStringLiteral("x")
+                : h.value.type == StringMatch::Type::Regex                    ? RegexSample::of(h.value.value)
+                                                                              : h.value.value;
+            if (h.value.type == StringMatch::Type::Regex && value.isEmpty())
+                continue; // no value found that the regex takes
             if (changed < 0 && h.value.type == StringMatch::Type::Exact)
                 changed = headers.size();
             headers.append(h.key + QStringLiteral(": ") + value);

@@ -5,6 +5,9 @@
 #include "gatewayapimigration.h"
 #include "loader.h"
 #include "migrationproof.h"
+#include "proofrequestplanner.h"
+#include "request.h"
+#include "router.h"
 #include "subsetserviceplanner.h"
 #include "virtualserviceconverter.h"
 
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void firstMatchOrderDiffers();
     void unsupportedFeaturesWarnAtTheirLine();
     void actionsKeepTheirAnswers();
+    void regexRulesAreExercised();
     void convertedOutputPassesCheck_data();
     void convertedOutputPassesCheck();
     void durations_data();
@@ -165,6 +169,39 @@ void TstGatewayApiMigration::actionsKeepTheirAnswers()
     const ProofDifference &d = proof.differences.first();
     QCOMPARE(d.request.variant, QStringLiteral("segment boundary"));
     QVERIFY(d.request.sample.url.endsWith(QStringLiteral("/legacy")));
+}
+
+// A regex rule is sent a path and header value its regexes take (RegexSample), not "/", so that
+// the proof's request reaches the rule.
+void TstGatewayApiMigration::regexRulesAreExercised()
+{
+    const LoadResult load = loadFixture(QStringLiteral("regex.yaml"));
+    QVERIFY(load.diagnostics.isEmpty());
+    const QList<ProofRequest> planned = ProofRequestPlanner(load.workspace).plan();
+    const auto it = std::find_if(planned.cbegin(), planned.cend(),
+        [](const ProofRequest &p) { return p.ruleIndex == 0 && p.variant == QLatin1String("match"); });
+    QVERIFY(it != planned.cend());
+    const QRegularExpression path(QRegularExpression::anchoredPattern(QStringLiteral("/api/v[0-9]+/.*")));
+    QVERIFY2(path.match(QUrl(it->sample.url).path()).hasMatch(), qPrintable(it->sample.url));
+    QVERIFY2(it->sample.headers.contains(QStringLiteral("x-tenant: t-a")),
+        qPrintable(it->sample.headers.join('|')));
+    Request request;
+    QVERIFY(it->sample.toRequest(&request));
+    const Router router(RouteTable::compile(load.workspace));
+    QCOMPARE(router.route(request).routeIndex, 0);
+
+    // And the proof shows what the migration does to it: Istio ranks a RegularExpression path after
+    // every PathPrefix (conversion.go sortHTTPRoutes, getURIRank), so the catch-all rule's "/" now
+    // takes the request. Sent "/", the rule was never reached and the proof saw no difference.
+    const MigrationResult m = GatewayApiMigration::convert(load.workspace);
+    const ProofReport proof = MigrationProof::run(load.workspace, m);
+    QVERIFY(proof.convertedErrors.isEmpty());
+    QCOMPARE(proof.differences.size(), 1);
+    const ProofDifference &d = proof.differences.first();
+    QCOMPARE(d.request.sample.url, it->sample.url);
+    QVERIFY2(d.before.contains(QStringLiteral("api.shop.svc")), qPrintable(d.before));
+    QVERIFY2(d.after.contains(QStringLiteral("front.shop.svc")), qPrintable(d.after));
+    QVERIFY2(d.why.startsWith(QStringLiteral("order:")), qPrintable(d.why));
 }
 
 void TstGatewayApiMigration::convertedOutputPassesCheck_data()

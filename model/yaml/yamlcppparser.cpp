@@ -33,6 +33,20 @@ using YamlScan::isSpace;
 constexpr char kMappingNotIndented[]
     = "a mapping under a key must be indented more than the key; an empty key (\": v\") at the "
       "key's column is read as a key of its own by YAML 1.2 and rejected by the API server";
+// YAML 1.2 allows an empty implicit key (§8.2.2, example 8.18 `: # Both empty`), but the API
+// server's parser does not: sigs.k8s.io/yaml reads YAML with gopkg.in/yaml.v2, a port of libyaml,
+// whose yaml_parser_parse_block_mapping_key (parserc.go) takes only a KEY token or the end of the
+// mapping and stops at a ':' without one. Its YAMLToJSON refuses a null key anyway ("unsupported
+// map key of type").
+constexpr char kEmptyImplicitKey[]
+    = "did not find expected key: a ':' with no key before it (\": v\") is refused by the API server's "
+      "YAML parser (go-yaml, libyaml's rules); write the key";
+// yaml-cpp reads `?` alone over `: v` at its column as a mapping inside the key, where YAML 1.2 and
+// libyaml read the value of an empty key (a null key, which the API server cannot convert to JSON).
+constexpr char kEmptyExplicitKey[]
+    = "an explicit key ('?') with nothing after it over \": v\" at its column: yaml-cpp reads a key "
+      "inside the key, YAML 1.2 a null key, which the API server cannot convert to JSON; write the "
+      "key after the '?'";
 
 std::size_t subtreeSize(const YamlNode &node)
 {
@@ -82,6 +96,9 @@ public:
         // elsewhere it is the next key after a missing value.
         const bool keyExpected = !stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping
             && stack.back().node->children.size() % 2 == 0;
+        const int explicitKey = keyExpected && !anchored ? explicitEmptyKeyPosition(at) : -1;
+        if (keyExpected && !anchored && explicitKey < 0)
+            checkKeyBeforeColon(at);
         // yaml-cpp lets through two things YAML 1.2 rejects, which the fast parser
         // reports the same way: an empty flow entry ("[a,,b]", "{a: 1,, b: 2}") is
         // a null key or item standing on its ',', and a line with a word but no
@@ -96,7 +113,9 @@ public:
             throw Abort { YamlScan::kMissingColon, at };
         const int wordEnd = nullWordEnd(pos, keyExpected);
         // A missing value with an anchor (`a: &y`) stands after it, so a value set goes there.
-        const int nullPos = wordEnd > 0 ? pos : (anchored ? properties.end : missingValuePosition(at));
+        int nullPos = wordEnd > 0 ? pos : (anchored ? properties.end : missingValuePosition(at));
+        if (wordEnd <= 0 && explicitKey >= 0)
+            nullPos = explicitKey;
         YamlNode &node = addNode();
         // yaml-cpp reports "~" and "null" as nulls, but the tree keeps them as
         // plain scalars (the typed layer interprets them); only a missing value is Null.
@@ -387,7 +406,7 @@ private:
                 return fallback; // a missing key
             const int keyEnd = parent.children.back().endOffset;
             const int i = skipSpaceAndComments(keyEnd);
-            return (i < int(t.size()) && t[i] == ':') ? i + 1 : keyEnd;
+            return valueIndicatorAt(i) ? i + 1 : keyEnd;
         }
         if (parent.style == YamlNode::Style::Flow)
             return fallback;
@@ -395,6 +414,47 @@ private:
             return parent.start.offset + 1;
         const int i = skipSpaceAndComments(parent.children.back().endOffset);
         return (i < int(t.size()) && t[i] == '-') ? i + 1 : fallback;
+    }
+
+    // Whether the ':' of a missing value is at i. A ':' followed by anything but a blank (or, in
+    // flow, the end of the entry) begins a plain scalar, the next key (`?` over `:0[: v`): taking
+    // it for the value's ':' put the value inside that key.
+    bool valueIndicatorAt(int i) const
+    {
+        if (i >= int(t.size()) || t[i] != ':')
+            return false;
+        return blankAt(t, i + 1) || (inFlow() && std::strchr(",]}", t[i + 1]));
+    }
+
+    // Where the parent block mapping's next key is written from: after its last value, or at its
+    // start.
+    int nextKeyFrom() const
+    {
+        const YamlNode &parent = *stack.back().node;
+        return parent.children.empty() ? parent.start.offset : parent.children.back().endOffset;
+    }
+
+    // A key yaml-cpp reports missing (at `at`, the next token) that is written as a '?' with
+    // nothing after it stands right after that '?', so the key and its value (if any) lie in
+    // order before the next entry and a value set there goes under the '?'. -1 if none.
+    int explicitEmptyKeyPosition(int at) const
+    {
+        if (inFlow())
+            return -1;
+        const int i = skipSpaceAndComments(nextKeyFrom());
+        return (i <= at && i < int(t.size()) && t[i] == '?' && blankAt(t, i + 1)) ? i + 1 : -1;
+    }
+
+    // A block mapping's key missing before its ':' (`: v`) is an error, as for the API server.
+    void checkKeyBeforeColon(int at) const
+    {
+        if (inFlow() || stack.back().node->style != YamlNode::Style::Block || at >= int(t.size())
+            || t[at] != ':' || !blankAt(t, at + 1))
+            return;
+        // This mapping, the last child of its parent mapping, is a key there at an even index.
+        const bool insideAKey = stack.size() >= 2 && stack[stack.size() - 2].node->isMapping()
+            && stack[stack.size() - 2].node->children.size() % 2 == 1;
+        throw Abort { insideAKey ? kEmptyExplicitKey : kEmptyImplicitKey, at };
     }
 
     void startCollection(const YAML::Mark &mark, const std::string &yamlCppTag, YAML::anchor_t anchor,

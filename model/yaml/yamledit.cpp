@@ -167,6 +167,32 @@ bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const
     return true;
 }
 
+// Whether an anchor or tag stands between a block sequence item's dash and the item (`- &a x`).
+bool propertiesBeforeItem(const QByteArray &doc, const YamlNode &item)
+{
+    const int ls = lineStart(doc, item.start.offset);
+    return !onlySpaces(doc, ls, item.start.offset) && !isDashPrefix(doc, ls, item.start.offset);
+}
+
+// Properties written after a dash belong to the first key of a mapping that follows them on their
+// line (`- &a host: x`), so the mapping starts at them and its next keys, lined up under the first,
+// stood right of its start (yaml-cpp: "mapping values are not allowed here"). The mapping goes on
+// the lines below, indented to where the properties start, and they are the mapping's.
+void replaceWithMappingUnderProperties(const QByteArray &doc, const YamlNode &item, const YamlNode &value,
+    const Layout &layout, TextChange *change)
+{
+    const int ls = lineStart(doc, item.start.offset);
+    int properties = ls;
+    while (doc[properties] == ' ' || doc[properties] == '\t' || doc[properties] == '-')
+        ++properties;
+    int from = item.start.offset;
+    while (from > properties && (doc[from - 1] == ' ' || doc[from - 1] == '\t'))
+        --from;
+    QByteArray text = renderBlockLf(value, properties - ls, layout);
+    text.chop(1);
+    *change = { from, item.endOffset - from, withNewlines("\n" + text, layout) };
+}
+
 bool replaceSequenceItem(const QByteArray &doc, const YamlNode &seq, int index, const YamlNode &value,
     const Layout &layout, TextChange *change, QString *error)
 {
@@ -180,6 +206,10 @@ bool replaceSequenceItem(const QByteArray &doc, const YamlNode &seq, int index, 
     if (value.isSequence() && !value.children.empty()) {
         *error = QStringLiteral("a sequence directly inside a sequence item is not supported here");
         return false;
+    }
+    if (value.isMapping() && !value.children.empty() && propertiesBeforeItem(doc, item)) {
+        replaceWithMappingUnderProperties(doc, item, value, layout, change);
+        return true;
     }
     int column = item.start.column - 1;
     QByteArray lead;

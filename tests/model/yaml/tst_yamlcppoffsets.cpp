@@ -166,7 +166,8 @@ private Q_SLOTS:
     // yaml-cpp reads a mapping starting with an empty key at the column of the key above it
     // (`a:` over `: x`) as that key's value; YAML 1.2 reads a key of the same mapping, libyaml an
     // error. It is an error here too, at the ':'. (Fuzz findings: setPath wrote a key added to that
-    // value at the outer keys' column, where it was one of them.) Indented, it is a's value.
+    // value at the outer keys' column, where it was one of them.) Indented, it is a's value, and
+    // still an error for its empty key (emptyImplicitKeyIsAnError).
     void mappingUnderAKeyAtItsColumnIsAnError_data()
     {
         QTest::addColumn<QByteArray>("text");
@@ -187,8 +188,95 @@ private Q_SLOTS:
         QCOMPARE(parsed.error.mark.offset, offset);
         const QByteArray indented = QByteArray(text).insert(offset, "  ");
         const YamlParseResult fixed = YamlCppParser::parse(view(indented));
-        QVERIFY2(fixed.ok, fixed.error.message.c_str());
-        checkExtents(fixed.root, view(indented), int(indented.size()), indented);
+        QVERIFY(!fixed.ok);
+        QVERIFY2(QByteArray::fromStdString(fixed.error.message).startsWith("did not find expected key"),
+            fixed.error.message.c_str());
+        QCOMPARE(fixed.error.mark.offset, offset + 2);
+        const QByteArray named = QByteArray(indented).insert(offset + 2, "k");
+        const YamlParseResult withKey = YamlCppParser::parse(view(named));
+        QVERIFY2(withKey.ok, withKey.error.message.c_str());
+        checkExtents(withKey.root, view(named), int(named.size()), named);
+    }
+
+    // A ':' with no key before it in a block mapping is an error at the ':', wherever it is. YAML
+    // 1.2 allows the empty key (example 8.18), but the API server reads YAML with go-yaml v2
+    // (sigs.k8s.io/yaml), a port of libyaml: yaml_parser_parse_block_mapping_key in parserc.go
+    // takes only a KEY token there and stops with "did not find expected key" (and YAMLToJSON
+    // refuses a null key: "unsupported map key of type"). The fuzz finding: the reader took the
+    // key after a sequence (`- 0` over `: "x"`), removing that sequence's key left it under a key
+    // without a value (`bAa:` over `: "x"`), which the reader refuses; now both are refused.
+    // yaml-cpp reads a '?' alone over `: v` as a mapping inside the key: refused for its null key.
+    void emptyImplicitKeyIsAnError_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QByteArray>("message");
+        const QByteArray implicit = "did not find expected key";
+        QTest::newRow("after an indentless sequence, CRLF (fuzz)")
+            << QByteArray("a:\r\n  bAa:\r\n  bA:\r\n  - 0\r\n  : \"x\"\r\n") << implicit;
+        QTest::newRow("first key of the document") << QByteArray(": x\n") << implicit;
+        QTest::newRow("after a value (YAML 1.2 example 8.18)")
+            << QByteArray("plain key: in-line value\n: # Both empty\n\"quoted key\":\n- entry\n") << implicit;
+        QTest::newRow("first key under a key") << QByteArray("a:\n  : x\n") << implicit;
+        QTest::newRow("in a sequence item") << QByteArray("- : x\n") << implicit;
+        QTest::newRow("under a '?' alone")
+            << QByteArray("a: 1\n?\n: x\n") << QByteArray("explicit key ('?')");
+    }
+    void emptyImplicitKeyIsAnError()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QByteArray, message);
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(!parsed.ok, qPrintable(describe(parsed.root)));
+        QVERIFY2(
+            QByteArray::fromStdString(parsed.error.message).contains(message), parsed.error.message.c_str());
+        QCOMPARE(
+            parsed.error.mark.offset, int(text.lastIndexOf(": "))); // the last ": " is the one without a key
+    }
+
+    // What libyaml reads stays readable: a key with properties before its ':' (`&k : v`) is a key,
+    // an explicit key a key, and a flow mapping keeps YAML 1.2's empty key.
+    void keyBeforeColonWrittenOtherwiseIsRead_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("anchored empty key") << QByteArray("a: 1\n&k : x\n");
+        QTest::newRow("explicit key") << QByteArray("? a\n: x\n");
+        QTest::newRow("flow") << QByteArray("a: {: x}\n");
+        QTest::newRow("null word") << QByteArray("a: 1\n~: x\n");
+    }
+    void keyBeforeColonWrittenOtherwiseIsRead()
+    {
+        QFETCH(QByteArray, text);
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(parsed.ok, parsed.error.message.c_str());
+        checkExtents(parsed.root, view(text), int(text.size()), text);
+    }
+
+    // A '?' with nothing after it is an empty key that stands right after the '?', its missing
+    // value with it. yaml-cpp marks them at the next token; a ':' there that begins a plain
+    // scalar (`:0[`, the next key) was taken for the value's ':', so the value stood inside that
+    // key (fuzz_yaml_reader: siblings overlapped).
+    void explicitEmptyKeyStandsAfterItsQuestionMark_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("then a key starting with ':' (fuzz)") << QByteArray("a:\n?\n:0[:");
+        QTest::newRow("after blank lines and a comment") << QByteArray("a: 1\n\n? # c\n\n:0[: v\n");
+        QTest::newRow("then a key") << QByteArray("a: 1\n?\nb: 2\n");
+    }
+    void explicitEmptyKeyStandsAfterItsQuestionMark()
+    {
+        QFETCH(QByteArray, text);
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(parsed.ok, parsed.error.message.c_str());
+        checkExtents(parsed.root, view(text), int(text.size()), text);
+        QCOMPARE(parsed.root.children.size(), std::size_t(6));
+        const int afterQuestionMark = int(text.indexOf('?')) + 1;
+        for (const YamlNode &empty : { parsed.root.children[2], parsed.root.children[3] }) {
+            QVERIFY2(empty.isNull(), qPrintable(describe(parsed.root)));
+            QCOMPARE(empty.start.offset, afterQuestionMark);
+            QCOMPARE(empty.endOffset, afterQuestionMark);
+        }
+        const YamlNode &next = parsed.root.children[4];
+        QVERIFY(text.mid(next.start.offset).startsWith(QByteArray::fromStdString(next.value)));
     }
 
     // An explicit key that is only a tag at the end of the document (`? !`) is empty, after the

@@ -194,6 +194,14 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("empty item before a comment, map") << QByteArray("l:\n- #1\n") << "l.0"
                                                       << "map"
                                                       << "x=y,z=w" << QByteArray("l:\n- x: y\n  z: w #1\n");
+    // Found by fuzz_byte_editor: a mapping set on an item after its anchor (`- &a host: x`) made
+    // the anchor its first key's, and the next key stood right of the mapping's start.
+    QTest::newRow("anchored item, map") << QByteArray("l:\n  - &a \"id \"\n") << "l.0"
+                                        << "map"
+                                        << "x=y,z=w" << QByteArray("l:\n  - &a\n    x: y\n    z: w\n");
+    QTest::newRow("anchored empty item, map") << QByteArray("l:\n- &a\n- b\n") << "l.0"
+                                              << "map"
+                                              << "x=y,z=w" << QByteArray("l:\n- &a\n  x: y\n  z: w\n- b\n");
     QTest::newRow("key in a seq item") << QByteArray("l:\n- a: 1\n  b: 2\n") << "l.0.c"
                                        << "plain"
                                        << "3" << QByteArray("l:\n- a: 1\n  b: 2\n  c: 3\n");

@@ -66,8 +66,9 @@ bool isCoreService(const Field<QString> &group, const Field<QString> &kind, bool
         == QLatin1String("Service");
 }
 
-// A Gateway API route's parents and backends as the scope reads them: Gateways by "ns/name",
-// Services (a mesh parent, a backend) by FQDN. Binding is the graph's business, not the scope's.
+// A Gateway API route's parents, backends and mirrors as the scope reads them: Gateways by
+// "ns/name", Services (a mesh parent, a backend, a mirror) by FQDN. Binding is the graph's business, not the
+// scope's.
 template <typename Gateway, typename Host>
 void forEachReference(const Resource &r, Gateway gateway, Host host)
 {
@@ -79,10 +80,17 @@ void forEachReference(const Resource &r, Gateway gateway, Host host)
         else
             gateway(name);
     }
-    for (const RouteRule &rule : route->rules)
+    auto service = [&](const ObjectReference &ref) {
+        if (isCoreService(ref.group, ref.kind, false))
+            host(HostName::serviceFqdn(ref.name.value, ref.namespace_.valueOr(r.namespaceName())));
+    };
+    for (const RouteRule &rule : route->rules) {
         for (const BackendRef &b : rule.backendRefs)
-            if (isCoreService(b.ref.group, b.ref.kind, false))
-                host(HostName::serviceFqdn(b.ref.name.value, b.ref.namespace_.valueOr(r.namespaceName())));
+            service(b.ref);
+        for (const RouteFilter &f : rule.filters) // drawn as mirror edges, as a VirtualService's mirrors
+            if (f.requestMirror.present)
+                service(f.requestMirror.backendRef);
+    }
 }
 
 template <typename Visit> void forEachDestination(const VirtualService &vs, Visit visit)

@@ -135,7 +135,7 @@ void TestGatewayApiValidator::families()
 void TestGatewayApiValidator::validFixtureHasNoFinding()
 {
     const LoadResult load = Loader::loadPaths({ fixtures + QStringLiteral("/valid.yaml") });
-    QCOMPARE(load.workspace.resources.size(), 10); // with the Namespace and the backends it routes to
+    QCOMPARE(load.workspace.resources.size(), 11); // with the Namespace and the backends it routes and mirrors to
     QCOMPARE(load.workspace.resources[1].kind, ResourceKind::HTTPRoute);
     QVERIFY(load.workspace.resources[1].gatewayApiRoute()->rules.size() == 4);
     const Diagnostics found = Checker::check(load.workspace);

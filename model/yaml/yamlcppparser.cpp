@@ -384,15 +384,29 @@ private:
         for (std::string_view word : { "~", "null", "Null", "NULL" }) {
             if (t.substr(pos, word.size()) != word)
                 continue;
-            int end = pos + int(word.size());
+            const int end = pos + int(word.size());
             int i = end;
             while (i < int(t.size()) && isSpace(t[i]))
                 ++i;
-            if (i >= int(t.size()) || t[i] == '\n' || t[i] == '\r' || t[i] == '#'
-                || (inFlow() && std::strchr(",]}", t[i])) || (asKey && t[i] == ':'))
+            if (nullWordEndsAt(end, i, asKey))
                 return end;
         }
         return -1;
+    }
+
+    // Whether a null word ending at end, followed by blanks up to i, is the whole scalar. A '#'
+    // starts a comment and a ':' is a key's indicator only after a blank or before one: `null#`
+    // and `null:x` are plain scalars of their own (a key after a missing value, `a: &n` over
+    // `null#: v`, was taken for that value, which then ran into the key).
+    bool nullWordEndsAt(int end, int i, bool asKey) const
+    {
+        if (i >= int(t.size()) || t[i] == '\n' || t[i] == '\r')
+            return true;
+        if (inFlow() && std::strchr(",]}", t[i]))
+            return true;
+        if (t[i] == '#')
+            return i > end;
+        return asKey && t[i] == ':' && (blankAt(t, i + 1) || (inFlow() && std::strchr(",]}", t[i + 1])));
     }
 
     // Where a missing value is: right after its ':' or '-'.

@@ -330,6 +330,8 @@ private Q_SLOTS:
 
     // An empty node with an anchor or tag stands where they end, with its own anchor: yaml-cpp
     // marks it at them, and the text after them on the next line is the next node's (`&z b`).
+    // A key there that begins with a null word (`null#`, `~#`, `null:x`) is that key, not a `null`
+    // written as the value (fuzz_yaml_reader: the value ran four bytes into the key).
     void emptyNodeStandsAfterItsProperties_data()
     {
         QTest::addColumn<QByteArray>("text");
@@ -340,6 +342,12 @@ private Q_SLOTS:
         QTest::newRow("tagged value, key under it") << QByteArray("a: !t\nb: 1\n") << 5 << QByteArray();
         QTest::newRow("tagged item, item under it") << QByteArray("- !t\n- &z b\n") << 4 << QByteArray();
         QTest::newRow("tagged flow item") << QByteArray("[!t , b]") << 3 << QByteArray();
+        QTest::newRow("anchor holding ':', key null# under it (fuzz)")
+            << QByteArray("bae: &n:a\nnull#: L\n") << 9 << QByteArray("n:a");
+        QTest::newRow("anchored value, key ~# under it")
+            << QByteArray("a: &y\n~#: 1\n") << 5 << QByteArray("y");
+        QTest::newRow("tagged value, key null:x under it")
+            << QByteArray("a: !t\nnull:x: 1\n") << 5 << QByteArray();
     }
     void emptyNodeStandsAfterItsProperties()
     {

@@ -47,6 +47,13 @@ constexpr char kEmptyExplicitKey[]
     = "an explicit key ('?') with nothing after it over \": v\" at its column: yaml-cpp reads a key "
       "inside the key, YAML 1.2 a null key, which the API server cannot convert to JSON; write the "
       "key after the '?'";
+// libyaml skips a tab between tokens in block context only where no simple key may start
+// (yaml_parser_scan_to_next_token, the same in go-yaml v2's scannerc.go, which the API server reads
+// YAML with): after a '?' one may, so `?\tkey` stops with "found character that cannot start any
+// token". yaml-cpp reads it, and an edit that wrote under such a key counted the tab as one column.
+constexpr char kTabAfterExplicitKey[]
+    = "found character that cannot start any token: a tab after an explicit key's '?' is refused by "
+      "the API server's YAML parser (go-yaml, libyaml's rules); write spaces";
 
 std::size_t subtreeSize(const YamlNode &node)
 {
@@ -261,7 +268,24 @@ private:
             hasRoot = true;
             return root;
         }
+        checkNoTabAfterExplicitKey();
         return stack.back().node->children.emplace_back();
+    }
+
+    // A block mapping's key written after a '?' with a tab among the blanks that follow it is an
+    // error, as for the API server (kTabAfterExplicitKey).
+    void checkNoTabAfterExplicitKey() const
+    {
+        const YamlNode &parent = *stack.back().node;
+        if (parent.kind != YamlNode::Kind::Mapping || parent.style != YamlNode::Style::Block
+            || parent.children.size() % 2 != 0 || inFlow())
+            return;
+        const int i = skipSpaceAndComments(nextKeyFrom());
+        if (i >= int(t.size()) || t[i] != '?' || !blankAt(t, i + 1))
+            return;
+        for (int j = i + 1; j < int(t.size()) && isSpace(t[j]); ++j)
+            if (t[j] == '\t')
+                throw Abort { kTabAfterExplicitKey, j };
     }
 
     // Column (0-based) of the innermost block collection, -1 at the top level.

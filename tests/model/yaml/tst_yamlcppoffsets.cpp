@@ -254,13 +254,14 @@ private Q_SLOTS:
     // A '?' with nothing after it is an empty key that stands right after the '?', its missing
     // value with it. yaml-cpp marks them at the next token; a ':' there that begins a plain
     // scalar (`:0[`, the next key) was taken for the value's ':', so the value stood inside that
-    // key (fuzz_yaml_reader: siblings overlapped).
+    // key (fuzz_yaml_reader: siblings overlapped); so was a '~' glued to a '#' (`~#`, a key).
     void explicitEmptyKeyStandsAfterItsQuestionMark_data()
     {
         QTest::addColumn<QByteArray>("text");
         QTest::newRow("then a key starting with ':' (fuzz)") << QByteArray("a:\n?\n:0[:");
         QTest::newRow("after blank lines and a comment") << QByteArray("a: 1\n\n? # c\n\n:0[: v\n");
         QTest::newRow("then a key") << QByteArray("a: 1\n?\nb: 2\n");
+        QTest::newRow("then a key starting with '~#' (fuzz)") << QByteArray("a:\n? \r\n\n~#: v\n");
     }
     void explicitEmptyKeyStandsAfterItsQuestionMark()
     {

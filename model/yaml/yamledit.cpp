@@ -264,10 +264,32 @@ TextChange setScalar(const YamlNode &node, const QString &value, bool mustStaySt
     return c;
 }
 
+// A pair written in a flow sequence without braces (`[a: b]`, `[: b]`): a mapping that starts
+// at its key, not at a '{' of its own (a key that is itself a flow mapping, `[{a: b}: c]`, starts
+// at the same offset as the pair).
+bool isBracelessPair(const QByteArray &doc, const YamlNode &map)
+{
+    return map.style == YamlNode::Style::Flow && !map.children.empty()
+        && (map.start.offset >= doc.size() || doc[map.start.offset] != '{'
+            || map.children.front().start.offset == map.start.offset);
+}
+
+// A comma after a braceless pair ends the sequence item, so a key added as `, c: d` was a new
+// item, not the pair's (`[a: b, c: d]` is two mappings). The pair gets braces to take the key.
+TextChange insertIntoBracelessPair(
+    const QByteArray &document, const YamlNode &map, const QByteArray &key, const QByteArray &valueText)
+{
+    const int from = map.start.offset;
+    const QByteArray pair = document.mid(from, map.endOffset - from);
+    return { from, map.endOffset - from, "{" + pair + ", " + key + ": " + valueText + "}" };
+}
+
 TextChange insertMapEntry(
     const QByteArray &document, const YamlNode &map, const QByteArray &key, const QByteArray &valueText)
 {
     TextChange c;
+    if (isBracelessPair(document, map))
+        return insertIntoBracelessPair(document, map, key, valueText);
     if (map.style == YamlNode::Style::Flow) {
         const int close = map.endOffset - 1; // the '}'
         const bool empty = map.children.empty();

@@ -155,6 +155,15 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("into flow map") << QByteArray("a: {b: 1}\n") << "a.c"
                                    << "plain"
                                    << "2" << QByteArray("a: {b: 1, c: 2}\n");
+    // Found by fuzz_byte_editor: a key added to a pair in a flow sequence without braces went in
+    // after a comma, which ends the item, so it made a new item and the pair never had it.
+    QTest::newRow("into a braceless pair") << QByteArray("a: [b: 1]\n") << "a.0.c"
+                                           << "plain"
+                                           << "2" << QByteArray("a: [{b: 1, c: 2}]\n");
+    QTest::newRow("into a braceless pair with an empty key")
+        << QByteArray("a: [x, : gw]\n") << "a.1.c"
+        << "map"
+        << "h=r,w=5" << QByteArray("a: [x, {: gw, c: {h: r, w: 5}}]\n");
     QTest::newRow("null value gets a map") << QByteArray("a:\nb: 1\n") << "a.c"
                                            << "plain"
                                            << "2" << QByteArray("a:\n  c: 2\nb: 1\n");

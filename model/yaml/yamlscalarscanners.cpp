@@ -457,6 +457,12 @@ private:
             }
         }
         const int headerEnd = i;
+        // libyaml (the API server's reader) wants a blank before a header's comment: `>#` and
+        // `|-#` are errors there ("did not find expected comment or line break"); yaml-cpp
+        // reads them as a comment, and an edit of the scalar then wrote its bytes elsewhere.
+        if (i < n && s[i] == '#')
+            return stopScan(
+                sc, Status::Error, i, "a comment after a block scalar's header needs a blank before its '#'");
         while (i < n && isSpace(s[i]))
             ++i;
         if (i < n && s[i] == '#' && i > headerEnd)

@@ -424,6 +424,11 @@ void TestYamlParser::errors_data()
         << QByteArray("a:\n    b: c\n  d: e\n") << "inconsistent indentation" << 3 << 3 << true;
     QTest::newRow("more indented after quoted")
         << QByteArray("a: \"x\"\n  b: c\n") << "inconsistent indentation" << 2 << 3 << true;
+    // libyaml: "did not find expected comment or line break" (fuzz_byte_editor: an edit of the
+    // scalar wrote its bytes in the middle of what yaml-cpp took for a comment).
+    QTest::newRow("comment glued to a block scalar header")
+        << QByteArray("a: >## x\n  b\n")
+        << "a comment after a block scalar's header needs a blank before its '#'" << 1 << 5 << false;
     QTest::newRow("value after value")
         << QByteArray("a: b: c\n") << "mapping values are not allowed here" << 1 << 5 << true;
     QTest::newRow("key in plain continuation")

@@ -137,6 +137,14 @@ QWidget *RuleListEditor::createEditors(Document *document)
     return editors;
 }
 
+// A condition field that loses focus while the editors below are deleted commits its text, and
+// the document then says it changed: this object must not hear of it half destroyed (UBSan
+// found the call on a QWidget that was no longer a RuleListEditor).
+RuleListEditor::~RuleListEditor()
+{
+    disconnect(m_documentChanged);
+}
+
 RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
@@ -212,7 +220,7 @@ RuleListEditor::RuleListEditor(Document *document, Selection *selection, QWidget
                 onRowsMoved(start, row > start ? row - 1 : row);
         });
     connect(m_selection, &Selection::changed, this, &RuleListEditor::onSelectionChanged);
-    connect(m_document, &Document::changed, this, &RuleListEditor::onDocumentChanged);
+    m_documentChanged = connect(m_document, &Document::changed, this, &RuleListEditor::onDocumentChanged);
     connect(m_selection, &Selection::highlightChanged, this, &RuleListEditor::onHighlightChanged);
     onSelectionChanged();
 }

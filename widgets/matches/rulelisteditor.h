@@ -32,6 +32,7 @@ class RuleListEditor : public QWidget
 
 public:
     RuleListEditor(Document *document, Selection *selection, QWidget *parent = nullptr);
+    ~RuleListEditor() override;
 
     int resourceId() const { return m_resourceId; }
     QListWidget *ruleList() const { return m_list; }
@@ -82,6 +83,7 @@ private:
     void deleteGatewayApiRule();
 
     Document *m_document;
+    QMetaObject::Connection m_documentChanged;
     Selection *m_selection;
     int m_resourceId = -1;
     bool m_filling = false;

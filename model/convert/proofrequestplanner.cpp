@@ -106,6 +106,15 @@ void ProofRequestPlanner::addGatewaySenders(
     }
 }
 
+// Compiled once per pattern: a match is planned once for every sender of its VirtualService.
+QString ProofRequestPlanner::regexSample(const QString &pattern)
+{
+    auto it = m_regexSamples.constFind(pattern);
+    if (it == m_regexSamples.cend())
+        it = m_regexSamples.insert(pattern, RegexSample::of(pattern));
+    return *it;
+}
+
 void ProofRequestPlanner::addMatch(const Sender &s, const HttpMatchRequest *m, const QString &origin)
 {
     QString path = QStringLiteral("/");
@@ -117,13 +126,13 @@ void ProofRequestPlanner::addMatch(const Sender &s, const HttpMatchRequest *m, c
             path = m->uri.value.isEmpty() ? QStringLiteral("/") : m->uri.value;
         // A path the regex takes, so that the request exercises the rule; "/" when none is found.
         if (m->hasUri && m->uri.type == StringMatch::Type::Regex)
-            if (const QString sample = RegexSample::of(m->uri.value); sample.startsWith(QLatin1Char('/')))
+            if (const QString sample = regexSample(m->uri.value); sample.startsWith(QLatin1Char('/')))
                 path = sample;
         for (const Entry<StringMatch> &h : m->headers) {
             if (h.key.startsWith(QLatin1Char(':')))
                 continue;
             const QString value = h.value.type == StringMatch::Type::Presence ? QStringLiteral("x")
-                : h.value.type == StringMatch::Type::Regex                    ? RegexSample::of(h.value.value)
+                : h.value.type == StringMatch::Type::Regex                    ? regexSample(h.value.value)
                                                                               : h.value.value;
             if (h.value.type == StringMatch::Type::Regex && value.isEmpty())
                 continue; // no value found that the regex takes

@@ -2,6 +2,7 @@
 
 #include "samplerequest.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -54,7 +55,10 @@ private:
     void add(const Sender &s, const QString &path, const QStringList &headers, const QString &method,
         const QString &origin, const QString &variant);
 
+    QString regexSample(const QString &pattern);
+
     const Workspace &m_workspace;
+    QHash<QString, QString> m_regexSamples; // pattern -> a string it matches, or empty
     ProofRequest m_from; // resourceId, ruleIndex, matchIndex of the requests being made
     QList<ProofRequest> m_out;
     QSet<QString> m_seen;

@@ -146,9 +146,16 @@ void RouteTable::Data::buildGateways()
 void RouteTable::Data::addGatewayApiAliases()
 {
     for (auto it = gatewayApi.gatewayAliases.cbegin(); it != gatewayApi.gatewayAliases.cend(); ++it) {
+        if (gatewayConfigs.contains(it.key()))
+            continue;
         const auto target = gatewayConfigs.constFind(it.value());
-        if (!gatewayConfigs.contains(it.key()) && target != gatewayConfigs.cend())
-            gatewayConfigs.insert(it.key(), *target);
+        if (target == gatewayConfigs.cend())
+            continue;
+        // A copy first: the insert may move the entries of the target's span to
+        // new storage (Qt 6.4 guards only a rehash), and a reference into the
+        // hash would then be read after it was freed.
+        std::vector<std::pair<int, int>> portsAndConfigs = *target;
+        gatewayConfigs.insert(it.key(), std::move(portsAndConfigs));
     }
 }
 

@@ -50,6 +50,37 @@ QList<Request> requests()
     return out;
 }
 
+// `count` Gateway API Gateways in one namespace, each with its own hostname,
+// HTTPRoute and backend.
+QByteArray gatewayApiMesh(int count)
+{
+    QByteArray yaml;
+    for (int i = 0; i < count; ++i)
+        yaml
+            += QStringLiteral("apiVersion: gateway.networking.k8s.io/v1\n"
+                              "kind: Gateway\n"
+                              "metadata: {name: gw%1, namespace: edge}\n"
+                              "spec:\n"
+                              "  gatewayClassName: istio\n"
+                              "  listeners: [{name: http, port: 80, protocol: HTTP, hostname: h%1.example}]\n"
+                              "---\n"
+                              "apiVersion: gateway.networking.k8s.io/v1\n"
+                              "kind: HTTPRoute\n"
+                              "metadata: {name: r%1, namespace: edge}\n"
+                              "spec:\n"
+                              "  parentRefs: [{name: gw%1}]\n"
+                              "  rules: [{backendRefs: [{name: svc%1, port: 8080}]}]\n"
+                              "---\n"
+                              "apiVersion: v1\n"
+                              "kind: Service\n"
+                              "metadata: {name: svc%1, namespace: edge}\n"
+                              "spec: {ports: [{name: http, port: 8080}]}\n"
+                              "---\n")
+                   .arg(i)
+                   .toUtf8();
+    return yaml;
+}
+
 } // namespace
 
 class TestRouteTableLazy : public QObject
@@ -59,6 +90,8 @@ class TestRouteTableLazy : public QObject
 private Q_SLOTS:
     void oneRequestAnswersAsTheFullTable();
     void sharedTablesAnswerPerGateway();
+    void everyGatewayApiGatewayAnswersToItsName_data();
+    void everyGatewayApiGatewayAnswersToItsName();
 };
 
 void TestRouteTableLazy::oneRequestAnswersAsTheFullTable()
@@ -106,6 +139,37 @@ void TestRouteTableLazy::sharedTablesAnswerPerGateway()
     req.setRequestLine(QStringLiteral("GET http://b.example.com/b"));
     req.setGateway(QStringLiteral("other/gw-c"));
     QCOMPARE(router.route(req).virtualService, QString());
+}
+
+void TestRouteTableLazy::everyGatewayApiGatewayAnswersToItsName_data()
+{
+    QTest::addColumn<int>("count");
+    for (int count : { 40, 100, 230, 500, 1000 })
+        QTest::addRow("%d gateways", count) << count;
+}
+
+// A Gateway API Gateway answers to its kubectl name through an alias of the
+// Istio Gateway istiod generates for it. The aliases used to be added to the
+// gateway index by copying from a reference into that same QHash: an insert
+// that grew the storage of the referenced entry's span made the copy read freed
+// memory (heap-use-after-free under scripts/test --sanitize; in a release build
+// a heap corruption in about one run of tst_routetable in 50). Several sizes, so
+// that spans fill whatever the hash seed.
+void TestRouteTableLazy::everyGatewayApiGatewayAnswersToItsName()
+{
+    QFETCH(int, count);
+    const LoadResult load = Loader::loadText(gatewayApiMesh(count), QStringLiteral("mesh.yaml"));
+    QCOMPARE(load.diagnostics.size(), 0);
+    const Router router(RouteTable::compile(load.workspace));
+    for (int i = 0; i < count; ++i) {
+        Request req;
+        req.setRequestLine(QStringLiteral("GET http://h%1.example/").arg(i));
+        req.setGateway(QStringLiteral("edge/gw%1").arg(i));
+        const RouteResult r = router.route(req);
+        QVERIFY2(
+            r.status == RouteResult::Status::Routed, qPrintable(req.gateway() + QLatin1Char(' ') + r.reason));
+        QCOMPARE(r.destinations.value(0).host, QStringLiteral("svc%1.edge.svc.cluster.local").arg(i));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRouteTableLazy)

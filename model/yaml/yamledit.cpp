@@ -1,5 +1,6 @@
 #include "yamledit.h"
 
+#include "yamlanchors.h"
 #include "yamlrender.h"
 
 #include <algorithm>
@@ -97,6 +98,28 @@ bool blockItemRange(
         return start(index + 1, end);
     *end = nextLineStart(doc, std::max(seq.endOffset - 1, seq.children.back().start.offset));
     return true;
+}
+
+// Where a flow entry's text begins: its properties (`[&a x]`, `{!t k: v}`) stand before the node,
+// after the '[', '{' or ',' ahead of it, and go with it, or a removal hands them to the next entry.
+int flowEntryBegin(const QByteArray &doc, const YamlNode &node)
+{
+    int i = node.start.offset;
+    while (i > 0 && doc[i - 1] != '[' && doc[i - 1] != '{' && doc[i - 1] != ',' && doc[i - 1] != '\n')
+        --i;
+    while (i < node.start.offset && (doc[i] == ' ' || doc[i] == '\t'))
+        ++i;
+    return i;
+}
+
+// Where a block key's text begins on its line: after the indentation, and after the dash of a
+// sequence item it is the first key of, at its properties (`- &a name:`) if it has any.
+int blockKeyBegin(const QByteArray &doc, const YamlNode &key)
+{
+    int i = lineStart(doc, key.start.offset);
+    while (i < key.start.offset && (doc[i] == ' ' || doc[i] == '\t' || doc[i] == '-'))
+        ++i;
+    return i;
 }
 
 const YamlNode *child(const YamlNode *node, const YamlPathStep &step)
@@ -313,8 +336,17 @@ TextChange insertMapEntry(
     return c;
 }
 
-bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const YamlNode &value,
-    const Layout &layout, TextChange *change, QString *error)
+namespace {
+
+// The bodies of the structural edits, before the anchor check of their public
+// forms at the end of this file: removePath is made of the other removals.
+bool entryRemoval(const QByteArray &document, const YamlNode &map, const QByteArray &key, TextChange *change,
+    QString *error);
+bool itemRemoval(
+    const QByteArray &document, const YamlNode &seq, int index, TextChange *change, QString *error);
+
+bool valuePlacement(const QByteArray &document, const YamlNode &root, const YamlPath &path,
+    const YamlNode &value, const Layout &layout, TextChange *change, QString *error)
 {
     if (path.isEmpty()) {
         *error = QStringLiteral("an empty path");
@@ -368,13 +400,13 @@ bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &p
     if (parent.isNull() && depth > 0) {
         YamlNode m = mapping();
         setEntry(m, key, std::move(nested));
-        return setPath(document, root, path.mid(0, depth), m, layout, change, error);
+        return valuePlacement(document, root, path.mid(0, depth), m, layout, change, error);
     }
     *error = QStringLiteral("cannot add \"%1\": its parent is not a mapping").arg(QString::fromUtf8(key));
     return false;
 }
 
-bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const Layout &layout,
+bool pathRemoval(const QByteArray &document, const YamlNode &root, const YamlPath &path, const Layout &layout,
     TextChange *change, QString *error)
 {
     std::vector<const YamlNode *> chain { &root };
@@ -408,12 +440,12 @@ bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath
     }
     const YamlNode &container = *chain[std::size_t(j)];
     if (const QByteArray *key = std::get_if<QByteArray>(&path[j]))
-        return removeMapEntry(document, container, *key, change, error);
-    return removeSequenceItem(document, container, std::get<int>(path[j]), change, error);
+        return entryRemoval(document, container, *key, change, error);
+    return itemRemoval(document, container, std::get<int>(path[j]), change, error);
 }
 
-bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByteArray &key,
-    TextChange *change, QString *error)
+bool entryRemoval(const QByteArray &document, const YamlNode &map, const QByteArray &key, TextChange *change,
+    QString *error)
 {
     const int pair = map.isMapping() ? keyIndex(map, key) : -1;
     if (pair < 0) {
@@ -424,11 +456,12 @@ bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByte
     const YamlNode &k = map.children[std::size_t(pair) * 2];
     const YamlNode &v = map.children[std::size_t(pair) * 2 + 1];
     if (map.style == YamlNode::Style::Flow) {
+        const int from = flowEntryBegin(document, k);
         if (pairs == 1) {
-            *change = { k.start.offset, v.endOffset - k.start.offset, {} };
+            *change = { from, v.endOffset - from, {} };
         } else if (pair + 1 < pairs) {
-            const int next = map.children[std::size_t(pair + 1) * 2].start.offset;
-            *change = { k.start.offset, next - k.start.offset, {} };
+            const int next = flowEntryBegin(document, map.children[std::size_t(pair + 1) * 2]);
+            *change = { from, next - from, {} };
         } else {
             const int previousEnd = map.children[std::size_t(pair) * 2 - 1].endOffset;
             *change = { previousEnd, v.endOffset - previousEnd, {} };
@@ -441,10 +474,11 @@ bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByte
     const bool afterDash = pair == 0 && document.mid(ls, k.start.offset - ls).contains('-');
     if (!onlySpaces(document, ls, k.start.offset) && afterDash) {
         // The first key of a sequence item ("- name: x"): the next key moves up behind the dash.
+        const int from = blockKeyBegin(document, k);
         if (pairs == 1)
-            *change = { k.start.offset, v.endOffset - k.start.offset, "{}" };
+            *change = { from, v.endOffset - from, "{}" };
         else
-            *change = { k.start.offset, map.children[2].start.offset - k.start.offset, {} };
+            *change = { from, blockKeyBegin(document, map.children[2]) - from, {} };
         return true;
     }
     const int limit
@@ -463,6 +497,71 @@ bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByte
         --from; // keep the file's missing final newline missing
     *change = { from, end - from, {} };
     return true;
+}
+
+bool itemRemoval(
+    const QByteArray &document, const YamlNode &seq, int index, TextChange *change, QString *error)
+{
+    const int n = int(seq.children.size());
+    if (!seq.isSequence() || index < 0 || index >= n) {
+        *error = QStringLiteral("no item %1 in a sequence of %2").arg(index).arg(n);
+        return false;
+    }
+    if (seq.style == YamlNode::Style::Flow) {
+        const YamlNode &item = seq.children[std::size_t(index)];
+        const int from = flowEntryBegin(document, item);
+        if (n == 1)
+            *change = { from, item.endOffset - from, {} };
+        else if (index + 1 < n)
+            *change = { from, flowEntryBegin(document, seq.children[std::size_t(index + 1)]) - from, {} };
+        else
+            *change = { seq.children[std::size_t(index - 1)].endOffset,
+                item.endOffset - seq.children[std::size_t(index - 1)].endOffset, {} };
+        return true;
+    }
+    if (n == 1) {
+        *error = QStringLiteral("the only item of a block sequence: remove its key instead");
+        return false;
+    }
+    int begin = 0, end = 0;
+    if (!blockItemRange(document, seq, index, &begin, &end, error))
+        return false;
+    if (end == document.size() && !document.endsWith('\n') && begin > 0)
+        --begin;
+    *change = { begin, end - begin, {} };
+    return true;
+}
+
+} // namespace
+
+// Every edit that takes text away is checked for anchors an alias still needs: removing "&x"
+// leaves "*x" undefined, and the document no longer parses.
+bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const YamlNode &value,
+    const Layout &layout, TextChange *change, QString *error)
+{
+    return valuePlacement(document, root, path, value, layout, change, error)
+        && YamlAnchors::keepsAliasesDefined(document, root, *change, error);
+}
+
+bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const Layout &layout,
+    TextChange *change, QString *error)
+{
+    return pathRemoval(document, root, path, layout, change, error)
+        && YamlAnchors::keepsAliasesDefined(document, root, *change, error);
+}
+
+bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByteArray &key,
+    TextChange *change, QString *error)
+{
+    return entryRemoval(document, map, key, change, error)
+        && YamlAnchors::keepsAliasesDefined(document, *change, error);
+}
+
+bool removeSequenceItem(
+    const QByteArray &document, const YamlNode &seq, int index, TextChange *change, QString *error)
+{
+    return itemRemoval(document, seq, index, change, error)
+        && YamlAnchors::keepsAliasesDefined(document, *change, error);
 }
 
 bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int index, const YamlNode &item,
@@ -517,39 +616,6 @@ bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
         text.prepend(layout.newline);
     }
     *change = { end, 0, text };
-    return true;
-}
-
-bool removeSequenceItem(
-    const QByteArray &document, const YamlNode &seq, int index, TextChange *change, QString *error)
-{
-    const int n = int(seq.children.size());
-    if (!seq.isSequence() || index < 0 || index >= n) {
-        *error = QStringLiteral("no item %1 in a sequence of %2").arg(index).arg(n);
-        return false;
-    }
-    if (seq.style == YamlNode::Style::Flow) {
-        const YamlNode &item = seq.children[std::size_t(index)];
-        if (n == 1)
-            *change = { item.start.offset, item.endOffset - item.start.offset, {} };
-        else if (index + 1 < n)
-            *change = { item.start.offset,
-                seq.children[std::size_t(index + 1)].start.offset - item.start.offset, {} };
-        else
-            *change = { seq.children[std::size_t(index - 1)].endOffset,
-                item.endOffset - seq.children[std::size_t(index - 1)].endOffset, {} };
-        return true;
-    }
-    if (n == 1) {
-        *error = QStringLiteral("the only item of a block sequence: remove its key instead");
-        return false;
-    }
-    int begin = 0, end = 0;
-    if (!blockItemRange(document, seq, index, &begin, &end, error))
-        return false;
-    if (end == document.size() && !document.endsWith('\n') && begin > 0)
-        --begin;
-    *change = { begin, end - begin, {} };
     return true;
 }
 

@@ -71,7 +71,9 @@ QByteArray renderBlock(const YamlNode &node, int indent, const Layout &layout);
 QByteArray renderFlow(const YamlNode &node);
 
 // Structural edits. Each returns false and an error when the node is not
-// where or what the edit needs; otherwise one change to apply to `document`.
+// where or what the edit needs, or when the change would take away an anchor
+// ("&x", with the text before a node) that an alias elsewhere still uses;
+// otherwise one change to apply to `document`.
 
 // Puts `value` at `path` (keys and indexes from `root`): replaces what is
 // there, or inserts the missing keys under the deepest existing mapping.

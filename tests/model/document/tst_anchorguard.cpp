@@ -135,6 +135,21 @@ private Q_SLOTS:
         QCOMPARE(
             error, QStringLiteral("c is shared through the anchor &s with d; edit the anchor or expand it"));
     }
+
+    // An anchor written on a key (`&k a: 1`) is shared like any other: the alias stands for the
+    // key's text.
+    void anAnchoredKeyIsShared()
+    {
+        const QByteArray text = "&k a: 1\nb: *k\n";
+        const YamlParseResult parsed
+            = YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size())));
+        QVERIFY(parsed.ok);
+        QString error;
+        QVERIFY(!AnchorGuard::check(parsed.root, { TextChange { 3, 1, "c" } }, &error));
+        QCOMPARE(error,
+            QStringLiteral("a (key) is shared through the anchor &k with b; edit the anchor or expand it"));
+        QVERIFY(AnchorGuard::check(parsed.root, { TextChange { 6, 1, "2" } }, &error)); // a's value
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAnchorGuard)

@@ -68,6 +68,10 @@ private Q_SLOTS:
     void existingFunctionsUnchanged();
     void valuesYamlTakesOnlyAsEscapes_data();
     void valuesYamlTakesOnlyAsEscapes();
+    void anchorsAnAliasUsesStay_data();
+    void anchorsAnAliasUsesStay();
+    void removalsWithTheirAliasesGoThrough_data();
+    void removalsWithTheirAliasesGoThrough();
 };
 
 void TestYamlEdit::layout_data()
@@ -276,6 +280,15 @@ void TestYamlEdit::removePath_data()
     // Found by fuzz_byte_editor: the tag before a key was taken for a sequence item's dash.
     QTest::newRow("tagged key") << QByteArray("a: 1\n! b: 2\nc: 3\n") << "b" << QByteArray("a: 1\nc: 3\n");
     QTest::newRow("anchored last key") << QByteArray("a: 1\n&x b: 2\n") << "b" << QByteArray("a: 1\n");
+    // The properties before an entry are its own: left behind, they went to the next entry.
+    QTest::newRow("anchored first flow item")
+        << QByteArray("l: [&x a, b]\n") << "l.0" << QByteArray("l: [b]\n");
+    QTest::newRow("tagged first flow key")
+        << QByteArray("m: {!t a: 1, b: 2}\n") << "m.a" << QByteArray("m: {b: 2}\n");
+    QTest::newRow("anchored first key of a seq item")
+        << QByteArray("l:\n- &x name: a\n  route: b\n") << "l.0.name" << QByteArray("l:\n- route: b\n");
+    QTest::newRow("anchored second key of a seq item keeps its anchor")
+        << QByteArray("l:\n- name: a\n  &x route: b\n") << "l.0.name" << QByteArray("l:\n- &x route: b\n");
     QTest::newRow("first key of a seq item")
         << QByteArray("l:\n- name: x\n  route: y\n") << "l.0.name" << QByteArray("l:\n- route: y\n");
     QTest::newRow("only key of a seq item")
@@ -486,6 +499,95 @@ void TestYamlEdit::valuesYamlTakesOnlyAsEscapes()
     const YamlNode *read = YamlEdit::find(reparsed, { QByteArray("a") });
     QVERIFY(read);
     QCOMPARE(QString::fromStdString(read->value), value);
+}
+
+// An edit that takes away an anchor's "&x" while an alias elsewhere still uses it left "*x"
+// undefined ("the referenced anchor is not defined"): refused, naming the anchor and the alias.
+// Found by fuzz_byte_editor: removePath of a key anchored on the key itself (`&a Version: ...`).
+void TestYamlEdit::anchorsAnAliasUsesStay_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("edit"); // remove, removeEntry, removeItem, or set (a scalar x)
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+    const QString use = QStringLiteral("the alias *a at %1 (line %2) uses");
+    QTest::newRow("anchor on the key (fuzz)")
+        << QByteArray("&a version: v1\nlabels: {version: *a}\n") << "remove"
+        << "version"
+        << QStringLiteral("this removes the anchor &a (version (key)), which ")
+            + use.arg("labels.version").arg(2);
+    QTest::newRow("anchor on the key, removeMapEntry")
+        << QByteArray("m:\n  x: 1\n  &a version: v1\nl: *a\n") << "removeEntry"
+        << "m.version" << use.arg("l").arg(4);
+    QTest::newRow("anchor on the value") << QByteArray("a: &a 1\nb: *a\n") << "remove"
+                                         << "a" << use.arg("b").arg(2);
+    QTest::newRow("anchor on a flow value") << QByteArray("m: {x: 1, y: &a 2}\nb: *a\n") << "remove"
+                                            << "m.y" << use.arg("b").arg(2);
+    QTest::newRow("anchor inside the removed subtree")
+        << QByteArray("a:\n  b:\n    c: &a 1\nd: *a\n") << "remove"
+        << "a" << use.arg("d").arg(4);
+    QTest::newRow("anchored first flow item") << QByteArray("l: [&a x, y]\nz: *a\n") << "removeItem"
+                                              << "l.0" << use.arg("z").arg(2);
+    QTest::newRow("anchored first flow key") << QByteArray("m: {&a k: 1, b: 2}\nz: *a\n") << "removeEntry"
+                                             << "m.k" << use.arg("z").arg(2);
+    QTest::newRow("anchored first key of a seq item")
+        << QByteArray("l:\n- &a name: x\n  route: y\nz: *a\n") << "remove"
+        << "l.0.name" << use.arg("z").arg(4);
+    QTest::newRow("a value replaced with its anchor") << QByteArray("a:\n  b: &a 1\nc: [*a]\n") << "set"
+                                                      << "a" << use.arg("c[0]").arg(3);
+}
+
+void TestYamlEdit::anchorsAnAliasUsesStay()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, edit);
+    QFETCH(QString, path);
+    QFETCH(QString, message);
+    const YamlNode root = parse(text);
+    const YamlPath steps = ::path(path);
+    const YamlNode *parent = YamlEdit::find(root, steps.mid(0, steps.size() - 1));
+    QVERIFY(parent);
+    TextChange change;
+    QString error;
+    bool ok = true;
+    if (edit == QLatin1String("remove"))
+        ok = YamlEdit::removePath(text, root, steps, YamlEdit::detectLayout(text, root), &change, &error);
+    else if (edit == QLatin1String("removeEntry"))
+        ok = YamlEdit::removeMapEntry(text, *parent, std::get<QByteArray>(steps.last()), &change, &error);
+    else if (edit == QLatin1String("removeItem"))
+        ok = YamlEdit::removeSequenceItem(text, *parent, std::get<int>(steps.last()), &change, &error);
+    else
+        ok = YamlEdit::setPath(text, root, steps, YamlEdit::plainScalar(QStringLiteral("x")),
+            YamlEdit::detectLayout(text, root), &change, &error);
+    QVERIFY2(!ok, YamlEdit::apply(text, { change }).constData());
+    QVERIFY2(error.contains(message), qPrintable(error));
+}
+
+// What stays defined is no concern: the alias goes with the removed text, or the anchor stays.
+void TestYamlEdit::removalsWithTheirAliasesGoThrough_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("the alias is removed")
+        << QByteArray("a: &a 1\nb: *a\nc: 2\n") << "b" << QByteArray("a: &a 1\nc: 2\n");
+    QTest::newRow("anchor and alias are removed together")
+        << QByteArray("x: 0\nm:\n  a: &a 1\n  b: *a\n") << "m" << QByteArray("x: 0\n");
+    QTest::newRow("an unused anchor") << QByteArray("&a k: 1\nb: 2\n") << "k" << QByteArray("b: 2\n");
+}
+
+void TestYamlEdit::removalsWithTheirAliasesGoThrough()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, expected);
+    const YamlNode root = parse(text);
+    TextChange change;
+    QString error;
+    QVERIFY2(
+        YamlEdit::removePath(text, root, ::path(path), YamlEdit::detectLayout(text, root), &change, &error),
+        qPrintable(error));
+    QCOMPARE(YamlEdit::apply(text, { change }), expected);
 }
 
 QTEST_GUILESS_MAIN(TestYamlEdit)

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "yamledit.h"
+#include "yamlnode.h"
+
+#include <QByteArray>
+#include <QString>
+#include <vector>
+
+namespace meshroute {
+
+// Where a parsed YAML document defines anchors ("&x", on keys too) and where
+// aliases ("*x") use them, in the order they are written. AnchorGuard reads it
+// to keep edits off text an anchor shares; YamlEdit reads it to keep a removal
+// from taking an anchor that an alias still needs.
+class YamlAnchors
+{
+public:
+    struct Place
+    {
+        const YamlNode *node;
+        QString path; // "spec.http[0].route"; a key's own place ends in " (key)"
+    };
+
+    explicit YamlAnchors(const YamlNode &root);
+
+    const std::vector<Place> &anchors() const { return m_anchors; }
+    const std::vector<Place> &aliases() const { return m_aliases; }
+    // The anchor an alias stands for: the last of its name written before it, as
+    // YAML reads it; nullptr when there is none.
+    const Place *definitionOf(const Place &alias) const;
+    // A place's path for a message ("the document" for the root).
+    static QString describe(const QString &path);
+
+    // False with *error when `change` removes the "&name" of an anchor that an
+    // alias outside the change uses: the alias would be left undefined (the
+    // document no longer parses) or would stand for another anchor of that name.
+    // `root` is the tree of `document`; it is walked only when the removed text
+    // holds a '&'.
+    static bool keepsAliasesDefined(
+        const QByteArray &document, const YamlNode &root, const TextChange &change, QString *error);
+    // The same for a caller without the tree, which parses the document then.
+    static bool keepsAliasesDefined(const QByteArray &document, const TextChange &change, QString *error);
+
+private:
+    void collect(const YamlNode &node, const QString &path);
+
+    std::vector<Place> m_anchors;
+    std::vector<Place> m_aliases;
+};
+
+} // namespace meshroute

@@ -106,7 +106,9 @@ bool ResourceEdit::setString(const YamlPath &path, const QString &value, QString
     if (old && old->isScalar()) {
         if (old->value == value.toStdString())
             return true;
-        return apply(YamlEdit::setScalar(*old, value, true), error);
+        const YamlNode *parent = path.isEmpty() ? nullptr : find(path.mid(0, path.size() - 1));
+        const bool inFlow = parent && parent->style == YamlNode::Style::Flow;
+        return apply(YamlEdit::setScalar(*old, value, true, inFlow), error);
     }
     return set(path, YamlEdit::stringScalar(value), error);
 }

@@ -269,7 +269,7 @@ const YamlNode *find(const YamlNode &root, const YamlPath &path)
     return node;
 }
 
-TextChange setScalar(const YamlNode &node, const QString &value, bool mustStayString)
+TextChange setScalar(const YamlNode &node, const QString &value, bool mustStayString, bool inFlow)
 {
     TextChange c;
     c.offset = node.start.offset;
@@ -278,7 +278,7 @@ TextChange setScalar(const YamlNode &node, const QString &value, bool mustStaySt
     if (style == YamlNode::Style::Literal || style == YamlNode::Style::Folded)
         style = YamlNode::Style::DoubleQuoted;
     c.text = formatScalar(
-        value, node.kind == YamlNode::Kind::Null ? YamlNode::Style::Plain : style, mustStayString);
+        value, node.kind == YamlNode::Kind::Null ? YamlNode::Style::Plain : style, mustStayString, inFlow);
     if (node.kind == YamlNode::Kind::Null) {
         // `key:` with nothing after it: the value goes after a space.
         c.length = 0;

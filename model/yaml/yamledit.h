@@ -29,11 +29,15 @@ namespace YamlEdit {
 const YamlNode *find(const YamlNode &root, const YamlPath &path);
 
 // A scalar in the style it had where possible: quoted stays quoted; a plain
-// value that YAML would read differently (a number-like string, ": ", "#")
-// gets double quotes.
-QByteArray formatScalar(const QString &value, YamlNode::Style style, bool mustStayString);
+// value that YAML would read differently (a number-like string, ": ", "#",
+// and inside a flow collection, `inFlow`, any of ",[]{}") gets double quotes.
+QByteArray formatScalar(
+    const QString &value, YamlNode::Style style, bool mustStayString, bool inFlow = false);
 
-TextChange setScalar(const YamlNode &node, const QString &value, bool mustStayString = false);
+// `inFlow`: the scalar stands in a flow collection (its parent's style is Flow),
+// which the node itself does not record.
+TextChange setScalar(
+    const YamlNode &node, const QString &value, bool mustStayString = false, bool inFlow = false);
 
 // Adds `key: value` as the last entry of a mapping (block or flow);
 // `valueText` is already YAML (a scalar, or "\n"-joined lines for a block value).

@@ -10,13 +10,18 @@ namespace meshroute::YamlEdit {
 
 namespace {
 
-// Whether a plain scalar with this text reads back as the same string.
-bool safeAsPlainString(const QString &value)
+// Whether a plain scalar with this text reads back as the same string where it stands. Inside a
+// flow collection a flow indicator anywhere ends it (`{name: m[en}` does not parse), as
+// YamlWriter::writeFlow knows; in block context only a leading one is special.
+bool safeAsPlainString(const QString &value, bool inFlow)
 {
     if (value.isEmpty() || value != value.trimmed())
         return false;
     static const QRegularExpression special(QStringLiteral(R"(^[-?:,\[\]{}#&*!|>'"%@`]|: | #|:$)"));
     if (special.match(value).hasMatch())
+        return false;
+    static const QRegularExpression flowIndicator(QStringLiteral(R"([,\[\]{}])"));
+    if (inFlow && value.contains(flowIndicator))
         return false;
     static const QRegularExpression nonString(QStringLiteral(
         R"(^([-+]?[0-9._]+([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$)"));
@@ -71,7 +76,7 @@ QByteArray doubleQuoted(const QString &value)
 
 } // namespace
 
-QByteArray formatScalar(const QString &value, YamlNode::Style style, bool mustStayString)
+QByteArray formatScalar(const QString &value, YamlNode::Style style, bool mustStayString, bool inFlow)
 {
     // Only a double-quoted string can hold such characters, whatever the style was.
     if (needsEscapes(value))
@@ -80,23 +85,23 @@ QByteArray formatScalar(const QString &value, YamlNode::Style style, bool mustSt
         return "'" + QString(value).replace(QLatin1Char('\''), QStringLiteral("''")).toUtf8() + "'";
     if (style == YamlNode::Style::DoubleQuoted)
         return doubleQuoted(value);
-    if (!mustStayString || safeAsPlainString(value))
+    if (!mustStayString || safeAsPlainString(value, inFlow))
         return value.toUtf8();
     return doubleQuoted(value);
 }
 
-QByteArray keyText(const QByteArray &key)
+QByteArray keyText(const QByteArray &key, bool inFlow)
 {
-    return formatScalar(QString::fromUtf8(key), YamlNode::Style::Plain, true);
+    return formatScalar(QString::fromUtf8(key), YamlNode::Style::Plain, true, inFlow);
 }
 
-QByteArray scalarText(const YamlNode &n)
+QByteArray scalarText(const YamlNode &n, bool inFlow)
 {
     if (n.kind == YamlNode::Kind::Null)
         return "null";
     if (n.style == YamlNode::Style::Plain)
         return QByteArray::fromStdString(n.value);
-    return formatScalar(QString::fromStdString(n.value), YamlNode::Style::Plain, true);
+    return formatScalar(QString::fromStdString(n.value), YamlNode::Style::Plain, true, inFlow);
 }
 
 bool isEmptyCollection(const YamlNode &n)
@@ -243,7 +248,7 @@ QByteArray renderFlow(const YamlNode &node)
     if (node.isMapping()) {
         QByteArray out = "{";
         for (std::size_t i = 0; i + 1 < node.children.size(); i += 2)
-            out += (i ? ", " : "") + keyText(QByteArray::fromStdString(node.children[i].value)) + ": "
+            out += (i ? ", " : "") + keyText(QByteArray::fromStdString(node.children[i].value), true) + ": "
                 + renderFlow(node.children[i + 1]);
         return out + "}";
     }
@@ -253,7 +258,7 @@ QByteArray renderFlow(const YamlNode &node)
             out += (i ? ", " : "") + renderFlow(node.children[i]);
         return out + "]";
     }
-    return scalarText(node);
+    return scalarText(node, true);
 }
 
 } // namespace meshroute::YamlEdit

@@ -9,10 +9,11 @@
 // Internal to the model: the public API is in yamledit.h.
 namespace meshroute::YamlEdit {
 
-// A mapping key as YAML text, quoted where a plain key would read differently.
-QByteArray keyText(const QByteArray &key);
+// A mapping key as YAML text, quoted where a plain key would read differently
+// (in a flow collection when `inFlow`).
+QByteArray keyText(const QByteArray &key, bool inFlow = false);
 // A scalar (or a missing value, as "null") as YAML text.
-QByteArray scalarText(const YamlNode &n);
+QByteArray scalarText(const YamlNode &n, bool inFlow = false);
 bool isEmptyCollection(const YamlNode &n);
 bool isBlockCollection(const YamlNode &n);
 // The pair index of `key` in a mapping, or -1.

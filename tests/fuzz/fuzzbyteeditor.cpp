@@ -170,7 +170,11 @@ QString byteEditor(const QByteArray &input)
             if (node->isScalar() || (node->isNull() && !path.isEmpty())) {
                 const YamlNode value = valueFor(choices);
                 if (value.isScalar() && node->isScalar()) {
-                    change = YamlEdit::setScalar(*node, QString::fromStdString(value.value), true);
+                    // Where the scalar stands is the caller's to say, as ResourceEdit::setString does.
+                    const YamlNode *parent
+                        = path.isEmpty() ? nullptr : YamlEdit::find(root, path.mid(0, path.size() - 1));
+                    const bool inFlow = parent && parent->style == YamlNode::Style::Flow;
+                    change = YamlEdit::setScalar(*node, QString::fromStdString(value.value), true, inFlow);
                     ok = true;
                 } else if (value.isScalar()) {
                     // A null value is set through setPath, which sees how its key was written

@@ -68,6 +68,8 @@ private Q_SLOTS:
     void existingFunctionsUnchanged();
     void valuesYamlTakesOnlyAsEscapes_data();
     void valuesYamlTakesOnlyAsEscapes();
+    void valuesReadBackWhereTheyStand_data();
+    void valuesReadBackWhereTheyStand();
     void anchorsAnAliasUsesStay_data();
     void anchorsAnAliasUsesStay();
     void removalsWithTheirAliasesGoThrough_data();
@@ -156,6 +158,16 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("empty flow becomes block") << QByteArray("a: []\n") << "a"
                                               << "seq"
                                               << "p" << QByteArray("a:\n- p\n");
+    // A flow indicator inside a plain scalar ends it in a flow collection: quoted there, plain in block.
+    QTest::newRow("bracket inside, into flow map") << QByteArray("a: {b: 1}\n") << "a.c"
+                                                   << "string"
+                                                   << "m[en" << QByteArray("a: {b: 1, c: \"m[en\"}\n");
+    QTest::newRow("bracket inside, flow value replaced") << QByteArray("a: {b: 1}\n") << "a.b"
+                                                         << "string"
+                                                         << "x,y" << QByteArray("a: {b: \"x,y\"}\n");
+    QTest::newRow("bracket inside, block") << QByteArray("a:\n  b: 1\n") << "a.b"
+                                           << "string"
+                                           << "m[en" << QByteArray("a:\n  b: m[en\n");
     QTest::newRow("into flow map") << QByteArray("a: {b: 1}\n") << "a.c"
                                    << "plain"
                                    << "2" << QByteArray("a: {b: 1, c: 2}\n");
@@ -497,6 +509,42 @@ void TestYamlEdit::valuesYamlTakesOnlyAsEscapes()
     QVERIFY2(parses(after), after.constData());
     const YamlNode reparsed = parse(after); // find() points into it: it must outlive `read`
     const YamlNode *read = YamlEdit::find(reparsed, { QByteArray("a") });
+    QVERIFY(read);
+    QCOMPARE(QString::fromStdString(read->value), value);
+}
+
+// A value set with setScalar reads back as set, wherever the scalar stands.
+void TestYamlEdit::valuesReadBackWhereTheyStand_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("value");
+    // Found by fuzz_byte_editor: a flow indicator inside a plain scalar ends it in a flow
+    // collection (`{name: m[en}`: "end of map flow not found").
+    QTest::newRow("bracket inside, flow mapping (fuzz)")
+        << QByteArray("m: {name: reviews, namespace: default}\n") << "m.name" << QStringLiteral("m[en");
+    QTest::newRow("comma inside, flow sequence")
+        << QByteArray("l: [a, b]\n") << "l.0" << QStringLiteral("x,y");
+    QTest::newRow("brace inside, flow sequence")
+        << QByteArray("l: [a, b]\n") << "l.1" << QStringLiteral("x}y");
+    QTest::newRow("bracket inside, block") << QByteArray("a: x\n") << "a" << QStringLiteral("m[en");
+
+}
+
+void TestYamlEdit::valuesReadBackWhereTheyStand()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, path);
+    QFETCH(QString, value);
+    const YamlNode root = parse(text);
+    const YamlNode *node = YamlEdit::find(root, ::path(path));
+    QVERIFY(node);
+    const YamlPath steps = ::path(path);
+    const bool inFlow = YamlEdit::find(root, steps.mid(0, steps.size() - 1))->style == YamlNode::Style::Flow;
+    const QByteArray after = YamlEdit::apply(text, { YamlEdit::setScalar(*node, value, true, inFlow) });
+    QVERIFY2(parses(after), after.constData());
+    const YamlNode reparsed = parse(after);
+    const YamlNode *read = YamlEdit::find(reparsed, steps);
     QVERIFY(read);
     QCOMPARE(QString::fromStdString(read->value), value);
 }

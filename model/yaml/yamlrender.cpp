@@ -44,7 +44,9 @@ bool needsEscapes(const QString &value)
 QByteArray doubleQuoted(const QString &value)
 {
     QByteArray out = "\"";
-    // By code point: a character outside the BMP is two QChars and one UTF-8 sequence.
+    // By code point: a character outside the BMP is two QChars and one UTF-8 sequence. It is encoded
+    // from UTF-16 (QChar::fromUcs4): decoding it alone from UCS-4 (QString::fromUcs4) takes U+FEFF
+    // for a byte order mark and drops it, so `rro<U+FEFF>` was written "rro".
     for (const char32_t c : value.toUcs4()) {
         switch (c) {
         case '"':
@@ -64,7 +66,7 @@ QByteArray doubleQuoted(const QString &value)
             break;
         default:
             if (YamlScan::isPrintable(c))
-                out += QString::fromUcs4(&c, 1).toUtf8();
+                out += QStringView(QChar::fromUcs4(c)).toUtf8();
             else if (c <= 0xFF)
                 out += QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0')).toLatin1();
             else

@@ -529,6 +529,10 @@ void TestYamlEdit::valuesReadBackWhereTheyStand_data()
         << QByteArray("l: [a, b]\n") << "l.1" << QStringLiteral("x}y");
     QTest::newRow("bracket inside, block") << QByteArray("a: x\n") << "a" << QStringLiteral("m[en");
 
+    // Found by fuzz_byte_editor: a U+FEFF in a double-quoted value was dropped (`"rro"`).
+    QTest::newRow("U+FEFF at the end, double-quoted (fuzz)")
+        << QByteArray("added: \"*ref\"\n") << "added" << QStringLiteral("rro\uFEFF");
+    QTest::newRow("U+FEFF first, plain") << QByteArray("a: x\n") << "a" << QStringLiteral("\uFEFFx");
 }
 
 void TestYamlEdit::valuesReadBackWhereTheyStand()
@@ -546,7 +550,8 @@ void TestYamlEdit::valuesReadBackWhereTheyStand()
     const YamlNode reparsed = parse(after);
     const YamlNode *read = YamlEdit::find(reparsed, steps);
     QVERIFY(read);
-    QCOMPARE(QString::fromStdString(read->value), value);
+    // As bytes: QString::fromUtf8 would drop a leading U+FEFF, taking it for a byte order mark.
+    QCOMPARE(QByteArray::fromStdString(read->value), value.toUtf8());
 }
 
 // An edit that takes away an anchor's "&x" while an alias elsewhere still uses it left "*x"

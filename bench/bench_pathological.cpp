@@ -12,18 +12,23 @@
 // request), hosts / hosts-edit (one VirtualService with N hosts: check, and
 // the editor's per-edit re-check), regex (one VirtualService with N regex
 // rules: check), one-host (N VirtualServices on one host: check, and the
-// bytes of findings).
+// bytes of findings), anchors (one VirtualService with N anchored routes and N
+// aliases: what each edit command adds, the anchor guard on one change and
+// moving the last rule up one place; "findings" is 2 when both went through).
 //
 // Each run is its own process so that peak RSS (getrusage) is the case's own.
 
 #include "bigmesh.h"
 #include "pathologicalinputs.h"
 
+#include "anchorguard.h"
 #include "checker.h"
 #include "loader.h"
 #include "request.h"
 #include "router.h"
 #include "routetable.h"
+#include "yamledit.h"
+#include "yamlparser.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -72,6 +77,31 @@ QByteArray routeOneMesh(int gateways)
     return out;
 }
 
+// The anchors case: an edit's own cost on a parsed document, without loading or checking.
+int runAnchors(const QByteArray &text)
+{
+    const YamlParseResult parsed
+        = YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size())));
+    const YamlNode *rules = YamlEdit::find(parsed.root, { QByteArray("spec"), QByteArray("http") });
+    if (!parsed.ok || !rules)
+        return 1;
+    QElapsedTimer timer;
+    timer.start();
+    const qint64 cpu0 = cpuMs();
+    QString error;
+    const YamlNode &name = *YamlEdit::find(parsed.root, { QByteArray("metadata"), QByteArray("name") });
+    qint64 done
+        = AnchorGuard::check(parsed.root, { YamlEdit::setScalar(name, QStringLiteral("renamed")) }, &error);
+    const int last = int(rules->children.size()) - 1;
+    TextChange move;
+    done += YamlEdit::moveSequenceItem(text, parsed.root, *rules, last, last - 1, &move, &error);
+    const qint64 ms = timer.elapsed();
+    std::printf("%lld %lld %.1f %lld %lld\n", static_cast<long long>(ms),
+        static_cast<long long>(cpuMs() - cpu0), peakRssMb(), static_cast<long long>(done),
+        static_cast<long long>(error.size()));
+    return 0;
+}
+
 // One run of one case; prints "wall_ms cpu_ms rss_mb findings bytes".
 int runOne(const QString &name, int n)
 {
@@ -86,6 +116,8 @@ int runOne(const QString &name, int n)
         text = bench::virtualServiceWithRegexRules(n);
     else if (name == QLatin1String("one-host"))
         text = bench::virtualServicesOnOneHost(n);
+    else if (name == QLatin1String("anchors"))
+        return runAnchors(bench::virtualServiceWithSharedRoutes(n));
     else {
         std::fprintf(stderr, "unknown case %s\n", qPrintable(name));
         return 2;
@@ -142,6 +174,7 @@ int main(int argc, char **argv)
         { QStringLiteral("hosts-edit"), { 8000 } },
         { QStringLiteral("regex"), { 16000, 100000 } },
         { QStringLiteral("one-host"), { 4000 } },
+        { QStringLiteral("anchors"), { 1000, 10000 } },
     };
     // BENCH_CASES="gateways:500,1000 hosts:8000" runs only these.
     const QString only = qEnvironmentVariable("BENCH_CASES");

@@ -68,4 +68,22 @@ inline QByteArray virtualServicesOnOneHost(int count)
     return out;
 }
 
+// One VirtualService whose first `count` rules each name their route with an
+// anchor (`route: &rN`) and whose next `count` rules reuse it (`route: *rN`):
+// every edit command looks up each alias's anchor.
+inline QByteArray virtualServiceWithSharedRoutes(int count)
+{
+    QByteArray out
+        = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: shared-routes\n"
+          "  namespace: default\nspec:\n  hosts:\n  - backend\n  http:\n";
+    for (int i = 0; i < count; ++i)
+        out += "  - match:\n    - uri:\n        prefix: /a" + QByteArray::number(i) + "\n    route: &r"
+            + QByteArray::number(i) + "\n    - destination:\n        host: backend\n        subset: v"
+            + QByteArray::number(i % 3) + "\n";
+    for (int i = 0; i < count; ++i)
+        out += "  - match:\n    - uri:\n        prefix: /b" + QByteArray::number(i) + "\n    route: *r"
+            + QByteArray::number(i) + "\n";
+    return out;
+}
+
 } // namespace meshroute::bench

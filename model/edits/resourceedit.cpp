@@ -161,7 +161,7 @@ bool ResourceEdit::moveItem(const YamlPath &sequencePath, int from, int to, QStr
         return false;
     }
     TextChange change;
-    return YamlEdit::moveSequenceItem(m_text, *seq, from, to, &change, error) && apply(change, error);
+    return YamlEdit::moveSequenceItem(m_text, m_root, *seq, from, to, &change, error) && apply(change, error);
 }
 
 bool ResourceEdit::duplicateItem(const YamlPath &sequencePath, int index, QString *error)

@@ -2,6 +2,9 @@
 
 #include "yamlparser.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace meshroute {
 
 namespace {
@@ -34,37 +37,77 @@ bool removes(const TextChange &change, int offset)
 
 YamlAnchors::YamlAnchors(const YamlNode &root)
 {
-    collect(root, {});
+    std::vector<Step> trail;
+    collect(root, trail);
+    m_byName.reserve(m_anchors.size());
+    for (const Place &anchor : m_anchors)
+        m_byName.push_back(&anchor);
+    std::sort(m_byName.begin(), m_byName.end(), [](const Place *a, const Place *b) {
+        return std::tie(a->node->anchor, a->node->start.offset)
+            < std::tie(b->node->anchor, b->node->start.offset);
+    });
 }
 
-void YamlAnchors::collect(const YamlNode &node, const QString &path)
+std::span<const YamlAnchors::Place *const> YamlAnchors::named(const std::string &name) const
+{
+    const auto first = std::lower_bound(m_byName.begin(), m_byName.end(), name,
+        [](const Place *anchor, const std::string &n) { return anchor->node->anchor < n; });
+    const auto last = std::upper_bound(first, m_byName.end(), name,
+        [](const std::string &n, const Place *anchor) { return n < anchor->node->anchor; });
+    return { first, last };
+}
+
+// The path is spelled out only for the anchors and aliases found: every edit command walks the
+// whole document, and most of its nodes are neither.
+void YamlAnchors::collect(const YamlNode &node, std::vector<Step> &trail)
 {
     if (node.isAlias) {
-        m_aliases.push_back({ &node, path });
+        m_aliases.push_back({ &node, spell(trail) });
         return; // a copy of the anchored node: its children are the anchor's text
     }
     if (!node.anchor.empty())
-        m_anchors.push_back({ &node, path });
+        m_anchors.push_back({ &node, spell(trail) });
     if (node.isMapping()) {
         for (std::size_t i = 0; i + 1 < node.children.size(); i += 2) {
-            const QString key = QString::fromStdString(node.children[i].value);
-            const QString entry = path.isEmpty() ? key : path + QLatin1Char('.') + key;
-            collect(node.children[i], entry + QStringLiteral(" (key)"));
-            collect(node.children[i + 1], entry);
+            trail.push_back({ &node.children[i].value, -1, true });
+            collect(node.children[i], trail);
+            trail.back().isKey = false;
+            collect(node.children[i + 1], trail);
+            trail.pop_back();
         }
     } else if (node.isSequence()) {
-        for (std::size_t i = 0; i < node.children.size(); ++i)
-            collect(node.children[i], path + QStringLiteral("[%1]").arg(i));
+        for (std::size_t i = 0; i < node.children.size(); ++i) {
+            trail.push_back({ nullptr, int(i), false });
+            collect(node.children[i], trail);
+            trail.pop_back();
+        }
     }
+}
+
+QString YamlAnchors::spell(const std::vector<Step> &trail)
+{
+    QString path;
+    for (const Step &step : trail) {
+        if (step.key) {
+            if (!path.isEmpty())
+                path += QLatin1Char('.');
+            path += QString::fromStdString(*step.key);
+            if (step.isKey)
+                path += QStringLiteral(" (key)");
+        } else {
+            path += QStringLiteral("[%1]").arg(step.index);
+        }
+    }
+    return path;
 }
 
 const YamlAnchors::Place *YamlAnchors::definitionOf(const Place &alias) const
 {
-    const Place *found = nullptr;
-    for (const Place &anchor : m_anchors)
-        if (anchor.node->anchor == alias.node->anchor && anchor.node->start.offset < alias.node->start.offset)
-            found = &anchor;
-    return found;
+    const std::span<const Place *const> same = named(alias.node->anchor);
+    const int at = alias.node->start.offset;
+    const auto after = std::partition_point(
+        same.begin(), same.end(), [at](const Place *anchor) { return anchor->node->start.offset < at; });
+    return after == same.begin() ? nullptr : *(after - 1);
 }
 
 QString YamlAnchors::describe(const QString &path)
@@ -101,6 +144,41 @@ bool YamlAnchors::keepsAliasesDefined(const QByteArray &document, const TextChan
     const YamlParseResult parsed
         = YamlParser::parseDocument(std::string_view(document.constData(), std::size_t(document.size())));
     return !parsed.ok || keepsAliasesDefined(document, parsed.root, change, error);
+}
+
+bool YamlAnchors::keepsAliasesBound(
+    const YamlNode &root, const std::function<int(int)> &moved, QString *error)
+{
+    const YamlAnchors anchors(root);
+    for (const Place &alias : anchors.aliases()) {
+        const Place *before = anchors.definitionOf(alias);
+        const int aliasAt = moved(alias.node->start.offset);
+        const Place *after = nullptr;
+        int afterAt = -1;
+        for (const Place *anchor : anchors.named(alias.node->anchor)) {
+            const int anchorAt = moved(anchor->node->start.offset);
+            if (anchorAt < aliasAt && anchorAt > afterAt) {
+                after = anchor;
+                afterAt = anchorAt;
+            }
+        }
+        if (after == before)
+            continue;
+        const QString name = QString::fromStdString(alias.node->anchor);
+        const QString where = QStringLiteral("the alias *%1 at %2 (line %3)")
+                                  .arg(name, describe(alias.path))
+                                  .arg(alias.node->start.line);
+        if (!after)
+            *error = QStringLiteral(
+                "this move puts %1 before its anchor &%2 (%3); move the anchored value first")
+                         .arg(where, name, before ? describe(before->path) : QStringLiteral("none"));
+        else
+            *error = QStringLiteral("after this move %1 would stand for the anchor &%2 at %3 instead of %4")
+                         .arg(where, name, describe(after->path),
+                             before ? describe(before->path) : QStringLiteral("nothing"));
+        return false;
+    }
+    return true;
 }
 
 } // namespace meshroute

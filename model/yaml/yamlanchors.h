@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 #include <QString>
+#include <functional>
+#include <span>
 #include <vector>
 
 namespace meshroute {
@@ -23,11 +25,14 @@ public:
     };
 
     explicit YamlAnchors(const YamlNode &root);
+    // m_byName points into m_anchors; a copy would point into the original.
+    YamlAnchors(const YamlAnchors &) = delete;
+    YamlAnchors &operator=(const YamlAnchors &) = delete;
 
     const std::vector<Place> &anchors() const { return m_anchors; }
     const std::vector<Place> &aliases() const { return m_aliases; }
     // The anchor an alias stands for: the last of its name written before it, as
-    // YAML reads it; nullptr when there is none.
+    // YAML reads it; nullptr when there is none. O(log anchors): every edit command asks.
     const Place *definitionOf(const Place &alias) const;
     // A place's path for a message ("the document" for the root).
     static QString describe(const QString &path);
@@ -42,11 +47,28 @@ public:
     // The same for a caller without the tree, which parses the document then.
     static bool keepsAliasesDefined(const QByteArray &document, const TextChange &change, QString *error);
 
+    // False with *error when text moved within the document (`moved` maps an offset before the
+    // move to the one after it) leaves an alias standing for another anchor than before: one of
+    // the same name that now comes between them, or none, when the alias would come first.
+    static bool keepsAliasesBound(const YamlNode &root, const std::function<int(int)> &moved, QString *error);
+
 private:
-    void collect(const YamlNode &node, const QString &path);
+    // One step from the root: a mapping key (its key node when isKey, else its value) or an index.
+    struct Step
+    {
+        const std::string *key;
+        int index;
+        bool isKey;
+    };
+    void collect(const YamlNode &node, std::vector<Step> &trail);
+    static QString spell(const std::vector<Step> &trail);
+
+    // The anchors of one name, in the order they are written.
+    std::span<const Place *const> named(const std::string &name) const;
 
     std::vector<Place> m_anchors;
     std::vector<Place> m_aliases;
+    std::vector<const Place *> m_byName; // m_anchors by name, then offset
 };
 
 } // namespace meshroute

@@ -99,9 +99,11 @@ bool insertSequenceItem(const QByteArray &document, const YamlNode &sequence, in
 // Refuses the only item of a block sequence: remove the key instead.
 bool removeSequenceItem(
     const QByteArray &document, const YamlNode &sequence, int index, TextChange *change, QString *error);
-// Moves item `from` so that it ends up at index `to`, with its comments.
-bool moveSequenceItem(const QByteArray &document, const YamlNode &sequence, int from, int to,
-    TextChange *change, QString *error);
+// Moves item `from` so that it ends up at index `to`, with its comments (block) or its
+// properties (flow). Refuses a move after which an alias would stand for another anchor, or
+// come before its own. `root` is the tree of `document`.
+bool moveSequenceItem(const QByteArray &document, const YamlNode &root, const YamlNode &sequence, int from,
+    int to, TextChange *change, QString *error);
 // Inserts an exact copy of item `index` (comments, unknown fields, key order) right after it.
 bool duplicateSequenceItem(
     const QByteArray &document, const YamlNode &sequence, int index, TextChange *change, QString *error);

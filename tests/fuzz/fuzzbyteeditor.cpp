@@ -83,12 +83,14 @@ YamlNode valueFor(Choices &c)
 }
 
 // The same data, whatever the positions and styles.
-bool sameTree(const YamlNode &a, const YamlNode &b)
+// `tags`: whether an explicit tag counts too, for edits that move text that has them.
+bool sameTree(const YamlNode &a, const YamlNode &b, bool tags = false)
 {
-    if (a.kind != b.kind || a.value != b.value || a.children.size() != b.children.size())
+    if (a.kind != b.kind || a.value != b.value || a.children.size() != b.children.size()
+        || (tags && a.tag != b.tag))
         return false;
     for (std::size_t i = 0; i < a.children.size(); ++i)
-        if (!sameTree(a.children[i], b.children[i]))
+        if (!sameTree(a.children[i], b.children[i], tags))
             return false;
     return true;
 }
@@ -164,6 +166,7 @@ QString byteEditor(const QByteArray &input)
         const char *op = "";
         // What the edited document must hold at `path` afterwards, when the edit says.
         std::optional<YamlNode> expected;
+        bool withTags = false;
         switch (choices.pick(8)) {
         case 0:
             op = "setScalar";
@@ -210,15 +213,30 @@ QString byteEditor(const QByteArray &input)
         case 5: {
             op = "moveSequenceItem";
             const int from = choices.pick(items);
-            ok = items > 0
-                && YamlEdit::moveSequenceItem(text, *node, from, choices.pick(items), &change, &error);
+            const int to = choices.pick(items);
+            ok = items > 0 && YamlEdit::moveSequenceItem(text, root, *node, from, to, &change, &error);
+            if (ok) {
+                // The same items, tags and what each alias stands for, in the new order.
+                expected = *node;
+                YamlNode moving = expected->children[std::size_t(from)];
+                expected->children.erase(expected->children.begin() + from);
+                expected->children.insert(expected->children.begin() + to, std::move(moving));
+                withTags = true;
+            }
             break;
         }
-        case 6:
+        case 6: {
             op = "duplicateSequenceItem";
-            ok = items > 0
-                && YamlEdit::duplicateSequenceItem(text, *node, choices.pick(items), &change, &error);
+            const int index = choices.pick(items);
+            ok = items > 0 && YamlEdit::duplicateSequenceItem(text, *node, index, &change, &error);
+            if (ok) {
+                expected = *node;
+                YamlNode copy = expected->children[std::size_t(index)];
+                expected->children.insert(expected->children.begin() + index + 1, std::move(copy));
+                withTags = true;
+            }
             break;
+        }
         default:
             op = "removeMapEntry";
             if (node->isMapping() && !node->children.empty()) {
@@ -244,7 +262,7 @@ QString byteEditor(const QByteArray &input)
                           QString::fromUtf8(text));
         if (expected) {
             const YamlNode *now = YamlEdit::find(reparsed.root, path);
-            if (!now || !sameTree(*now, *expected))
+            if (!now || !sameTree(*now, *expected, withTags))
                 return describe(op, path)
                     + QStringLiteral(" did not put the value there:\n%1\n--- from:\n%2")
                           .arg(QString::fromUtf8(after), QString::fromUtf8(text));

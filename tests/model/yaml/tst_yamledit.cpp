@@ -390,6 +390,12 @@ void TestYamlEdit::removeItem_data()
     QTest::newRow("last") << base << 2 << QByteArray("l:\n# first\n- a: 1\n  b: 2\n# second\n- c: 3\nz: 1\n");
     QTest::newRow("flow first") << QByteArray("l: [a, b, c]\n") << 0 << QByteArray("l: [b, c]\n");
     QTest::newRow("flow last") << QByteArray("l: [a, b, c]\n") << 2 << QByteArray("l: [a, b]\n");
+    // An anchor or tag after the dash was taken for text before the item ("item 0 does not start
+    // its own line"), so an anchored item could be neither removed nor moved.
+    QTest::newRow("anchored block item")
+        << QByteArray("l:\n- &a x\n- !!str 1\n- z\n") << 0 << QByteArray("l:\n- !!str 1\n- z\n");
+    QTest::newRow("tagged block item")
+        << QByteArray("l:\n- &a x\n- !!str 1\n- z\n") << 1 << QByteArray("l:\n- &a x\n- z\n");
 }
 
 void TestYamlEdit::removeItem()
@@ -423,6 +429,19 @@ void TestYamlEdit::moveItem_data()
         << QByteArray("l:\n- c: 3 # three\n\n# four\n- d: 4\n# one\n- a: 1\n  b: 2\nz: 1\n");
     QTest::newRow("no final newline") << QByteArray("l:\n- a\n- b") << 1 << 0 << QByteArray("l:\n- b\n- a");
     QTest::newRow("flow") << QByteArray("l: [a, b, c]\n") << 0 << 2 << QByteArray("l: [b, c, a]\n");
+    // The properties written before a flow item are the item's: `&a` stayed behind and named `y`,
+    // `!!str` stayed behind and made `y` a string while `1` became a number.
+    QTest::newRow("flow anchor goes with its item")
+        << QByteArray("l: [&a x, y]\nz: *a\n") << 0 << 1 << QByteArray("l: [y, &a x]\nz: *a\n");
+    QTest::newRow("flow tag goes with its item")
+        << QByteArray("l: [!!str 1, y]\n") << 0 << 1 << QByteArray("l: [y, !!str 1]\n");
+    // Separators stay where they stand: a list written one item per line stays so, comments too.
+    QTest::newRow("flow, one item per line")
+        << QByteArray("l: [\n  a, # first\n  b\n]\n") << 1 << 0 << QByteArray("l: [\n  b, # first\n  a\n]\n");
+    QTest::newRow("block anchor and its alias, order kept")
+        << QByteArray("l:\n- &a x\n- y\n- *a\n") << 1 << 2 << QByteArray("l:\n- &a x\n- *a\n- y\n");
+    QTest::newRow("CRLF, last item without a line break")
+        << QByteArray("l:\r\n- a\r\n- b") << 1 << 0 << QByteArray("l:\r\n- b\r\n- a");
 }
 
 void TestYamlEdit::moveItem()
@@ -435,7 +454,7 @@ void TestYamlEdit::moveItem()
     TextChange change;
     QString error;
     QVERIFY2(YamlEdit::moveSequenceItem(
-                 text, *YamlEdit::find(root, { QByteArray("l") }), from, to, &change, &error),
+                 text, root, *YamlEdit::find(root, { QByteArray("l") }), from, to, &change, &error),
         qPrintable(error));
     const QByteArray out = YamlEdit::apply(text, { change });
     QCOMPARE(out, expected);
@@ -452,6 +471,11 @@ void TestYamlEdit::duplicateItem()
         text, *YamlEdit::find(root, { QByteArray("l") }), 0, &change, &error));
     QCOMPARE(YamlEdit::apply(text, { change }),
         QByteArray("l:\n# one\n- a: 1 # x\n  b: [2]\n# one\n- a: 1 # x\n  b: [2]\n- c\n"));
+    // A flow item's copy takes its tag: without it, the copy of a string `1` was the number 1.
+    const QByteArray flow("l: [!!str 1, y]\n");
+    QVERIFY(YamlEdit::duplicateSequenceItem(
+        flow, *YamlEdit::find(parse(flow), { QByteArray("l") }), 0, &change, &error));
+    QCOMPARE(YamlEdit::apply(flow, { change }), QByteArray("l: [!!str 1, !!str 1, y]\n"));
 }
 
 void TestYamlEdit::refusals()
@@ -463,8 +487,8 @@ void TestYamlEdit::refusals()
     QVERIFY(
         !YamlEdit::removeSequenceItem(text, *YamlEdit::find(root, { QByteArray("l") }), 0, &change, &error));
     QVERIFY(error.contains(QLatin1String("only item")));
-    QVERIFY(
-        !YamlEdit::moveSequenceItem(text, *YamlEdit::find(root, { QByteArray("l") }), 0, 3, &change, &error));
+    QVERIFY(!YamlEdit::moveSequenceItem(
+        text, root, *YamlEdit::find(root, { QByteArray("l") }), 0, 3, &change, &error));
     QVERIFY(!YamlEdit::setPath(
         text, root, { QByteArray("l"), 5 }, YamlEdit::plainScalar("x"), {}, &change, &error));
     QVERIFY(!YamlEdit::removePath(text, root, { QByteArray("nope") }, {}, &change, &error));
@@ -560,7 +584,7 @@ void TestYamlEdit::valuesReadBackWhereTheyStand()
 void TestYamlEdit::anchorsAnAliasUsesStay_data()
 {
     QTest::addColumn<QByteArray>("text");
-    QTest::addColumn<QString>("edit"); // remove, removeEntry, removeItem, or set (a scalar x)
+    QTest::addColumn<QString>("edit"); // remove, removeEntry, removeItem, "move FROM TO", or set (a scalar x)
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("message");
     const QString use = QStringLiteral("the alias *a at %1 (line %2) uses");
@@ -588,6 +612,26 @@ void TestYamlEdit::anchorsAnAliasUsesStay_data()
         << "l.0.name" << use.arg("z").arg(4);
     QTest::newRow("a value replaced with its anchor") << QByteArray("a:\n  b: &a 1\nc: [*a]\n") << "set"
                                                       << "a" << use.arg("c[0]").arg(3);
+    QTest::newRow("anchored block item") << QByteArray("l:\n- &a x\n- y\nz: *a\n") << "removeItem"
+                                         << "l.0" << use.arg("z").arg(4);
+    // Found in review: a move put the alias first, and the document no longer parsed.
+    const QString first
+        = QStringLiteral("this move puts the alias *a at %1 (line %2) before its anchor &a (%3)");
+    QTest::newRow("move the anchor past its alias (flow)") << QByteArray("l: [&a x, *a]\n") << "move 0 1"
+                                                           << "l.0" << first.arg("l[1]").arg(1).arg("l[0]");
+    QTest::newRow("move the alias before its anchor (block)")
+        << QByteArray("l:\n- &a x\n- y\n- *a\n") << "move 2 0"
+        << "l.2" << first.arg("l[2]").arg(4).arg("l[0]");
+    QTest::newRow("move an anchored rule past a later rule's alias")
+        << QByteArray("l:\n- route: &a {host: r}\n- route: *a\n") << "move 0 1"
+        << "l.0" << first.arg("l[1].route").arg(3).arg("l[0].route");
+    // Two anchors of one name: the alias would silently stand for the other one.
+    QTest::newRow("move a second anchor of the same name between")
+        << QByteArray("l: [&a x, y, *a, &a z]\n") << "move 3 1"
+        << "l.3"
+        << QStringLiteral(
+               "after this move the alias *a at l[2] (line 1) would stand for the anchor &a at l[3] "
+               "instead of l[0]");
 }
 
 void TestYamlEdit::anchorsAnAliasUsesStay()
@@ -609,6 +653,9 @@ void TestYamlEdit::anchorsAnAliasUsesStay()
         ok = YamlEdit::removeMapEntry(text, *parent, std::get<QByteArray>(steps.last()), &change, &error);
     else if (edit == QLatin1String("removeItem"))
         ok = YamlEdit::removeSequenceItem(text, *parent, std::get<int>(steps.last()), &change, &error);
+    else if (edit.startsWith(QLatin1String("move ")))
+        ok = YamlEdit::moveSequenceItem(text, root, *parent, edit.section(' ', 1, 1).toInt(),
+            edit.section(' ', 2, 2).toInt(), &change, &error);
     else
         ok = YamlEdit::setPath(text, root, steps, YamlEdit::plainScalar(QStringLiteral("x")),
             YamlEdit::detectLayout(text, root), &change, &error);

@@ -1,0 +1,128 @@
+#include "yamledittext.h"
+
+namespace meshroute::YamlEditText {
+
+int lineStart(const QByteArray &doc, int offset)
+{
+    while (offset > 0 && doc[offset - 1] != '\n')
+        --offset;
+    return offset;
+}
+
+int lineIndent(const QByteArray &doc, int offset)
+{
+    const int start = lineStart(doc, offset);
+    int i = start;
+    while (i < doc.size() && doc[i] == ' ')
+        ++i;
+    return i - start;
+}
+
+int nextLineStart(const QByteArray &doc, int offset)
+{
+    while (offset < doc.size() && doc[offset] != '\n')
+        ++offset;
+    return offset < doc.size() ? offset + 1 : offset;
+}
+
+bool isCommentLine(const QByteArray &doc, int start)
+{
+    int i = start;
+    while (i < doc.size() && (doc[i] == ' ' || doc[i] == '\t'))
+        ++i;
+    return i < doc.size() && doc[i] == '#';
+}
+
+bool onlySpaces(const QByteArray &doc, int from, int to)
+{
+    for (int i = from; i < to; ++i)
+        if (doc[i] != ' ' && doc[i] != '\t')
+            return false;
+    return true;
+}
+
+bool isDashPrefix(const QByteArray &doc, int from, int to)
+{
+    bool dash = false;
+    for (int i = from; i < to; ++i) {
+        if (doc[i] == '-' && !dash)
+            dash = true;
+        else if (doc[i] != ' ' && doc[i] != '\t')
+            return false;
+    }
+    return dash;
+}
+
+bool isItemLead(const QByteArray &doc, int from, int to)
+{
+    int i = from;
+    while (i < to && (doc[i] == ' ' || doc[i] == '\t'))
+        ++i;
+    if (i == to || doc[i] != '-')
+        return false;
+    for (++i; i < to;) {
+        if (doc[i] == ' ' || doc[i] == '\t') {
+            ++i;
+        } else if ((doc[i] == '&' || doc[i] == '!') && (doc[i - 1] == ' ' || doc[i - 1] == '\t')) {
+            while (i < to && doc[i] != ' ' && doc[i] != '\t')
+                ++i;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+int withCommentsAbove(const QByteArray &doc, int start, int limit)
+{
+    while (start > limit) {
+        const int previous = lineStart(doc, start - 1);
+        if (previous < limit || !isCommentLine(doc, previous))
+            break;
+        start = previous;
+    }
+    return start;
+}
+
+bool blockItemRange(
+    const QByteArray &doc, const YamlNode &seq, int index, int *begin, int *end, QString *error)
+{
+    const int n = int(seq.children.size());
+    auto start = [&](int i, int *out) {
+        const YamlNode &item = seq.children[std::size_t(i)];
+        const int ls = lineStart(doc, item.start.offset);
+        if (!isItemLead(doc, ls, item.start.offset)) {
+            *error = QStringLiteral("item %1 does not start its own line").arg(i);
+            return false;
+        }
+        const int limit = i > 0 ? nextLineStart(doc, seq.children[std::size_t(i - 1)].endOffset) : 0;
+        *out = withCommentsAbove(doc, ls, limit);
+        return true;
+    };
+    if (!start(index, begin))
+        return false;
+    if (index + 1 < n)
+        return start(index + 1, end);
+    *end = nextLineStart(doc, std::max(seq.endOffset - 1, seq.children.back().start.offset));
+    return true;
+}
+
+int flowEntryBegin(const QByteArray &doc, const YamlNode &node)
+{
+    int i = node.start.offset;
+    while (i > 0 && doc[i - 1] != '[' && doc[i - 1] != '{' && doc[i - 1] != ',' && doc[i - 1] != '\n')
+        --i;
+    while (i < node.start.offset && (doc[i] == ' ' || doc[i] == '\t'))
+        ++i;
+    return i;
+}
+
+int blockKeyBegin(const QByteArray &doc, const YamlNode &key)
+{
+    int i = lineStart(doc, key.start.offset);
+    while (i < key.start.offset && (doc[i] == ' ' || doc[i] == '\t' || doc[i] == '-'))
+        ++i;
+    return i;
+}
+
+} // namespace meshroute::YamlEditText

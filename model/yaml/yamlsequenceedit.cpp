@@ -1,0 +1,172 @@
+// YamlEdit's edits of a list's items: insert, move and duplicate (removal is
+// one of the removals in yamledit.cpp).
+#include "yamledit.h"
+
+#include "yamlanchors.h"
+#include "yamledittext.h"
+#include "yamlrender.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace meshroute::YamlEdit {
+
+using namespace YamlEditText;
+
+bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int index, const YamlNode &item,
+    const Layout &layout, TextChange *change, QString *error)
+{
+    const int n = int(seq.children.size());
+    if (!seq.isSequence() || index < 0 || index > n) {
+        *error = QStringLiteral("no place %1 in a sequence of %2").arg(index).arg(n);
+        return false;
+    }
+    if (seq.style == YamlNode::Style::Flow) {
+        const bool complex = (item.isMapping() || item.isSequence()) && !item.children.empty();
+        if (n == 0 && complex) {
+            // `key: []` becomes a block sequence under its key.
+            int from = seq.start.offset;
+            while (from > 0 && document[from - 1] == ' ')
+                --from;
+            const int ls = lineStart(document, seq.start.offset);
+            int keyColumn = ls;
+            while (keyColumn < seq.start.offset && (document[keyColumn] == ' ' || document[keyColumn] == '-'))
+                ++keyColumn;
+            const int indent = keyColumn - ls + (layout.indentSequences ? layout.step : 0);
+            YamlNode one = sequence();
+            appendItem(one, item);
+            QByteArray block = renderBlock(one, indent, layout);
+            block.chop(layout.newline.size());
+            *change = { from, seq.endOffset - from, layout.newline + block };
+            return true;
+        }
+        const QByteArray text = renderFlow(item);
+        if (n == 0)
+            *change = { seq.start.offset + 1, 0, text };
+        else if (index < n)
+            *change = { seq.children[std::size_t(index)].start.offset, 0, text + ", " };
+        else
+            *change = { seq.children.back().endOffset, 0, ", " + text };
+        return true;
+    }
+    const int column = seq.start.column - 1;
+    YamlNode one = sequence();
+    appendItem(one, item);
+    QByteArray text = renderBlock(one, column, layout);
+    int begin = 0, end = 0;
+    if (!blockItemRange(document, seq, std::min(index, n - 1), &begin, &end, error))
+        return false;
+    if (index < n) {
+        *change = { begin, 0, text };
+        return true;
+    }
+    if (end == document.size() && !document.endsWith('\n')) {
+        text.chop(layout.newline.size());
+        text.prepend(layout.newline);
+    }
+    *change = { end, 0, text };
+    return true;
+}
+
+bool moveSequenceItem(const QByteArray &document, const YamlNode &root, const YamlNode &seq, int from, int to,
+    TextChange *change, QString *error)
+{
+    const int n = int(seq.children.size());
+    if (!seq.isSequence() || from < 0 || from >= n || to < 0 || to >= n) {
+        *error = QStringLiteral("cannot move item %1 to %2 in a sequence of %3").arg(from).arg(to).arg(n);
+        return false;
+    }
+    const bool flow = seq.style == YamlNode::Style::Flow;
+    // Each item's text [begin, end). A block item takes its comments above; a flow item its
+    // properties (`&a`, `!t`), while the separators between flow items (commas, line breaks,
+    // comments) stay where they stand, so a list written one item per line stays so.
+    std::vector<std::pair<int, int>> parts;
+    parts.reserve(std::size_t(n));
+    for (int i = 0; i < n; ++i) {
+        const YamlNode &item = seq.children[std::size_t(i)];
+        int begin = 0, end = 0;
+        if (flow) {
+            begin = flowEntryBegin(document, item);
+            end = item.endOffset;
+        } else if (!blockItemRange(document, seq, i, &begin, &end, error)) {
+            return false;
+        }
+        parts.emplace_back(begin, end);
+    }
+    std::vector<int> order(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)
+        order[std::size_t(i)] = i;
+    order.erase(order.begin() + from);
+    order.insert(order.begin() + to, from);
+
+    const int regionBegin = parts.front().first;
+    const int regionEnd = parts.back().second;
+    const QByteArray newline = document.contains("\r\n") ? QByteArray("\r\n") : QByteArray("\n");
+    std::vector<int> newBegin(static_cast<std::size_t>(n));
+    QByteArray text;
+    bool addedNewline = false;
+    for (int k = 0; k < n; ++k) {
+        const auto [begin, end] = parts[std::size_t(order[std::size_t(k)])];
+        newBegin[std::size_t(order[std::size_t(k)])] = regionBegin + int(text.size());
+        text += QByteArrayView(document).sliced(begin, end - begin);
+        if (flow && k + 1 < n) {
+            const int gap = parts[std::size_t(k)].second;
+            text += QByteArrayView(document).sliced(gap, parts[std::size_t(k + 1)].first - gap);
+        } else if (!flow && !text.endsWith('\n')) {
+            text += newline; // the last item at the end of a file without a final line break
+            addedNewline = true;
+        }
+    }
+    if (addedNewline)
+        text.chop(newline.size());
+    *change = { regionBegin, regionEnd - regionBegin, text };
+
+    // Without an anchor in the moved text, every alias keeps the anchor it stands for.
+    if (!QByteArrayView(document).sliced(regionBegin, regionEnd - regionBegin).contains('&'))
+        return true;
+    const int growth = int(text.size()) - (regionEnd - regionBegin);
+    const auto moved = [&](int offset) {
+        if (offset < regionBegin)
+            return offset;
+        if (offset >= regionEnd)
+            return offset + growth;
+        // The last item starting at or before `offset` (items are in text order).
+        const auto after = std::upper_bound(parts.begin(), parts.end(), offset,
+            [](int at, const std::pair<int, int> &part) { return at < part.first; });
+        const std::size_t i = std::size_t(after - parts.begin()) - 1;
+        if (offset >= parts[i].second)
+            return offset; // a separator between flow items, which stays
+        return offset - parts[i].first + newBegin[i];
+    };
+    return YamlAnchors::keepsAliasesBound(root, moved, error);
+}
+
+bool duplicateSequenceItem(
+    const QByteArray &document, const YamlNode &seq, int index, TextChange *change, QString *error)
+{
+    const int n = int(seq.children.size());
+    if (!seq.isSequence() || index < 0 || index >= n) {
+        *error = QStringLiteral("no item %1 in a sequence of %2").arg(index).arg(n);
+        return false;
+    }
+    const YamlNode &item = seq.children[std::size_t(index)];
+    if (seq.style == YamlNode::Style::Flow) {
+        const int begin = flowEntryBegin(document, item); // `!!str 1` stays a string in the copy
+        *change = { item.endOffset, 0, ", " + document.mid(begin, item.endOffset - begin) };
+        return true;
+    }
+    int begin = 0, end = 0;
+    if (!blockItemRange(document, seq, index, &begin, &end, error))
+        return false;
+    // The copy goes right after the item's own last line, before the next item's comments.
+    const int itemEnd = nextLineStart(document, std::max(item.endOffset - 1, item.start.offset));
+    QByteArray copy = document.mid(begin, itemEnd - begin);
+    if (!copy.endsWith('\n')) {
+        *change = { itemEnd, 0, (document.contains("\r\n") ? QByteArray("\r\n") : QByteArray("\n")) + copy };
+        return true;
+    }
+    *change = { itemEnd, 0, copy };
+    return true;
+}
+
+} // namespace meshroute::YamlEdit

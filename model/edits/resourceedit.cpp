@@ -77,8 +77,11 @@ QByteArray ResourceEdit::finalText() const
 
 bool ResourceEdit::apply(const TextChange &change, QString *error)
 {
-    if (!AnchorGuard::check(m_root, { change }, error))
-        return false;
+    return AnchorGuard::check(m_root, { change }, error) && write(change, error);
+}
+
+bool ResourceEdit::write(const TextChange &change, QString *error)
+{
     const QByteArray text = YamlEdit::apply(m_text, { change });
     YamlParseResult parsed
         = YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size())));
@@ -160,8 +163,11 @@ bool ResourceEdit::moveItem(const YamlPath &sequencePath, int from, int to, QStr
         *error = QStringLiteral("not a list");
         return false;
     }
+    // A move carries anchored and aliased items whole; moveSequenceItem itself refuses what would
+    // change for an alias (a shared list reordered, an alias bound to another anchor), so moving
+    // rules that share a route through an anchor goes through, where the guard saw text touched.
     TextChange change;
-    return YamlEdit::moveSequenceItem(m_text, m_root, *seq, from, to, &change, error) && apply(change, error);
+    return YamlEdit::moveSequenceItem(m_text, m_root, *seq, from, to, &change, error) && write(change, error);
 }
 
 bool ResourceEdit::duplicateItem(const YamlPath &sequencePath, int index, QString *error)

@@ -74,7 +74,10 @@ private:
     QByteArray finalText() const;
     bool m_crLines = false;
 
+    // The change, once AnchorGuard lets it through.
     bool apply(const TextChange &change, QString *error);
+    // The change, re-parsed; refused when it would not parse.
+    bool write(const TextChange &change, QString *error);
 
     Document *m_document = nullptr;
     const Resource *m_resource = nullptr;

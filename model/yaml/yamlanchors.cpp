@@ -146,12 +146,39 @@ bool YamlAnchors::keepsAliasesDefined(const QByteArray &document, const TextChan
     return !parsed.ok || keepsAliasesDefined(document, parsed.root, change, error);
 }
 
-bool YamlAnchors::keepsAliasesBound(
-    const YamlNode &root, const std::function<int(int)> &moved, QString *error)
+namespace {
+
+// Whether [begin, end) lies inside one of the pieces (in text order): a move carries it whole.
+bool insideOnePiece(const std::vector<std::pair<int, int>> &pieces, int begin, int end)
+{
+    const auto after = std::upper_bound(pieces.begin(), pieces.end(), begin,
+        [](int at, const std::pair<int, int> &piece) { return at < piece.first; });
+    return after != pieces.begin() && end <= std::prev(after)->second;
+}
+
+} // namespace
+
+bool YamlAnchors::keepsAliasesOnMove(const YamlNode &root, const std::vector<std::pair<int, int>> &pieces,
+    const std::function<int(int)> &moved, QString *error)
 {
     const YamlAnchors anchors(root);
+    const int regionBegin = pieces.front().first;
+    const int regionEnd = pieces.back().second;
     for (const Place &alias : anchors.aliases()) {
         const Place *before = anchors.definitionOf(alias);
+        const QString name = QString::fromStdString(alias.node->anchor);
+        const QString where = QStringLiteral("the alias *%1 at %2 (line %3)")
+                                  .arg(name, describe(alias.path))
+                                  .arg(alias.node->start.line);
+        // An anchored node that holds the reordered items, not one item: it changes for the alias too.
+        const YamlNode *shared = before ? before->node : nullptr;
+        if (shared && shared->start.offset < regionEnd && shared->endOffset > regionBegin
+            && !insideOnePiece(pieces, shared->start.offset, shared->endOffset)) {
+            *error = QStringLiteral("%1 is shared through the anchor &%2 with %3, where the items would move "
+                                    "too; write the value there instead of the alias first")
+                         .arg(describe(before->path), name, where);
+            return false;
+        }
         const int aliasAt = moved(alias.node->start.offset);
         const Place *after = nullptr;
         int afterAt = -1;
@@ -164,10 +191,6 @@ bool YamlAnchors::keepsAliasesBound(
         }
         if (after == before)
             continue;
-        const QString name = QString::fromStdString(alias.node->anchor);
-        const QString where = QStringLiteral("the alias *%1 at %2 (line %3)")
-                                  .arg(name, describe(alias.path))
-                                  .arg(alias.node->start.line);
         if (!after)
             *error = QStringLiteral(
                 "this move puts %1 before its anchor &%2 (%3); move the anchored value first")

@@ -47,10 +47,13 @@ public:
     // The same for a caller without the tree, which parses the document then.
     static bool keepsAliasesDefined(const QByteArray &document, const TextChange &change, QString *error);
 
-    // False with *error when text moved within the document (`moved` maps an offset before the
-    // move to the one after it) leaves an alias standing for another anchor than before: one of
-    // the same name that now comes between them, or none, when the alias would come first.
-    static bool keepsAliasesBound(const YamlNode &root, const std::function<int(int)> &moved, QString *error);
+    // False with *error when a move of whole pieces of text ([begin, end), in text order, each
+    // carried elsewhere; `moved` maps an offset before the move to the one after it) changes what
+    // an alias stands for: an anchored node that holds the pieces (a list whose items move) changes
+    // for its aliases too; and an alias may come to stand for another anchor of its name that now
+    // comes between them, or for none, when it would come first.
+    static bool keepsAliasesOnMove(const YamlNode &root, const std::vector<std::pair<int, int>> &pieces,
+        const std::function<int(int)> &moved, QString *error);
 
 private:
     // One step from the root: a mapping key (its key node when isKey, else its value) or an index.

@@ -33,6 +33,14 @@ using YamlScan::isSpace;
 constexpr char kMappingNotIndented[]
     = "a mapping under a key must be indented more than the key; an empty key (\": v\") at the "
       "key's column is read as a key of its own by YAML 1.2 and rejected by the API server";
+// A value on a line below its key is indented more than the key (YAML 1.2 §8.2.2: s-separate(n+1)
+// before its properties or text); only a block sequence may stand at the key's column (`a:` over
+// `- x`). libyaml (go-yaml v2, the API server's parser) takes `a:` over `!t`, `&x`, `*x` or `"q"` at
+// its column for a null and the next key, which has no ':'. yaml-cpp reads a's value there, and a
+// value set after such a tag (`! 80`) was no longer one.
+constexpr char kValueNotIndented[]
+    = "a value on a line below its key must be indented more than the key; at the key's column "
+      "YAML 1.2 and the API server's parser read a key of its own, without a ':'";
 // YAML 1.2 allows an empty implicit key (§8.2.2, example 8.18 `: # Both empty`), but the API
 // server's parser does not: sigs.k8s.io/yaml reads YAML with gopkg.in/yaml.v2, a port of libyaml,
 // whose yaml_parser_parse_block_mapping_key (parserc.go) takes only a KEY token or the end of the
@@ -146,6 +154,7 @@ public:
     void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
         const int at = offsetOf(mark);
+        checkValueIndented(at);
         const auto it = anchors.find(anchor);
         if (it == anchors.end())
             throw Abort { "unknown anchor", at };
@@ -172,6 +181,7 @@ public:
         const std::string &value) override
     {
         // "?" is no tag; "!" is also what a quoted scalar gets without one.
+        checkValueIndented(offsetOf(mark));
         const Properties properties
             = readProperties(offsetOf(mark), yamlCppTag != "?", anchor != YAML::NullAnchor);
         const int pos = properties.next;
@@ -504,6 +514,9 @@ private:
         const Properties properties
             = readProperties(offsetOf(mark), yamlCppTag != "?", anchor != YAML::NullAnchor);
         const int pos = properties.next;
+        const bool blockSequence = kind == YamlNode::Kind::Sequence && style != YAML::EmitterStyle::Flow;
+        if (!blockSequence || properties.end > offsetOf(mark))
+            checkValueIndented(offsetOf(mark));
         if (kind == YamlNode::Kind::Mapping && style != YAML::EmitterStyle::Flow && !inFlow())
             checkBlockMappingIndented(pos);
         const int maxDepth = YamlFastParser::effectiveMaxDepth(limits);
@@ -539,6 +552,22 @@ private:
         const int keysColumn = std::min(parent.start.column, parent.children.front().start.column);
         if (markAt(pos).column <= keysColumn)
             throw Abort { kMappingNotIndented, pos };
+    }
+
+    // See kValueNotIndented; `at` is where the value's properties or text begin. A mapping that
+    // starts there is checked by checkBlockMappingIndented, against the same column.
+    void checkValueIndented(int at) const
+    {
+        if (stack.empty() || inFlow())
+            return;
+        const YamlNode &parent = *stack.back().node;
+        if (parent.kind != YamlNode::Kind::Mapping || parent.style != YamlNode::Style::Block
+            || parent.children.size() % 2 == 0)
+            return;
+        const YamlMark mark = markAt(at);
+        const int keysColumn = std::min(parent.start.column, parent.children.front().start.column);
+        if (mark.line > markAt(parent.children.back().endOffset).line && mark.column <= keysColumn)
+            throw Abort { kValueNotIndented, at };
     }
 
     void endCollection()

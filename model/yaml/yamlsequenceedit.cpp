@@ -121,8 +121,8 @@ bool moveSequenceItem(const QByteArray &document, const YamlNode &root, const Ya
         text.chop(newline.size());
     *change = { regionBegin, regionEnd - regionBegin, text };
 
-    // Without an anchor in the moved text, every alias keeps the anchor it stands for.
-    if (!QByteArrayView(document).sliced(regionBegin, regionEnd - regionBegin).contains('&'))
+    // In place, or without an anchor (so without an alias), nothing can change for an alias.
+    if (from == to || !document.contains('&'))
         return true;
     const int growth = int(text.size()) - (regionEnd - regionBegin);
     const auto moved = [&](int offset) {
@@ -138,7 +138,7 @@ bool moveSequenceItem(const QByteArray &document, const YamlNode &root, const Ya
             return offset; // a separator between flow items, which stays
         return offset - parts[i].first + newBegin[i];
     };
-    return YamlAnchors::keepsAliasesBound(root, moved, error);
+    return YamlAnchors::keepsAliasesOnMove(root, parts, moved, error);
 }
 
 bool duplicateSequenceItem(

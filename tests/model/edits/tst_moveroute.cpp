@@ -51,6 +51,41 @@ private Q_SLOTS:
         m_doc.undoStack()->push(cmd.release());
         QCOMPARE(m_doc.undoStack()->count(), 0);
     }
+    // Rules that share a route through an anchor move like any other (the anchor guard refused any
+    // move of them, as text an alias shares was touched), as long as the alias stays after its
+    // anchor; the shared route stays one route.
+    void rulesSharingARouteMove()
+    {
+        const QByteArray text
+            = readFile(QStringLiteral(MESHROUTE_TEST_DATA_DIR "/editors/sharedroutes.yaml"));
+        Document doc;
+        load(doc, text, QStringLiteral("sharedroutes.yaml"));
+        const int id = idOf(doc, ResourceKind::VirtualService, QStringLiteral("reviews"));
+        QVERIFY(id >= 0);
+
+        QString error;
+        QVERIFY(!MoveRoute::create(&doc, id, 2, 0, &error));
+        QCOMPARE(error,
+            QStringLiteral(
+                "this move puts the alias *stable at spec.http[2].route (line 30) before its anchor "
+                "&stable (spec.http[0].route); move the anchored value first"));
+
+        auto cmd = MoveRoute::create(&doc, id, 2, 1, &error);
+        QVERIFY2(cmd, qPrintable(error));
+        const QByteArray canary
+            = "  - name: canary\n    match:\n    - uri:\n        prefix: /canary\n"
+              "    route:\n    - destination:\n        host: reviews\n        subset: v2\n";
+        const QByteArray everyone = "  - name: everyone\n    route: *stable\n";
+        QByteArray expected = text;
+        expected.replace(canary + everyone, everyone + canary);
+        QVERIFY(expected != text);
+        QVERIFY(pushAndRoundTrip(doc, std::move(cmd), expected));
+        const VirtualService *vs = vsOf(doc, id);
+        QCOMPARE(vs->http[1].name.value, QStringLiteral("everyone"));
+        QCOMPARE(vs->http[1].route.size(), 1);
+        QCOMPARE(vs->http[1].route[0].destination.subset.value, QStringLiteral("v1"));
+    }
+
     void corpus()
     {
         QVERIFY(sweepCorpus(

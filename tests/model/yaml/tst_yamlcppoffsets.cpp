@@ -33,6 +33,24 @@ QString describe(const YamlNode &node, int depth = 0)
 }
 
 // Children lie inside their parent, in order; a bracketed collection ends with its bracket.
+// A node's kind and values in one line: M{k: v}, S[a, b], ~ for null.
+QString shapeOf(const YamlNode &node)
+{
+    if (node.isNull())
+        return QStringLiteral("~");
+    if (node.isScalar())
+        return QString::fromStdString(node.value);
+    QStringList parts;
+    if (node.isMapping())
+        for (std::size_t i = 0; i + 1 < node.children.size(); i += 2)
+            parts << shapeOf(node.children[i]) + QStringLiteral(": ") + shapeOf(node.children[i + 1]);
+    else
+        for (const YamlNode &child : node.children)
+            parts << shapeOf(child);
+    return node.isMapping() ? QStringLiteral("M{%1}").arg(parts.join(", "))
+                            : QStringLiteral("S[%1]").arg(parts.join(", "));
+}
+
 void checkExtents(const YamlNode &node, std::string_view text, int parentEnd, const QByteArray &where)
 {
     QVERIFY2(node.start.offset <= node.endOffset && node.endOffset <= parentEnd,
@@ -206,6 +224,59 @@ private Q_SLOTS:
     // key after a sequence (`- 0` over `: "x"`), removing that sequence's key left it under a key
     // without a value (`bAa:` over `: "x"`), which the reader refuses; now both are refused.
     // yaml-cpp reads a '?' alone over `: v` as a mapping inside the key: refused for its null key.
+    // A value on a line below its key is indented more than the key (YAML 1.2 §8.2.2, s-separate(n+1)
+    // in s-l+block-node); PyYAML and libyaml stop at each of these ("while scanning a simple key").
+    // yaml-cpp read a's value there (a fuzz finding: setPath wrote `80` after a `!` at the key's
+    // column, and `! 80` was a key without ':'). Neither parser takes them now.
+    void valueBelowItsKeyAtItsColumnIsAnError_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("offset");
+        QTest::newRow("a tag alone (fuzz)") << QByteArray("er sion:\n! \nersion:\n  - ( - \n") << 9;
+        QTest::newRow("a tagged empty value") << QByteArray("a:\n!!str\nb: 1\n") << 3;
+        QTest::newRow("an alias") << QByteArray("x: &x 1\na:\n*x\nb: 1\n") << 11;
+        QTest::newRow("a quoted scalar") << QByteArray("a:\n\"q\"\nb: 1\n") << 3;
+        QTest::newRow("a tagged block sequence") << QByteArray("a:\n!t\n- 1\n") << 3;
+        QTest::newRow("an anchored block sequence") << QByteArray("a:\n&y\n- 1\n") << 3;
+        QTest::newRow("in a list item's mapping") << QByteArray("- a:\n  !t\n  b: 1\n") << 7;
+    }
+    void valueBelowItsKeyAtItsColumnIsAnError()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, offset);
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(!parsed.ok, qPrintable(describe(parsed.root)));
+        QVERIFY2(QByteArray::fromStdString(parsed.error.message).contains("indented more than the key"),
+            parsed.error.message.c_str());
+        QCOMPARE(parsed.error.mark.offset, offset);
+        QVERIFY(YamlFastParser::parse(view(text)).status != YamlFastParser::Status::Ok);
+        // Indented, it is a's value.
+        const QByteArray indented = QByteArray(text).insert(offset, "  ");
+        const YamlParseResult fixed = YamlCppParser::parse(view(indented));
+        QVERIFY2(fixed.ok, fixed.error.message.c_str());
+        checkExtents(fixed.root, view(indented), int(indented.size()), indented);
+    }
+
+    // What may stand at the key's column below it: a block sequence, or the next key (with its
+    // own properties), after a missing value.
+    void atTheKeysColumnBelowIt_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("shape");
+        QTest::newRow("block sequence") << QByteArray("a:\n- 1\n") << "M{a: S[1]}";
+        QTest::newRow("next key, anchored") << QByteArray("a:\n&y b: 1\n") << "M{a: ~, b: 1}";
+        QTest::newRow("next key, tagged") << QByteArray("a:\n!!str b: 1\n") << "M{a: ~, b: 1}";
+    }
+    void atTheKeysColumnBelowIt()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, shape);
+        const YamlParseResult parsed = YamlCppParser::parse(view(text));
+        QVERIFY2(parsed.ok, parsed.error.message.c_str());
+        checkExtents(parsed.root, view(text), int(text.size()), text);
+        QCOMPARE(shapeOf(parsed.root), shape);
+    }
+
     void emptyImplicitKeyIsAnError_data()
     {
         QTest::addColumn<QByteArray>("text");

@@ -440,6 +440,8 @@ void TestYamlEdit::moveItem_data()
         << QByteArray("l: [\n  a, # first\n  b\n]\n") << 1 << 0 << QByteArray("l: [\n  b, # first\n  a\n]\n");
     QTest::newRow("block anchor and its alias, order kept")
         << QByteArray("l:\n- &a x\n- y\n- *a\n") << 1 << 2 << QByteArray("l:\n- &a x\n- *a\n- y\n");
+    QTest::newRow("an anchored item moved, its alias after the list")
+        << QByteArray("l:\n- &a x\n- y\nm: [*a]\n") << 0 << 1 << QByteArray("l:\n- y\n- &a x\nm: [*a]\n");
     QTest::newRow("CRLF, last item without a line break")
         << QByteArray("l:\r\n- a\r\n- b") << 1 << 0 << QByteArray("l:\r\n- b\r\n- a");
 }
@@ -625,6 +627,13 @@ void TestYamlEdit::anchorsAnAliasUsesStay_data()
     QTest::newRow("move an anchored rule past a later rule's alias")
         << QByteArray("l:\n- route: &a {host: r}\n- route: *a\n") << "move 0 1"
         << "l.0" << first.arg("l[1].route").arg(3).arg("l[0].route");
+    // A list an alias shares: its items would move for the alias too.
+    const QString shared
+        = QStringLiteral("l is shared through the anchor &s with the alias *s at m (line %1)");
+    QTest::newRow("move inside a shared flow list") << QByteArray("l: &s [a, b]\nm: *s\n") << "move 0 1"
+                                                    << "l.0" << shared.arg(2);
+    QTest::newRow("move inside a shared block list") << QByteArray("l: &s\n- a\n- b\nm: *s\n") << "move 1 0"
+                                                     << "l.1" << shared.arg(4);
     // Two anchors of one name: the alias would silently stand for the other one.
     QTest::newRow("move a second anchor of the same name between")
         << QByteArray("l: [&a x, y, *a, &a z]\n") << "move 3 1"

@@ -126,7 +126,11 @@ public:
         if (!stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping && !keyExpected
             && stack.back().node->children.back().start.offset == readProperties(at, true, true).next)
             throw Abort { YamlScan::kMissingColon, at };
-        const int wordEnd = nullWordEnd(pos, keyExpected);
+        // A null word below an empty '?' at its column (`?` over `~:`) is the next entry's key,
+        // not this key's text, which is missing.
+        const bool wordIsNextEntrys = explicitKey > 0 && markAt(pos).line > markAt(explicitKey - 1).line
+            && markAt(pos).column <= markAt(explicitKey - 1).column;
+        const int wordEnd = wordIsNextEntrys ? -1 : nullWordEnd(pos, keyExpected);
         // A missing value with an anchor (`a: &y`) stands after it, so a value set goes there.
         int nullPos = wordEnd > 0 ? pos : (anchored ? properties.end : missingValuePosition(at));
         if (wordEnd <= 0 && explicitKey >= 0)

@@ -359,11 +359,13 @@ bool entryRemoval(const QByteArray &document, const YamlNode &map, const QByteAr
         }
         return true;
     }
-    const int ls = lineStart(document, k.start.offset);
+    // An explicit key's entry starts at its '?', which may stand on a line above the key.
+    const int keyBegin = keyIndicatorBegin(document, k);
+    const int ls = lineStart(document, keyBegin);
     // Only the first key can share its line with a sequence item's dash; other text before a key
     // is its own tag or anchor (`! key:`, `&a key:`), which goes with the entry's line.
-    const bool afterDash = pair == 0 && document.mid(ls, k.start.offset - ls).contains('-');
-    if (!onlySpaces(document, ls, k.start.offset) && afterDash) {
+    const bool afterDash = pair == 0 && document.mid(ls, keyBegin - ls).contains('-');
+    if (!onlySpaces(document, ls, keyBegin) && afterDash) {
         // The first key of a sequence item ("- name: x"): the next key moves up behind the dash.
         const int from = blockKeyBegin(document, k);
         if (pairs == 1)
@@ -378,8 +380,8 @@ bool entryRemoval(const QByteArray &document, const YamlNode &map, const QByteAr
     int end;
     if (pair + 1 < pairs) {
         const YamlNode &nk = map.children[std::size_t(pair + 1) * 2];
-        end = withCommentsAbove(
-            document, lineStart(document, nk.start.offset), nextLineStart(document, v.endOffset));
+        end = withCommentsAbove(document, lineStart(document, keyIndicatorBegin(document, nk)),
+            nextLineStart(document, v.endOffset));
     } else {
         end = nextLineStart(document, std::max(v.endOffset - 1, k.start.offset));
     }

@@ -125,4 +125,28 @@ int blockKeyBegin(const QByteArray &doc, const YamlNode &key)
     return i;
 }
 
+int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
+{
+    int i = key.start.offset;
+    for (;;) {
+        while (i > 0 && (doc[i - 1] == ' ' || doc[i - 1] == '\t' || doc[i - 1] == '\n' || doc[i - 1] == '\r'))
+            --i;
+        int token = i;
+        while (token > 0 && doc[token - 1] != ' ' && doc[token - 1] != '\t' && doc[token - 1] != '\n')
+            --token;
+        if (token < i && (doc[token] == '&' || doc[token] == '!'))
+            i = token; // the key's own anchor or tag
+        else
+            break;
+    }
+    if (i == 0 || doc[i - 1] != '?')
+        return key.start.offset;
+    // A '?' that starts an entry stands first on its line, after indentation and list dashes; one
+    // at the end of a value (`title: who ?`) is that value's.
+    for (int j = lineStart(doc, i - 1); j < i - 1; ++j)
+        if (doc[j] != ' ' && doc[j] != '\t' && doc[j] != '-')
+            return key.start.offset;
+    return i - 1;
+}
+
 } // namespace meshroute::YamlEditText

@@ -48,4 +48,8 @@ int flowEntryBegin(const QByteArray &doc, const YamlNode &node);
 // sequence item it is the first key of, at its properties (`- &a name:`) if it has any.
 int blockKeyBegin(const QByteArray &doc, const YamlNode &key);
 
+// Where a block mapping's key is introduced: at the '?' of an explicit key (`? key`, or `?` on a
+// line above it, with the key's properties between), else at the key itself.
+int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key);
+
 } // namespace meshroute::YamlEditText

@@ -403,6 +403,39 @@ private Q_SLOTS:
         QCOMPARE(m_doc->files()[0].text, m_original);
     }
 
+    // Up moves a rule that reuses another's route through an anchor (`route: *stable`), which the
+    // anchor guard refused; the one move that would put the alias before its anchor is refused
+    // with both named, and nothing changes.
+    void rulesSharingARouteMoveUntilTheAliasWouldComeFirst()
+    {
+        m_doc->open({ QStringLiteral(MESHROUTE_TEST_DATA_DIR "/editors/sharedroutes.yaml") });
+        m_original = m_doc->files()[0].text;
+        m_vs = idOf(*m_doc, ResourceKind::VirtualService, "reviews");
+        QVERIFY(m_vs >= 0);
+        showRule(2);
+        QTRY_COMPARE(m_editor->ruleList()->count(), 3);
+        QSignalSpy failed(m_editor, &RuleListEditor::editFailed);
+        clickRow(2);
+        QTest::mouseClick(m_editor->upButton(), Qt::LeftButton);
+        QTRY_COMPARE(vs(*m_doc, m_vs)->http[1].name.value, QStringLiteral("everyone"));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(vs(*m_doc, m_vs)->http[1].route[0].destination.subset.value, QStringLiteral("v1"));
+        QTRY_COMPARE(m_editor->ruleList()->currentRow(), 1);
+        QVERIFY(m_editor->ruleList()->item(1)->text().contains(QStringLiteral("everyone")));
+
+        const QByteArray moved = m_doc->files()[0].text;
+        QTest::mouseClick(m_editor->upButton(), Qt::LeftButton);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().first().toString(),
+            QStringLiteral("this move puts the alias *stable at spec.http[1].route (line 22) before its "
+                           "anchor &stable (spec.http[0].route); move the anchored value first"));
+        QCOMPARE(m_doc->files()[0].text, moved);
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        QCOMPARE(vs(*m_doc, m_vs)->http[0].name.value, QStringLiteral("testers"));
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->files()[0].text, m_original);
+    }
+
     // Up/Down and drops reorder TCP rules among TCP rules; a drop across kinds is refused.
     void reorderAddAndDeleteTcpRules()
     {

@@ -333,6 +333,10 @@ private Q_SLOTS:
         QTest::newRow("after blank lines and a comment") << QByteArray("a: 1\n\n? # c\n\n:0[: v\n");
         QTest::newRow("then a key") << QByteArray("a: 1\n?\nb: 2\n");
         QTest::newRow("then a key starting with '~#' (fuzz)") << QByteArray("a:\n? \r\n\n~#: v\n");
+        // yaml_reader fuzz finding: yaml-cpp marks the missing key at the next token, a null word
+        // here, which was taken for the key's text; the next key then lay before the '?' entry's end.
+        QTest::newRow("then a key '~' (fuzz)") << QByteArray("a: 1\n?\n~:\n");
+        QTest::newRow("then a key 'null'") << QByteArray("a: 1\n?\nnull: 2\n");
     }
     void explicitEmptyKeyStandsAfterItsQuestionMark()
     {

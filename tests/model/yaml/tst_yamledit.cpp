@@ -287,6 +287,16 @@ void TestYamlEdit::removePath_data()
         << QByteArray("a:\n  b: 1\n  e: 3\n");
     QTest::newRow("last key") << QByteArray("a:\n  b: 1\n  c: 2\nz: 0\n") << "a.c"
                               << QByteArray("a:\n  b: 1\nz: 0\n");
+    // Found by fuzz_byte_editor: an explicit key's '?' on the line above it stayed behind, alone
+    // (`?` with nothing is a null key, which does not parse here).
+    QTest::newRow("explicit key, '?' on the line above (fuzz)")
+        << QByteArray("m:\n  ?\n    -x\n  b: 1\n") << "m.-x" << QByteArray("m:\n  b: 1\n");
+    QTest::newRow("explicit key with its value")
+        << QByteArray("a: 0\n? k\n: v\nb: 1\n") << "k" << QByteArray("a: 0\nb: 1\n");
+    QTest::newRow("the next key is explicit")
+        << QByteArray("a: 0\n?\n  k\n: v\n") << "a" << QByteArray("?\n  k\n: v\n");
+    QTest::newRow("a '?' that ends a value is the value's")
+        << QByteArray("title: who ?\nb: 1\nc: 2\n") << "b" << QByteArray("title: who ?\nc: 2\n");
     QTest::newRow("only key prunes its parent")
         << QByteArray("a:\n  r:\n    x: 1\n  b: 2\n") << "a.r.x" << QByteArray("a:\n  b: 2\n");
     // Found by fuzz_byte_editor: the tag before a key was taken for a sequence item's dash.

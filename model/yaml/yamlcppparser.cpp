@@ -1,5 +1,6 @@
 #include "yamlcppparser.h"
 
+#include "yamlcpprefusals.h"
 #include "yamlfastparser.h"
 #include "yamlscan.h"
 
@@ -26,42 +27,8 @@ struct Abort
 };
 
 using YamlScan::blankAt;
-
-constexpr char kTagWithoutSpace[]
-    = "did not find expected whitespace or line break after a tag; write \"!tag value\"";
 using YamlScan::isSpace;
-constexpr char kMappingNotIndented[]
-    = "a mapping under a key must be indented more than the key; an empty key (\": v\") at the "
-      "key's column is read as a key of its own by YAML 1.2 and rejected by the API server";
-// A value on a line below its key is indented more than the key (YAML 1.2 §8.2.2: s-separate(n+1)
-// before its properties or text); only a block sequence may stand at the key's column (`a:` over
-// `- x`). libyaml (go-yaml v2, the API server's parser) takes `a:` over `!t`, `&x`, `*x` or `"q"` at
-// its column for a null and the next key, which has no ':'. yaml-cpp reads a's value there, and a
-// value set after such a tag (`! 80`) was no longer one.
-constexpr char kValueNotIndented[]
-    = "a value on a line below its key must be indented more than the key; at the key's column "
-      "YAML 1.2 and the API server's parser read a key of its own, without a ':'";
-// YAML 1.2 allows an empty implicit key (§8.2.2, example 8.18 `: # Both empty`), but the API
-// server's parser does not: sigs.k8s.io/yaml reads YAML with gopkg.in/yaml.v2, a port of libyaml,
-// whose yaml_parser_parse_block_mapping_key (parserc.go) takes only a KEY token or the end of the
-// mapping and stops at a ':' without one. Its YAMLToJSON refuses a null key anyway ("unsupported
-// map key of type").
-constexpr char kEmptyImplicitKey[]
-    = "did not find expected key: a ':' with no key before it (\": v\") is refused by the API server's "
-      "YAML parser (go-yaml, libyaml's rules); write the key";
-// yaml-cpp reads `?` alone over `: v` at its column as a mapping inside the key, where YAML 1.2 and
-// libyaml read the value of an empty key (a null key, which the API server cannot convert to JSON).
-constexpr char kEmptyExplicitKey[]
-    = "an explicit key ('?') with nothing after it over \": v\" at its column: yaml-cpp reads a key "
-      "inside the key, YAML 1.2 a null key, which the API server cannot convert to JSON; write the "
-      "key after the '?'";
-// libyaml skips a tab between tokens in block context only where no simple key may start
-// (yaml_parser_scan_to_next_token, the same in go-yaml v2's scannerc.go, which the API server reads
-// YAML with): after a '?' one may, so `?\tkey` stops with "found character that cannot start any
-// token". yaml-cpp reads it, and an edit that wrote under such a key counted the tab as one column.
-constexpr char kTabAfterExplicitKey[]
-    = "found character that cannot start any token: a tab after an explicit key's '?' is refused by "
-      "the API server's YAML parser (go-yaml, libyaml's rules); write spaces";
+using namespace YamlCppRefusals;
 
 std::size_t subtreeSize(const YamlNode &node)
 {
@@ -106,6 +73,8 @@ public:
         // yaml-cpp tags a null only at the end of the stream, where the anchor may follow the tag.
         const bool anchored = anchor != YAML::NullAnchor;
         const Properties properties = readProperties(at, anchored, anchored);
+        if (properties.last > at)
+            checkValueIndented(properties.last, kPropertyNotIndented);
         const int pos = properties.next;
         // A null word followed by ':' is a key only where a key is expected;
         // elsewhere it is the next key after a missing value.
@@ -188,7 +157,14 @@ public:
         checkValueIndented(offsetOf(mark));
         const Properties properties
             = readProperties(offsetOf(mark), yamlCppTag != "?", anchor != YAML::NullAnchor);
+        if (properties.last > offsetOf(mark))
+            checkValueIndented(properties.last, kPropertyNotIndented);
         const int pos = properties.next;
+        // Properties with nothing after them (`a: !t` above `b: 1`) are an empty node, a missing
+        // value: it stands where they end, not on the next node, and a value set goes after them.
+        // So are they when yaml-cpp reads an empty quoted key below them at its key's column (`a: !`
+        // over `"": v`) as their text: YAML 1.2 reads the next entry there (a yaml_reader fuzz finding).
+        const bool nextEntrysText = pos > properties.end && belowItsKeyAtItsColumn(pos);
         YamlNode &node = addNode();
         node.kind = YamlNode::Kind::Scalar;
         node.value = value;
@@ -196,9 +172,7 @@ public:
         if (anchor != YAML::NullAnchor)
             node.anchor = properties.anchor;
         const char c = pos < int(t.size()) ? t[pos] : '\0';
-        // Properties with nothing after them (`a: !t` above `b: 1`) are an empty node, a missing
-        // value: it stands where they end, not on the next node, and a value set goes after them.
-        if (value.empty() && (c == '\0' || !std::strchr("'\"|>", c))) {
+        if (value.empty() && (c == '\0' || !std::strchr("'\"|>", c) || nextEntrysText)) {
             node.kind = YamlNode::Kind::Null;
             node.start = markAt(properties.end);
             node.endOffset = properties.end;
@@ -348,6 +322,7 @@ private:
         std::string anchor;
         int end; // after the last of them
         int next; // where the node's own text begins
+        int last = -1; // where the last of them begins
     };
     Properties readProperties(int pos, bool tagged, bool anchored) const
     {
@@ -367,6 +342,7 @@ private:
                 properties.anchor.assign(t.substr(pos + 1, end - pos - 1));
                 anchored = false;
             }
+            properties.last = pos;
             properties.end = end;
             pos = skipSpaceAndComments(end);
             properties.next = pos;
@@ -521,6 +497,8 @@ private:
         const bool blockSequence = kind == YamlNode::Kind::Sequence && style != YAML::EmitterStyle::Flow;
         if (!blockSequence || properties.end > offsetOf(mark))
             checkValueIndented(offsetOf(mark));
+        if (properties.last > offsetOf(mark))
+            checkValueIndented(properties.last, kPropertyNotIndented);
         if (kind == YamlNode::Kind::Mapping && style != YAML::EmitterStyle::Flow && !inFlow())
             checkBlockMappingIndented(pos);
         const int maxDepth = YamlFastParser::effectiveMaxDepth(limits);
@@ -560,18 +538,25 @@ private:
 
     // See kValueNotIndented; `at` is where the value's properties or text begin. A mapping that
     // starts there is checked by checkBlockMappingIndented, against the same column.
-    void checkValueIndented(int at) const
+    void checkValueIndented(int at, const char *message = kValueNotIndented) const
+    {
+        if (belowItsKeyAtItsColumn(at))
+            throw Abort { message, at };
+    }
+
+    // Whether `at`, where a block mapping's value is expected, lies on a line below its key at or
+    // left of the keys' column: where YAML 1.2 reads the next entry, not the value.
+    bool belowItsKeyAtItsColumn(int at) const
     {
         if (stack.empty() || inFlow())
-            return;
+            return false;
         const YamlNode &parent = *stack.back().node;
         if (parent.kind != YamlNode::Kind::Mapping || parent.style != YamlNode::Style::Block
             || parent.children.size() % 2 == 0)
-            return;
+            return false;
         const YamlMark mark = markAt(at);
         const int keysColumn = std::min(parent.start.column, parent.children.front().start.column);
-        if (mark.line > markAt(parent.children.back().endOffset).line && mark.column <= keysColumn)
-            throw Abort { kValueNotIndented, at };
+        return mark.line > markAt(parent.children.back().endOffset).line && mark.column <= keysColumn;
     }
 
     void endCollection()

@@ -239,6 +239,9 @@ private Q_SLOTS:
         QTest::newRow("a tagged block sequence") << QByteArray("a:\n!t\n- 1\n") << 3;
         QTest::newRow("an anchored block sequence") << QByteArray("a:\n&y\n- 1\n") << 3;
         QTest::newRow("in a list item's mapping") << QByteArray("- a:\n  !t\n  b: 1\n") << 7;
+        // byte_editor fuzz finding: yaml-cpp gave the next key's tag to n's empty value, which then
+        // stood inside that key's line; YAML 1.2 and PyYAML give it to the key.
+        QTest::newRow("a tag below an anchored empty value (fuzz)") << QByteArray("n: &a\n!!str s: 1\n") << 6;
     }
     void valueBelowItsKeyAtItsColumnIsAnError()
     {
@@ -266,6 +269,12 @@ private Q_SLOTS:
         QTest::newRow("block sequence") << QByteArray("a:\n- 1\n") << "M{a: S[1]}";
         QTest::newRow("next key, anchored") << QByteArray("a:\n&y b: 1\n") << "M{a: ~, b: 1}";
         QTest::newRow("next key, tagged") << QByteArray("a:\n!!str b: 1\n") << "M{a: ~, b: 1}";
+        // yaml_reader fuzz finding: yaml-cpp read the quoted key below `a: !` as a's text, and the
+        // two overlapped; it is the next key, as YAML 1.2 and PyYAML read it.
+        QTest::newRow("next key quoted, below a tag alone (fuzz)")
+            << QByteArray("a: !\n\"\":") << "M{a: ~, : ~}";
+        QTest::newRow("next key quoted, below a tag alone")
+            << QByteArray("a: !\n\"x\": 1\n") << "M{a: ~, x: 1}";
     }
     void atTheKeysColumnBelowIt()
     {

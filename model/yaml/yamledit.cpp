@@ -54,12 +54,22 @@ bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const
         return true;
     }
     if (isBlockCollection(old) || (!value.children.empty() && (value.isMapping() || value.isSequence()))) {
-        // From the end of the key, so the value may move between the key's line and the lines below.
-        change->offset = key.endOffset;
-        change->length = old.endOffset - key.endOffset;
+        // From the end of the key, so the value may move between the key's line and the lines below;
+        // from the ':' of an explicit key (`? key` over `: value`), which text after the key would join.
+        int from = key.endOffset;
+        int indent = key.start.column - 1;
+        if (keyIndicatorBegin(doc, key) < key.start.offset) {
+            const int colon = valueIndicatorAfter(doc, key.endOffset);
+            if (colon >= 0 && colon <= old.start.offset) {
+                from = colon;
+                indent = colon - lineStart(doc, colon);
+            }
+        }
+        change->offset = from;
+        change->length = old.endOffset - from;
         if (old.isNull())
             change->length = std::max(change->length, 1); // the ':' right after the key
-        change->text = withNewlines(":" + valueAfterKey(value, key.start.column - 1, layout), layout);
+        change->text = withNewlines(":" + valueAfterKey(value, indent, layout), layout);
         return true;
     }
     if (value.isScalar()) {

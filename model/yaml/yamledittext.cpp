@@ -149,4 +149,18 @@ int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
     return i - 1;
 }
 
+int valueIndicatorAfter(const QByteArray &doc, int from)
+{
+    int i = from;
+    while (i < doc.size()) {
+        if (doc[i] == ' ' || doc[i] == '\t' || doc[i] == '\n' || doc[i] == '\r')
+            ++i;
+        else if (doc[i] == '#')
+            i = nextLineStart(doc, i);
+        else
+            break;
+    }
+    return i < doc.size() && doc[i] == ':' ? i : -1;
+}
+
 } // namespace meshroute::YamlEditText

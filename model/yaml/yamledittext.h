@@ -52,4 +52,8 @@ int blockKeyBegin(const QByteArray &doc, const YamlNode &key);
 // line above it, with the key's properties between), else at the key itself.
 int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key);
 
+// The ':' that introduces a value, the first one from `from` past blanks, line breaks and comments;
+// -1 when something else comes first.
+int valueIndicatorAfter(const QByteArray &doc, int from);
+
 } // namespace meshroute::YamlEditText

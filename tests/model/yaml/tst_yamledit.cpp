@@ -152,6 +152,16 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("block seq replaced, indented style") << QByteArray("a:\n  l:\n    - x\n") << "a.l"
                                                         << "seq"
                                                         << "p" << QByteArray("a:\n  l:\n    - p\n");
+    // Found by fuzz_byte_editor: the ':' went right after an explicit key (`? k:`), which made the
+    // value part of the key.
+    QTest::newRow("explicit key, block seq replaced (fuzz)")
+        << QByteArray("? k\n:\n- x\n- y\nz: 1\n") << "k"
+        << "seq"
+        << "p,q" << QByteArray("? k\n:\n- p\n- q\nz: 1\n");
+    QTest::newRow("explicit key, map replaced")
+        << QByteArray("a:\n  ? k # c: d\n  :\n    m: 1\n  z: 1\n") << "a.k"
+        << "map"
+        << "q=1" << QByteArray("a:\n  ? k # c: d\n  :\n    q: 1\n  z: 1\n");
     QTest::newRow("flow seq stays flow") << QByteArray("a: [x, y]\n") << "a"
                                          << "seq"
                                          << "p,q,r" << QByteArray("a: [p, q, r]\n");

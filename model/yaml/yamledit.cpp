@@ -442,8 +442,15 @@ bool itemRemoval(
 bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const YamlNode &value,
     const Layout &layout, TextChange *change, QString *error)
 {
-    return valuePlacement(document, root, path, value, layout, change, error)
-        && YamlAnchors::keepsAliasesDefined(document, root, *change, error);
+    if (!valuePlacement(document, root, path, value, layout, change, error))
+        return false;
+    // YAML reads a comment glued to a quoted or flow value (`"x"# c`, `[x]# c`); after a plain
+    // value the '#' would join it (`50# c`), so the new value ends in a blank there.
+    const int end = change->offset + change->length;
+    if (end < document.size() && document[end] == '#' && !change->text.isEmpty() && change->text.back() != ' '
+        && change->text.back() != '\n')
+        change->text += ' ';
+    return YamlAnchors::keepsAliasesDefined(document, root, *change, error);
 }
 
 bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const Layout &layout,

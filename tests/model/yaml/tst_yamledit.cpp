@@ -162,6 +162,14 @@ void TestYamlEdit::setPath_data()
         << QByteArray("a:\n  ? k # c: d\n  :\n    m: 1\n  z: 1\n") << "a.k"
         << "map"
         << "q=1" << QByteArray("a:\n  ? k # c: d\n  :\n    q: 1\n  z: 1\n");
+    // Found by fuzz_byte_editor: a comment glued to a quoted value (`"x"# c`, which YAML reads as a
+    // comment) ran into the plain value written in its place, which then held the comment.
+    QTest::newRow("comment glued to the old value (fuzz)") << QByteArray("a: !!str \"[b]\"# c\nz: 1\n") << "a"
+                                                           << "map"
+                                                           << "q=50" << QByteArray("a:\n  q: 50 # c\nz: 1\n");
+    QTest::newRow("comment glued to a flow value, a number in its place") << QByteArray("a: [x]# c\n") << "a"
+                                                                          << "plain"
+                                                                          << "5" << QByteArray("a: 5 # c\n");
     QTest::newRow("flow seq stays flow") << QByteArray("a: [x, y]\n") << "a"
                                          << "seq"
                                          << "p,q,r" << QByteArray("a: [p, q, r]\n");

@@ -73,8 +73,7 @@ public:
         // yaml-cpp tags a null only at the end of the stream, where the anchor may follow the tag.
         const bool anchored = anchor != YAML::NullAnchor;
         const Properties properties = readProperties(at, anchored, anchored);
-        if (properties.last > at)
-            checkValueIndented(properties.last, kPropertyNotIndented);
+        checkPropertiesIndented(properties, at);
         const int pos = properties.next;
         // A null word followed by ':' is a key only where a key is expected;
         // elsewhere it is the next key after a missing value.
@@ -157,8 +156,7 @@ public:
         checkValueIndented(offsetOf(mark));
         const Properties properties
             = readProperties(offsetOf(mark), yamlCppTag != "?", anchor != YAML::NullAnchor);
-        if (properties.last > offsetOf(mark))
-            checkValueIndented(properties.last, kPropertyNotIndented);
+        checkPropertiesIndented(properties, offsetOf(mark));
         const int pos = properties.next;
         // Properties with nothing after them (`a: !t` above `b: 1`) are an empty node, a missing
         // value: it stands where they end, not on the next node, and a value set goes after them.
@@ -497,8 +495,7 @@ private:
         const bool blockSequence = kind == YamlNode::Kind::Sequence && style != YAML::EmitterStyle::Flow;
         if (!blockSequence || properties.end > offsetOf(mark))
             checkValueIndented(offsetOf(mark));
-        if (properties.last > offsetOf(mark))
-            checkValueIndented(properties.last, kPropertyNotIndented);
+        checkPropertiesIndented(properties, offsetOf(mark));
         if (kind == YamlNode::Kind::Mapping && style != YAML::EmitterStyle::Flow && !inFlow())
             checkBlockMappingIndented(pos);
         const int maxDepth = YamlFastParser::effectiveMaxDepth(limits);
@@ -542,6 +539,21 @@ private:
     {
         if (belowItsKeyAtItsColumn(at))
             throw Abort { message, at };
+    }
+
+    // See kPropertyNotIndented: `first` is where yaml-cpp marks the node, at its first property.
+    void checkPropertiesIndented(const Properties &properties, int first) const
+    {
+        if (properties.last <= first || stack.empty() || inFlow())
+            return;
+        const YamlNode &parent = *stack.back().node;
+        if (parent.style != YamlNode::Style::Block || markAt(properties.last).line == markAt(first).line)
+            return;
+        const int column = parent.kind == YamlNode::Kind::Mapping && !parent.children.empty()
+            ? std::min(parent.start.column, parent.children.front().start.column)
+            : parent.start.column;
+        if (markAt(properties.last).column <= column)
+            throw Abort { kPropertyNotIndented, properties.last };
     }
 
     // Whether `at`, where a block mapping's value is expected, lies on a line below its key at or

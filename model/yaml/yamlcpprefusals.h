@@ -19,13 +19,14 @@ constexpr char kMappingNotIndented[]
 constexpr char kValueNotIndented[]
     = "a value on a line below its key must be indented more than the key; at the key's column "
       "YAML 1.2 and the API server's parser read a key of its own, without a ':'";
-// The same for a property on a line of its own below a key's empty value (`n: &a` over `!!str s: 1`):
-// YAML 1.2 (PyYAML too) gives the tag to the next key, yaml-cpp to n's empty value, which then stood
-// inside that key's line (a byte_editor fuzz finding: a value set there went before the key).
+// The same for a property on a line of its own below a key's or a list item's empty value (`n: &a`
+// over `!!str s: 1`, `- &a` over `! s: 1`): YAML 1.2 (PyYAML too) gives the tag to the next entry,
+// yaml-cpp to the empty value, which then stood inside that entry's line (byte_editor fuzz findings:
+// a value set there went before the key).
 constexpr char kPropertyNotIndented[]
-    = "a tag or anchor on a line below its key must be indented more than the key; at the key's column "
-      "YAML 1.2 gives it to the next key, yaml-cpp to this key's empty value; write it on the line of "
-      "the key it belongs to";
+    = "a tag or anchor on a line of its own must be indented more than the key or '-' it belongs to; at "
+      "their column YAML 1.2 gives it to the next entry, yaml-cpp to the empty value above; write it on "
+      "the line of the entry it belongs to";
 // YAML 1.2 allows an empty implicit key (§8.2.2, example 8.18 `: # Both empty`), but the API
 // server's parser does not: sigs.k8s.io/yaml reads YAML with gopkg.in/yaml.v2, a port of libyaml,
 // whose yaml_parser_parse_block_mapping_key (parserc.go) takes only a KEY token or the end of the

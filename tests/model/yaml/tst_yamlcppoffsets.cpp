@@ -242,6 +242,7 @@ private Q_SLOTS:
         // byte_editor fuzz finding: yaml-cpp gave the next key's tag to n's empty value, which then
         // stood inside that key's line; YAML 1.2 and PyYAML give it to the key.
         QTest::newRow("a tag below an anchored empty value (fuzz)") << QByteArray("n: &a\n!!str s: 1\n") << 6;
+        QTest::newRow("a tag below an anchored empty list item (fuzz)") << QByteArray("- &a\n! s: 1\n") << 5;
     }
     void valueBelowItsKeyAtItsColumnIsAnError()
     {

@@ -166,17 +166,20 @@ bool YamlAnchors::keepsAliasesOnMove(const YamlNode &root, const std::vector<std
     const int regionEnd = pieces.back().second;
     for (const Place &alias : anchors.aliases()) {
         const Place *before = anchors.definitionOf(alias);
+        // Spelled out only for a refusal: a move checks every alias of the document.
         const QString name = QString::fromStdString(alias.node->anchor);
-        const QString where = QStringLiteral("the alias *%1 at %2 (line %3)")
-                                  .arg(name, describe(alias.path))
-                                  .arg(alias.node->start.line);
+        const auto where = [&] {
+            return QStringLiteral("the alias *%1 at %2 (line %3)")
+                .arg(name, describe(alias.path))
+                .arg(alias.node->start.line);
+        };
         // An anchored node that holds the reordered items, not one item: it changes for the alias too.
         const YamlNode *shared = before ? before->node : nullptr;
         if (shared && shared->start.offset < regionEnd && shared->endOffset > regionBegin
             && !insideOnePiece(pieces, shared->start.offset, shared->endOffset)) {
             *error = QStringLiteral("%1 is shared through the anchor &%2 with %3, where the items would move "
                                     "too; write the value there instead of the alias first")
-                         .arg(describe(before->path), name, where);
+                         .arg(describe(before->path), name, where());
             return false;
         }
         const int aliasAt = moved(alias.node->start.offset);
@@ -194,10 +197,10 @@ bool YamlAnchors::keepsAliasesOnMove(const YamlNode &root, const std::vector<std
         if (!after)
             *error = QStringLiteral(
                 "this move puts %1 before its anchor &%2 (%3); move the anchored value first")
-                         .arg(where, name, before ? describe(before->path) : QStringLiteral("none"));
+                         .arg(where(), name, before ? describe(before->path) : QStringLiteral("none"));
         else
             *error = QStringLiteral("after this move %1 would stand for the anchor &%2 at %3 instead of %4")
-                         .arg(where, name, describe(after->path),
+                         .arg(where(), name, describe(after->path),
                              before ? describe(before->path) : QStringLiteral("nothing"));
         return false;
     }

@@ -90,9 +90,10 @@ public:
         if ((keyExpected || itemExpected) && at < int(t.size()) && t[at] == ',')
             throw Abort { YamlScan::kEmptyFlowEntry, at };
         // yaml-cpp marks that null at the key's first token, its anchor or tag when it has one
-        // (`&a key`), and the key starts after them, where skipping them from the mark ends.
+        // (`&a key`), and the key starts after them, where skipping them from the mark ends; a key
+        // of properties alone (`!t # c` at the end of the input) stands where they end.
         if (!stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping && !keyExpected
-            && stack.back().node->children.back().start.offset == readProperties(at, true, true).next)
+            && keyStandsOnItsValue(stack.back().node->children.back(), readProperties(at, true, true)))
             throw Abort { YamlScan::kMissingColon, at };
         // A null word below an empty '?' at its column (`?` over `~:`) is the next entry's key,
         // not this key's text, which is missing.
@@ -346,6 +347,14 @@ private:
             properties.next = pos;
         }
         return properties;
+    }
+
+    // Whether a block key starts where its null value is marked, past that mark's properties: the
+    // key's line had no ':' and yaml-cpp made the line a key and its own value.
+    static bool keyStandsOnItsValue(const YamlNode &key, const Properties &atValue)
+    {
+        return key.start.offset == atValue.next
+            || (key.kind == YamlNode::Kind::Null && atValue.last >= 0 && key.start.offset == atValue.end);
     }
 
     // Where the property ("&anchor", "!tag", "!<verbatim>") that starts at pos ends.

@@ -416,28 +416,45 @@ private Q_SLOTS:
     // A word alone on a line among block keys is a key without its ':', also when it has an anchor
     // or a tag (yaml-cpp accepts both). The fuzz finding: `&x ~` and the `- ` under it were read as
     // a key "~ -" ending past its mapping, whose end came from a "~" misplaced onto that key.
+    // So are properties alone, with a comment after them at the end of the input (a byte_editor
+    // fuzz finding: `!stinations: #...` was a null key, and a key added after it took the tag; a
+    // tag may end in ':', which is no indicator there). PyYAML: "while scanning a simple key".
     void keyWithPropertiesButNoColonIsAnError_data()
     {
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<int>("keyOffset"); // where the error is: the key's first property
-        QTest::newRow("anchored word") << QByteArray("a: 1\n&x b\n") << 5;
-        QTest::newRow("tagged word") << QByteArray("a: 1\n!t b\n") << 5;
-        QTest::newRow("anchored null word after a missing value") << QByteArray("a:\n&x ~\n") << 3;
-        QTest::newRow("anchored null word, a dash under it") << QByteArray("a:\n&x ~\n  - ") << 3;
+        QTest::addColumn<QByteArray>("fixed"); // the same key with its ':'
+        QTest::newRow("anchored word") << QByteArray("a: 1\n&x b\n") << 5 << QByteArray("a: 1\n&x b:\n");
+        QTest::newRow("tagged word") << QByteArray("a: 1\n!t b\n") << 5 << QByteArray("a: 1\n!t b:\n");
+        QTest::newRow("anchored null word after a missing value")
+            << QByteArray("a:\n&x ~\n") << 3 << QByteArray("a:\n&x ~:\n");
+        QTest::newRow("anchored null word, a dash under it")
+            << QByteArray("a:\n&x ~\n  - ") << 3 << QByteArray("a:\n&x ~:\n  - ");
+        QTest::newRow("tag ending in ':', a comment, no final newline")
+            << QByteArray("a: 1\n!t: # c") << 5 << QByteArray("a: 1\n!t: : # c");
+        QTest::newRow("tag, a comment, no final newline")
+            << QByteArray("a: 1\n!t # c") << 5 << QByteArray("a: 1\n!t : # c");
+        QTest::newRow("anchor, a comment, no final newline")
+            << QByteArray("a: 1\n&x # c") << 5 << QByteArray("a: 1\n&x : # c");
+        QTest::newRow("tag and anchor, a comment, no final newline")
+            << QByteArray("a: 1\n!t &x # c") << 5 << QByteArray("a: 1\n!t &x : # c");
+        QTest::newRow("tag, a comment, in a nested mapping")
+            << QByteArray("a:\n  b: 1\n  !t # c") << 12 << QByteArray("a:\n  b: 1\n  !t : # c");
     }
     void keyWithPropertiesButNoColonIsAnError()
     {
         QFETCH(QByteArray, text);
         QFETCH(int, keyOffset);
+        QFETCH(QByteArray, fixed);
         const YamlParseResult parsed = YamlCppParser::parse(view(text));
         QVERIFY2(!parsed.ok, qPrintable(describe(parsed.root)));
         QCOMPARE(QString::fromStdString(parsed.error.message), QString::fromLatin1(YamlScan::kMissingColon));
         QCOMPARE(parsed.error.mark.offset, keyOffset);
-        // With its ':' the same key is fine.
-        const QByteArray withColon = QByteArray(text).insert(text.indexOf('\n', keyOffset), ':');
-        const YamlParseResult fixed = YamlCppParser::parse(view(withColon));
-        QVERIFY2(fixed.ok, fixed.error.message.c_str());
-        checkExtents(fixed.root, view(withColon), int(withColon.size()), withColon);
+        const YamlParseResult read = YamlCppParser::parse(view(fixed));
+        QVERIFY2(read.ok, read.error.message.c_str());
+        checkExtents(read.root, view(fixed), int(fixed.size()), fixed);
+        // Both keys, the second at the top level but in the nested row, where it is b's neighbour.
+        QCOMPARE(read.root.children.size(), std::size_t(text.startsWith("a:\n  ") ? 2 : 4));
     }
 
     // An empty node with an anchor or tag stands where they end, with its own anchor: yaml-cpp

@@ -2,6 +2,7 @@
 
 #include "yamlanchors.h"
 #include "yamledittext.h"
+#include "yamlfinalblockscalar.h"
 #include "yamlrender.h"
 
 #include <algorithm>
@@ -21,6 +22,15 @@ const YamlNode *child(const YamlNode *node, const YamlPathStep &step)
     if (!node->isSequence() || index < 0 || std::size_t(index) >= node->children.size())
         return nullptr;
     return &node->children[std::size_t(index)];
+}
+
+// The column of an explicit key's '?', where its ':' goes: the key may stand on a line below it
+// (`? !` over ` |1`), or after a list item's dash (`- ? k`), both right of the line's indentation.
+int explicitKeyColumn(const QByteArray &doc, const YamlNode &key)
+{
+    const int indicator = keyIndicatorBegin(doc, key);
+    return indicator < key.start.offset ? indicator - lineStart(doc, indicator)
+                                        : lineIndent(doc, key.start.offset);
 }
 
 bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const YamlNode &value,
@@ -46,7 +56,7 @@ bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const
     if (explicitKeyAlone && !value.isScalar()) {
         // An explicit key (`? key`) written without a value: `:` and the collection go under the
         // `?`, as a scalar does below; after the key they would become part of it.
-        const int indent = lineIndent(doc, key.start.offset);
+        const int indent = explicitKeyColumn(doc, key);
         change->offset = key.endOffset;
         change->length = 0;
         change->text = withNewlines(
@@ -79,7 +89,7 @@ bool replaceMapValue(const QByteArray &doc, const YamlNode &map, int pair, const
             // own, `: value` under the `?`, since text after the key would become part of it.
             change->offset = key.endOffset;
             change->text = withNewlines(
-                "\n" + QByteArray(lineIndent(doc, key.start.offset), ' ') + ":" + change->text, layout);
+                "\n" + QByteArray(explicitKeyColumn(doc, key), ' ') + ":" + change->text, layout);
         }
         return true;
     }
@@ -450,7 +460,10 @@ bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &p
     if (end < document.size() && document[end] == '#' && !change->text.isEmpty() && change->text.back() != ' '
         && change->text.back() != '\n')
         change->text += ' ';
-    return YamlAnchors::keepsAliasesDefined(document, root, *change, error);
+    if (!YamlAnchors::keepsAliasesDefined(document, root, *change, error))
+        return false;
+    YamlFinalBlockScalar::keepWhenAppending(document, root, change);
+    return true;
 }
 
 bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const Layout &layout,

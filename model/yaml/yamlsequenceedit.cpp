@@ -4,6 +4,7 @@
 
 #include "yamlanchors.h"
 #include "yamledittext.h"
+#include "yamlfinalblockscalar.h"
 #include "yamlrender.h"
 
 #include <algorithm>
@@ -12,6 +13,22 @@
 namespace meshroute::YamlEdit {
 
 using namespace YamlEditText;
+
+namespace {
+
+// The last item of a document without a final line break, moved up, gets a line break after it: a
+// block scalar that ended the document keeps its value through its header (YamlFinalBlockScalar).
+// `at` is where the item's text now begins in the change's text.
+void keepMovedFinalBlockScalar(
+    const QByteArray &document, const YamlNode &lastItem, int itemBegin, int at, TextChange *change)
+{
+    const YamlFinalBlockScalar::Header header = YamlFinalBlockScalar::find(document, lastItem);
+    if (header.indicatorsBegin >= 0)
+        change->text.replace(at + header.indicatorsBegin - itemBegin,
+            header.indicatorsEnd - header.indicatorsBegin, header.keeping);
+}
+
+} // namespace
 
 bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int index, const YamlNode &item,
     const Layout &layout, TextChange *change, QString *error)
@@ -65,6 +82,7 @@ bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
         text.prepend(layout.newline);
     }
     *change = { end, 0, text };
+    YamlFinalBlockScalar::keepWhenAppending(document, seq, change);
     return true;
 }
 
@@ -120,6 +138,9 @@ bool moveSequenceItem(const QByteArray &document, const YamlNode &root, const Ya
     if (addedNewline)
         text.chop(newline.size());
     *change = { regionBegin, regionEnd - regionBegin, text };
+    if (!flow && order.back() != n - 1)
+        keepMovedFinalBlockScalar(
+            document, seq.children.back(), parts.back().first, newBegin.back() - regionBegin, change);
 
     // In place, or without an anchor (so without an alias), nothing can change for an alias.
     if (from == to || !document.contains('&'))
@@ -163,6 +184,7 @@ bool duplicateSequenceItem(
     QByteArray copy = document.mid(begin, itemEnd - begin);
     if (!copy.endsWith('\n')) {
         *change = { itemEnd, 0, (document.contains("\r\n") ? QByteArray("\r\n") : QByteArray("\n")) + copy };
+        YamlFinalBlockScalar::keepWhenAppending(document, seq, change);
         return true;
     }
     *change = { itemEnd, 0, copy };

@@ -130,6 +130,20 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("nested explicit key without a value") << QByteArray("a:\n  ? k\n  z: 1\n") << "a.k"
                                                          << "string"
                                                          << "v" << QByteArray("a:\n  ? k\n  : v\n  z: 1\n");
+    // Found by fuzz_byte_editor: the ':' went at the indentation of the key's line, not at the
+    // '?', so it joined a block scalar key below its '?' (`? !` over ` |1`) or left a list item.
+    QTest::newRow("explicit key without a value, below its '?'")
+        << QByteArray("? !\n |1\n  - x\n\nz: 1\n") << " - x\n"
+        << "plain"
+        << "80" << QByteArray("? !\n |1\n  - x\n: 80\n\nz: 1\n");
+    QTest::newRow("explicit key without a value, in a list item")
+        << QByteArray("- ? k\n  z: 1\n") << "0.k"
+        << "plain"
+        << "2" << QByteArray("- ? k\n  : 2\n  z: 1\n");
+    QTest::newRow("explicit key without a value, in a list item, map")
+        << QByteArray("- ? k\n  z: 1\n") << "0.k"
+        << "map"
+        << "x=y" << QByteArray("- ? k\n  :\n    x: y\n  z: 1\n");
     QTest::newRow("missing key appended") << QByteArray("a:\n  b: 1\nc: 2\n") << "a.t"
                                           << "string"
                                           << "5s" << QByteArray("a:\n  b: 1\n  t: 5s\nc: 2\n");

@@ -1,0 +1,140 @@
+// An edit that writes after a block scalar ending the document without a line break keeps the
+// scalar's value: the line break it writes would otherwise add "\n" to it (YamlFinalBlockScalar).
+// YAML 1.2 §8.1.1.2 (block chomping): clip and keep take the final line break, strip does not;
+// PyYAML reads `a: |` over `  x` at the end of the input as "x" and with a line break as "x\n".
+#include "yamledit.h"
+#include "yamlparser.h"
+
+#include <QObject>
+#include <QTest>
+
+using namespace meshroute;
+
+namespace {
+
+YamlParseResult parse(const QByteArray &text)
+{
+    return YamlParser::parseDocument(std::string_view(text.constData(), std::size_t(text.size())));
+}
+
+YamlPath path(const QString &slashed)
+{
+    YamlPath p;
+    for (const QString &part : slashed.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        bool number = false;
+        const int i = part.toInt(&number);
+        if (number)
+            p.append(i);
+        else
+            p.append(part.toUtf8());
+    }
+    return p;
+}
+
+// Runs `op` on `text`: "set PATH" (the plain scalar 1), "insert INDEX", "duplicate INDEX" or
+// "move FROM TO" on the list at `l`.
+bool edit(const QByteArray &text, const QString &op, TextChange *change, QString *error)
+{
+    const YamlNode root = parse(text).root;
+    const QStringList words = op.split(QLatin1Char(' '));
+    const YamlEdit::Layout layout = YamlEdit::detectLayout(text, root);
+    if (words[0] == QLatin1String("set"))
+        return YamlEdit::setPath(
+            text, root, path(op.mid(4)), YamlEdit::plainScalar(QStringLiteral("1")), layout, change, error);
+    const YamlNode *list = YamlEdit::find(root, { QByteArray("l") });
+    if (!list)
+        return false;
+    if (words[0] == QLatin1String("insert"))
+        return YamlEdit::insertSequenceItem(
+            text, *list, words[1].toInt(), YamlEdit::plainScalar(QStringLiteral("y")), layout, change, error);
+    if (words[0] == QLatin1String("duplicate"))
+        return YamlEdit::duplicateSequenceItem(text, *list, words[1].toInt(), change, error);
+    return YamlEdit::moveSequenceItem(text, root, *list, words[1].toInt(), words[2].toInt(), change, error);
+}
+
+} // namespace
+
+class TestYamlFinalBlockScalar : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void valueKept_data();
+    void valueKept();
+};
+
+void TestYamlFinalBlockScalar::valueKept_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("op");
+    QTest::addColumn<QString>("scalar"); // the block scalar's path before the edit
+    QTest::addColumn<QString>("scalarAfter"); // and after it
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("key added after a literal value") << QByteArray("a: |\n  x") << "set /b"
+                                                     << "/a"
+                                                     << "/a" << QByteArray("a: |-\n  x\nb: 1");
+    QTest::newRow("key added after a folded value with an indentation indicator")
+        << QByteArray("a: >2\n   x") << "set /b"
+        << "/a"
+        << "/a" << QByteArray("a: >2-\n   x\nb: 1");
+    QTest::newRow("key added after a keep value, CRLF") << QByteArray("a: |+\r\n  x") << "set /b"
+                                                        << "/a"
+                                                        << "/a" << QByteArray("a: |-\r\n  x\r\nb: 1");
+    QTest::newRow("strip value: nothing to keep") << QByteArray("a: |-\n  x") << "set /b"
+                                                  << "/a"
+                                                  << "/a" << QByteArray("a: |-\n  x\nb: 1");
+    // The byte_editor fuzz finding: the value of an explicit key whose text is a block scalar
+    // below its '?' went after it, and the key, now with a line break, was another key.
+    QTest::newRow("value set on an explicit block scalar key") << QByteArray("? !\n |1\n  - x") << "set / - x"
+                                                               << ""
+                                                               << "" << QByteArray("? !\n |1-\n  - x\n: 1");
+    QTest::newRow("item added after a literal item") << QByteArray("l:\n- |\n  x") << "insert 1"
+                                                     << "/l/0"
+                                                     << "/l/0" << QByteArray("l:\n- |-\n  x\n- y");
+    QTest::newRow("last item duplicated") << QByteArray("l:\n- |\n  x") << "duplicate 0"
+                                          << "/l/0"
+                                          << "/l/1" << QByteArray("l:\n- |-\n  x\n- |\n  x");
+    QTest::newRow("last item moved up") << QByteArray("l:\n- a\n- |+\n  x") << "move 1 0"
+                                        << "/l/1"
+                                        << "/l/0" << QByteArray("l:\n- |-\n  x\n- a");
+    QTest::newRow("last item moved up, nested") << QByteArray("l:\n- a\n- k: >\n    x\n    y") << "move 1 0"
+                                                << "/l/1/k"
+                                                << "/l/0/k" << QByteArray("l:\n- k: >-\n    x\n    y\n- a");
+    // Spaces past the indentation are content, so the value ends in them, and keeps them.
+    QTest::newRow("last line of spaces past the indentation") << QByteArray("a: |\n  x\n    ") << "set /b"
+                                                              << "/a"
+                                                              << "/a" << QByteArray("a: |-\n  x\n    \nb: 1");
+    // Spaces up to the indentation are an empty line, after the value's end: the key goes in
+    // before them, where the value's line break already is.
+    QTest::newRow("last line of indentation only") << QByteArray("a: |\n  x\n  ") << "set /b"
+                                                   << "/a"
+                                                   << "/a" << QByteArray("a: |\n  x\nb: 1\n  ");
+}
+
+void TestYamlFinalBlockScalar::valueKept()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, op);
+    QFETCH(QString, scalar);
+    QFETCH(QString, scalarAfter);
+    QFETCH(QByteArray, expected);
+    TextChange change;
+    QString error;
+    QVERIFY2(edit(text, op, &change, &error), qPrintable(error));
+    const QByteArray out = YamlEdit::apply(text, { change });
+    QCOMPARE(out, expected);
+    const YamlParseResult before = parse(text);
+    const YamlParseResult after = parse(out);
+    QVERIFY2(after.ok, after.error.message.c_str());
+    // The explicit key row's scalar is the first key itself.
+    const YamlNode *was
+        = scalar.isEmpty() ? &before.root.children[0] : YamlEdit::find(before.root, path(scalar));
+    const YamlNode *now
+        = scalarAfter.isEmpty() ? &after.root.children[0] : YamlEdit::find(after.root, path(scalarAfter));
+    QVERIFY(was && now);
+    QVERIFY(!was->value.empty());
+    QCOMPARE(QByteArray::fromStdString(now->value), QByteArray::fromStdString(was->value));
+}
+
+QTEST_APPLESS_MAIN(TestYamlFinalBlockScalar)
+#include "tst_yamlfinalblockscalar.moc"

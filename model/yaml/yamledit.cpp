@@ -1,8 +1,8 @@
 #include "yamledit.h"
 
 #include "yamlanchors.h"
+#include "yamlchomping.h"
 #include "yamledittext.h"
-#include "yamlfinalblockscalar.h"
 #include "yamlrender.h"
 
 #include <algorithm>
@@ -235,6 +235,7 @@ TextChange insertMapEntry(
     int lineEnd = map.endOffset;
     while (lineEnd < document.size() && document[lineEnd] != '\n')
         ++lineEnd;
+    lineEnd = std::max(lineEnd, YamlChomping::keptLinesEnd(document, map));
     int end = lineEnd;
     if (end > 0 && end <= document.size() && end > map.endOffset && document[end - 1] == '\r')
         --end;
@@ -462,7 +463,7 @@ bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &p
         change->text += ' ';
     if (!YamlAnchors::keepsAliasesDefined(document, root, *change, error))
         return false;
-    YamlFinalBlockScalar::keepWhenAppending(document, root, change);
+    YamlChomping::keepWhenAppending(document, root, change);
     return true;
 }
 

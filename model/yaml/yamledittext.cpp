@@ -1,5 +1,7 @@
 #include "yamledittext.h"
 
+#include "yamlchomping.h"
+
 namespace meshroute::YamlEditText {
 
 int lineStart(const QByteArray &doc, int offset)
@@ -104,6 +106,9 @@ bool blockItemRange(
     if (index + 1 < n)
         return start(index + 1, end);
     *end = nextLineStart(doc, std::max(seq.endOffset - 1, seq.children.back().start.offset));
+    // A keep scalar's empty lines after the last item are its value's, so the item's.
+    if (const int kept = YamlChomping::keptLinesEnd(doc, seq); kept >= 0)
+        *end = std::max(*end, nextLineStart(doc, kept));
     return true;
 }
 

@@ -3,8 +3,8 @@
 #include "yamledit.h"
 
 #include "yamlanchors.h"
+#include "yamlchomping.h"
 #include "yamledittext.h"
-#include "yamlfinalblockscalar.h"
 #include "yamlrender.h"
 
 #include <algorithm>
@@ -17,12 +17,12 @@ using namespace YamlEditText;
 namespace {
 
 // The last item of a document without a final line break, moved up, gets a line break after it: a
-// block scalar that ended the document keeps its value through its header (YamlFinalBlockScalar).
+// block scalar that ended the document keeps its value through its header (YamlChomping).
 // `at` is where the item's text now begins in the change's text.
 void keepMovedFinalBlockScalar(
     const QByteArray &document, const YamlNode &lastItem, int itemBegin, int at, TextChange *change)
 {
-    const YamlFinalBlockScalar::Header header = YamlFinalBlockScalar::find(document, lastItem);
+    const YamlChomping::Header header = YamlChomping::find(document, lastItem);
     if (header.indicatorsBegin >= 0)
         change->text.replace(at + header.indicatorsBegin - itemBegin,
             header.indicatorsEnd - header.indicatorsBegin, header.keeping);
@@ -82,7 +82,7 @@ bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
         text.prepend(layout.newline);
     }
     *change = { end, 0, text };
-    YamlFinalBlockScalar::keepWhenAppending(document, seq, change);
+    YamlChomping::keepWhenAppending(document, seq, change);
     return true;
 }
 
@@ -180,11 +180,13 @@ bool duplicateSequenceItem(
     if (!blockItemRange(document, seq, index, &begin, &end, error))
         return false;
     // The copy goes right after the item's own last line, before the next item's comments.
-    const int itemEnd = nextLineStart(document, std::max(item.endOffset - 1, item.start.offset));
+    int itemEnd = nextLineStart(document, std::max(item.endOffset - 1, item.start.offset));
+    if (const int kept = YamlChomping::keptLinesEnd(document, item); kept >= 0)
+        itemEnd = std::max(itemEnd, nextLineStart(document, kept)); // a keep scalar's empty lines
     QByteArray copy = document.mid(begin, itemEnd - begin);
     if (!copy.endsWith('\n')) {
         *change = { itemEnd, 0, (document.contains("\r\n") ? QByteArray("\r\n") : QByteArray("\n")) + copy };
-        YamlFinalBlockScalar::keepWhenAppending(document, seq, change);
+        YamlChomping::keepWhenAppending(document, seq, change);
         return true;
     }
     *change = { itemEnd, 0, copy };

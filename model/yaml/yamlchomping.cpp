@@ -1,6 +1,6 @@
-#include "yamlfinalblockscalar.h"
+#include "yamlchomping.h"
 
-namespace meshroute::YamlFinalBlockScalar {
+namespace meshroute::YamlChomping {
 
 namespace {
 
@@ -23,6 +23,21 @@ const YamlNode *blockScalarEndingAt(const YamlNode &node, int end)
     return nullptr;
 }
 
+// The indicators after a block scalar's '|' or '>' at `header`: its indentation and chomping.
+QByteArray indicatorsAt(const QByteArray &doc, int header)
+{
+    QByteArray indicators;
+    for (int i = header + 1;
+         i < doc.size() && (doc[i] == '+' || doc[i] == '-' || (doc[i] >= '0' && doc[i] <= '9')); ++i)
+        indicators += doc[i];
+    return indicators;
+}
+
+bool isBlockScalarHeader(const QByteArray &doc, const YamlNode &node)
+{
+    return node.start.offset < doc.size() && (doc[node.start.offset] == '|' || doc[node.start.offset] == '>');
+}
+
 } // namespace
 
 Header find(const QByteArray &doc, const YamlNode &within)
@@ -31,17 +46,13 @@ Header find(const QByteArray &doc, const YamlNode &within)
     if (doc.isEmpty() || endsWithLineBreak(doc))
         return header;
     const YamlNode *scalar = blockScalarEndingAt(within, int(doc.size()));
-    if (!scalar || scalar->start.offset >= doc.size()
-        || (doc[scalar->start.offset] != '|' && doc[scalar->start.offset] != '>'))
+    if (!scalar || !isBlockScalarHeader(doc, *scalar))
         return header;
-    int end = scalar->start.offset + 1;
-    QByteArray indicators;
-    while (end < doc.size() && (doc[end] == '+' || doc[end] == '-' || (doc[end] >= '0' && doc[end] <= '9')))
-        indicators += doc[end++];
+    QByteArray indicators = indicatorsAt(doc, scalar->start.offset);
     if (indicators.contains('-'))
         return header; // strip already: nothing after it adds to it
     header.indicatorsBegin = scalar->start.offset + 1;
-    header.indicatorsEnd = end;
+    header.indicatorsEnd = header.indicatorsBegin + int(indicators.size());
     header.keeping = indicators.replace('+', QByteArray()) + '-';
     return header;
 }
@@ -59,4 +70,26 @@ void keepWhenAppending(const QByteArray &doc, const YamlNode &within, TextChange
     change->offset = header.indicatorsBegin;
 }
 
-} // namespace meshroute::YamlFinalBlockScalar
+int keptLinesEnd(const QByteArray &doc, const YamlNode &node)
+{
+    const YamlNode *scalar = blockScalarEndingAt(node, node.endOffset);
+    if (!scalar || !isBlockScalarHeader(doc, *scalar)
+        || !indicatorsAt(doc, scalar->start.offset).contains('+'))
+        return -1;
+    // Past its last line, every line of blanks is an empty line of it: one with more spaces than
+    // its indentation would have been a line of its text.
+    int end = scalar->endOffset;
+    while (end < doc.size() && doc[end] != '\n')
+        ++end;
+    while (end < doc.size()) {
+        int next = end + 1;
+        while (next < doc.size() && (doc[next] == ' ' || doc[next] == '\t' || doc[next] == '\r'))
+            ++next;
+        if (next >= doc.size() || doc[next] != '\n')
+            break; // text, or blanks without a line break, which add nothing to the value
+        end = next;
+    }
+    return end;
+}
+
+} // namespace meshroute::YamlChomping

@@ -1,5 +1,5 @@
 // An edit that writes after a block scalar ending the document without a line break keeps the
-// scalar's value: the line break it writes would otherwise add "\n" to it (YamlFinalBlockScalar).
+// scalar's value: the line break it writes would otherwise add "\n" to it (YamlChomping).
 // YAML 1.2 §8.1.1.2 (block chomping): clip and keep take the final line break, strip does not;
 // PyYAML reads `a: |` over `  x` at the end of the input as "x" and with a line break as "x\n".
 #include "yamledit.h"
@@ -54,7 +54,7 @@ bool edit(const QByteArray &text, const QString &op, TextChange *change, QString
 
 } // namespace
 
-class TestYamlFinalBlockScalar : public QObject
+class TestYamlChomping : public QObject
 {
     Q_OBJECT
 
@@ -63,7 +63,7 @@ private Q_SLOTS:
     void valueKept();
 };
 
-void TestYamlFinalBlockScalar::valueKept_data()
+void TestYamlChomping::valueKept_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("op");
@@ -100,6 +100,28 @@ void TestYamlFinalBlockScalar::valueKept_data()
     QTest::newRow("last item moved up, nested") << QByteArray("l:\n- a\n- k: >\n    x\n    y") << "move 1 0"
                                                 << "/l/1/k"
                                                 << "/l/0/k" << QByteArray("l:\n- k: >-\n    x\n    y\n- a");
+    // A keep scalar's empty lines after its last line are line breaks of its value: what is
+    // written after it goes after them. A key added there took them away ("x\n\n" became "x\n").
+    QTest::newRow("key added after a keep value's empty lines")
+        << QByteArray("m:\n  a: |+\n    x\n\nz: 1\n") << "set /m/b"
+        << "/m/a"
+        << "/m/a" << QByteArray("m:\n  a: |+\n    x\n\n  b: 1\nz: 1\n");
+    QTest::newRow("key added after a keep value's empty lines, CRLF")
+        << QByteArray("m:\r\n  a: |+\r\n    x\r\n\r\nz: 1\r\n") << "set /m/b"
+        << "/m/a"
+        << "/m/a" << QByteArray("m:\r\n  a: |+\r\n    x\r\n\r\n  b: 1\r\nz: 1\r\n");
+    QTest::newRow("item added after a keep item's empty lines")
+        << QByteArray("l:\n- |+\n  x\n\nz: 1\n") << "insert 1"
+        << "/l/0"
+        << "/l/0" << QByteArray("l:\n- |+\n  x\n\n- y\nz: 1\n");
+    QTest::newRow("keep item duplicated with its empty lines")
+        << QByteArray("l:\n- |+\n  x\n\n- a\n") << "duplicate 0"
+        << "/l/0"
+        << "/l/1" << QByteArray("l:\n- |+\n  x\n\n- |+\n  x\n\n- a\n");
+    QTest::newRow("last keep item moved up with its empty lines")
+        << QByteArray("l:\n- a\n- >+\n  x\n\n") << "move 1 0"
+        << "/l/1"
+        << "/l/0" << QByteArray("l:\n- >+\n  x\n\n- a\n");
     // Spaces past the indentation are content, so the value ends in them, and keeps them.
     QTest::newRow("last line of spaces past the indentation") << QByteArray("a: |\n  x\n    ") << "set /b"
                                                               << "/a"
@@ -111,7 +133,7 @@ void TestYamlFinalBlockScalar::valueKept_data()
                                                    << "/a" << QByteArray("a: |\n  x\nb: 1\n  ");
 }
 
-void TestYamlFinalBlockScalar::valueKept()
+void TestYamlChomping::valueKept()
 {
     QFETCH(QByteArray, text);
     QFETCH(QString, op);
@@ -136,5 +158,5 @@ void TestYamlFinalBlockScalar::valueKept()
     QCOMPARE(QByteArray::fromStdString(now->value), QByteArray::fromStdString(was->value));
 }
 
-QTEST_APPLESS_MAIN(TestYamlFinalBlockScalar)
-#include "tst_yamlfinalblockscalar.moc"
+QTEST_APPLESS_MAIN(TestYamlChomping)
+#include "tst_yamlchomping.moc"

@@ -161,12 +161,10 @@ public:
                 i = k;
                 continue;
             }
-            if (k > i) {
-                // Tabs among the leading white space: yaml-cpp has its own rules for them.
-                return stopScan(
-                    sc, Status::Unsupported, i, "tab in the indentation of a plain scalar's continuation");
-            }
-            if (endsBefore(k, indent))
+            // Tabs after the indentation are white space before the line's text, as for yaml-cpp
+            // and libyaml (a tab at a column before the scalar's indentation is the error above).
+            // Leaving them to yaml-cpp gave its value, with the scalar ending at the line before.
+            if (endsBefore(k, indent, k == ls))
                 break;
             const PlainLine next = scanPlainLine(t, k, flow);
             if (next.why == LineStop::Question)
@@ -196,10 +194,11 @@ private:
     Scalar &sc;
     bool multi = false;
 
-    // Whether the line whose content starts at k, indented by indent, is past the scalar.
-    bool endsBefore(int k, int indent) const
+    // Whether the line whose content starts at k, indented by indent, is past the scalar; a
+    // document marker stands first on its line (`atLineStart`), not after a tab.
+    bool endsBefore(int k, int indent, bool atLineStart) const
     {
-        if ((!flow && indent <= parentIndent) || t[k] == '#' || (indent == 0 && docMarkerAt(t, k)))
+        if ((!flow && indent <= parentIndent) || t[k] == '#' || (atLineStart && docMarkerAt(t, k)))
             return true;
         return flow
             && (isFlowIndicator(t[k]) || (t[k] == ':' && (blankAt(t, k + 1) || isFlowIndicator(t[k + 1]))));

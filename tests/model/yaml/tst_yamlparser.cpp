@@ -382,6 +382,18 @@ void TestYamlParser::parse_data()
                                            "  Seq Flow 2:4@8-14\n"
                                            "    Scalar Plain 2:5@9-10 [x]\n"
                                            "    Scalar Plain 2:8@12-13 [y]\n";
+    // Tabs after a plain scalar's continuation indentation are white space before its text, as
+    // for yaml-cpp and libyaml. The fast path left them to yaml-cpp, whose value came with an
+    // end at the line before: an edit of the scalar left its last line behind (byte_editor fuzz).
+    QTest::newRow("tab after a continuation's indentation") << QByteArray("a: x\n \ty\n")
+                                                            << "Map Block 1:1@0-8\n"
+                                                               "  Scalar Plain 1:1@0-1 [a]\n"
+                                                               "  Scalar Plain 1:4@3-8 [x y]\n";
+    QTest::newRow("tab-led continuation in a flow sequence") << QByteArray("[a\n\tb]\n")
+                                                             << "Seq Flow 1:1@0-6\n"
+                                                                "  Scalar Plain 1:2@1-5 [a b]\n";
+    QTest::newRow("a marker after a tab is text")
+        << QByteArray("x\n\t--- y\n") << "Scalar Plain 1:1@0-8 [x --- y]\n";
 }
 
 void TestYamlParser::parse()

@@ -120,7 +120,7 @@ void replaceWithMappingUnderProperties(const QByteArray &doc, const YamlNode &it
     while (doc[properties] == ' ' || doc[properties] == '\t' || doc[properties] == '-')
         ++properties;
     int from = item.start.offset;
-    while (from > properties && (doc[from - 1] == ' ' || doc[from - 1] == '\t'))
+    while (from > ls && (doc[from - 1] == ' ' || doc[from - 1] == '\t'))
         --from;
     QByteArray text = renderBlockLf(value, properties - ls, layout);
     text.chop(1);
@@ -141,7 +141,12 @@ bool replaceSequenceItem(const QByteArray &doc, const YamlNode &seq, int index, 
         *error = QStringLiteral("a sequence directly inside a sequence item is not supported here");
         return false;
     }
-    if (value.isMapping() && !value.children.empty() && propertiesBeforeItem(doc, item)) {
+    // After a tab between the dash and the item, a mapping has no column that its next keys could
+    // line up under: yaml-cpp counts only spaces there (YAML 1.2 §8.2.1, compact mappings) and
+    // reads `-\t\thost: x` over `   weight: 1` as an "illegal map value". It goes below too.
+    const int ls = lineStart(doc, item.start.offset);
+    const bool tabBeforeItem = doc.mid(ls, item.start.offset - ls).contains('\t');
+    if (value.isMapping() && !value.children.empty() && (propertiesBeforeItem(doc, item) || tabBeforeItem)) {
         replaceWithMappingUnderProperties(doc, item, value, layout, change);
         return true;
     }

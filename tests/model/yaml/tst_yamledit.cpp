@@ -259,6 +259,11 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("anchored empty item, map") << QByteArray("l:\n- &a\n- b\n") << "l.0"
                                               << "map"
                                               << "x=y,z=w" << QByteArray("l:\n- &a\n  x: y\n  z: w\n- b\n");
+    // Found by fuzz_byte_editor: after tabs between the dash and the item, the mapping's next key
+    // stood at the column the tabs reach, which yaml-cpp does not count as indentation.
+    QTest::newRow("item after tabs, map") << QByteArray("l:\n-\t\tv\n- b\n") << "l.0"
+                                          << "map"
+                                          << "x=y,z=w" << QByteArray("l:\n-\n   x: y\n   z: w\n- b\n");
     QTest::newRow("key in a seq item") << QByteArray("l:\n- a: 1\n  b: 2\n") << "l.0.c"
                                        << "plain"
                                        << "3" << QByteArray("l:\n- a: 1\n  b: 2\n  c: 3\n");

@@ -128,6 +128,27 @@ QString describe(const char *op, const YamlPath &path)
     return QStringLiteral("%1 at /%2").arg(QLatin1String(op), steps.join(QLatin1Char('/')));
 }
 
+// The document's whole tree as an edit says it must be: `root` with `value` at `path`, where a key
+// that was missing is added last to its mapping. Empty when the path does not lead there.
+std::optional<YamlNode> wholeTreeWith(const YamlNode &root, const YamlPath &path, const YamlNode &value)
+{
+    YamlNode whole = root;
+    YamlNode *node = &whole;
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        auto *next = const_cast<YamlNode *>(YamlEdit::find(*node, { path[i] }));
+        if (!next) {
+            if (i + 1 != path.size() || !node->isMapping() || !std::holds_alternative<QByteArray>(path[i]))
+                return std::nullopt;
+            node->children.push_back(YamlEdit::plainScalar(QString::fromUtf8(std::get<QByteArray>(path[i]))));
+            node->children.push_back(value);
+            return whole;
+        }
+        node = next;
+    }
+    *node = value;
+    return whole;
+}
+
 } // namespace
 
 QString byteEditor(const QByteArray &input)
@@ -202,13 +223,22 @@ QString byteEditor(const QByteArray &input)
             break;
         case 3:
             op = "insertSequenceItem";
-            if (node->isSequence())
-                ok = YamlEdit::insertSequenceItem(
-                    text, *node, choices.pick(items + 1), valueFor(choices), layout, &change, &error);
+            if (node->isSequence()) {
+                const int index = choices.pick(items + 1);
+                const YamlNode item = valueFor(choices);
+                ok = YamlEdit::insertSequenceItem(text, *node, index, item, layout, &change, &error);
+                expected = *node;
+                expected->children.insert(expected->children.begin() + index, item);
+            }
             break;
         case 4:
             op = "removeSequenceItem";
-            ok = items > 0 && YamlEdit::removeSequenceItem(text, *node, choices.pick(items), &change, &error);
+            if (items > 0) {
+                const int index = choices.pick(items);
+                ok = YamlEdit::removeSequenceItem(text, *node, index, &change, &error);
+                expected = *node;
+                expected->children.erase(expected->children.begin() + index);
+            }
             break;
         case 5: {
             op = "moveSequenceItem";
@@ -240,10 +270,18 @@ QString byteEditor(const QByteArray &input)
         default:
             op = "removeMapEntry";
             if (node->isMapping() && !node->children.empty()) {
-                const YamlNode &key = node->children[std::size_t(choices.pick(int(node->pairCount()))) * 2];
+                const std::size_t pair = std::size_t(choices.pick(int(node->pairCount())));
+                const YamlNode &key = node->children[pair * 2];
                 if (key.isScalar())
                     ok = YamlEdit::removeMapEntry(
                         text, *node, QByteArray::fromStdString(key.value), &change, &error);
+                // The entry the key finds first goes, the one picked when it is that one. A block
+                // mapping left without entries is no mapping but an empty value: not checked.
+                if (ok && node->find(key.value) == &node->children[pair * 2 + 1] && node->pairCount() > 1) {
+                    expected = *node;
+                    expected->children.erase(expected->children.begin() + qsizetype(pair * 2),
+                        expected->children.begin() + qsizetype(pair * 2 + 2));
+                }
             }
             break;
         }
@@ -265,6 +303,14 @@ QString byteEditor(const QByteArray &input)
             if (!now || !sameTree(*now, *expected, withTags))
                 return describe(op, path)
                     + QStringLiteral(" did not put the value there:\n%1\n--- from:\n%2")
+                          .arg(QString::fromUtf8(after), QString::fromUtf8(text));
+            // Nor may it change anything else: the text around an edit can read differently once
+            // the edit is there (a block scalar's last line break). An alias shares its anchor's
+            // value, which an edit there changes in both places, so documents with one are left out.
+            const std::optional<YamlNode> whole = wholeTreeWith(root, path, *expected);
+            if (whole && !text.contains('*') && !sameTree(reparsed.root, *whole))
+                return describe(op, path)
+                    + QStringLiteral(" changed the document elsewhere:\n%1\n--- from:\n%2")
                           .arg(QString::fromUtf8(after), QString::fromUtf8(text));
         }
         document.undoStack()->push(

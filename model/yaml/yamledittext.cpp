@@ -130,12 +130,42 @@ int blockKeyBegin(const QByteArray &doc, const YamlNode &key)
     return i;
 }
 
+namespace {
+
+// Where the text before `offset` ends, past blanks, line breaks, comment lines and a comment at the
+// end of the line above (`? # note` over the key). A '#' starts a comment first on its line or
+// after a blank; the lines looked at here hold only a '?', dashes and properties.
+int contentEndBefore(const QByteArray &doc, int offset)
+{
+    int i = offset;
+    while (i > 0 && (doc[i - 1] == ' ' || doc[i - 1] == '\t'))
+        --i;
+    while (i > 0 && (doc[i - 1] == '\n' || doc[i - 1] == '\r')) {
+        const int le = doc[i - 1] == '\n' && i > 1 && doc[i - 2] == '\r' ? i - 2 : i - 1;
+        const int ls = lineStart(doc, le);
+        int end = le;
+        for (int j = ls; j < le; ++j) {
+            if (doc[j] == '#' && (j == ls || doc[j - 1] == ' ' || doc[j - 1] == '\t')) {
+                end = j;
+                break;
+            }
+        }
+        while (end > ls && (doc[end - 1] == ' ' || doc[end - 1] == '\t'))
+            --end;
+        i = end > ls ? end : ls;
+        if (end > ls)
+            break;
+    }
+    return i;
+}
+
+} // namespace
+
 int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
 {
     int i = key.start.offset;
     for (;;) {
-        while (i > 0 && (doc[i - 1] == ' ' || doc[i - 1] == '\t' || doc[i - 1] == '\n' || doc[i - 1] == '\r'))
-            --i;
+        i = contentEndBefore(doc, i);
         int token = i;
         while (token > 0 && doc[token - 1] != ' ' && doc[token - 1] != '\t' && doc[token - 1] != '\n')
             --token;

@@ -328,6 +328,14 @@ void TestYamlEdit::removePath_data()
     // (`?` with nothing is a null key, which does not parse here).
     QTest::newRow("explicit key, '?' on the line above (fuzz)")
         << QByteArray("m:\n  ?\n    -x\n  b: 1\n") << "m.-x" << QByteArray("m:\n  b: 1\n");
+    // Found by fuzz_byte_editor: a comment line between the '?' and its key hid the '?', which
+    // stayed behind, alone.
+    QTest::newRow("explicit key, a comment line between the '?' and the key (fuzz)")
+        << QByteArray("m:\n  ?\n  # c\n    -x\n  b: 1\n") << "m.-x" << QByteArray("m:\n  b: 1\n");
+    QTest::newRow("explicit key, a comment after the '?'")
+        << QByteArray("m:\n  ? # c\n    -x\n  b: 1\n") << "m.-x" << QByteArray("m:\n  b: 1\n");
+    QTest::newRow("explicit key, a comment after the '?', CRLF") << QByteArray(
+        "m:\r\n  ? # c\r\n\r\n    -x\r\n  b: 1\r\n") << "m.-x" << QByteArray("m:\r\n  b: 1\r\n");
     QTest::newRow("explicit key with its value")
         << QByteArray("a: 0\n? k\n: v\nb: 1\n") << "k" << QByteArray("a: 0\nb: 1\n");
     QTest::newRow("the next key is explicit")

@@ -177,7 +177,10 @@ QString byteEditor(const QByteArray &input)
             continue; // edits start from a document that parses, as ResourceEdit::begin insists
         if (CrLines::mixed(text))
             continue; // nor one that mixes lone CRs with LF, which ResourceEdit::begin refuses
-        const YamlEdit::Layout layout = YamlEdit::detectLayout(text, root);
+        // Lines that end in a lone CR are edited as LF lines of the same length, as ResourceEdit does.
+        const bool crLines = CrLines::used(text);
+        const QByteArray base = CrLines::toLf(text, crLines);
+        const YamlEdit::Layout layout = YamlEdit::detectLayout(base, root);
         YamlPath path;
         const YamlNode *node = walk(root, choices, &path);
         const int items = node->isSequence() ? int(node->children.size()) : 0;
@@ -203,7 +206,7 @@ QString byteEditor(const QByteArray &input)
                 } else if (value.isScalar()) {
                     // A null value is set through setPath, which sees how its key was written
                     // (`key:` or an explicit `? key` without a value).
-                    ok = YamlEdit::setPath(text, root, path, value, layout, &change, &error);
+                    ok = YamlEdit::setPath(base, root, path, value, layout, &change, &error);
                 }
                 expected = value;
             }
@@ -213,20 +216,20 @@ QString byteEditor(const QByteArray &input)
             if (choices.pick(2) && node->isMapping())
                 path.append(QByteArray("added"));
             const YamlNode value = valueFor(choices);
-            ok = YamlEdit::setPath(text, root, path, value, layout, &change, &error);
+            ok = YamlEdit::setPath(base, root, path, value, layout, &change, &error);
             expected = value;
             break;
         }
         case 2:
             op = "removePath";
-            ok = YamlEdit::removePath(text, root, path, layout, &change, &error);
+            ok = YamlEdit::removePath(base, root, path, layout, &change, &error);
             break;
         case 3:
             op = "insertSequenceItem";
             if (node->isSequence()) {
                 const int index = choices.pick(items + 1);
                 const YamlNode item = valueFor(choices);
-                ok = YamlEdit::insertSequenceItem(text, *node, index, item, layout, &change, &error);
+                ok = YamlEdit::insertSequenceItem(base, *node, index, item, layout, &change, &error);
                 expected = *node;
                 expected->children.insert(expected->children.begin() + index, item);
             }
@@ -235,7 +238,7 @@ QString byteEditor(const QByteArray &input)
             op = "removeSequenceItem";
             if (items > 0) {
                 const int index = choices.pick(items);
-                ok = YamlEdit::removeSequenceItem(text, *node, index, &change, &error);
+                ok = YamlEdit::removeSequenceItem(base, *node, index, &change, &error);
                 expected = *node;
                 expected->children.erase(expected->children.begin() + index);
             }
@@ -244,7 +247,7 @@ QString byteEditor(const QByteArray &input)
             op = "moveSequenceItem";
             const int from = choices.pick(items);
             const int to = choices.pick(items);
-            ok = items > 0 && YamlEdit::moveSequenceItem(text, root, *node, from, to, &change, &error);
+            ok = items > 0 && YamlEdit::moveSequenceItem(base, root, *node, from, to, &change, &error);
             if (ok) {
                 // The same items, tags and what each alias stands for, in the new order.
                 expected = *node;
@@ -258,7 +261,7 @@ QString byteEditor(const QByteArray &input)
         case 6: {
             op = "duplicateSequenceItem";
             const int index = choices.pick(items);
-            ok = items > 0 && YamlEdit::duplicateSequenceItem(text, *node, index, &change, &error);
+            ok = items > 0 && YamlEdit::duplicateSequenceItem(base, *node, index, &change, &error);
             if (ok) {
                 expected = *node;
                 YamlNode copy = expected->children[std::size_t(index)];
@@ -274,7 +277,7 @@ QString byteEditor(const QByteArray &input)
                 const YamlNode &key = node->children[pair * 2];
                 if (key.isScalar())
                     ok = YamlEdit::removeMapEntry(
-                        text, *node, QByteArray::fromStdString(key.value), &change, &error);
+                        base, *node, QByteArray::fromStdString(key.value), &change, &error);
                 // The entry the key finds first goes, the one picked when it is that one. A block
                 // mapping left without entries is no mapping but an empty value: not checked.
                 if (ok && node->find(key.value) == &node->children[pair * 2 + 1] && node->pairCount() > 1) {
@@ -290,7 +293,7 @@ QString byteEditor(const QByteArray &input)
         if (change.offset < 0 || change.length < 0 || change.offset + change.length > text.size())
             return describe(op, path) + QStringLiteral(": a change outside the document");
 
-        const QByteArray after = YamlEdit::apply(text, { change });
+        const QByteArray after = CrLines::toCr(YamlEdit::apply(base, { change }), crLines);
         const YamlParseResult reparsed
             = YamlParser::parseDocument(std::string_view(after.constData(), std::size_t(after.size())));
         if (!reparsed.ok)

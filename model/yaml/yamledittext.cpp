@@ -164,13 +164,14 @@ int contentEndBefore(const QByteArray &doc, int offset)
 int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
 {
     int i = key.start.offset;
+    int first = i; // where the key's text begins, its properties included
     for (;;) {
         i = contentEndBefore(doc, i);
         int token = i;
         while (token > 0 && doc[token - 1] != ' ' && doc[token - 1] != '\t' && doc[token - 1] != '\n')
             --token;
         if (token < i && (doc[token] == '&' || doc[token] == '!'))
-            i = token; // the key's own anchor or tag
+            i = first = token; // the key's own anchor or tag
         else
             break;
     }
@@ -178,10 +179,17 @@ int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
         return key.start.offset;
     // A '?' that starts an entry stands first on its line, after indentation and list dashes; one
     // at the end of a value (`title: who ?`) is that value's.
-    for (int j = lineStart(doc, i - 1); j < i - 1; ++j)
+    const int question = i - 1;
+    const int questionLine = lineStart(doc, question);
+    for (int j = questionLine; j < question; ++j)
         if (doc[j] != ' ' && doc[j] != '\t' && doc[j] != '-')
             return key.start.offset;
-    return i - 1;
+    // A key on a line below a '?' is its key only indented more; at its column or left of it, the
+    // '?' is an entry of its own with an empty key (`?` over `k: v`).
+    const int firstLine = lineStart(doc, first);
+    if (firstLine != questionLine && first - firstLine <= question - questionLine)
+        return key.start.offset;
+    return question;
 }
 
 int valueIndicatorAfter(const QByteArray &doc, int from)

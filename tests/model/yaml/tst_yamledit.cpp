@@ -332,6 +332,12 @@ void TestYamlEdit::removePath_data()
     // stayed behind, alone.
     QTest::newRow("explicit key, a comment line between the '?' and the key (fuzz)")
         << QByteArray("m:\n  ?\n  # c\n    -x\n  b: 1\n") << "m.-x" << QByteArray("m:\n  b: 1\n");
+    // Found by fuzz_byte_editor: a key below an empty '?' at its column was taken for that '?''s
+    // key, and its removal took the '?' entry along.
+    QTest::newRow("key below an empty '?' at its column")
+        << QByteArray("?\nk: v\nz: 1\n") << "k" << QByteArray("?\nz: 1\n");
+    QTest::newRow("key below an empty '?' in a list item, at its column")
+        << QByteArray("l:\n- ?\n  k: v\n  z: 1\n") << "l.0.k" << QByteArray("l:\n- ?\n  z: 1\n");
     QTest::newRow("explicit key, a comment after the '?'")
         << QByteArray("m:\n  ? # c\n    -x\n  b: 1\n") << "m.-x" << QByteArray("m:\n  b: 1\n");
     QTest::newRow("explicit key, a comment after the '?', CRLF") << QByteArray(

@@ -92,4 +92,20 @@ int keptLinesEnd(const QByteArray &doc, const YamlNode &node)
     return end;
 }
 
+bool endsAtLineBreak(const QByteArray &doc, const YamlNode &within, int lineBreak)
+{
+    if (within.isAlias || lineBreak < 0 || lineBreak >= doc.size())
+        return false;
+    // A block scalar's text ends at its last line's break, before the '\r' of a CRLF.
+    const int contentEnd
+        = lineBreak > 0 && doc[lineBreak] == '\n' && doc[lineBreak - 1] == '\r' ? lineBreak - 1 : lineBreak;
+    if ((within.style == YamlNode::Style::Literal || within.style == YamlNode::Style::Folded)
+        && within.endOffset == contentEnd)
+        return true;
+    for (const YamlNode &child : within.children)
+        if (child.start.offset <= lineBreak && endsAtLineBreak(doc, child, lineBreak))
+            return true;
+    return false;
+}
+
 } // namespace meshroute::YamlChomping

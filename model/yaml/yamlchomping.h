@@ -37,4 +37,8 @@ void keepWhenAppending(const QByteArray &doc, const YamlNode &within, TextChange
 // the last one's line break, or the end of `doc`); -1 when `node` ends otherwise.
 int keptLinesEnd(const QByteArray &doc, const YamlNode &node);
 
+// Whether a block scalar in `within` ends at the line break at `lineBreak`: its value holds that
+// break (clip, keep), so a removal after it must leave it there.
+bool endsAtLineBreak(const QByteArray &doc, const YamlNode &within, int lineBreak);
+
 } // namespace meshroute::YamlChomping

@@ -262,6 +262,25 @@ bool entryRemoval(const QByteArray &document, const YamlNode &map, const QByteAr
 bool itemRemoval(
     const QByteArray &document, const YamlNode &seq, int index, TextChange *change, QString *error);
 
+// Where the removal of the lines [begin, end) starts. At the end of a file without a final line
+// break it takes the break before them too, so the file still ends without one, unless that break
+// belongs to what stays: a block scalar's last line (its value ends in it), or an explicit key's
+// lone '?' (yaml-cpp reads no '?' at the very end of its input: "unknown token").
+int removalStart(const QByteArray &document, const YamlNode &within, int begin, int end)
+{
+    if (end != document.size() || document.endsWith('\n') || begin == 0)
+        return begin;
+    const int lineBreak = begin - 1;
+    int before = lineBreak;
+    while (before > 0
+        && (document[before - 1] == ' ' || document[before - 1] == '\t' || document[before - 1] == '\r'))
+        --before;
+    if ((before > 0 && document[before - 1] == '?')
+        || YamlChomping::endsAtLineBreak(document, within, lineBreak))
+        return begin;
+    return lineBreak;
+}
+
 bool valuePlacement(const QByteArray &document, const YamlNode &root, const YamlPath &path,
     const YamlNode &value, const Layout &layout, TextChange *change, QString *error)
 {
@@ -411,9 +430,7 @@ bool entryRemoval(const QByteArray &document, const YamlNode &map, const QByteAr
     } else {
         end = nextLineStart(document, std::max(v.endOffset - 1, k.start.offset));
     }
-    int from = begin;
-    if (end == document.size() && !document.endsWith('\n') && from > 0)
-        --from; // keep the file's missing final newline missing
+    const int from = removalStart(document, map, begin, end);
     *change = { from, end - from, {} };
     return true;
 }
@@ -445,8 +462,7 @@ bool itemRemoval(
     int begin = 0, end = 0;
     if (!blockItemRange(document, seq, index, &begin, &end, error))
         return false;
-    if (end == document.size() && !document.endsWith('\n') && begin > 0)
-        --begin;
+    begin = removalStart(document, seq, begin, end);
     *change = { begin, end - begin, {} };
     return true;
 }

@@ -31,8 +31,8 @@ YamlPath path(const QString &slashed)
     return p;
 }
 
-// Runs `op` on `text`: "set PATH" (the plain scalar 1), "insert INDEX", "duplicate INDEX" or
-// "move FROM TO" on the list at `l`.
+// Runs `op` on `text`: "set PATH" (the plain scalar 1), "remove KEY" (of the root mapping), or
+// "insert INDEX", "removeItem INDEX", "duplicate INDEX" or "move FROM TO" on the list at `l`.
 bool edit(const QByteArray &text, const QString &op, TextChange *change, QString *error)
 {
     const YamlNode root = parse(text).root;
@@ -42,11 +42,15 @@ bool edit(const QByteArray &text, const QString &op, TextChange *change, QString
         return YamlEdit::setPath(
             text, root, path(op.mid(4)), YamlEdit::plainScalar(QStringLiteral("1")), layout, change, error);
     const YamlNode *list = YamlEdit::find(root, { QByteArray("l") });
-    if (!list)
+    if (!list && words[0] != QLatin1String("remove"))
         return false;
     if (words[0] == QLatin1String("insert"))
         return YamlEdit::insertSequenceItem(
             text, *list, words[1].toInt(), YamlEdit::plainScalar(QStringLiteral("y")), layout, change, error);
+    if (words[0] == QLatin1String("remove"))
+        return YamlEdit::removeMapEntry(text, root, words[1].toUtf8(), change, error);
+    if (words[0] == QLatin1String("removeItem"))
+        return YamlEdit::removeSequenceItem(text, *list, words[1].toInt(), change, error);
     if (words[0] == QLatin1String("duplicate"))
         return YamlEdit::duplicateSequenceItem(text, *list, words[1].toInt(), change, error);
     return YamlEdit::moveSequenceItem(text, root, *list, words[1].toInt(), words[2].toInt(), change, error);
@@ -122,6 +126,19 @@ void TestYamlChomping::valueKept_data()
         << QByteArray("l:\n- a\n- >+\n  x\n\n") << "move 1 0"
         << "/l/1"
         << "/l/0" << QByteArray("l:\n- >+\n  x\n\n- a\n");
+    // A removal at the end of a file without a final line break takes the break before it too,
+    // but not a block scalar's: "x\n" would have become "x".
+    QTest::newRow("entry removed after a literal value") << QByteArray("a: |\n  x\nb: 1") << "remove b"
+                                                         << "/a"
+                                                         << "/a" << QByteArray("a: |\n  x\n");
+    QTest::newRow("item removed after a folded item, CRLF")
+        << QByteArray("l:\r\n- >\r\n  x\r\n- y") << "removeItem 1"
+        << "/l/0"
+        << "/l/0" << QByteArray("l:\r\n- >\r\n  x\r\n");
+    QTest::newRow("entry removed after a plain value keeps no final newline")
+        << QByteArray("a: x\nb: 1") << "remove b"
+        << "/a"
+        << "/a" << QByteArray("a: x");
     // Spaces past the indentation are content, so the value ends in them, and keeps them.
     QTest::newRow("last line of spaces past the indentation") << QByteArray("a: |\n  x\n    ") << "set /b"
                                                               << "/a"

@@ -336,6 +336,10 @@ void TestYamlEdit::removePath_data()
     // key, and its removal took the '?' entry along.
     QTest::newRow("key below an empty '?' at its column")
         << QByteArray("?\nk: v\nz: 1\n") << "k" << QByteArray("?\nz: 1\n");
+    // Found by fuzz_byte_editor: the removal took the line break before it, to keep the file
+    // without a final one, and left a '?' at the very end, which yaml-cpp does not read.
+    QTest::newRow("last key after a lone '?', no final newline")
+        << QByteArray("?\nk: v") << "k" << QByteArray("?\n");
     QTest::newRow("key below an empty '?' in a list item, at its column")
         << QByteArray("l:\n- ?\n  k: v\n  z: 1\n") << "l.0.k" << QByteArray("l:\n- ?\n  z: 1\n");
     QTest::newRow("explicit key, a comment after the '?'")

@@ -476,6 +476,18 @@ bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &p
 {
     if (!valuePlacement(document, root, path, value, layout, change, error))
         return false;
+    // Block lines set the indentation that the lines after them are read at: a tab in a blank or
+    // comment line there, harmless before, is then "tabs are not allowed as indentation" to
+    // yaml-cpp. The flow form stays on its key's line and leaves them as they were read.
+    if (isBlockCollection(value) && !readsWith(document, *change)) {
+        if (!valuePlacement(document, root, path, asFlow(value), layout, change, error))
+            return false;
+        if (!readsWith(document, *change)) {
+            *error = QStringLiteral(
+                "the value cannot be written there without changing how the lines after it read");
+            return false;
+        }
+    }
     // YAML reads a comment glued to a quoted or flow value (`"x"# c`, `[x]# c`); after a plain
     // value the '#' would join it (`50# c`), so the new value ends in a blank there.
     const int end = change->offset + change->length;

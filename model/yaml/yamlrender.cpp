@@ -2,6 +2,8 @@
 // value, and values built in code rendered as block or flow YAML.
 #include "yamlrender.h"
 
+#include "yamlparser.h"
+
 #include "yamlscan.h"
 
 #include <QRegularExpression>
@@ -128,6 +130,8 @@ QByteArray valueAfterKey(const YamlNode &v, int indent, const Layout &layout)
 {
     if (isEmptyCollection(v))
         return v.isMapping() ? " {}" : " []";
+    if ((v.isMapping() || v.isSequence()) && v.style == YamlNode::Style::Flow)
+        return " " + renderFlow(v);
     if (v.isMapping() || v.isSequence()) {
         const int inner
             = v.isMapping() ? indent + layout.step : indent + (layout.indentSequences ? layout.step : 0);
@@ -142,6 +146,8 @@ QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout)
 {
     const QByteArray pad(indent, ' ');
     QByteArray out;
+    if ((node.isMapping() || node.isSequence()) && node.style == YamlNode::Style::Flow)
+        return pad + renderFlow(node) + '\n';
     if (node.isMapping() && !node.children.empty()) {
         for (std::size_t i = 0; i + 1 < node.children.size(); i += 2)
             out += pad + keyText(QByteArray::fromStdString(node.children[i].value)) + ':'
@@ -164,6 +170,18 @@ QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout)
         out += pad + scalarText(node) + '\n';
     }
     return out;
+}
+
+YamlNode asFlow(YamlNode collection)
+{
+    collection.style = YamlNode::Style::Flow;
+    return collection;
+}
+
+bool readsWith(const QByteArray &document, const TextChange &change)
+{
+    const QByteArray after = apply(document, { change });
+    return YamlParser::parseDocument(std::string_view(after.constData(), std::size_t(after.size()))).ok;
 }
 
 int keyIndex(const YamlNode &map, const QByteArray &key)

@@ -24,5 +24,9 @@ QByteArray withNewlines(QByteArray text, const Layout &layout);
 QByteArray valueAfterKey(const YamlNode &v, int indent, const Layout &layout);
 // renderBlock with "\n" line breaks, whatever the layout's.
 QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout);
+// A collection whose style is Flow renders as flow wherever it stands, block rendering included.
+YamlNode asFlow(YamlNode collection);
+// Whether `document` with `change` applied still reads as YAML.
+bool readsWith(const QByteArray &document, const TextChange &change);
 
 } // namespace meshroute::YamlEdit

@@ -28,6 +28,31 @@ void keepMovedFinalBlockScalar(
             header.indicatorsEnd - header.indicatorsBegin, header.keeping);
 }
 
+// The lines of `item` as item `index` of a block sequence.
+bool blockItemInsertion(const QByteArray &document, const YamlNode &seq, int index, const YamlNode &item,
+    const Layout &layout, TextChange *change, QString *error)
+{
+    const int n = int(seq.children.size());
+    const int column = seq.start.column - 1;
+    YamlNode one = sequence();
+    appendItem(one, item);
+    QByteArray text = renderBlock(one, column, layout);
+    int begin = 0, end = 0;
+    if (!blockItemRange(document, seq, std::min(index, n - 1), &begin, &end, error))
+        return false;
+    if (index < n) {
+        *change = { begin, 0, text };
+        return true;
+    }
+    if (end == document.size() && !document.endsWith('\n')) {
+        text.chop(layout.newline.size());
+        text.prepend(layout.newline);
+    }
+    *change = { end, 0, text };
+    YamlChomping::keepWhenAppending(document, seq, change);
+    return true;
+}
+
 } // namespace
 
 bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int index, const YamlNode &item,
@@ -66,23 +91,20 @@ bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
             *change = { seq.children.back().endOffset, 0, ", " + text };
         return true;
     }
-    const int column = seq.start.column - 1;
-    YamlNode one = sequence();
-    appendItem(one, item);
-    QByteArray text = renderBlock(one, column, layout);
-    int begin = 0, end = 0;
-    if (!blockItemRange(document, seq, std::min(index, n - 1), &begin, &end, error))
+    if (!blockItemInsertion(document, seq, index, item, layout, change, error))
         return false;
-    if (index < n) {
-        *change = { begin, 0, text };
-        return true;
+    // Block lines set the indentation that the lines after them are read at: a tab in a blank or
+    // comment line there, harmless before, is then "tabs are not allowed as indentation" to
+    // yaml-cpp. The flow form of the item stays on its dash's line and leaves them as they were.
+    if (isBlockCollection(item) && !readsWith(document, *change)) {
+        if (!blockItemInsertion(document, seq, index, asFlow(item), layout, change, error))
+            return false;
+        if (!readsWith(document, *change)) {
+            *error = QStringLiteral(
+                "the item cannot be written there without changing how the lines after it read");
+            return false;
+        }
     }
-    if (end == document.size() && !document.endsWith('\n')) {
-        text.chop(layout.newline.size());
-        text.prepend(layout.newline);
-    }
-    *change = { end, 0, text };
-    YamlChomping::keepWhenAppending(document, seq, change);
     return true;
 }
 

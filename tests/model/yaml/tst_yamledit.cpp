@@ -144,6 +144,16 @@ void TestYamlEdit::setPath_data()
         << QByteArray("- ? k\n  z: 1\n") << "0.k"
         << "map"
         << "x=y" << QByteArray("- ? k\n  :\n    x: y\n  z: 1\n");
+    // Found by fuzz_byte_editor: block lines set the indentation the lines after them are read
+    // at, and a tab in a comment line there became "tabs are not allowed as indentation".
+    QTest::newRow("map before a comment line indented with a tab")
+        << QByteArray("k:\n \t# c\n") << "k"
+        << "map"
+        << "x=y" << QByteArray("k: {x: y}\n \t# c\n");
+    QTest::newRow("map before a comment line indented with spaces")
+        << QByteArray("k:\n # c\n") << "k"
+        << "map"
+        << "x=y" << QByteArray("k:\n  x: y\n # c\n");
     QTest::newRow("missing key appended") << QByteArray("a:\n  b: 1\nc: 2\n") << "a.t"
                                           << "string"
                                           << "5s" << QByteArray("a:\n  b: 1\n  t: 5s\nc: 2\n");
@@ -422,6 +432,8 @@ void TestYamlEdit::insertItem_data()
                                 << QByteArray("r:\n- destination:\n    host: new\n");
     QTest::newRow("no final newline")
         << QByteArray("r:\n- a: 1") << 1 << QByteArray("r:\n- a: 1\n- destination:\n    host: new");
+    QTest::newRow("before a comment line indented with a tab") << QByteArray(
+        "r:\n- a\n \t# c\n") << 1 << QByteArray("r:\n- a\n- {destination: {host: new}}\n \t# c\n");
 }
 
 void TestYamlEdit::insertItem()

@@ -393,7 +393,11 @@ bool entryRemoval(const QByteArray &document, const YamlNode &map, const QByteAr
     const YamlNode &v = map.children[std::size_t(pair) * 2 + 1];
     if (map.style == YamlNode::Style::Flow) {
         const int from = flowEntryBegin(document, k);
-        if (pairs == 1) {
+        if (pairs == 1 && isBracelessPair(document, map)) {
+            // A pair without braces is a flow sequence's item (`[a: b, c]`): without its one
+            // entry it is an empty mapping, not an empty entry (`[, c]`).
+            *change = { from, v.endOffset - from, "{}" };
+        } else if (pairs == 1) {
             *change = { from, v.endOffset - from, {} };
         } else if (pair + 1 < pairs) {
             const int next = flowEntryBegin(document, map.children[std::size_t(pair + 1) * 2]);

@@ -329,6 +329,10 @@ void TestYamlEdit::removePath_data()
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QByteArray>("expected");
+    // Found by fuzz_byte_editor: the only entry of a pair without braces in a flow sequence
+    // left an empty entry (`[, c]`), which YAML rejects.
+    QTest::newRow("only entry of a braceless pair")
+        << QByteArray("l: [a: b, c]\n") << "l.0.a" << QByteArray("l: [{}, c]\n");
     QTest::newRow("middle key with its comment")
         << QByteArray("a:\n  b: 1\n  # about c\n  c:\n    d: 2\n  e: 3\n") << "a.c"
         << QByteArray("a:\n  b: 1\n  e: 3\n");

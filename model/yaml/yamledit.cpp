@@ -508,21 +508,24 @@ bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath
     TextChange *change, QString *error)
 {
     return pathRemoval(document, root, path, layout, change, error)
-        && YamlAnchors::keepsAliasesDefined(document, root, *change, error);
+        && YamlAnchors::keepsAliasesDefined(document, root, *change, error)
+        && readsAfter(document, *change, "removing it", error);
 }
 
 bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByteArray &key,
     TextChange *change, QString *error)
 {
     return entryRemoval(document, map, key, change, error)
-        && YamlAnchors::keepsAliasesDefined(document, *change, error);
+        && YamlAnchors::keepsAliasesDefined(document, *change, error)
+        && readsAfter(document, *change, "removing it", error);
 }
 
 bool removeSequenceItem(
     const QByteArray &document, const YamlNode &seq, int index, TextChange *change, QString *error)
 {
     return itemRemoval(document, seq, index, change, error)
-        && YamlAnchors::keepsAliasesDefined(document, *change, error);
+        && YamlAnchors::keepsAliasesDefined(document, *change, error)
+        && readsAfter(document, *change, "removing it", error);
 }
 
 } // namespace meshroute::YamlEdit

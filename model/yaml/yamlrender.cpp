@@ -184,6 +184,20 @@ bool readsWith(const QByteArray &document, const TextChange &change)
     return YamlParser::parseDocument(std::string_view(after.constData(), std::size_t(after.size()))).ok;
 }
 
+bool readsAfter(const QByteArray &document, const TextChange &change, const char *edit, QString *error)
+{
+    const QByteArray after = apply(document, { change });
+    const YamlParseResult parsed
+        = YamlParser::parseDocument(std::string_view(after.constData(), std::size_t(after.size())));
+    if (parsed.ok)
+        return true;
+    *error = QStringLiteral(
+        "%1 here would leave YAML that does not read (%2 at line %3); edit it in the YAML view")
+                 .arg(QLatin1String(edit), QString::fromStdString(parsed.error.message))
+                 .arg(parsed.error.mark.line);
+    return false;
+}
+
 int keyIndex(const YamlNode &map, const QByteArray &key)
 {
     for (std::size_t i = 0; i + 1 < map.children.size(); i += 2)

@@ -28,5 +28,8 @@ QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout)
 YamlNode asFlow(YamlNode collection);
 // Whether `document` with `change` applied still reads as YAML.
 bool readsWith(const QByteArray &document, const TextChange &change);
+// The last guard of a structural edit: one whose result would not read (a case no rule of the edit
+// foresaw) is refused, with `error` saying so, rather than written.
+bool readsAfter(const QByteArray &document, const TextChange &change, const char *edit, QString *error);
 
 } // namespace meshroute::YamlEdit

@@ -108,7 +108,9 @@ bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
     return true;
 }
 
-bool moveSequenceItem(const QByteArray &document, const YamlNode &root, const YamlNode &seq, int from, int to,
+namespace {
+
+bool itemMove(const QByteArray &document, const YamlNode &root, const YamlNode &seq, int from, int to,
     TextChange *change, QString *error)
 {
     const int n = int(seq.children.size());
@@ -184,6 +186,33 @@ bool moveSequenceItem(const QByteArray &document, const YamlNode &root, const Ya
     return YamlAnchors::keepsAliasesOnMove(root, parts, moved, error);
 }
 
+// A copy of block item `index` from `begin` (its comments above, or its own first line) through its
+// last line, right after it.
+void blockCopy(const QByteArray &document, const YamlNode &seq, int index, int begin, TextChange *change)
+{
+    const YamlNode &item = seq.children[std::size_t(index)];
+    // The copy goes right after the item's own last line, before the next item's comments.
+    int itemEnd = nextLineStart(document, std::max(item.endOffset - 1, item.start.offset));
+    if (const int kept = YamlChomping::keptLinesEnd(document, item); kept >= 0)
+        itemEnd = std::max(itemEnd, nextLineStart(document, kept)); // a keep scalar's empty lines
+    const QByteArray copy = document.mid(begin, itemEnd - begin);
+    if (!copy.endsWith('\n')) {
+        *change = { itemEnd, 0, (document.contains("\r\n") ? QByteArray("\r\n") : QByteArray("\n")) + copy };
+        YamlChomping::keepWhenAppending(document, seq, change);
+        return;
+    }
+    *change = { itemEnd, 0, copy };
+}
+
+} // namespace
+
+bool moveSequenceItem(const QByteArray &document, const YamlNode &root, const YamlNode &seq, int from, int to,
+    TextChange *change, QString *error)
+{
+    return itemMove(document, root, seq, from, to, change, error)
+        && readsAfter(document, *change, "moving it", error);
+}
+
 bool duplicateSequenceItem(
     const QByteArray &document, const YamlNode &seq, int index, TextChange *change, QString *error)
 {
@@ -201,18 +230,12 @@ bool duplicateSequenceItem(
     int begin = 0, end = 0;
     if (!blockItemRange(document, seq, index, &begin, &end, error))
         return false;
-    // The copy goes right after the item's own last line, before the next item's comments.
-    int itemEnd = nextLineStart(document, std::max(item.endOffset - 1, item.start.offset));
-    if (const int kept = YamlChomping::keptLinesEnd(document, item); kept >= 0)
-        itemEnd = std::max(itemEnd, nextLineStart(document, kept)); // a keep scalar's empty lines
-    QByteArray copy = document.mid(begin, itemEnd - begin);
-    if (!copy.endsWith('\n')) {
-        *change = { itemEnd, 0, (document.contains("\r\n") ? QByteArray("\r\n") : QByteArray("\n")) + copy };
-        YamlChomping::keepWhenAppending(document, seq, change);
-        return true;
-    }
-    *change = { itemEnd, 0, copy };
-    return true;
+    blockCopy(document, seq, index, begin, change);
+    // Comments above the first item may stand where the list had not begun, indented with a tab
+    // that between items would be a tab in the indentation: the copy then goes without them.
+    if (!readsWith(document, *change))
+        blockCopy(document, seq, index, lineStart(document, item.start.offset), change);
+    return readsAfter(document, *change, "copying it", error);
 }
 
 } // namespace meshroute::YamlEdit

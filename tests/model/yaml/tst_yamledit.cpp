@@ -575,6 +575,18 @@ void TestYamlEdit::refusals()
     QVERIFY(!YamlEdit::setPath(
         text, root, { QByteArray("l"), 5 }, YamlEdit::plainScalar("x"), {}, &change, &error));
     QVERIFY(!YamlEdit::removePath(text, root, { QByteArray("nope") }, {}, &change, &error));
+    // Found by fuzz_byte_editor: a comment above the first item, indented with a tab where the list
+    // had not begun, is a tab in the indentation between items. A copy goes without it; a move,
+    // which would carry it there, is refused with what it would have broken.
+    const QByteArray tabbed("k:\n \t# c\n    - a\n    - b\n");
+    const YamlNode tabbedRoot = parse(tabbed);
+    const YamlNode *list = YamlEdit::find(tabbedRoot, { QByteArray("k") });
+    QVERIFY(list);
+    QVERIFY2(YamlEdit::duplicateSequenceItem(tabbed, *list, 0, &change, &error), qPrintable(error));
+    QCOMPARE(YamlEdit::apply(tabbed, { change }), QByteArray("k:\n \t# c\n    - a\n    - a\n    - b\n"));
+    QVERIFY(!YamlEdit::moveSequenceItem(tabbed, tabbedRoot, *list, 0, 1, &change, &error));
+    QVERIFY2(error.startsWith(QLatin1String("moving it here would leave YAML that does not read")),
+        qPrintable(error));
 }
 
 void TestYamlEdit::existingFunctionsUnchanged()

@@ -178,17 +178,36 @@ YamlNode asFlow(YamlNode collection)
     return collection;
 }
 
-bool readsWith(const QByteArray &document, const TextChange &change)
+namespace {
+
+// Lines that an edit writes, moves, copies or removes whole read otherwise only where yaml-cpp's
+// rule for a tab in the indentation meets new neighbours: a blank or comment line indented with a
+// tab, fine where no deeper block had begun, is an error once one has (or between a list's items).
+// Without a tab, the parse (as long as the document) is not needed; the edit commands
+// (ResourceEdit) parse their result anyway and refuse one that does not read.
+bool tabsAround(const QByteArray &document, const TextChange &change)
+{
+    return document.contains('\t') || change.text.contains('\t');
+}
+
+YamlParseResult parseWith(const QByteArray &document, const TextChange &change)
 {
     const QByteArray after = apply(document, { change });
-    return YamlParser::parseDocument(std::string_view(after.constData(), std::size_t(after.size()))).ok;
+    return YamlParser::parseDocument(std::string_view(after.constData(), std::size_t(after.size())));
+}
+
+} // namespace
+
+bool readsWith(const QByteArray &document, const TextChange &change)
+{
+    return !tabsAround(document, change) || parseWith(document, change).ok;
 }
 
 bool readsAfter(const QByteArray &document, const TextChange &change, const char *edit, QString *error)
 {
-    const QByteArray after = apply(document, { change });
-    const YamlParseResult parsed
-        = YamlParser::parseDocument(std::string_view(after.constData(), std::size_t(after.size())));
+    if (!tabsAround(document, change))
+        return true;
+    const YamlParseResult parsed = parseWith(document, change);
     if (parsed.ok)
         return true;
     *error = QStringLiteral(

@@ -26,10 +26,12 @@ QByteArray valueAfterKey(const YamlNode &v, int indent, const Layout &layout);
 QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout);
 // A collection whose style is Flow renders as flow wherever it stands, block rendering included.
 YamlNode asFlow(YamlNode collection);
-// Whether `document` with `change` applied still reads as YAML.
+// Whether `document` with `change` applied still reads as YAML. Only a tab in either can make whole
+// lines read otherwise among new neighbours; without one the answer is yes, without a parse.
 bool readsWith(const QByteArray &document, const TextChange &change);
 // The last guard of a structural edit: one whose result would not read (a case no rule of the edit
-// foresaw) is refused, with `error` saying so, rather than written.
+// foresaw) is refused, with `error` saying so, rather than written. As readsWith, it parses only
+// where a tab is.
 bool readsAfter(const QByteArray &document, const TextChange &change, const char *edit, QString *error);
 
 } // namespace meshroute::YamlEdit

@@ -501,7 +501,9 @@ bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &p
     if (!YamlAnchors::keepsAliasesDefined(document, root, *change, error))
         return false;
     YamlChomping::keepWhenAppending(document, root, change);
-    return true;
+    // A plain value where an empty one stood reads on into the lines below it, where a line of
+    // tabs, fine after the empty value, is a tab in the indentation (`- !!str` over `\t\t`).
+    return readsAfter(document, *change, "setting it", error);
 }
 
 bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const Layout &layout,

@@ -587,6 +587,15 @@ void TestYamlEdit::refusals()
     QVERIFY(!YamlEdit::moveSequenceItem(tabbed, tabbedRoot, *list, 0, 1, &change, &error));
     QVERIFY2(error.startsWith(QLatin1String("moving it here would leave YAML that does not read")),
         qPrintable(error));
+    // Found by fuzz_byte_editor: a plain value set where an empty one stood reads on into a line of
+    // tabs below it, a tab in the indentation for yaml-cpp; the edit says so instead.
+    const QByteArray emptyItem("-\t!!str \n\t\t\n");
+    const YamlNode emptyItemRoot = parse(emptyItem);
+    QVERIFY(!YamlEdit::setPath(
+        emptyItem, emptyItemRoot, { 0 }, YamlEdit::plainScalar("80"), {}, &change, &error));
+    QVERIFY2(error.startsWith(QLatin1String("setting it here would leave YAML that does not read")),
+        qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("line 2")), qPrintable(error));
 }
 
 void TestYamlEdit::existingFunctionsUnchanged()

@@ -89,9 +89,8 @@ public:
         const bool itemExpected = !stack.empty() && stack.back().node->kind == YamlNode::Kind::Sequence;
         if ((keyExpected || itemExpected) && at < int(t.size()) && t[at] == ',')
             throw Abort { YamlScan::kEmptyFlowEntry, at };
-        // yaml-cpp marks that null at the key's first token, its anchor or tag when it has one
-        // (`&a key`), and the key starts after them, where skipping them from the mark ends; a key
-        // of properties alone (`!t # c` at the end of the input) stands where they end.
+        // yaml-cpp marks that null at the key's first token, its anchor or tag (`&a key`), and the key
+        // starts after them; a key of properties alone (`!t # c` at the end) where they end.
         if (!stack.empty() && stack.back().node->kind == YamlNode::Kind::Mapping && !keyExpected
             && keyStandsOnItsValue(stack.back().node->children.back(), readProperties(at, true, true)))
             throw Abort { YamlScan::kMissingColon, at };
@@ -178,6 +177,8 @@ public:
             finishLeaf(anchor);
             return;
         }
+        if (nextEntrysText) // text below the properties at the key's column: `a: !t` over `b`
+            throw Abort { kValueNotIndented, pos };
         node.start = markAt(pos);
         YamlFastParser::Scalar scan;
         if (c == '\'' || c == '"') {
@@ -349,8 +350,7 @@ private:
         return properties;
     }
 
-    // Whether a block key starts where its null value is marked, past that mark's properties: the
-    // key's line had no ':' and yaml-cpp made the line a key and its own value.
+    // Whether a block key starts where its null value is marked: a line without ':' made both.
     static bool keyStandsOnItsValue(const YamlNode &key, const Properties &atValue)
     {
         return key.start.offset == atValue.next

@@ -246,6 +246,11 @@ private Q_SLOTS:
         // stood inside that key's line; YAML 1.2 and PyYAML give it to the key.
         QTest::newRow("a tag below an anchored empty value (fuzz)") << QByteArray("n: &a\n!!str s: 1\n") << 6;
         QTest::newRow("a tag below an anchored empty list item (fuzz)") << QByteArray("- &a\n! s: 1\n") << 5;
+        // byte_editor fuzz finding: the tag on the key's line and the text below at its column were
+        // one value for yaml-cpp, a key without ':' for PyYAML; a key added after it broke.
+        QTest::newRow("text below a tag on the key's line (fuzz)") << QByteArray("a: !t\nJJO\n#\n") << 6;
+        QTest::newRow("quoted text below an anchor on the key's line")
+            << QByteArray("a: &x\n\"q\"\nb: 1\n") << 6;
     }
     void valueBelowItsKeyAtItsColumnIsAnError()
     {

@@ -483,15 +483,9 @@ bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &p
     // Block lines set the indentation that the lines after them are read at: a tab in a blank or
     // comment line there, harmless before, is then "tabs are not allowed as indentation" to
     // yaml-cpp. The flow form stays on its key's line and leaves them as they were read.
-    if (isBlockCollection(value) && !readsWith(document, *change)) {
-        if (!valuePlacement(document, root, path, asFlow(value), layout, change, error))
-            return false;
-        if (!readsWith(document, *change)) {
-            *error = QStringLiteral(
-                "the value cannot be written there without changing how the lines after it read");
-            return false;
-        }
-    }
+    if (isBlockCollection(value) && !readsWith(document, *change)
+        && !valuePlacement(document, root, path, asFlow(value), layout, change, error))
+        return false;
     // YAML reads a comment glued to a quoted or flow value (`"x"# c`, `[x]# c`); after a plain
     // value the '#' would join it (`50# c`), so the new value ends in a blank there.
     const int end = change->offset + change->length;
@@ -503,7 +497,7 @@ bool setPath(const QByteArray &document, const YamlNode &root, const YamlPath &p
     YamlChomping::keepWhenAppending(document, root, change);
     // A plain value where an empty one stood reads on into the lines below it, where a line of
     // tabs, fine after the empty value, is a tab in the indentation (`- !!str` over `\t\t`).
-    return readsAfter(document, *change, "setting it", error);
+    return readsAfter(document, *change, Neighbours::Joined, "setting it", error);
 }
 
 bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath &path, const Layout &layout,
@@ -511,7 +505,7 @@ bool removePath(const QByteArray &document, const YamlNode &root, const YamlPath
 {
     return pathRemoval(document, root, path, layout, change, error)
         && YamlAnchors::keepsAliasesDefined(document, root, *change, error)
-        && readsAfter(document, *change, "removing it", error);
+        && readsAfter(document, *change, Neighbours::Joined, "removing it", error);
 }
 
 bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByteArray &key,
@@ -519,7 +513,7 @@ bool removeMapEntry(const QByteArray &document, const YamlNode &map, const QByte
 {
     return entryRemoval(document, map, key, change, error)
         && YamlAnchors::keepsAliasesDefined(document, *change, error)
-        && readsAfter(document, *change, "removing it", error);
+        && readsAfter(document, *change, Neighbours::Joined, "removing it", error);
 }
 
 bool removeSequenceItem(
@@ -527,7 +521,7 @@ bool removeSequenceItem(
 {
     return itemRemoval(document, seq, index, change, error)
         && YamlAnchors::keepsAliasesDefined(document, *change, error)
-        && readsAfter(document, *change, "removing it", error);
+        && readsAfter(document, *change, Neighbours::Joined, "removing it", error);
 }
 
 } // namespace meshroute::YamlEdit

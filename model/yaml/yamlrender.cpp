@@ -4,6 +4,8 @@
 
 #include "yamlparser.h"
 
+#include <cstring>
+
 #include "yamlscan.h"
 
 #include <QRegularExpression>
@@ -180,14 +182,21 @@ YamlNode asFlow(YamlNode collection)
 
 namespace {
 
-// Lines that an edit writes, moves, copies or removes whole read otherwise only where yaml-cpp's
-// rule for a tab in the indentation meets new neighbours: a blank or comment line indented with a
-// tab, fine where no deeper block had begun, is an error once one has (or between a list's items).
-// Without a tab, the parse (as long as the document) is not needed; the edit commands
+// Lines that an edit writes, moves, copies or removes whole can read otherwise among new
+// neighbours only through constructs where yaml-cpp, YAML 1.2 and this reader part ways: a tab in
+// the indentation (a blank or comment line indented with a tab is fine until a deeper block
+// begins), and, where lines that stood apart come together, properties or explicit keys on lines
+// of their own (`&a` over `!t s: 1`, a lone `?`), which the reader refuses rather than misread.
+// Without their characters the parse, as long as the document, is skipped; the edit commands
 // (ResourceEdit) parse their result anyway and refuse one that does not read.
-bool tabsAround(const QByteArray &document, const TextChange &change)
+bool mayReadOtherwise(const QByteArray &document, const TextChange &change, Neighbours neighbours)
 {
-    return document.contains('\t') || change.text.contains('\t');
+    const char *const characters = neighbours == Neighbours::Kept ? "\t" : "\t!&*?";
+    for (const QByteArray *text : { &document, &change.text })
+        for (const char c : *text)
+            if (c != '\0' && std::strchr(characters, c))
+                return true;
+    return false;
 }
 
 YamlParseResult parseWith(const QByteArray &document, const TextChange &change)
@@ -200,12 +209,13 @@ YamlParseResult parseWith(const QByteArray &document, const TextChange &change)
 
 bool readsWith(const QByteArray &document, const TextChange &change)
 {
-    return !tabsAround(document, change) || parseWith(document, change).ok;
+    return !mayReadOtherwise(document, change, Neighbours::Kept) || parseWith(document, change).ok;
 }
 
-bool readsAfter(const QByteArray &document, const TextChange &change, const char *edit, QString *error)
+bool readsAfter(const QByteArray &document, const TextChange &change, Neighbours neighbours, const char *edit,
+    QString *error)
 {
-    if (!tabsAround(document, change))
+    if (!mayReadOtherwise(document, change, neighbours))
         return true;
     const YamlParseResult parsed = parseWith(document, change);
     if (parsed.ok)

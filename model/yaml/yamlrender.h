@@ -26,12 +26,16 @@ QByteArray valueAfterKey(const YamlNode &v, int indent, const Layout &layout);
 QByteArray renderBlockLf(const YamlNode &node, int indent, const Layout &layout);
 // A collection whose style is Flow renders as flow wherever it stands, block rendering included.
 YamlNode asFlow(YamlNode collection);
-// Whether `document` with `change` applied still reads as YAML. Only a tab in either can make whole
-// lines read otherwise among new neighbours; without one the answer is yes, without a parse.
+// Whether an edit keeps each line among the neighbours it had (a move or copy of whole items, a
+// block value written in place) or brings lines together that stood apart (a removal, an insertion).
+enum class Neighbours { Kept, Joined };
+// Whether `document` with `change` applied still reads as YAML, for an edit that keeps neighbours:
+// only a tab can make whole lines read otherwise then, and without one the answer is yes, unparsed.
 bool readsWith(const QByteArray &document, const TextChange &change);
 // The last guard of a structural edit: one whose result would not read (a case no rule of the edit
-// foresaw) is refused, with `error` saying so, rather than written. As readsWith, it parses only
-// where a tab is.
-bool readsAfter(const QByteArray &document, const TextChange &change, const char *edit, QString *error);
+// foresaw) is refused, with `error` saying so, rather than written. It parses only where the
+// characters of a construct that can read otherwise are (see the definition).
+bool readsAfter(const QByteArray &document, const TextChange &change, Neighbours neighbours, const char *edit,
+    QString *error);
 
 } // namespace meshroute::YamlEdit

@@ -99,13 +99,8 @@ bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
     if (isBlockCollection(item) && !readsWith(document, *change)) {
         if (!blockItemInsertion(document, seq, index, asFlow(item), layout, change, error))
             return false;
-        if (!readsWith(document, *change)) {
-            *error = QStringLiteral(
-                "the item cannot be written there without changing how the lines after it read");
-            return false;
-        }
     }
-    return true;
+    return readsAfter(document, *change, Neighbours::Joined, "inserting it", error);
 }
 
 namespace {
@@ -210,7 +205,7 @@ bool moveSequenceItem(const QByteArray &document, const YamlNode &root, const Ya
     TextChange *change, QString *error)
 {
     return itemMove(document, root, seq, from, to, change, error)
-        && readsAfter(document, *change, "moving it", error);
+        && readsAfter(document, *change, Neighbours::Kept, "moving it", error);
 }
 
 bool duplicateSequenceItem(
@@ -235,7 +230,7 @@ bool duplicateSequenceItem(
     // that between items would be a tab in the indentation: the copy then goes without them.
     if (!readsWith(document, *change))
         blockCopy(document, seq, index, lineStart(document, item.start.offset), change);
-    return readsAfter(document, *change, "copying it", error);
+    return readsAfter(document, *change, Neighbours::Kept, "copying it", error);
 }
 
 } // namespace meshroute::YamlEdit

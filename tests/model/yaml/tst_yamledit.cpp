@@ -596,6 +596,13 @@ void TestYamlEdit::refusals()
     QVERIFY2(error.startsWith(QLatin1String("setting it here would leave YAML that does not read")),
         qPrintable(error));
     QVERIFY2(error.contains(QLatin1String("line 2")), qPrintable(error));
+    // Found by fuzz_byte_editor: removing the key between an empty anchored value and a tagged key
+    // brings them together (`n: &a` over `! s: 1`), which yaml-cpp misreads and the reader refuses.
+    const QByteArray between("n: &a\nk:\n! s: 1\n");
+    const YamlNode betweenRoot = parse(between);
+    QVERIFY(!YamlEdit::removeMapEntry(between, betweenRoot, "k", &change, &error));
+    QVERIFY2(error.startsWith(QLatin1String("removing it here would leave YAML that does not read")),
+        qPrintable(error));
 }
 
 void TestYamlEdit::existingFunctionsUnchanged()

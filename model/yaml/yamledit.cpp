@@ -450,9 +450,14 @@ bool itemRemoval(
     if (seq.style == YamlNode::Style::Flow) {
         const YamlNode &item = seq.children[std::size_t(index)];
         const int from = flowEntryBegin(document, item);
-        if (n == 1)
-            *change = { from, item.endOffset - from, {} };
-        else if (index + 1 < n)
+        if (n == 1) {
+            // With the comma after it, if any: `[a,]` is one item, and `[,]` an empty entry.
+            int end = item.endOffset;
+            while (end < document.size() && (document[end] == ' ' || document[end] == '\t'))
+                ++end;
+            *change = { from,
+                (end < document.size() && document[end] == ',' ? end + 1 : item.endOffset) - from, {} };
+        } else if (index + 1 < n)
             *change = { from, flowEntryBegin(document, seq.children[std::size_t(index + 1)]) - from, {} };
         else
             *change = { seq.children[std::size_t(index - 1)].endOffset,

@@ -471,6 +471,10 @@ void TestYamlEdit::removeItem_data()
     QTest::newRow("last") << base << 2 << QByteArray("l:\n# first\n- a: 1\n  b: 2\n# second\n- c: 3\nz: 1\n");
     QTest::newRow("flow first") << QByteArray("l: [a, b, c]\n") << 0 << QByteArray("l: [b, c]\n");
     QTest::newRow("flow last") << QByteArray("l: [a, b, c]\n") << 2 << QByteArray("l: [a, b]\n");
+    // Found by fuzz_byte_editor: the only item went without the comma after it, which left `[,]`.
+    QTest::newRow("flow only item, a comma after it")
+        << QByteArray("l: [a ,]\n") << 0 << QByteArray("l: []\n");
+    QTest::newRow("flow only item") << QByteArray("l: [a]\n") << 0 << QByteArray("l: []\n");
     // An anchor or tag after the dash was taken for text before the item ("item 0 does not start
     // its own line"), so an anchored item could be neither removed nor moved.
     QTest::newRow("anchored block item")

@@ -86,7 +86,8 @@ bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
         if (n == 0)
             *change = { seq.start.offset + 1, 0, text };
         else if (index < n)
-            *change = { seq.children[std::size_t(index)].start.offset, 0, text + ", " };
+            // Before the item's properties (`!t`, `&a`), which are its own.
+            *change = { flowEntryBegin(document, seq.children[std::size_t(index)]), 0, text + ", " };
         else
             *change = { seq.children.back().endOffset, 0, ", " + text };
         return true;

@@ -432,6 +432,9 @@ void TestYamlEdit::insertItem_data()
                                        << QByteArray("r:\n  - a: 1\n  - destination:\n      host: new\n");
     QTest::newRow("flow") << QByteArray("r: [{a: 1}]\n") << 1
                           << QByteArray("r: [{a: 1}, {destination: {host: new}}]\n");
+    // Found by fuzz_byte_editor: the new item went between a tagged empty item and its tag.
+    QTest::newRow("flow, before a tagged empty item")
+        << QByteArray("r: [a, !t , b]\n") << 1 << QByteArray("r: [a, {destination: {host: new}}, !t , b]\n");
     QTest::newRow("empty flow") << QByteArray("r: []\n") << 0
                                 << QByteArray("r:\n- destination:\n    host: new\n");
     QTest::newRow("no final newline")

@@ -6,6 +6,7 @@
 #include "yamlrender.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 namespace meshroute::YamlEdit {
@@ -135,6 +136,9 @@ bool replaceSequenceItem(const QByteArray &doc, const YamlNode &seq, int index, 
     change->length = item.endOffset - item.start.offset;
     if (seq.style == YamlNode::Style::Flow) {
         change->text = renderFlow(value);
+        // An empty item stands right after its properties (`[!t , b]`): a blank keeps them apart.
+        if (item.isNull() && change->offset > 0 && !std::strchr(" \t\r\n[,", doc[change->offset - 1]))
+            change->text.prepend(' ');
         return true;
     }
     if (value.isSequence() && !value.children.empty()) {

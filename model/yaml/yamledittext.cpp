@@ -184,11 +184,14 @@ int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
     for (int j = questionLine; j < question; ++j)
         if (doc[j] != ' ' && doc[j] != '\t' && doc[j] != '-')
             return key.start.offset;
-    // A key on a line below a '?' is its key only indented more; at its column or left of it, the
-    // '?' is an entry of its own with an empty key (`?` over `k: v`).
-    const int firstLine = lineStart(doc, first);
-    if (firstLine != questionLine && first - firstLine <= question - questionLine)
-        return key.start.offset;
+    // A key on a line below a '?' is its key only indented more, its properties too; at its column
+    // or left of it, the '?' is an entry of its own with an empty key (`?` over `k: v`, `? &a`
+    // over `k: v`, where the anchor is the empty key's).
+    for (const int at : { first, key.start.offset }) {
+        const int line = lineStart(doc, at);
+        if (line != questionLine && at - line <= question - questionLine)
+            return key.start.offset;
+    }
     return question;
 }
 

@@ -358,6 +358,8 @@ void TestYamlEdit::removePath_data()
     // without a final one, and left a '?' at the very end, which yaml-cpp does not read.
     QTest::newRow("last key after a lone '?', no final newline")
         << QByteArray("?\nk: v") << "k" << QByteArray("?\n");
+    QTest::newRow("key below an anchored empty '?' at its column (fuzz)")
+        << QByteArray("? &a\nk: v\nz: 1\n") << "k" << QByteArray("? &a\nz: 1\n");
     QTest::newRow("key below an empty '?' in a list item, at its column")
         << QByteArray("l:\n- ?\n  k: v\n  z: 1\n") << "l.0.k" << QByteArray("l:\n- ?\n  z: 1\n");
     QTest::newRow("explicit key, a comment after the '?'")

@@ -80,7 +80,9 @@ bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
             QByteArray block = renderBlock(one, indent, layout);
             block.chop(layout.newline.size());
             *change = { from, seq.endOffset - from, layout.newline + block };
-            return true;
+            // Unless its block lines would make a tab in a line after them read as indentation.
+            if (readsWith(document, *change))
+                return readsAfter(document, *change, Neighbours::Joined, "inserting it", error);
         }
         const QByteArray text = renderFlow(item);
         if (n == 0)
@@ -90,7 +92,7 @@ bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
             *change = { flowEntryBegin(document, seq.children[std::size_t(index)]), 0, text + ", " };
         else
             *change = { seq.children.back().endOffset, 0, ", " + text };
-        return true;
+        return readsAfter(document, *change, Neighbours::Joined, "inserting it", error);
     }
     if (!blockItemInsertion(document, seq, index, item, layout, change, error))
         return false;

@@ -441,6 +441,10 @@ void TestYamlEdit::insertItem_data()
     // Found by fuzz_byte_editor: the new item went between a tagged empty item and its tag.
     QTest::newRow("flow, before a tagged empty item")
         << QByteArray("r: [a, !t , b]\n") << 1 << QByteArray("r: [a, {destination: {host: new}}, !t , b]\n");
+    // Found by fuzz_byte_editor: the empty list became a block list, whose lines made a line of
+    // tabs after it a tab in the indentation; it stays flow there.
+    QTest::newRow("empty flow before a line of tabs")
+        << QByteArray("r: []\n\t\t\n") << 0 << QByteArray("r: [{destination: {host: new}}]\n\t\t\n");
     QTest::newRow("empty flow") << QByteArray("r: []\n") << 0
                                 << QByteArray("r:\n- destination:\n    host: new\n");
     QTest::newRow("no final newline")

@@ -4,6 +4,7 @@
 // PyYAML reads `a: |` over `  x` at the end of the input as "x" and with a line break as "x\n".
 #include "yamledit.h"
 #include "yamlparser.h"
+#include "yamlpaths.h"
 
 #include <QObject>
 #include <QTest>
@@ -19,16 +20,7 @@ YamlParseResult parse(const QByteArray &text)
 
 YamlPath path(const QString &slashed)
 {
-    YamlPath p;
-    for (const QString &part : slashed.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
-        bool number = false;
-        const int i = part.toInt(&number);
-        if (number)
-            p.append(i);
-        else
-            p.append(part.toUtf8());
-    }
-    return p;
+    return test::yamlPath(slashed, QLatin1Char('/'));
 }
 
 // Runs `op` on `text`: "set PATH" (the plain scalar 1), "remove KEY" (of the root mapping), or

@@ -1,5 +1,6 @@
 #include "yamledit.h"
 #include "yamlparser.h"
+#include "yamlpaths.h"
 
 #include <QTest>
 
@@ -18,16 +19,7 @@ YamlNode parse(const QByteArray &text)
 
 YamlPath path(const QString &dotted)
 {
-    YamlPath p;
-    for (const QString &part : dotted.split(QLatin1Char('.'), Qt::SkipEmptyParts)) {
-        bool number = false;
-        const int i = part.toInt(&number);
-        if (number)
-            p.append(i);
-        else
-            p.append(part.toUtf8());
-    }
-    return p;
+    return test::yamlPath(dotted);
 }
 
 YamlNode destination(const QString &host)

@@ -154,6 +154,7 @@ public:
     {
         // "?" is no tag; "!" is also what a quoted scalar gets without one.
         checkValueIndented(offsetOf(mark));
+        checkExplicitKeyIndented(offsetOf(mark));
         const Properties properties
             = readProperties(offsetOf(mark), yamlCppTag != "?", anchor != YAML::NullAnchor);
         checkPropertiesIndented(properties, offsetOf(mark));
@@ -276,6 +277,21 @@ private:
                 throw Abort { kTabAfterExplicitKey, j };
     }
 
+    // See kExplicitKeyNotIndented: `at` is where the key's first token is.
+    void checkExplicitKeyIndented(int at) const
+    {
+        if (stack.empty() || inFlow())
+            return;
+        const YamlNode &parent = *stack.back().node;
+        if (parent.kind != YamlNode::Kind::Mapping || parent.style != YamlNode::Style::Block
+            || parent.children.size() % 2 != 0)
+            return;
+        const int i = skipSpaceAndComments(nextKeyFrom());
+        if (i < at && t[i] == '?' && blankAt(t, i + 1) && markAt(at).line > markAt(i).line
+            && markAt(at).column <= markAt(i).column)
+            throw Abort { kExplicitKeyNotIndented, at };
+    }
+
     // Column (0-based) of the innermost block collection, -1 at the top level.
     int parentIndent() const
     {
@@ -329,7 +345,7 @@ private:
         const int n = int(t.size());
         Properties properties { {}, {}, pos, pos };
         while (pos < n && ((t[pos] == '!' && tagged) || (t[pos] == '&' && anchored))) {
-            const int end = propertyEnd(pos);
+            const int end = YamlScan::propertyEnd(t, pos);
             // yaml-cpp reads the node's text from the first byte that cannot be in a tag (`!t<`,
             // `!t\xC5`); YAML 1.2 and the API server's parser (libyaml's rule) want a space there,
             // and a value set there would run into the tag.
@@ -355,32 +371,6 @@ private:
     {
         return key.start.offset == atValue.next
             || (key.kind == YamlNode::Kind::Null && atValue.last >= 0 && key.start.offset == atValue.end);
-    }
-
-    // Where the property ("&anchor", "!tag", "!<verbatim>") that starts at pos ends.
-    int propertyEnd(int pos) const
-    {
-        const int n = int(t.size());
-        if (t[pos] == '!' && pos + 1 < n && t[pos + 1] == '<') {
-            // yaml-cpp reads a verbatim tag only up to its closing '>' (or fails).
-            const std::size_t close = t.find('>', std::size_t(pos) + 2);
-            return close == std::string_view::npos ? n : int(close) + 1;
-        }
-        int end = pos + 1;
-        while (
-            end < n && !blankAt(t, end) && !std::strchr(",[]{}", t[end]) && (t[pos] == '&' || tagCharAt(end)))
-            ++end;
-        return end;
-    }
-
-    // yaml-cpp's tag characters (exp.h Tag(): a word character or one of "#;/?:@&=+$,_.~*'()", a
-    // %-escape, and the '!' of a handle): a tag ends at any other byte, a non-ASCII one or the
-    // '<' of `!t<: v` included, where the node's own text begins.
-    bool tagCharAt(int i) const
-    {
-        const unsigned char c = static_cast<unsigned char>(t[i]);
-        const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        return word || (c != 0 && std::strchr("-#;/?:@&=+$_.~*'()%!", c));
     }
 
     int skipSpaceAndComments(int pos) const

@@ -48,5 +48,11 @@ constexpr char kEmptyExplicitKey[]
 constexpr char kTabAfterExplicitKey[]
     = "found character that cannot start any token: a tab after an explicit key's '?' is refused by "
       "the API server's YAML parser (go-yaml, libyaml's rules); write spaces";
+// An explicit key's text must be indented more than its '?' (the key is a block node of the
+// mapping's entry): `?` over `k` at its column over `: v` is, for PyYAML and libyaml, a key `k`
+// without ':' ("while scanning a simple key"); yaml-cpp reads `k` as the '?''s key.
+constexpr char kExplicitKeyNotIndented[]
+    = "could not find expected ':': an explicit key's text below its '?' must be indented more than "
+      "the '?'; at its column YAML 1.2 reads a new key there";
 
 } // namespace meshroute::YamlCppRefusals

@@ -65,6 +65,32 @@ inline bool blankAt(std::string_view t, int i)
     return i >= int(t.size()) || isSpace(t[i]) || isBreak(t[i]);
 }
 
+// yaml-cpp's tag characters (exp.h Tag(): a word character or one of "#;/?:@&=+$,_.~*'()", a
+// %-escape, and the '!' of a handle): a tag ends at any other byte, a non-ASCII one or the
+// '<' of `!t<: v` included, where the node's own text begins.
+inline bool yamlCppTagCharAt(std::string_view t, int i)
+{
+    const unsigned char c = static_cast<unsigned char>(t[std::size_t(i)]);
+    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return word || (c != 0 && std::strchr("-#;/?:@&=+$_.~*'()%!", c));
+}
+
+// Where the property ("&anchor", "!tag", "!<verbatim>") that starts at pos ends, as yaml-cpp reads it.
+inline int propertyEnd(std::string_view t, int pos)
+{
+    const int n = int(t.size());
+    if (t[std::size_t(pos)] == '!' && pos + 1 < n && t[std::size_t(pos) + 1] == '<') {
+        // yaml-cpp reads a verbatim tag only up to its closing '>' (or fails).
+        const std::size_t close = t.find('>', std::size_t(pos) + 2);
+        return close == std::string_view::npos ? n : int(close) + 1;
+    }
+    int end = pos + 1;
+    while (end < n && !blankAt(t, end) && !std::strchr(",[]{}", t[std::size_t(end)])
+        && (t[std::size_t(pos)] == '&' || yamlCppTagCharAt(t, end)))
+        ++end;
+    return end;
+}
+
 // The '\n' that ends the line holding i, or the end of the text.
 inline int lineEndFrom(std::string_view t, int i)
 {

@@ -392,6 +392,23 @@ private Q_SLOTS:
     // server: libyaml and go-yaml v2 skip a tab there only where no simple key may start, and one
     // may after '?'. The fuzz finding: setPath wrote a mapping under such a key at a column that
     // counted the tab as one, and the result did not parse. With spaces, it is read.
+    // An explicit key's text below its '?' at its column is a new key without ':' to PyYAML and
+    // libyaml; yaml-cpp read it as the '?''s key, and an edit that took the '?' for another entry's
+    // changed what the document said (a byte_editor fuzz finding).
+    void explicitKeyBelowItsQuestionMarkAtItsColumnIsAnError()
+    {
+        verifyRefused("?\nk\n: v\n", "an explicit key's text below its '?'", 2);
+        verifyRefused("- ?\n  k\n  : v\n", "an explicit key's text below its '?'", 6);
+        verifyRefused("a:\n  ?\n  !t k\n  : v\n", "an explicit key's text below its '?'", 9);
+        for (const QByteArray indented : { QByteArray("?\n  k\n: v\n"), QByteArray("- ?\n    k\n  : v\n") }) {
+            const YamlParseResult parsed = YamlCppParser::parse(view(indented));
+            QVERIFY2(parsed.ok, parsed.error.message.c_str());
+            checkExtents(parsed.root, view(indented), int(indented.size()), indented);
+        }
+        // A key below an empty '?' with its own ':' is the next entry, as YAML 1.2 reads it.
+        QVERIFY(YamlCppParser::parse(view(QByteArray("?\nk: v\n"))).ok);
+    }
+
     void tabAfterExplicitKeyIsAnError_data()
     {
         QTest::addColumn<QByteArray>("text");

@@ -79,6 +79,9 @@ bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
             appendItem(one, item);
             QByteArray block = renderBlock(one, indent, layout);
             block.chop(layout.newline.size());
+            // A comment glued to the `]` (`[]# c`) would join the last plain value: a blank apart.
+            if (seq.endOffset < document.size() && document[seq.endOffset] == '#')
+                block += ' ';
             *change = { from, seq.endOffset - from, layout.newline + block };
             // Unless its block lines would make a tab in a line after them read as indentation.
             if (readsWith(document, *change))

@@ -437,6 +437,9 @@ void TestYamlEdit::insertItem_data()
     // tabs after it a tab in the indentation; it stays flow there.
     QTest::newRow("empty flow before a line of tabs")
         << QByteArray("r: []\n\t\t\n") << 0 << QByteArray("r: [{destination: {host: new}}]\n\t\t\n");
+    // Found by fuzz_byte_editor: a comment glued to the `]` joined the last value of the new block.
+    QTest::newRow("empty flow, a comment glued to it")
+        << QByteArray("r: []# c\n") << 0 << QByteArray("r:\n- destination:\n    host: new # c\n");
     QTest::newRow("empty flow") << QByteArray("r: []\n") << 0
                                 << QByteArray("r:\n- destination:\n    host: new\n");
     QTest::newRow("no final newline")

@@ -99,6 +99,8 @@ public:
         const bool wordIsNextEntrys = explicitKey > 0 && markAt(pos).line > markAt(explicitKey - 1).line
             && markAt(pos).column <= markAt(explicitKey - 1).column;
         const int wordEnd = wordIsNextEntrys ? -1 : nullWordEnd(pos, keyExpected);
+        if (keyExpected && wordEnd > 0) // a null word as an explicit key's text (`?` over `NULL`)
+            checkExplicitKeyIndented(pos);
         // A missing value with an anchor (`a: &y`) stands after it, so a value set goes there.
         int nullPos = wordEnd > 0 ? pos : (anchored ? properties.end : missingValuePosition(at));
         if (wordEnd <= 0 && explicitKey >= 0)

@@ -457,7 +457,7 @@ bool itemRemoval(
         if (n == 1) {
             // With the comma after it, if any: `[a,]` is one item, and `[,]` an empty entry.
             int end = item.endOffset;
-            while (end < document.size() && (document[end] == ' ' || document[end] == '\t'))
+            while (end < document.size() && std::strchr(" \t\r\n", document[end]) && document[end] != '\0')
                 ++end;
             *change = { from,
                 (end < document.size() && document[end] == ',' ? end + 1 : item.endOffset) - from, {} };

@@ -400,6 +400,9 @@ private Q_SLOTS:
         verifyRefused("?\nk\n: v\n", "an explicit key's text below its '?'", 2);
         verifyRefused("- ?\n  k\n  : v\n", "an explicit key's text below its '?'", 6);
         verifyRefused("a:\n  ?\n  !t k\n  : v\n", "an explicit key's text below its '?'", 9);
+        // A null word as the key, which yaml-cpp reports as a null (a yaml_reader fuzz finding: the
+        // '?''s value was placed after the word's ':', past the word).
+        verifyRefused("? &a\n\nNULL\t:\n", "an explicit key's text below its '?'", 6);
         for (const QByteArray indented : { QByteArray("?\n  k\n: v\n"), QByteArray("- ?\n    k\n  : v\n") }) {
             const YamlParseResult parsed = YamlCppParser::parse(view(indented));
             QVERIFY2(parsed.ok, parsed.error.message.c_str());

@@ -483,6 +483,8 @@ void TestYamlEdit::removeItem_data()
     QTest::newRow("flow only item, a comma after it")
         << QByteArray("l: [a ,]\n") << 0 << QByteArray("l: []\n");
     QTest::newRow("flow only item") << QByteArray("l: [a]\n") << 0 << QByteArray("l: []\n");
+    QTest::newRow("flow only item, the comma on the next line")
+        << QByteArray("l: [a\n  ,]\n") << 0 << QByteArray("l: []\n");
     // An anchor or tag after the dash was taken for text before the item ("item 0 does not start
     // its own line"), so an anchored item could be neither removed nor moved.
     QTest::newRow("anchored block item")

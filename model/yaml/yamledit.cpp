@@ -250,7 +250,11 @@ TextChange insertMapEntry(
         --end;
     const QByteArray newline
         = (lineEnd < document.size() && lineEnd > 0 && document[lineEnd - 1] == '\r') ? "\r\n" : "\n";
-    const QByteArray indent(map.start.column - 1, ' ');
+    // At the column of its first key's entry: the '?' of an explicit key (`? k: v` starts a mapping
+    // inside the key, where yaml-cpp marks the outer one too).
+    const int first
+        = map.children.empty() ? map.start.offset : keyIndicatorBegin(document, map.children.front());
+    const QByteArray indent(std::min(map.start.column - 1, first - lineStart(document, first)), ' ');
     c.offset = end;
     c.text = newline + indent + key + ":" + (valueText.startsWith('\n') ? QByteArray() : QByteArray(" "))
         + valueText;

@@ -146,6 +146,11 @@ void TestYamlEdit::setPath_data()
         << QByteArray("k:\n # c\n") << "k"
         << "map"
         << "x=y" << QByteArray("k:\n  x: y\n # c\n");
+    // Found by fuzz_byte_editor: a key added after an explicit key holding a mapping went into that
+    // mapping, at the column yaml-cpp marked for both.
+    QTest::newRow("key added after an explicit mapping key") << QByteArray("?  k: v\n") << "added"
+                                                             << "plain"
+                                                             << "1" << QByteArray("?  k: v\nadded: 1\n");
     QTest::newRow("missing key appended") << QByteArray("a:\n  b: 1\nc: 2\n") << "a.t"
                                           << "string"
                                           << "5s" << QByteArray("a:\n  b: 1\n  t: 5s\nc: 2\n");

@@ -254,7 +254,9 @@ TextChange insertMapEntry(
     // inside the key, where yaml-cpp marks the outer one too).
     const int first
         = map.children.empty() ? map.start.offset : keyIndicatorBegin(document, map.children.front());
-    const QByteArray indent(std::min(map.start.column - 1, first - lineStart(document, first)), ' ');
+    const int firstLine = lineStart(document, first);
+    const int bom = firstLine == 0 && document.startsWith("\xEF\xBB\xBF") ? 3 : 0; // no column
+    const QByteArray indent(std::min(map.start.column - 1, first - firstLine - bom), ' ');
     c.offset = end;
     c.text = newline + indent + key + ":" + (valueText.startsWith('\n') ? QByteArray() : QByteArray(" "))
         + valueText;

@@ -181,7 +181,8 @@ int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
     // at the end of a value (`title: who ?`) is that value's.
     const int question = i - 1;
     const int questionLine = lineStart(doc, question);
-    for (int j = questionLine; j < question; ++j)
+    const int bom = questionLine == 0 && doc.startsWith("\xEF\xBB\xBF") ? 3 : 0; // a byte order mark
+    for (int j = questionLine + bom; j < question; ++j)
         if (doc[j] != ' ' && doc[j] != '\t' && doc[j] != '-')
             return key.start.offset;
     // A key on a line below a '?' is its key only indented more, its properties too; at its column
@@ -189,7 +190,7 @@ int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
     // over `k: v`, where the anchor is the empty key's).
     for (const int at : { first, key.start.offset }) {
         const int line = lineStart(doc, at);
-        if (line != questionLine && at - line <= question - questionLine)
+        if (line != questionLine && at - line <= question - questionLine - bom)
             return key.start.offset;
     }
     return question;

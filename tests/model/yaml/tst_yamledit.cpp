@@ -151,6 +151,10 @@ void TestYamlEdit::setPath_data()
     QTest::newRow("key added after an explicit mapping key") << QByteArray("?  k: v\n") << "added"
                                                              << "plain"
                                                              << "1" << QByteArray("?  k: v\nadded: 1\n");
+    QTest::newRow("key added after an explicit mapping key, after a byte order mark")
+        << QByteArray("\xEF\xBB\xBF?  k: v\n") << "added"
+        << "plain"
+        << "1" << QByteArray("\xEF\xBB\xBF?  k: v\nadded: 1\n");
     QTest::newRow("missing key appended") << QByteArray("a:\n  b: 1\nc: 2\n") << "a.t"
                                           << "string"
                                           << "5s" << QByteArray("a:\n  b: 1\n  t: 5s\nc: 2\n");

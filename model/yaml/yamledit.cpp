@@ -255,8 +255,8 @@ TextChange insertMapEntry(
     const int first
         = map.children.empty() ? map.start.offset : keyIndicatorBegin(document, map.children.front());
     const int firstLine = lineStart(document, first);
-    const int bom = firstLine == 0 && document.startsWith("\xEF\xBB\xBF") ? 3 : 0; // no column
-    const QByteArray indent(std::min(map.start.column - 1, first - firstLine - bom), ' ');
+    const QByteArray indent(
+        std::min(map.start.column - 1, first - firstLine - byteOrderMarkAt(document, firstLine)), ' ');
     c.offset = end;
     c.text = newline + indent + key + ":" + (valueText.startsWith('\n') ? QByteArray() : QByteArray(" "))
         + valueText;

@@ -161,6 +161,11 @@ int contentEndBefore(const QByteArray &doc, int offset)
 
 } // namespace
 
+int byteOrderMarkAt(const QByteArray &doc, int start)
+{
+    return start == 0 && doc.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+}
+
 int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
 {
     int i = key.start.offset;
@@ -181,7 +186,7 @@ int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
     // at the end of a value (`title: who ?`) is that value's.
     const int question = i - 1;
     const int questionLine = lineStart(doc, question);
-    const int bom = questionLine == 0 && doc.startsWith("\xEF\xBB\xBF") ? 3 : 0; // a byte order mark
+    const int bom = byteOrderMarkAt(doc, questionLine);
     for (int j = questionLine + bom; j < question; ++j)
         if (doc[j] != ' ' && doc[j] != '\t' && doc[j] != '-')
             return key.start.offset;

@@ -20,6 +20,10 @@ int lineIndent(const QByteArray &doc, int offset);
 // One past the newline that ends the line holding `offset` (or the end of the text).
 int nextLineStart(const QByteArray &doc, int offset);
 
+// The bytes of a byte order mark at the start of the line starting at `start`: 3 on the first
+// line of a text that has one, else 0. The mark takes no column.
+int byteOrderMarkAt(const QByteArray &doc, int start);
+
 // Whether the line starting at `start` holds only a comment.
 bool isCommentLine(const QByteArray &doc, int start);
 

@@ -1,6 +1,7 @@
 #include "exporter.h"
 
 #include "yamledit.h"
+#include "yamlscan.h"
 #include "yamlwriter.h"
 
 #include <algorithm>
@@ -403,7 +404,12 @@ QByteArray Exporter::exportYaml(
         const SourceFile &file = files[r.fileIndex];
         if (!sourceOf || sourceOf->fileIndex != r.fileIndex || sourceOf->documentIndex != r.documentIndex) {
             const YamlDocumentSpan &span = file.spans[std::size_t(r.documentIndex)];
-            source.emplace(file.text.mid(span.offset, span.length));
+            // Without the byte order mark of a file's first document: in the middle of the
+            // stream, after a "---", it would be text of its own.
+            const int mark = span.offset == 0 ? YamlScan::byteOrderMarkLength(
+                                 std::string_view(file.text.constData(), std::size_t(file.text.size())))
+                                              : 0;
+            source.emplace(file.text.mid(span.offset + mark, span.length - mark));
             sourceOf = &r;
         }
         const QByteArray text = exportedObject(*source, r, options);

@@ -46,7 +46,7 @@ public:
         , limits(limits)
         , bomShift(bomShift)
     {
-        lineStarts.push_back(0);
+        lineStarts.push_back(bomShift); // the byte order mark takes no column
         for (int i = 0; i < int(t.size()); ++i)
             if (t[i] == '\n')
                 lineStarts.push_back(i + 1);
@@ -59,7 +59,7 @@ public:
     {
         offset = std::clamp(offset, 0, int(t.size()));
         const auto it = std::upper_bound(lineStarts.begin(), lineStarts.end(), offset) - 1;
-        return { int(it - lineStarts.begin()) + 1, offset - *it + 1, offset };
+        return { int(it - lineStarts.begin()) + 1, std::max(offset - *it, 0) + 1, offset };
     }
 
     int offsetOf(const YAML::Mark &mark) const { return mark.pos < 0 ? int(t.size()) : mark.pos + bomShift; }
@@ -616,7 +616,7 @@ YamlParseResult YamlCppParser::parse(std::string_view text, const YamlLimits &li
 {
     YamlParseResult result;
     // yaml-cpp drops a BOM before counting positions.
-    const int bomShift = (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") ? 3 : 0;
+    const int bomShift = YamlScan::byteOrderMarkLength(text);
     TreeBuilder builder(text, limits, bomShift);
     try {
         std::istringstream in { std::string(text) };

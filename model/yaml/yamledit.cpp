@@ -255,8 +255,7 @@ TextChange insertMapEntry(
     const int first
         = map.children.empty() ? map.start.offset : keyIndicatorBegin(document, map.children.front());
     const int firstLine = lineStart(document, first);
-    const QByteArray indent(
-        std::min(map.start.column - 1, first - firstLine - byteOrderMarkAt(document, firstLine)), ' ');
+    const QByteArray indent(std::min(map.start.column - 1, first - firstLine), ' ');
     c.offset = end;
     c.text = newline + indent + key + ":" + (valueText.startsWith('\n') ? QByteArray() : QByteArray(" "))
         + valueText;
@@ -278,8 +277,8 @@ bool itemRemoval(
 // lone '?' (yaml-cpp reads no '?' at the very end of its input: "unknown token").
 int removalStart(const QByteArray &document, const YamlNode &within, int begin, int end)
 {
-    if (end != document.size() || document.endsWith('\n') || begin == 0)
-        return begin;
+    if (end != document.size() || document.endsWith('\n') || begin == 0 || document[begin - 1] != '\n')
+        return begin; // no break before them: they start the text, or stand after a byte order mark
     const int lineBreak = begin - 1;
     int before = lineBreak;
     while (before > 0

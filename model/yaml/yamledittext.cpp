@@ -1,13 +1,22 @@
 #include "yamledittext.h"
 
 #include "yamlchomping.h"
+#include "yamlscan.h"
 
 namespace meshroute::YamlEditText {
 
 int lineStart(const QByteArray &doc, int offset)
 {
+    const int from = offset;
     while (offset > 0 && doc[offset - 1] != '\n')
         --offset;
+    // Line 1 starts after a byte order mark, which takes no column: indentation counts from there,
+    // and an edit of the line's whole text keeps the mark.
+    if (offset == 0) {
+        const int mark
+            = YamlScan::byteOrderMarkLength(std::string_view(doc.constData(), std::size_t(doc.size())));
+        return from >= mark ? mark : 0;
+    }
     return offset;
 }
 
@@ -161,11 +170,6 @@ int contentEndBefore(const QByteArray &doc, int offset)
 
 } // namespace
 
-int byteOrderMarkAt(const QByteArray &doc, int start)
-{
-    return start == 0 && doc.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-}
-
 int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
 {
     int i = key.start.offset;
@@ -186,8 +190,7 @@ int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
     // at the end of a value (`title: who ?`) is that value's.
     const int question = i - 1;
     const int questionLine = lineStart(doc, question);
-    const int bom = byteOrderMarkAt(doc, questionLine);
-    for (int j = questionLine + bom; j < question; ++j)
+    for (int j = questionLine; j < question; ++j)
         if (doc[j] != ' ' && doc[j] != '\t' && doc[j] != '-')
             return key.start.offset;
     // A key on a line below a '?' is its key only indented more, its properties too; at its column
@@ -195,7 +198,7 @@ int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
     // over `k: v`, where the anchor is the empty key's).
     for (const int at : { first, key.start.offset }) {
         const int line = lineStart(doc, at);
-        if (line != questionLine && at - line <= question - questionLine - bom)
+        if (line != questionLine && at - line <= question - questionLine)
             return key.start.offset;
     }
     return question;

@@ -11,7 +11,7 @@
 
 namespace meshroute::YamlEditText {
 
-// Where the line that holds `offset` starts.
+// Where the line that holds `offset` starts; line 1 after a byte order mark.
 int lineStart(const QByteArray &doc, int offset);
 
 // The indentation of the line that holds `offset`.
@@ -19,10 +19,6 @@ int lineIndent(const QByteArray &doc, int offset);
 
 // One past the newline that ends the line holding `offset` (or the end of the text).
 int nextLineStart(const QByteArray &doc, int offset);
-
-// The bytes of a byte order mark at the start of the line starting at `start`: 3 on the first
-// line of a text that has one, else 0. The mark takes no column.
-int byteOrderMarkAt(const QByteArray &doc, int start);
 
 // Whether the line starting at `start` holds only a comment.
 bool isCommentLine(const QByteArray &doc, int start);

@@ -11,8 +11,7 @@ using namespace YamlScan;
 
 YamlNode FastParserImpl::parseDocument()
 {
-    if (n >= 3 && s[0] == '\xEF' && s[1] == '\xBB' && s[2] == '\xBF')
-        p = 3;
+    p = lineStart = byteOrderMarkLength(t);
     const int nullPos = skipPreamble();
     YamlNode root;
     const YamlMark nullMark = YamlFastParser::markAt(t, nullPos);
@@ -345,7 +344,7 @@ YamlMark YamlFastParser::markAt(std::string_view text, int offset)
     if (offset > int(text.size()))
         offset = int(text.size());
     int line = 1;
-    int lineStart = 0;
+    int lineStart = YamlScan::byteOrderMarkLength(text); // the mark takes no column
     for (int i = 0; i < offset;) {
         const void *nl = std::memchr(text.data() + i, '\n', offset - i);
         if (!nl)
@@ -354,13 +353,13 @@ YamlMark YamlFastParser::markAt(std::string_view text, int offset)
         ++line;
         lineStart = i;
     }
-    return { line, offset - lineStart + 1, offset };
+    return { line, std::max(offset - lineStart, 0) + 1, offset };
 }
 
 int YamlFastParser::documentNullOffset(std::string_view text)
 {
     const int n = int(text.size());
-    int p = (n >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") ? 3 : 0;
+    int p = byteOrderMarkLength(text);
     const int afterBom = p;
     // The null of an empty document sits right after its "---", if it has one.
     for (int lineStart = p; lineStart < n;) {

@@ -41,6 +41,8 @@ private:
     int maxDepth;
     int p = 0;
     int line = 1;
+    // Where line's columns count from: on the first line, after a UTF-8 byte
+    // order mark, which is no content (YAML 1.2, 5.2) and takes no column.
     int lineStart = 0;
     int depth = 0;
     bool tabBeforeContent = false; // parseBlockNode skipped a tab before inline content

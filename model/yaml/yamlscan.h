@@ -98,6 +98,13 @@ inline int lineEndFrom(std::string_view t, int i)
     return nl ? int(static_cast<const char *>(nl) - t.data()) : int(t.size());
 }
 
+// Bytes of the UTF-8 byte order mark that opens t, 0 or 3. It is no content
+// (YAML 1.2, 5.2): it takes no column and no indentation.
+inline int byteOrderMarkLength(std::string_view t)
+{
+    return t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
+
 // Content end of the line that ends at lineEnd (a '\n' or the end): without its '\r'.
 inline int withoutCr(std::string_view t, int lineStart, int lineEnd)
 {

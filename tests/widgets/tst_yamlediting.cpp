@@ -257,6 +257,31 @@ private Q_SLOTS:
         QCOMPARE(fileText(), original);
     }
 
+    // Notepad writes a byte order mark before line 1. The view does not show it, problems on line 1
+    // are marked at the columns the user sees, and typing on that line keeps the mark in the file.
+    void typingOnTheFirstLineKeepsAByteOrderMark()
+    {
+        const QByteArray text = QByteArray("\xEF\xBB\xBF")
+            + "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: vs\n"
+              "spec:\n  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n";
+        m_doc->setLoadResult(Loader::loadText(text, QStringLiteral("bom.yaml")));
+        SelectionTarget t;
+        t.resourceId = idOf(*m_doc, ResourceKind::VirtualService, QStringLiteral("vs"));
+        QVERIFY(t.resourceId >= 0);
+        m_selection->select(t);
+        QCOMPARE(m_view->lineText(1), QStringLiteral("apiVersion: networking.istio.io/v1"));
+        cursorToEndOf(1);
+        QTest::keyClick(m_view, Qt::Key_Backspace);
+        QTest::keyClicks(m_view, QStringLiteral("1alpha3"));
+        QTest::keyClick(m_view, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(stack()->count(), 1);
+        QByteArray expected = text;
+        expected.replace("istio.io/v1\n", "istio.io/v1alpha3\n");
+        QCOMPARE(fileText(), expected);
+        QCOMPARE(
+            m_doc->resource(t.resourceId)->apiVersion.value, QStringLiteral("networking.istio.io/v1alpha3"));
+    }
+
     void typingBackToTheTextPushesNothing()
     {
         const QByteArray original = fileText();

@@ -105,7 +105,10 @@ QByteArray YamlView::editedBytes() const
         if (b.text() != shownLine(baseCount - 1 - suffix))
             break;
     const QByteArray newline = m_shown.contains("\r\n") ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
-    QByteArray out = m_shown.left(starts[prefix]);
+    // QString::fromUtf8 drops a byte order mark: the view never shows it, and typing on the
+    // first line keeps it in the file.
+    const bool keepsMark = prefix == 0 && m_shown.startsWith("\xEF\xBB\xBF");
+    QByteArray out = keepsMark ? m_shown.left(3) : m_shown.left(starts[prefix]);
     for (int i = prefix; i < viewCount - suffix; ++i, block = block.next()) {
         out += block.text().toUtf8();
         if (i < viewCount - 1)

@@ -2,6 +2,7 @@
 #include "exporter.h"
 #include "loader.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace meshroute;
@@ -110,6 +111,7 @@ private Q_SLOTS:
     void convertsApiVersion_data();
     void convertsApiVersion();
     void filtersKinds();
+    void dropsTheByteOrderMark();
     void keepsCommentsAndOrderOfPlainFiles();
     void writesFlowStyleObjectsAsBlockYaml();
     void listItemsSharingAnAnchorStandAlone();
@@ -180,6 +182,30 @@ void TestExporter::filtersKinds()
     const LoadResult again = Loader::loadText(exportOf(kubectlDump, options));
     QCOMPARE(again.workspace.resources.size(), 1);
     QCOMPARE(again.workspace.resources[0].kindName.value, QStringLiteral("Service"));
+}
+
+// A file saved with a byte order mark exported after another file: the mark would stand after
+// "---" in the middle of the stream, as text of its own. It is no content: it is left out.
+void TestExporter::dropsTheByteOrderMark()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto write = [&dir](const QString &name, const QByteArray &text) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(text), text.size());
+    };
+    write(QStringLiteral("a.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n");
+    write(QStringLiteral("b.yaml"),
+        "\xEF\xBB\xBF"
+        "apiVersion: v1\nkind: Service\nmetadata: {name: b}\n");
+    const LoadResult load = Loader::loadPaths(
+        { dir.filePath(QStringLiteral("a.yaml")), dir.filePath(QStringLiteral("b.yaml")) });
+    QCOMPARE(load.workspace.resources.size(), 2);
+    const QByteArray out = Exporter::exportYaml(load.files, load.workspace, {});
+    QCOMPARE(out,
+        QByteArray("apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\n"
+                   "apiVersion: v1\nkind: Service\nmetadata: {name: b}\n"));
 }
 
 void TestExporter::keepsCommentsAndOrderOfPlainFiles()

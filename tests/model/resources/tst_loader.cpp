@@ -38,6 +38,7 @@ class TestLoader : public QObject
 private Q_SLOTS:
     void readsBookinfoTypes();
     void positionsAreOneBasedAndAbsolute();
+    void byteOrderMarkTakesNoIndentation();
     void keepsApiVersionAsWritten_data();
     void keepsApiVersionAsWritten();
     void unpacksKubectlList();
@@ -104,6 +105,31 @@ void TestLoader::readsBookinfoTypes()
         = ws.find(ResourceKind::Gateway, QStringLiteral("default"), QStringLiteral("bookinfo-gateway"));
     QCOMPARE(gw->gateway()->servers[0].port.number.value, 80);
     QCOMPARE(gw->gateway()->servers[0].hosts[0].value, QStringLiteral("bookinfo.app"));
+}
+
+// Notepad and PowerShell's Out-File write a UTF-8 byte order mark before the
+// first key. The mark is not indentation: the first key and the keys of the
+// next lines are siblings (YAML 1.2, 5.2: a byte order mark is not content).
+void TestLoader::byteOrderMarkTakesNoIndentation()
+{
+    const QString path = test::dataPath(QStringLiteral("yaml/byte-order-mark.yaml"));
+    const LoadResult r = Loader::loadPaths({ path });
+    QVERIFY2(r.diagnostics.isEmpty() || !findCode(r.diagnostics, QStringLiteral("MR0001")),
+        qPrintable(dump(r.diagnostics)));
+    QCOMPARE(r.workspace.resources.size(), 2);
+    const Resource *vs
+        = r.workspace.find(ResourceKind::VirtualService, QStringLiteral("shop"), QStringLiteral("reviews"));
+    QVERIFY(vs);
+    QCOMPARE(vs->pos.line, 1);
+    QCOMPARE(vs->virtualService()->http[0].route[1].weight.value, 10);
+
+    // A wrong type on the mark's line is still reported there.
+    const LoadResult bad = Loader::loadText(
+        QByteArray("\xEF\xBB\xBFkind: [VirtualService]\napiVersion: v1\n"), QStringLiteral("bom.yaml"));
+    QVERIFY2(!findCode(bad.diagnostics, QStringLiteral("MR0001")), qPrintable(dump(bad.diagnostics)));
+    const Diagnostic *kind = findCode(bad.diagnostics, QStringLiteral("MR0008"));
+    QVERIFY2(kind, qPrintable(dump(bad.diagnostics)));
+    QCOMPARE(kind->line, 1);
 }
 
 void TestLoader::positionsAreOneBasedAndAbsolute()

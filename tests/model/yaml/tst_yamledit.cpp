@@ -53,6 +53,7 @@ private Q_SLOTS:
     void insertItem();
     void removeItem_data();
     void removeItem();
+    void rootSequenceAfterAByteOrderMark();
     void moveItem_data();
     void moveItem();
     void duplicateItem();
@@ -155,6 +156,21 @@ void TestYamlEdit::setPath_data()
         << QByteArray("\xEF\xBB\xBF?  k: v\n") << "added"
         << "plain"
         << "1" << QByteArray("\xEF\xBB\xBF?  k: v\nadded: 1\n");
+    // A byte order mark takes no column: what is added to line 1's mapping goes at column 0.
+    QTest::newRow("key added after a byte order mark") << QByteArray("\xEF\xBB\xBF"
+                                                                     "a: 1\nb: 2\n")
+                                                       << "c"
+                                                       << "plain"
+                                                       << "3"
+                                                       << QByteArray("\xEF\xBB\xBF"
+                                                                     "a: 1\nb: 2\nc: 3\n");
+    QTest::newRow("nested key added after a byte order mark") << QByteArray("\xEF\xBB\xBF"
+                                                                            "a: 1\n")
+                                                              << "z.w"
+                                                              << "plain"
+                                                              << "3"
+                                                              << QByteArray("\xEF\xBB\xBF"
+                                                                            "a: 1\nz:\n  w: 3\n");
     QTest::newRow("missing key appended") << QByteArray("a:\n  b: 1\nc: 2\n") << "a.t"
                                           << "string"
                                           << "5s" << QByteArray("a:\n  b: 1\n  t: 5s\nc: 2\n");
@@ -338,6 +354,15 @@ void TestYamlEdit::removePath_data()
     // left an empty entry (`[, c]`), which YAML rejects.
     QTest::newRow("only entry of a braceless pair")
         << QByteArray("l: [a: b, c]\n") << "l.0.a" << QByteArray("l: [{}, c]\n");
+    // The mark before line 1 is no part of the entry there: it stays.
+    QTest::newRow("first key after a byte order mark") << QByteArray("\xEF\xBB\xBF"
+                                                                     "a: 1\nb: 2\n")
+                                                       << "a"
+                                                       << QByteArray("\xEF\xBB\xBF"
+                                                                     "b: 2\n");
+    QTest::newRow("only key after a byte order mark, no final newline") << QByteArray("\xEF\xBB\xBF"
+                                                                                      "a: 1")
+                                                                        << "a" << QByteArray("\xEF\xBB\xBF");
     QTest::newRow("middle key with its comment")
         << QByteArray("a:\n  b: 1\n  # about c\n  c:\n    d: 2\n  e: 3\n") << "a.c"
         << QByteArray("a:\n  b: 1\n  e: 3\n");
@@ -516,6 +541,27 @@ void TestYamlEdit::removeItem()
     const QByteArray out = YamlEdit::apply(text, { change });
     QCOMPARE(out, expected);
     QVERIFY(parses(out));
+}
+
+// Items of a sequence on line 1 after a byte order mark start their own line: the mark takes no
+// column. They were refused ("item 0 does not start its own line") and a removal took the mark.
+void TestYamlEdit::rootSequenceAfterAByteOrderMark()
+{
+    const QByteArray text("\xEF\xBB\xBF- a\n- b\n");
+    const YamlNode root = parse(text);
+    const YamlEdit::Layout layout = YamlEdit::detectLayout(text, root);
+    TextChange change;
+    QString error;
+    QVERIFY2(YamlEdit::insertSequenceItem(
+                 text, root, 0, YamlEdit::plainScalar(QStringLiteral("n")), layout, &change, &error),
+        qPrintable(error));
+    QCOMPARE(YamlEdit::apply(text, { change }), QByteArray("\xEF\xBB\xBF- n\n- a\n- b\n"));
+    QVERIFY2(YamlEdit::duplicateSequenceItem(text, root, 0, &change, &error), qPrintable(error));
+    QCOMPARE(YamlEdit::apply(text, { change }), QByteArray("\xEF\xBB\xBF- a\n- a\n- b\n"));
+    QVERIFY2(YamlEdit::removeSequenceItem(text, root, 0, &change, &error), qPrintable(error));
+    QCOMPARE(YamlEdit::apply(text, { change }), QByteArray("\xEF\xBB\xBF- b\n"));
+    QVERIFY2(YamlEdit::moveSequenceItem(text, root, root, 1, 0, &change, &error), qPrintable(error));
+    QCOMPARE(YamlEdit::apply(text, { change }), QByteArray("\xEF\xBB\xBF- b\n- a\n"));
 }
 
 void TestYamlEdit::moveItem_data()

@@ -309,9 +309,32 @@ void TestYamlParser::parse_data()
                              "  Scalar Lit 6:4@30-43 [l1\\nl2\\n]\n";
     QTest::newRow("bom") << QByteArray("\xef\xbb\xbf"
                                        "a: b\n")
-                         << "Map Block 1:4@3-7\n"
-                            "  Scalar Plain 1:4@3-4 [a]\n"
-                            "  Scalar Plain 1:7@6-7 [b]\n";
+                         << "Map Block 1:1@3-7\n"
+                            "  Scalar Plain 1:1@3-4 [a]\n"
+                            "  Scalar Plain 1:4@6-7 [b]\n";
+    // The mark is not content (YAML 1.2, 5.2): it takes no column, and the keys
+    // of line 1 and line 2 are siblings. Offsets still count its bytes.
+    QTest::newRow("bom before two keys") << QByteArray("\xef\xbb\xbf"
+                                                       "a: b\nc:\n  d: e\n")
+                                         << "Map Block 1:1@3-17\n"
+                                            "  Scalar Plain 1:1@3-4 [a]\n"
+                                            "  Scalar Plain 1:4@6-7 [b]\n"
+                                            "  Scalar Plain 2:1@8-9 [c]\n"
+                                            "  Map Block 3:3@13-17\n"
+                                            "    Scalar Plain 3:3@13-14 [d]\n"
+                                            "    Scalar Plain 3:6@16-17 [e]\n";
+    QTest::newRow("bom before a sequence") << QByteArray("\xef\xbb\xbf"
+                                                         "- a\n- b\n")
+                                           << "Seq Block 1:1@3-10\n"
+                                              "  Scalar Plain 1:3@5-6 [a]\n"
+                                              "  Scalar Plain 2:3@9-10 [b]\n";
+    QTest::newRow("bom before document start") << QByteArray("\xef\xbb\xbf"
+                                                             "---\na: b\nc: d\n")
+                                               << "Map Block 2:1@7-16\n"
+                                                  "  Scalar Plain 2:1@7-8 [a]\n"
+                                                  "  Scalar Plain 2:4@10-11 [b]\n"
+                                                  "  Scalar Plain 3:1@12-13 [c]\n"
+                                                  "  Scalar Plain 3:4@15-16 [d]\n";
     QTest::newRow("comments everywhere")
         << QByteArray("# head\na: # c1\n  # c2\n  b: c # c3\n# c4\nd: [x] # c5\n")
         << "Map Block 2:1@7-45\n"

@@ -1,6 +1,6 @@
 // Saving without damage, over every YAML file of tests/data (tests/data/yaml
 // has one file per YAML style we meet: flow, comments, anchors, multi-document,
-// List dumps, CRLF, quoting, block scalars, unknown kinds and fields) and, with
+// List dumps, CRLF, a byte order mark, quoting, block scalars, unknown kinds and fields) and, with
 // MESHROUTE_CORPUS_DIR set, every file of the public corpus: an unedited file
 // is written back byte for byte, and export -> load gives the same objects.
 #include "corpus.h"

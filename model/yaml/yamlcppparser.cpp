@@ -193,6 +193,8 @@ public:
         } else {
             node.style = YamlNode::Style::Plain;
             scan = YamlFastParser::scanPlain(t, pos, parentIndent(), inFlow());
+            if (scan.status == YamlFastParser::Status::Ok && scan.value != value)
+                throw Abort { kPlainScalarCut, pos };
         }
         if (scan.status == YamlFastParser::Status::Error)
             throw Abort { scan.message, scan.errorOffset };

@@ -54,5 +54,12 @@ constexpr char kTabAfterExplicitKey[]
 constexpr char kExplicitKeyNotIndented[]
     = "could not find expected ':': an explicit key's text below its '?' must be indented more than "
       "the '?'; at its column YAML 1.2 reads a new key there";
+// A plain scalar goes on over its more indented continuation lines (YAML 1.2 §7.3.3, libyaml and
+// PyYAML alike). After an explicit key's tag or anchor (`? &a key`), yaml-cpp ends it at its first
+// line: over `  ? x` it silently read a second key where the others read one key, `key ? x`
+// (a yaml_reader fuzz finding); over other text it stops with "end of map not found".
+constexpr char kPlainScalarCut[]
+    = "this plain scalar goes on over the next, more indented lines, which yaml-cpp reads apart (after "
+      "an explicit key's tag or anchor); write it on one line or quote it";
 
 } // namespace meshroute::YamlCppRefusals

@@ -3,6 +3,8 @@
 #include "yamlchomping.h"
 #include "yamlscan.h"
 
+#include <cstring>
+
 namespace meshroute::YamlEditText {
 
 int lineStart(const QByteArray &doc, int offset)
@@ -121,16 +123,6 @@ bool blockItemRange(
     return true;
 }
 
-int flowEntryBegin(const QByteArray &doc, const YamlNode &node)
-{
-    int i = node.start.offset;
-    while (i > 0 && doc[i - 1] != '[' && doc[i - 1] != '{' && doc[i - 1] != ',' && doc[i - 1] != '\n')
-        --i;
-    while (i < node.start.offset && (doc[i] == ' ' || doc[i] == '\t'))
-        ++i;
-    return i;
-}
-
 int blockKeyBegin(const QByteArray &doc, const YamlNode &key)
 {
     int i = lineStart(doc, key.start.offset);
@@ -169,6 +161,29 @@ int contentEndBefore(const QByteArray &doc, int offset)
 }
 
 } // namespace
+
+int flowEntryBegin(const QByteArray &doc, const YamlNode &node)
+{
+    int i = node.start.offset;
+    for (;;) {
+        const int from = i;
+        while (i > 0 && doc[i - 1] != '[' && doc[i - 1] != '{' && doc[i - 1] != ',' && doc[i - 1] != '\n')
+            --i;
+        const bool lineStarts = i > 0 && doc[i - 1] == '\n';
+        while (i < from && (doc[i] == ' ' || doc[i] == '\t'))
+            ++i;
+        if (!lineStarts)
+            return i;
+        // The entry may begin on a line above, with the node's properties (`[!t` over `x]`).
+        const int end = contentEndBefore(doc, i);
+        int token = end;
+        while (token > 0 && !std::strchr(" \t\r\n[{,", doc[token - 1]))
+            --token;
+        if (token == end || (doc[token] != '!' && doc[token] != '&'))
+            return i;
+        i = token;
+    }
+}
 
 int keyIndicatorBegin(const QByteArray &doc, const YamlNode &key)
 {

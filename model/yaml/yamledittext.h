@@ -41,7 +41,8 @@ bool blockItemRange(
     const QByteArray &doc, const YamlNode &seq, int index, int *begin, int *end, QString *error);
 
 // Where a flow entry's text begins: its properties (`[&a x]`, `{!t k: v}`) stand before the node,
-// after the '[', '{' or ',' ahead of it, and go with it, or a removal hands them to the next entry.
+// after the '[', '{' or ',' ahead of it, on its line or the lines above (`[!t` over `x]`), and go
+// with it, or a removal hands them to the next entry.
 int flowEntryBegin(const QByteArray &doc, const YamlNode &node);
 
 // Where a block key's text begins on its line: after the indentation, and after the dash of a

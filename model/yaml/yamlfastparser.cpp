@@ -69,8 +69,9 @@ int FastParserImpl::skipPreamble()
                 p = lineEndFrom(t, p);
             if (!atEol())
                 unsupported(p, "content on the document start line");
-        } else if (i > lineStart && s[i - 1] == '\t') {
-            fail(i - 1, "tabs are not allowed as indentation");
+        } else if (const void *tab = std::memchr(s + lineStart, '\t', std::size_t(i - lineStart))) {
+            // As on the next lines: a tab anywhere before the content (`\t a: b`), as libyaml says.
+            fail(int(static_cast<const char *>(tab) - s), "tabs are not allowed as indentation");
         } else {
             p = i;
         }

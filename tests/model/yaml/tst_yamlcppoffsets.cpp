@@ -267,6 +267,35 @@ private Q_SLOTS:
         checkExtents(fixed.root, view(indented), int(indented.size()), indented);
     }
 
+    // yaml_reader fuzz finding: after an explicit key's anchor or tag, yaml-cpp ends a plain key at
+    // its first line. Over `  ? 5` it read a second key where PyYAML reads one, `a ? 5` (the
+    // continuation of a plain scalar, YAML 1.2 §7.3.3); the tree had the first key's end past the
+    // second's start. Refused; on one line, or without the anchor, it reads as PyYAML does.
+    void plainKeyCutAfterItsPropertiesIsAnError_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("offset");
+        QTest::addColumn<QByteArray>("readable"); // the same key written so that yaml-cpp reads it
+        QTest::addColumn<QString>("shape");
+        QTest::newRow("anchor, blank line, '?' (fuzz)")
+            << QByteArray("? &x a\n\n  ? 5\n") << 5 << QByteArray("? &x a ? 5\n") << "M{a ? 5: ~}";
+        QTest::newRow("anchor, '?'") << QByteArray("? &x a\n  ? 5\n") << 5 << QByteArray("? a\n  ? 5\n")
+                                     << "M{a ? 5: ~}";
+        QTest::newRow("tag, '?'") << QByteArray("? !t a\n ? 5\n: v\n") << 5
+                                  << QByteArray("? !t \"a ? 5\"\n: v\n") << "M{a ? 5: v}";
+    }
+    void plainKeyCutAfterItsPropertiesIsAnError()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, offset);
+        QFETCH(QByteArray, readable);
+        QFETCH(QString, shape);
+        verifyRefused(text, "write it on one line or quote it", offset);
+        const YamlParseResult fixed = YamlCppParser::parse(view(readable));
+        QVERIFY2(fixed.ok, fixed.error.message.c_str());
+        QCOMPARE(shapeOf(fixed.root), shape);
+    }
+
     // What may stand at the key's column below it: a block sequence, or the next key (with its
     // own properties), after a missing value.
     void atTheKeysColumnBelowIt_data()

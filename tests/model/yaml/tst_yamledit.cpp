@@ -513,6 +513,8 @@ void TestYamlEdit::removeItem_data()
     QTest::newRow("last") << base << 2 << QByteArray("l:\n# first\n- a: 1\n  b: 2\n# second\n- c: 3\nz: 1\n");
     QTest::newRow("flow first") << QByteArray("l: [a, b, c]\n") << 0 << QByteArray("l: [b, c]\n");
     QTest::newRow("flow last") << QByteArray("l: [a, b, c]\n") << 2 << QByteArray("l: [a, b]\n");
+    QTest::newRow("flow item with its tag on the line above")
+        << QByteArray("l: [a, !!str\n  1, c]\n") << 1 << QByteArray("l: [a, c]\n");
     // Found by fuzz_byte_editor: the only item went without the comma after it, which left `[,]`.
     QTest::newRow("flow only item, a comma after it")
         << QByteArray("l: [a ,]\n") << 0 << QByteArray("l: []\n");
@@ -585,6 +587,8 @@ void TestYamlEdit::moveItem_data()
         << QByteArray("l: [&a x, y]\nz: *a\n") << 0 << 1 << QByteArray("l: [y, &a x]\nz: *a\n");
     QTest::newRow("flow tag goes with its item")
         << QByteArray("l: [!!str 1, y]\n") << 0 << 1 << QByteArray("l: [y, !!str 1]\n");
+    QTest::newRow("flow tag on the line above goes with its item") << QByteArray(
+        "l: [x, &a\n  !!str 1]\nz: *a\n") << 1 << 0 << QByteArray("l: [&a\n  !!str 1, x]\nz: *a\n");
     // Separators stay where they stand: a list written one item per line stays so, comments too.
     QTest::newRow("flow, one item per line")
         << QByteArray("l: [\n  a, # first\n  b\n]\n") << 1 << 0 << QByteArray("l: [\n  b, # first\n  a\n]\n");
@@ -628,6 +632,11 @@ void TestYamlEdit::duplicateItem()
     QVERIFY(YamlEdit::duplicateSequenceItem(
         flow, *YamlEdit::find(parse(flow), { QByteArray("l") }), 0, &change, &error));
     QCOMPARE(YamlEdit::apply(flow, { change }), QByteArray("l: [!!str 1, !!str 1, y]\n"));
+    // Found by fuzz_byte_editor: a tag on the line above its item was left out of the copy.
+    const QByteArray above("l: [!!str\n  1, y]\n");
+    QVERIFY(YamlEdit::duplicateSequenceItem(
+        above, *YamlEdit::find(parse(above), { QByteArray("l") }), 0, &change, &error));
+    QCOMPARE(YamlEdit::apply(above, { change }), QByteArray("l: [!!str\n  1, !!str\n  1, y]\n"));
 }
 
 void TestYamlEdit::refusals()

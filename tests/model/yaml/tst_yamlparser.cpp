@@ -447,6 +447,11 @@ void TestYamlParser::errors_data()
                                      << 2 << 1 << true;
     QTest::newRow("tab before first key")
         << QByteArray("\ta: b\n") << "tabs are not allowed as indentation" << 1 << 1 << true;
+    // Found by mutationDifferential: a tab then a space before line 1's key was taken for indentation 1.
+    QTest::newRow("tab and space before first key")
+        << QByteArray("\t a: b\n") << "tabs are not allowed as indentation" << 1 << 1 << true;
+    QTest::newRow("space and tab before first key after a comment")
+        << QByteArray("# c\n \ta: b\n") << "tabs are not allowed as indentation" << 2 << 2 << true;
     QTest::newRow("unterminated double quote")
         << QByteArray("a: b\nc: \"abc\n") << "unterminated double-quoted scalar" << 2 << 4 << false;
     QTest::newRow("unterminated single quote")

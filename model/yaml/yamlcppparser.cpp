@@ -351,9 +351,10 @@ private:
         while (pos < n && ((t[pos] == '!' && tagged) || (t[pos] == '&' && anchored))) {
             const int end = YamlScan::propertyEnd(t, pos);
             // yaml-cpp reads the node's text from the first byte that cannot be in a tag (`!t<`,
-            // `!t\xC5`); YAML 1.2 and the API server's parser (libyaml's rule) want a space there,
-            // and a value set there would run into the tag.
-            if (t[pos] == '!' && !blankAt(t, end) && !std::strchr(",[]{}", t[end]))
+            // `!t\xC5`, `!t[a]`, `[!t, b]`); the API server's parser wants a blank there (go-yaml's
+            // yaml_parser_scan_tag: "did not find expected whitespace or line break", even before
+            // a flow ','), and a value set there would run into the tag.
+            if (t[pos] == '!' && !blankAt(t, end))
                 throw Abort { kTagWithoutSpace, end };
             if (t[pos] == '!') {
                 properties.tag.assign(t.substr(pos, end - pos));

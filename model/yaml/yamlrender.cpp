@@ -207,6 +207,11 @@ YamlParseResult parseWith(const QByteArray &document, const TextChange &change)
 
 } // namespace
 
+bool reads(const QByteArray &document, const TextChange &change)
+{
+    return parseWith(document, change).ok;
+}
+
 bool readsWith(const QByteArray &document, const TextChange &change)
 {
     return !mayReadOtherwise(document, change, Neighbours::Kept) || parseWith(document, change).ok;

@@ -29,6 +29,8 @@ YamlNode asFlow(YamlNode collection);
 // Whether an edit keeps each line among the neighbours it had (a move or copy of whole items, a
 // block value written in place) or brings lines together that stood apart (a removal, an insertion).
 enum class Neighbours { Kept, Joined };
+// Whether `document` with `change` applied reads as YAML: always parses it.
+bool reads(const QByteArray &document, const TextChange &change);
 // Whether `document` with `change` applied still reads as YAML, for an edit that keeps neighbours:
 // only a tab can make whole lines read otherwise then, and without one the answer is yes, unparsed.
 bool readsWith(const QByteArray &document, const TextChange &change);

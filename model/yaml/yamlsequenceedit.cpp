@@ -83,9 +83,11 @@ bool insertSequenceItem(const QByteArray &document, const YamlNode &seq, int ind
             if (seq.endOffset < document.size() && document[seq.endOffset] == '#')
                 block += ' ';
             *change = { from, seq.endOffset - from, layout.newline + block };
-            // Unless its block lines would make a tab in a line after them read as indentation.
-            if (readsWith(document, *change))
-                return readsAfter(document, *change, Neighbours::Joined, "inserting it", error);
+            // Unless it stands in a flow collection (`[[]]`, `{k: []}`), where block lines do not
+            // read, or its block lines would make a tab in a line after them read as indentation:
+            // then it stays in flow form. Rare enough (a first complex item) to parse the result.
+            if (reads(document, *change))
+                return true;
         }
         const QByteArray text = renderFlow(item);
         if (n == 0)

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void removeItem_data();
     void removeItem();
     void rootSequenceAfterAByteOrderMark();
+    void emptyFlowInAFlowCollectionStaysFlow();
     void moveItem_data();
     void moveItem();
     void duplicateItem();
@@ -565,6 +566,33 @@ void TestYamlEdit::rootSequenceAfterAByteOrderMark()
     QCOMPARE(YamlEdit::apply(text, { change }), QByteArray("\xEF\xBB\xBF- b\n"));
     QVERIFY2(YamlEdit::moveSequenceItem(text, root, root, 1, 0, &change, &error), qPrintable(error));
     QCOMPARE(YamlEdit::apply(text, { change }), QByteArray("\xEF\xBB\xBF- b\n- a\n"));
+}
+
+// Found by fuzz_byte_editor: the first item of an empty `[]` made it a block list under its key,
+// also inside another flow collection, where block lines do not read ("illegal block entry").
+void TestYamlEdit::emptyFlowInAFlowCollectionStaysFlow()
+{
+    const struct
+    {
+        QByteArray text;
+        YamlPath path;
+        QByteArray expected;
+    } cases[] = {
+        { "r: [[]]# c\n", { QByteArray("r"), 0 }, "r: [[{destination: {host: new}}]]# c\n" },
+        { "r: {k: []}\n", { QByteArray("r"), QByteArray("k") }, "r: {k: [{destination: {host: new}}]}\n" },
+        { "r: [\n  []\n]\n", { QByteArray("r"), 0 }, "r: [\n  [{destination: {host: new}}]\n]\n" },
+    };
+    for (const auto &c : cases) {
+        const YamlNode root = parse(c.text);
+        const YamlNode *seq = YamlEdit::find(root, c.path);
+        QVERIFY(seq);
+        TextChange change;
+        QString error;
+        QVERIFY2(YamlEdit::insertSequenceItem(c.text, *seq, 0, destination(QStringLiteral("new")),
+                     YamlEdit::detectLayout(c.text, root), &change, &error),
+            qPrintable(error));
+        QCOMPARE(YamlEdit::apply(c.text, { change }), c.expected);
+    }
 }
 
 void TestYamlEdit::moveItem_data()

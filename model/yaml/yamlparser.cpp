@@ -51,6 +51,13 @@ int firstNonPrintable(std::string_view text, unsigned *codePoint)
         } else if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {
             *codePoint = 0xFF00u | s[i + 2] | 0xF0u; // U+FFFE, U+FFFF
             return i;
+        } else if (c == 0xEF && i > 0 && (s[i - 1] == '\n' || s[i - 1] == '\r') && i + 2 < n
+            && s[i + 1] == 0xBB && s[i + 2] == 0xBF) {
+            // A byte order mark at the start of a line inside a document (§5.2: it must not appear
+            // there): go-yaml, the API server's parser, skips it there (yaml_parser_scan_to_next_token),
+            // yaml-cpp reads it as text of the key after it. Refused rather than misread.
+            *codePoint = 0xFEFF;
+            return i;
         }
     }
     return -1;
@@ -98,10 +105,12 @@ YamlParseResult YamlParser::parseDocument(std::string_view document, const YamlL
         YamlParseResult result;
         char hex[8];
         std::snprintf(hex, sizeof hex, "%04X", codePoint);
-        result.error.message = std::string("control character U+") + hex
-            + " is not allowed in YAML (only printable characters, tab and line breaks; write it as an "
-              "escape "
-              "in a double-quoted string)";
+        result.error.message = codePoint == 0xFEFF
+            ? std::string("a byte order mark (U+FEFF) is allowed only as the first bytes of a file; remove "
+                          "this one (files joined with cat keep theirs)")
+            : std::string("control character U+") + hex
+                + " is not allowed in YAML (only printable characters, tab and line breaks; write it as "
+                  "an escape in a double-quoted string)";
         result.error.mark = YamlFastParser::markAt(document, bad);
         return result;
     }

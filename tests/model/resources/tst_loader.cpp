@@ -272,6 +272,11 @@ void TestLoader::badInput_data()
     QTest::newRow("duplicate key") << QByteArray("apiVersion: networking.istio.io/v1\nkind: DestinationRule\n"
                                                  "metadata: {name: a}\nspec:\n  host: a\n  host: b\n")
                                    << "MR0007" << 6 << 3 << "duplicate key";
+    // byte_editor fuzz finding: a mark inside a document (a file joined after another with cat) was
+    // text of the key after it; removing the entry before made it the document's own mark.
+    QTest::newRow("byte order mark inside a document") << QByteArray(
+        "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\n\xEF\xBB\xBF"
+        "apiVersion: v1\n") << "MR0001" << 5 << 1 << "byte order mark";
     QTest::newRow("scalar document") << QByteArray("just text\n") << "MR0008" << 1 << 1
                                      << "must be a mapping";
     QTest::newRow("missing kind") << QByteArray("apiVersion: v1\nmetadata: {name: a}\n") << "MR0008" << 1 << 1

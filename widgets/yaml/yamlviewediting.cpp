@@ -8,6 +8,7 @@
 #include "undostack.h"
 #include "yamleditbar.h"
 #include "yamlparser.h"
+#include "yamlscan.h"
 
 #include <QKeyEvent>
 #include <QScopeGuard>
@@ -107,8 +108,8 @@ QByteArray YamlView::editedBytes() const
     const QByteArray newline = m_shown.contains("\r\n") ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
     // QString::fromUtf8 drops a byte order mark: the view never shows it, and typing on the
     // first line keeps it in the file.
-    const bool keepsMark = prefix == 0 && m_shown.startsWith("\xEF\xBB\xBF");
-    QByteArray out = keepsMark ? m_shown.left(3) : m_shown.left(starts[prefix]);
+    const int mark = YamlScan::byteOrderMarkLength(std::string_view(m_shown.constData(), std::size_t(m_shown.size())));
+    QByteArray out = m_shown.left(prefix == 0 ? mark : starts[prefix]);
     for (int i = prefix; i < viewCount - suffix; ++i, block = block.next()) {
         out += block.text().toUtf8();
         if (i < viewCount - 1)
